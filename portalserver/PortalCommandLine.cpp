@@ -1,0 +1,242 @@
+#include "PortalCommandLine.h"
+
+#include "PortalHost.h"
+#include "config/DataDir.h"
+#include "core/Clock.h"
+#include "mail/MailTransport.h"
+#include "security/Tokens.h"
+#include "services/InviteService.h"
+#include "services/WorkspaceSetup.h"
+#include "storage/Database.h"
+#include "storage/DirectoryRepository.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+#include <QTimer>
+
+#include <csignal>
+
+namespace Gatehouse {
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+int fail(const QString &message)
+{
+    QTextStream(stderr) << "gatehouse-portal: " << message << Qt::endl;
+    return 1;
+}
+
+const char kHelp[] = R"(
+Commands:
+  serve [--listen ADDR:PORT]  Serve the portal (default 127.0.0.1:8080) and deliver mail.
+  migrate                     Bring the database schema up to date and exit.
+  demo                        Create the demo workspace unless a workspace exists.
+  invite EMAIL [--company N]  Print a fresh invite link for the contact with EMAIL.
+
+Mail goes to <data dir>/mailbox unless --smtp-url is given; the SMTP password is read from
+the environment variable GATEHOUSE_SMTP_PASSWORD.)";
+
+volatile std::sig_atomic_t s_stopRequested = 0;
+
+void requestStop(int)
+{
+    s_stopRequested = 1; // all a signal handler may safely do; a timer notices it
+}
+
+} // namespace
+
+int PortalCommandLine::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Gatehouse client portal server.")
+                                     + QString::fromLatin1(kHelp));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
+                                           QStringLiteral("Data folder (database, mailbox)."),
+                                           QStringLiteral("DIR"));
+    const QCommandLineOption databaseOption(
+        QStringLiteral("database"),
+        QStringLiteral("postgresql://user:pass@host:port/db, or a SQLite file (default: the "
+                       "data folder's gatehouse.sqlite)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption publicUrlOption(
+        QStringLiteral("public-url"),
+        QStringLiteral("The address clients use to reach the portal; links in mail use it."),
+        QStringLiteral("URL"));
+    const QCommandLineOption listenOption(
+        QStringLiteral("listen"), QStringLiteral("serve: address and port to listen on."),
+        QStringLiteral("ADDR:PORT"), QStringLiteral("127.0.0.1:8080"));
+    const QCommandLineOption smtpUrlOption(QStringLiteral("smtp-url"),
+                                           QStringLiteral("smtp://host:587 or smtps://host:465."),
+                                           QStringLiteral("URL"));
+    const QCommandLineOption smtpUserOption(
+        QStringLiteral("smtp-user"), QStringLiteral("SMTP user name."), QStringLiteral("USER"));
+    const QCommandLineOption mailFromOption(QStringLiteral("mail-from"),
+                                            QStringLiteral("Sender address of portal mail."),
+                                            QStringLiteral("ADDRESS"));
+    const QCommandLineOption companyOption(QStringLiteral("company"),
+                                           QStringLiteral("invite: the contact's company."),
+                                           QStringLiteral("NAME"));
+    parser.addOptions({dataDirOption, databaseOption, publicUrlOption, listenOption, smtpUrlOption,
+                       smtpUserOption, mailFromOption, companyOption});
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("serve, migrate, demo or invite."));
+    parser.addPositionalArgument(QStringLiteral("email"), QStringLiteral("invite: the contact."),
+                                 QStringLiteral("[EMAIL]"));
+    if (!parser.parse(arguments)) {
+        return fail(parser.errorText());
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText() << Qt::flush;
+        return 0;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        out() << QCoreApplication::applicationName() << ' '
+              << QCoreApplication::applicationVersion() << Qt::endl;
+        return 0;
+    }
+    const QStringList positional = parser.positionalArguments();
+    const QString command = positional.value(0);
+    const QStringList known = {QStringLiteral("serve"), QStringLiteral("migrate"),
+                               QStringLiteral("demo"), QStringLiteral("invite")};
+    if (!known.contains(command)) {
+        return fail(command.isEmpty()
+                        ? QStringLiteral("no command given; try --help.")
+                        : QStringLiteral("unknown command \"%1\"; try --help.").arg(command));
+    }
+    if (!Tokens::initialise()) {
+        return fail(QStringLiteral("libsodium could not be initialised."));
+    }
+
+    const DataDir dataDir(parser.value(dataDirOption));
+    QString error;
+    if (!dataDir.ensureExists(&error)) {
+        return fail(error);
+    }
+    const std::optional<DatabaseConfig> dbConfig
+        = parser.isSet(databaseOption)
+              ? DatabaseConfig::fromUrl(parser.value(databaseOption), &error)
+              : DatabaseConfig::sqlite(dataDir.databaseFile());
+    if (!dbConfig) {
+        return fail(error);
+    }
+    Database db(*dbConfig);
+    if (!db.open(&error) || !db.migrate(&error)) {
+        return fail(error);
+    }
+    const QString publicUrl = parser.value(publicUrlOption);
+
+    if (command == QLatin1String("migrate")) {
+        out() << "Schema is at version " << db.schemaVersion() << '.' << Qt::endl;
+        return 0;
+    }
+    if (command == QLatin1String("demo")) {
+        WorkspaceSetup setup(db, Clock::system());
+        DemoCredentials demo;
+        bool created = false;
+        if (!setup.ensureDemo(&demo, &created, &error)) {
+            return fail(error);
+        }
+        out() << (created ? "Created the demo workspace in " : "A workspace already exists in ")
+              << dbConfig->describe() << '.' << Qt::endl;
+        QString authError;
+        if (DirectoryRepository(db).authenticateStaff(demo.adminEmail, demo.adminPassword,
+                                                      &authError)) {
+            out() << "Demo admin for the console: " << demo.adminEmail << " / "
+                  << demo.adminPassword << Qt::endl;
+            out() << "Demo contact for the portal: " << demo.contactEmail << Qt::endl;
+        }
+        return 0;
+    }
+    if (command == QLatin1String("invite")) {
+        const QString email = positional.value(1);
+        if (email.isEmpty()) {
+            return fail(QStringLiteral("invite needs the contact's email address."));
+        }
+        QList<Contact> contacts = DirectoryRepository(db).contactsByEmail(email, &error);
+        if (parser.isSet(companyOption)) {
+            const QString company = parser.value(companyOption);
+            contacts.removeIf([&company](const Contact &contact) {
+                return contact.companyName.compare(company, Qt::CaseInsensitive) != 0;
+            });
+        }
+        if (contacts.isEmpty()) {
+            return fail(error.isEmpty()
+                            ? QStringLiteral("there is no contact with the email %1.").arg(email)
+                            : error);
+        }
+        if (contacts.size() > 1) {
+            return fail(QStringLiteral("%1 is a contact at several companies; choose one with "
+                                       "--company NAME.")
+                            .arg(email));
+        }
+        ServiceError serviceError;
+        InviteService invites(db, Clock::system(),
+                              publicUrl.isEmpty() ? QStringLiteral("http://127.0.0.1:8080")
+                                                  : publicUrl);
+        const std::optional<QString> link = invites.invite(
+            contacts.first().id, QStringLiteral("command line"), false, &serviceError);
+        if (!link) {
+            return fail(serviceError.message);
+        }
+        out() << "Invite link for " << contacts.first().name << " (" << contacts.first().companyName
+              << "):" << Qt::endl
+              << *link << Qt::endl;
+        return 0;
+    }
+
+    // serve
+    if (!WorkspaceSetup(db, Clock::system()).hasWorkspace(&error)) {
+        return fail(error.isEmpty() ? QStringLiteral("the database has no workspace yet: create "
+                                                     "one in the console, or run "
+                                                     "`gatehouse-portal demo`.")
+                                    : error);
+    }
+    std::optional<PortalConfig> config
+        = PortalServer::parseListen(parser.value(listenOption), &error);
+    if (!config) {
+        return fail(error);
+    }
+    config->publicUrl = publicUrl;
+    MailSettings mail;
+    mail.smtpUrl = parser.value(smtpUrlOption);
+    mail.user = parser.value(smtpUserOption);
+    mail.password = qEnvironmentVariable("GATEHOUSE_SMTP_PASSWORD");
+    mail.mailboxPath = dataDir.mailboxPath();
+    if (parser.isSet(mailFromOption)) {
+        mail.fromAddress = parser.value(mailFromOption);
+    }
+    if (!mail.smtpUrl.isEmpty() && !SmtpTransport::validateUrl(mail.smtpUrl, &error)) {
+        return fail(error);
+    }
+    PortalHost host(db);
+    if (!host.start(*config, mail, &error)) {
+        return fail(error);
+    }
+    out() << "Gatehouse portal at " << host.publicUrl() << Qt::endl;
+    out() << (mail.smtpUrl.isEmpty() ? QStringLiteral("Mail goes to %1").arg(mail.mailboxPath)
+                                     : QStringLiteral("Mail goes through %1").arg(mail.smtpUrl))
+          << Qt::endl;
+    std::signal(SIGINT, requestStop);
+    std::signal(SIGTERM, requestStop);
+    QTimer stopWatch;
+    QObject::connect(&stopWatch, &QTimer::timeout, [] {
+        if (s_stopRequested) {
+            QCoreApplication::quit();
+        }
+    });
+    stopWatch.start(200);
+    const int code = QCoreApplication::exec();
+    host.stop();
+    return code;
+}
+
+} // namespace Gatehouse

@@ -1,0 +1,139 @@
+#include "PortalServer.h"
+
+#include "api/AuthApi.h"
+#include "api/OnboardingApi.h"
+#include "http/HttpHelpers.h"
+#include "web/StaticFiles.h"
+
+#include <QHttpServer>
+#include <QHttpServerResponder>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QMetaEnum>
+#include <QTcpServer>
+#include <QUrl>
+
+Q_LOGGING_CATEGORY(lcPortal, "gatehouse.portal")
+
+namespace Gatehouse {
+
+PortalServer::PortalServer(const Database &db, PortalConfig config, const Clock &clock,
+                           QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_config(std::move(config))
+    , m_clock(clock)
+{}
+
+PortalServer::~PortalServer() = default;
+
+std::optional<PortalConfig> PortalServer::parseListen(const QString &text, QString *error)
+{
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    bool portOk = false;
+    const uint port = colon > 0 ? text.mid(colon + 1).toUInt(&portOk) : 0;
+    QString host = colon > 0 ? text.left(colon) : QString();
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']'))) {
+        host = host.mid(1, host.size() - 2);
+    }
+    const QHostAddress address(host == QLatin1String("localhost") ? QStringLiteral("127.0.0.1")
+                                                                  : host);
+    if (!portOk || port > 65535 || address.isNull()) {
+        if (error) {
+            *error = QStringLiteral("--listen wants ADDRESS:PORT, such as 127.0.0.1:8080 or "
+                                    "0.0.0.0:443, not \"%1\".")
+                         .arg(text);
+        }
+        return std::nullopt;
+    }
+    PortalConfig config;
+    config.address = address;
+    config.port = quint16(port);
+    return config;
+}
+
+bool PortalServer::start(QString *error)
+{
+    m_http = std::make_unique<QHttpServer>();
+    m_listener = new QTcpServer(m_http.get());
+    if (!m_listener->listen(m_config.address, m_config.port)) {
+        if (error) {
+            *error = QStringLiteral("Cannot listen on %1:%2: %3")
+                         .arg(m_config.address.toString())
+                         .arg(m_config.port)
+                         .arg(m_listener->errorString());
+        }
+        return false;
+    }
+    QString publicUrl = m_config.publicUrl;
+    if (publicUrl.isEmpty()) {
+        QUrl url;
+        url.setScheme(QStringLiteral("http"));
+        url.setHost(m_config.address.isEqual(QHostAddress::AnyIPv4) ? QStringLiteral("127.0.0.1")
+                                                                    : m_config.address.toString());
+        url.setPort(m_listener->serverPort());
+        publicUrl = url.toString();
+    }
+    while (publicUrl.endsWith(QLatin1Char('/'))) {
+        publicUrl.chop(1);
+    }
+    const QUrl parsed(publicUrl);
+    QString origin = parsed.scheme() + QStringLiteral("://") + parsed.host();
+    if (parsed.port() != -1) {
+        origin += QLatin1Char(':') + QString::number(parsed.port());
+    }
+    m_context = std::make_unique<PortalContext>(
+        PortalContext{m_db, m_clock, publicUrl, origin, parsed.scheme() == QLatin1String("https")});
+    registerRoutes();
+    m_http->bind(m_listener);
+    qCInfo(lcPortal).noquote() << "portal listening on" << m_config.address.toString() << "port"
+                               << m_listener->serverPort() << "public address" << publicUrl;
+    return true;
+}
+
+quint16 PortalServer::port() const
+{
+    return m_listener ? m_listener->serverPort() : 0;
+}
+
+QString PortalServer::publicUrl() const
+{
+    return m_context ? m_context->publicUrl : m_config.publicUrl;
+}
+
+void PortalServer::registerRoutes()
+{
+    const PortalContext &context = *m_context;
+    AuthApi::registerRoutes(*m_http, context);
+    OnboardingApi::registerRoutes(*m_http, context);
+    StaticFiles::registerRoutes(*m_http, context);
+
+    m_http->route(
+        QStringLiteral("/api/v1/i18n"), QHttpServerRequest::Method::Get,
+        [this](const QHttpServerRequest &request) {
+            const QString language
+                = m_translations.negotiate(request.value(QByteArrayLiteral("Accept-Language")));
+            return Http::json({{QStringLiteral("lang"), language},
+                               {QStringLiteral("strings"), m_translations.catalog(language)}});
+        });
+
+    const bool secure = context.secure;
+    m_http->afterRequest([secure](QHttpServerResponse &&response) {
+        Http::addSecurityHeaders(response, secure);
+        return std::move(response);
+    });
+    m_http->setMissingHandler([secure](const QHttpServerRequest &request,
+                                       QHttpServerResponder &&responder) {
+        QHttpServerResponse response
+            = Http::error(Http::Status::NotFound, QStringLiteral("not_found"),
+                          QStringLiteral("There is nothing at %1 for %2.")
+                              .arg(request.url().path(),
+                                   QString::fromLatin1(
+                                       QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(
+                                           int(request.method())))));
+        Http::addSecurityHeaders(response, secure);
+        response.write(std::move(responder));
+    });
+}
+
+} // namespace Gatehouse

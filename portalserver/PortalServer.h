@@ -1,0 +1,56 @@
+#pragma once
+
+#include "api/PortalContext.h"
+#include "web/PortalTranslations.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class QHttpServer;
+class QTcpServer;
+
+namespace Gatehouse {
+
+class Clock;
+class Database;
+
+struct PortalConfig
+{
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 8080; // 0: any free port
+    // Where clients reach the portal; links in mail are built from it. Defaults to the
+    // listening address.
+    QString publicUrl;
+};
+
+// The portal: its routes over the shared core, served from Gatehouse's own listening socket.
+class PortalServer : public QObject
+{
+    Q_OBJECT
+public:
+    PortalServer(const Database &db, PortalConfig config, const Clock &clock,
+                 QObject *parent = nullptr);
+    ~PortalServer() override;
+
+    [[nodiscard]] bool start(QString *error);
+    quint16 port() const;
+    QString publicUrl() const;
+
+    static std::optional<PortalConfig> parseListen(const QString &text, QString *error);
+
+private:
+    void registerRoutes();
+
+    const Database &m_db;
+    PortalConfig m_config;
+    const Clock &m_clock;
+    std::unique_ptr<QHttpServer> m_http;
+    std::unique_ptr<PortalContext> m_context;
+    PortalTranslations m_translations;
+    QTcpServer *m_listener = nullptr;
+};
+
+} // namespace Gatehouse

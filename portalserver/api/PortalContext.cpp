@@ -1,0 +1,41 @@
+#include "PortalContext.h"
+
+#include "http/HttpHelpers.h"
+
+namespace Gatehouse {
+
+QByteArray PortalContext::sessionCookieName() const
+{
+    // __Host- binds the cookie to this exact origin, but browsers accept it only over TLS.
+    return secure ? QByteArrayLiteral("__Host-gh_session") : QByteArrayLiteral("gh_session");
+}
+
+QByteArray PortalContext::sessionCookie(const QString &token, qint64 maxAgeSeconds) const
+{
+    QByteArray cookie
+        = sessionCookieName() + '=' + token.toLatin1()
+          + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + QByteArray::number(maxAgeSeconds);
+    if (secure) {
+        cookie += "; Secure";
+    }
+    return cookie;
+}
+
+QString PortalContext::sessionToken(const QHttpServerRequest &request) const
+{
+    return Http::cookie(request, sessionCookieName());
+}
+
+std::optional<PortalSession> PortalContext::requireSession(const QHttpServerRequest &request,
+                                                           QHttpServerResponse *refusal) const
+{
+    ServiceError error;
+    PortalAuthService auth(db, clock, publicUrl);
+    std::optional<PortalSession> session = auth.session(sessionToken(request), &error);
+    if (!session) {
+        *refusal = Http::fromServiceError(error);
+    }
+    return session;
+}
+
+} // namespace Gatehouse

@@ -1,0 +1,145 @@
+#include "HttpHelpers.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace Gatehouse::Http {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Gatehouse::Http", text);
+}
+
+} // namespace
+
+QHttpServerResponse json(const QJsonObject &body, Status status)
+{
+    QHttpServerResponse response(QByteArrayLiteral("application/json"),
+                                 QJsonDocument(body).toJson(QJsonDocument::Compact), status);
+    response.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    return response;
+}
+
+QHttpServerResponse error(Status status, const QString &code, const QString &message)
+{
+    return json(QJsonObject{{QStringLiteral("error"), message}, {QStringLiteral("code"), code}},
+                status);
+}
+
+QHttpServerResponse fromServiceError(const ServiceError &failure)
+{
+    switch (failure.kind) {
+    case ServiceError::Kind::Invalid:
+        return error(Status::UnprocessableEntity, QStringLiteral("invalid"), failure.message);
+    case ServiceError::Kind::Unauthorized:
+        return error(Status::Unauthorized, QStringLiteral("unauthorized"), failure.message);
+    case ServiceError::Kind::NotFound:
+        return error(Status::NotFound, QStringLiteral("not_found"), failure.message);
+    case ServiceError::Kind::Conflict:
+        return error(Status::Conflict, QStringLiteral("conflict"), failure.message);
+    case ServiceError::Kind::RateLimited:
+        return error(Status::TooManyRequests, QStringLiteral("rate_limited"), failure.message);
+    case ServiceError::Kind::None:
+    case ServiceError::Kind::Internal:
+        break;
+    }
+    return error(Status::InternalServerError, QStringLiteral("internal"),
+                 failure.message.isEmpty() ? tr("Something went wrong on our side.")
+                                           : failure.message);
+}
+
+QHttpServerResponse noContent()
+{
+    QHttpServerResponse response(Status::NoContent);
+    response.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    return response;
+}
+
+QString cookie(const QHttpServerRequest &request, const QByteArray &name)
+{
+    const QList<QByteArray> pairs = request.value(QByteArrayLiteral("Cookie")).split(';');
+    for (const QByteArray &pair : pairs) {
+        const qsizetype eq = pair.indexOf('=');
+        if (eq > 0 && pair.left(eq).trimmed() == name) {
+            return QString::fromLatin1(pair.mid(eq + 1).trimmed());
+        }
+    }
+    return QString();
+}
+
+QString clientIp(const QHttpServerRequest &request)
+{
+    return request.remoteAddress().toString();
+}
+
+QString userAgent(const QHttpServerRequest &request)
+{
+    return QString::fromUtf8(request.value(QByteArrayLiteral("User-Agent"))).left(512);
+}
+
+void addSecurityHeaders(QHttpServerResponse &response, bool secureTransport)
+{
+    response.setHeader(QByteArrayLiteral("Content-Security-Policy"),
+                       QByteArrayLiteral("default-src 'self'; script-src 'self'; "
+                                         "style-src 'self'; img-src 'self' data:; "
+                                         "connect-src 'self'; frame-ancestors 'none'; "
+                                         "base-uri 'none'; form-action 'self'; object-src 'none'"));
+    response.setHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
+    response.setHeader(QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer"));
+    response.setHeader(QByteArrayLiteral("X-Frame-Options"), QByteArrayLiteral("DENY"));
+    response.setHeader(QByteArrayLiteral("Cross-Origin-Opener-Policy"),
+                       QByteArrayLiteral("same-origin"));
+    response.setHeader(QByteArrayLiteral("Permissions-Policy"),
+                       QByteArrayLiteral("camera=(), microphone=(), geolocation=()"));
+    if (secureTransport) {
+        response.setHeader(QByteArrayLiteral("Strict-Transport-Security"),
+                           QByteArrayLiteral("max-age=31536000"));
+    }
+}
+
+std::optional<QJsonObject> jsonBody(const QHttpServerRequest &request, const QString &publicOrigin,
+                                    QHttpServerResponse *refusal, qsizetype maxBytes)
+{
+    const QByteArray origin = request.value(QByteArrayLiteral("Origin"));
+    if (!origin.isEmpty() && QString::fromLatin1(origin) != publicOrigin) {
+        *refusal = error(Status::Forbidden, QStringLiteral("bad_origin"),
+                         tr("This request did not come from the portal's own pages."));
+        return std::nullopt;
+    }
+    // A JSON content type cannot be sent cross-site without a CORS preflight, which we never
+    // grant: together with the Origin check this keeps other sites from posting for a user.
+    const QByteArray type = request.value(QByteArrayLiteral("Content-Type"));
+    if (!type.toLower().startsWith("application/json")) {
+        *refusal = error(Status::UnsupportedMediaType, QStringLiteral("bad_content_type"),
+                         tr("Send the request body as application/json."));
+        return std::nullopt;
+    }
+    const QByteArray body = request.body();
+    if (body.size() > maxBytes) {
+        *refusal = error(Status::PayloadTooLarge, QStringLiteral("too_large"),
+                         tr("The request is too large."));
+        return std::nullopt;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        *refusal = error(Status::BadRequest, QStringLiteral("bad_json"),
+                         tr("The request body is not a JSON object."));
+        return std::nullopt;
+    }
+    return document.object();
+}
+
+QString isoTime(qint64 ms)
+{
+    if (ms == 0) {
+        return QString();
+    }
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
+}
+
+} // namespace Gatehouse::Http

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "core/ServiceError.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponse>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace Gatehouse::Http {
+
+using Status = QHttpServerResponse::StatusCode;
+
+QHttpServerResponse json(const QJsonObject &body, Status status = Status::Ok);
+// {"error": message, "code": code}: a message a person can act on, a code a program can.
+QHttpServerResponse error(Status status, const QString &code, const QString &message);
+QHttpServerResponse fromServiceError(const ServiceError &error);
+QHttpServerResponse noContent();
+
+QString cookie(const QHttpServerRequest &request, const QByteArray &name);
+QString clientIp(const QHttpServerRequest &request);
+QString userAgent(const QHttpServerRequest &request);
+
+// Headers every response carries: CSP without inline script, no framing, no referrer, nosniff.
+void addSecurityHeaders(QHttpServerResponse &response, bool secureTransport);
+
+// The body of a state-changing request as a JSON object. Refuses (and fills *refusal) a body
+// that is not JSON, too large, or sent from a foreign Origin (CSRF).
+std::optional<QJsonObject> jsonBody(const QHttpServerRequest &request, const QString &publicOrigin,
+                                    QHttpServerResponse *refusal, qsizetype maxBytes = 64 * 1024);
+
+QString isoTime(qint64 ms); // "" for 0
+
+} // namespace Gatehouse::Http

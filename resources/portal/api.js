@@ -1,0 +1,111 @@
+// The portal's JSON API (/api/v1, described in openapi.yaml). Errors arrive as
+// {"error": "message for people", "code": "machine_code"}; the message is shown as is.
+
+class ApiError extends Error {
+    constructor(status, message, code) {
+        super(message);
+        this.name = "ApiError";
+        this.status = status;
+        this.code = code || "";
+    }
+}
+
+function fallbackMessage(status) {
+    if (status === 401) {
+        return qsTr("Please sign in again.");
+    }
+    if (status === 403) {
+        return qsTr("You do not have access to this.");
+    }
+    if (status === 404) {
+        return qsTr("This could not be found.");
+    }
+    if (status === 429) {
+        return qsTr("Too many attempts. Please wait a moment and try again.");
+    }
+    return Gatehouse.i18n.fmt(qsTr("Something went wrong (error %1). Please try again."), status);
+}
+
+function request(method, path, body) {
+    const init = {
+        method: method,
+        credentials: "same-origin",
+        cache: "no-store",
+        headers: { Accept: "application/json" },
+    };
+    if (body !== undefined) {
+        init.headers["Content-Type"] = "application/json";
+        init.body = JSON.stringify(body);
+    }
+    return fetch(path, init).then(
+        function (response) {
+            if (response.status === 204) {
+                return null;
+            }
+            return response.text().then(function (text) {
+                let data = null;
+                if (text) {
+                    try {
+                        data = JSON.parse(text);
+                    } catch (error) {
+                        data = null;
+                    }
+                }
+                if (!response.ok) {
+                    const message =
+                        data && typeof data.error === "string" && data.error
+                            ? data.error
+                            : fallbackMessage(response.status);
+                    throw new ApiError(response.status, message, data && data.code);
+                }
+                return data;
+            });
+        },
+        function () {
+            throw new ApiError(
+                0,
+                qsTr("The portal could not be reached. Check your connection and try again."),
+                "network"
+            );
+        }
+    );
+}
+
+function taskPath(id) {
+    return "/api/v1/tasks/" + encodeURIComponent(String(id));
+}
+
+globalThis.Gatehouse = globalThis.Gatehouse || {};
+globalThis.Gatehouse.api = {
+    ApiError: ApiError,
+    branding: function () {
+        return request("GET", "/api/v1/branding");
+    },
+    startInvite: function (token) {
+        return request("POST", "/api/v1/auth/invite", { token: token });
+    },
+    startLogin: function (email) {
+        return request("POST", "/api/v1/auth/login", { email: email });
+    },
+    verifyCode: function (challenge, code) {
+        return request("POST", "/api/v1/auth/code", { challenge: challenge, code: code });
+    },
+    confirmMagic: function (token) {
+        return request("POST", "/api/v1/auth/magic", { token: token });
+    },
+    logout: function () {
+        return request("POST", "/api/v1/auth/logout", {});
+    },
+    me: function () {
+        return request("GET", "/api/v1/me");
+    },
+    home: function () {
+        return request("GET", "/api/v1/home");
+    },
+    task: function (id) {
+        return request("GET", taskPath(id));
+    },
+    completeTask: function (id, note) {
+        return request("POST", taskPath(id) + "/complete", { note: note });
+    },
+};

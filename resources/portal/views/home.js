@@ -1,0 +1,495 @@
+// The signed-in home page: greeting and progress, the contact's own tasks grouped by phase,
+// and "Our progress", a timeline of every phase with both sides' tasks.
+
+const h = Gatehouse.dom.h;
+const fmt = Gatehouse.i18n.fmt;
+const api = Gatehouse.api;
+
+const NOTE_MAX = 2000;
+
+function statusLabel(status) {
+    switch (status) {
+        case "pending":
+            return qsTr("Pending");
+        case "in_progress":
+            return qsTr("In progress");
+        case "completed":
+            return qsTr("Completed");
+        case "blocked":
+            return qsTr("Blocked");
+        default:
+            return String(status || "");
+    }
+}
+
+function evidenceLabel(type) {
+    switch (type) {
+        case "standard":
+            return qsTr("Task");
+        case "meeting":
+            return qsTr("Meeting");
+        case "upload":
+            return qsTr("Document upload");
+        case "signature":
+            return qsTr("Signature");
+        case "credential":
+            return qsTr("Credentials");
+        case "file_drop":
+            return qsTr("Secure file drop");
+        case "training":
+            return qsTr("Training");
+        case "form":
+            return qsTr("Form");
+        case "checklist":
+            return qsTr("Checklist");
+        case "approval":
+            return qsTr("Approval");
+        default:
+            return String(type || "");
+    }
+}
+
+// Status names become CSS modifiers; anything unexpected gets the neutral look.
+function statusClass(status) {
+    return /^(pending|in_progress|completed|blocked)$/.test(status) ? status.replace("_", "-") : "pending";
+}
+
+function statusPill(task, testid) {
+    return h("span", {
+        className: "pill pill--" + statusClass(task.status),
+        testid: testid,
+        text: statusLabel(task.status),
+    });
+}
+
+function isOverdue(task) {
+    const due = Gatehouse.i18n.parseDate(task.dueDate);
+    if (!due || task.status === "completed") {
+        return false;
+    }
+    const today = new Date();
+    today.setHours(0, 0, 0, 0);
+    return due < today;
+}
+
+function list(value) {
+    return Array.isArray(value) ? value : [];
+}
+
+function sortedPhases(onboarding) {
+    return list(onboarding.phases)
+        .slice()
+        .sort(function (a, b) {
+            return (a.position || 0) - (b.position || 0);
+        });
+}
+
+function progressOf(onboarding) {
+    const progress = onboarding.progress || {};
+    const total = Number(progress.total) || 0;
+    const completed = Number(progress.completed) || 0;
+    let percent = Number(progress.percent);
+    if (!isFinite(percent)) {
+        percent = total > 0 ? Math.round((completed * 100) / total) : 0;
+    }
+    return { total: total, completed: completed, percent: Math.max(0, Math.min(100, Math.round(percent))) };
+}
+
+function progressBlock(onboarding, showName) {
+    const progress = progressOf(onboarding);
+    const label = fmt(qsTr("%1% complete"), progress.percent);
+    const fill = h("div", { className: "progress__fill" });
+    const bar = h(
+        "div",
+        {
+            className: "progress",
+            role: "progressbar",
+            "aria-valuemin": "0",
+            "aria-valuemax": "100",
+            "aria-valuenow": String(progress.percent),
+            "aria-valuetext": label,
+            "aria-label": fmt(qsTr("Progress of %1"), onboarding.name || qsTr("your onboarding")),
+            testid: "progress",
+        },
+        fill
+    );
+    // CSSOM, not a style attribute: allowed by the CSP.
+    bar.style.setProperty("--progress", String(progress.percent));
+    return h("div", { className: "progress-block" }, [
+        showName ? h("p", { className: "progress-block__name", text: onboarding.name || "" }) : null,
+        h("div", { className: "progress-block__meta" }, [
+            h("strong", { className: "progress-block__percent", text: label }),
+            h("span", {
+                className: "progress-block__count",
+                text: fmt(qsTr("%1 of %2 tasks done"), progress.completed, progress.total),
+            }),
+        ]),
+        bar,
+    ]);
+}
+
+function createHomeView(main, me, context) {
+    const workspace = me.workspace || {};
+    const contact = me.contact || {};
+    const company = me.company || {};
+
+    const alert = Gatehouse.dom.createAlert();
+    const dismiss = h("button", {
+        className: "toast__close",
+        type: "button",
+        "aria-label": qsTr("Dismiss message"),
+        text: "×",
+    });
+    const toast = h("div", { className: "toast" }, [alert.element, dismiss]);
+    toast.hidden = true;
+    const announcer = h("p", { className: "visually-hidden", "aria-live": "polite" });
+    const content = h("div", { className: "home" });
+
+    function showError(message) {
+        alert.show(message);
+        toast.hidden = false;
+    }
+    function clearError() {
+        alert.clear();
+        toast.hidden = true;
+    }
+    dismiss.addEventListener("click", clearError);
+
+    function failed(error) {
+        if (error && error.status === 401) {
+            context.onSessionEnded();
+            return;
+        }
+        showError(error && error.message ? error.message : String(error));
+    }
+
+    function renderTopbar() {
+        const signout = h("button", {
+            className: "button button--quiet",
+            type: "button",
+            testid: "signout",
+            text: qsTr("Sign out"),
+        });
+        signout.addEventListener("click", function () {
+            clearError();
+            const restore = Gatehouse.dom.busy(signout);
+            api.logout().then(context.onSignedOut, function (error) {
+                restore();
+                failed(error);
+            });
+        });
+        const account = h("div", { className: "account" }, [
+            h("div", { className: "account__who" }, [
+                h("span", { className: "account__name", text: contact.name || contact.email || "" }),
+                h("span", { className: "account__company", text: company.name || "" }),
+            ]),
+            signout,
+        ]);
+        Gatehouse.branding.renderTopbar(workspace.name, account);
+    }
+
+    function greeting(onboardings) {
+        const welcome = typeof workspace.welcomeMessage === "string" ? workspace.welcomeMessage.trim() : "";
+        return h("section", { className: "hero", "aria-labelledby": "home-title" }, [
+            h("p", { className: "hero__eyebrow", text: company.name || "" }),
+            h("h1", {
+                className: "hero__title",
+                id: "home-title",
+                tabindex: "-1",
+                text: contact.name ? fmt(qsTr("Hello, %1"), contact.name) : qsTr("Hello"),
+            }),
+            welcome ? h("p", { className: "welcome", text: welcome }) : null,
+            onboardings.map(function (onboarding) {
+                return progressBlock(onboarding, onboardings.length > 1 || !!onboarding.name);
+            }),
+        ]);
+    }
+
+    function completionForm(task, toggle) {
+        const id = String(task.id);
+        const noteId = "task-note-input-" + id;
+        const note = h("textarea", {
+            id: noteId,
+            className: "input textarea",
+            name: "note",
+            rows: "3",
+            maxlength: String(NOTE_MAX),
+            testid: "task-note-" + id,
+        });
+        const submit = h("button", {
+            className: "button button--primary",
+            type: "submit",
+            testid: "task-submit-" + id,
+            text: qsTr("Complete task"),
+        });
+        const cancel = h("button", { className: "button button--secondary", type: "button", text: qsTr("Cancel") });
+        const form = h("form", { className: "task__form", id: "task-form-" + id, novalidate: true }, [
+            h("label", { className: "label", for: noteId, text: qsTr("Note (optional)") }),
+            note,
+            h("div", { className: "button-row" }, [submit, cancel]),
+        ]);
+        form.hidden = true;
+        cancel.addEventListener("click", function () {
+            toggle(false);
+        });
+        form.addEventListener("submit", function (event) {
+            event.preventDefault();
+            if (note.value.length > NOTE_MAX) {
+                showError(fmt(qsTr("The note can be at most %1 characters long."), NOTE_MAX));
+                return;
+            }
+            clearError();
+            const restore = Gatehouse.dom.busy(submit, qsTr("Saving…"));
+            cancel.disabled = true;
+            api.completeTask(task.id, note.value.trim()).then(
+                function () {
+                    announcer.textContent = fmt(qsTr("Task completed: %1"), task.title || "");
+                    return load(task.id);
+                },
+                function (error) {
+                    restore();
+                    cancel.disabled = false;
+                    failed(error);
+                }
+            );
+        });
+        return { form: form, note: note };
+    }
+
+    function taskCard(task) {
+        const id = String(task.id);
+        const titleId = "task-title-" + id;
+        const card = h("article", {
+            className: "task task--" + statusClass(task.status),
+            testid: "task-" + id,
+            tabindex: "-1",
+            "aria-labelledby": titleId,
+        });
+        const details = [];
+        if (task.status === "completed" && task.completedAt) {
+            details.push(
+                h("span", { className: "task__detail", text: fmt(qsTr("Completed %1"), Gatehouse.i18n.formatDate(task.completedAt)) })
+            );
+        } else if (task.dueDate) {
+            const overdue = isOverdue(task);
+            details.push(
+                h("span", { className: "task__detail" + (overdue ? " task__detail--overdue" : "") }, [
+                    Gatehouse.dom.icon("calendar"),
+                    fmt(overdue ? qsTr("Overdue since %1") : qsTr("Due %1"), Gatehouse.i18n.formatDate(task.dueDate)),
+                ])
+            );
+        }
+        Gatehouse.dom.append(card, [
+            h("div", { className: "task__header" }, [
+                h("h4", { className: "task__title", id: titleId, text: task.title || "" }),
+                h("div", { className: "task__badges" }, [
+                    h("span", { className: "badge", text: evidenceLabel(task.evidenceType) }),
+                    statusPill(task, "task-status-" + id),
+                ]),
+            ]),
+            task.description ? h("p", { className: "task__description", text: task.description }) : null,
+            task.completionNote
+                ? h("p", { className: "task__note" }, [
+                      h("span", { className: "task__note-label", text: qsTr("Your note:") }),
+                      " ",
+                      task.completionNote,
+                  ])
+                : null,
+            details.length ? h("div", { className: "task__details" }, details) : null,
+        ]);
+
+        if (task.evidenceType === "standard" && task.status !== "completed") {
+            const open = h("button", {
+                className: "button button--primary",
+                type: "button",
+                testid: "task-complete-" + id,
+                "aria-expanded": "false",
+                "aria-controls": "task-form-" + id,
+                text: qsTr("Mark complete"),
+            });
+            let completion = null;
+            const toggle = function (show) {
+                completion.form.hidden = !show;
+                open.hidden = show;
+                open.setAttribute("aria-expanded", show ? "true" : "false");
+                if (show) {
+                    completion.note.focus();
+                } else {
+                    open.focus();
+                }
+            };
+            completion = completionForm(task, toggle);
+            open.addEventListener("click", function () {
+                toggle(true);
+            });
+            Gatehouse.dom.append(card, h("div", { className: "task__actions" }, [open, completion.form]));
+        }
+        return card;
+    }
+
+    function yourTasks(onboarding, titleSuffix) {
+        const groups = sortedPhases(onboarding)
+            .map(function (phase) {
+                return {
+                    phase: phase,
+                    tasks: list(phase.tasks).filter(function (task) {
+                        return task.ownerSide === "client";
+                    }),
+                };
+            })
+            .filter(function (group) {
+                return group.tasks.length > 0;
+            });
+        let open = 0;
+        groups.forEach(function (group) {
+            group.tasks.forEach(function (task) {
+                if (task.status !== "completed") {
+                    ++open;
+                }
+            });
+        });
+        const headingId = "your-tasks-" + onboarding.id;
+        const section = h("section", { className: "panel", "aria-labelledby": headingId }, [
+            h("div", { className: "panel__header" }, [
+                h("h2", { className: "panel__title", id: headingId }, [qsTr("Your tasks"), titleSuffix]),
+                groups.length ? h("span", { className: "count", text: fmt(qsTr("%1 open"), open) }) : null,
+            ]),
+        ]);
+        if (!groups.length) {
+            Gatehouse.dom.append(
+                section,
+                h("p", {
+                    className: "empty",
+                    text: qsTr("Nothing for you to do right now. We will email you when something needs your attention."),
+                })
+            );
+            return section;
+        }
+        if (open === 0) {
+            Gatehouse.dom.append(
+                section,
+                h("p", { className: "done", text: qsTr("You have completed all your tasks. Thank you!") })
+            );
+        }
+        groups.forEach(function (group) {
+            Gatehouse.dom.append(section, [
+                h("h3", { className: "phase-title", text: group.phase.name || "" }),
+                h("div", { className: "task-list" }, group.tasks.map(taskCard)),
+            ]);
+        });
+        return section;
+    }
+
+    function phaseStateLabel(state) {
+        if (state === "completed") {
+            return qsTr("Completed");
+        }
+        if (state === "current") {
+            return qsTr("Current");
+        }
+        return qsTr("Upcoming");
+    }
+
+    function timeline(onboarding, titleSuffix) {
+        const headingId = "our-progress-" + onboarding.id;
+        const phases = sortedPhases(onboarding).map(function (phase) {
+            const state = /^(completed|current|upcoming)$/.test(phase.state) ? phase.state : "upcoming";
+            const marker = h(
+                "span",
+                { className: "timeline__marker", "aria-hidden": "true" },
+                state === "completed" ? Gatehouse.dom.icon("check") : null
+            );
+            const stateLabel =
+                state === "current"
+                    ? h("span", { className: "chip chip--current", text: qsTr("Current") })
+                    : h("span", { className: "visually-hidden", text: phaseStateLabel(state) });
+            const tasks = list(phase.tasks).map(function (task) {
+                const ours = task.ownerSide !== "client";
+                return h("li", { className: "timeline__task" + (task.status === "completed" ? " timeline__task--done" : "") }, [
+                    h("span", {
+                        className: "side side--" + (ours ? "msp" : "client"),
+                        text: ours ? qsTr("Us") : qsTr("You"),
+                    }),
+                    h("span", { className: "timeline__task-title", text: task.title || "" }),
+                    statusPill(task),
+                ]);
+            });
+            return h(
+                "li",
+                { className: "timeline__phase timeline__phase--" + state, "aria-current": state === "current" ? "step" : null },
+                [
+                    marker,
+                    h("div", { className: "timeline__body" }, [
+                        h("div", { className: "timeline__head" }, [
+                            h("h3", { className: "timeline__name", text: phase.name || "" }),
+                            stateLabel,
+                        ]),
+                        tasks.length ? h("ul", { className: "timeline__tasks" }, tasks) : null,
+                    ]),
+                ]
+            );
+        });
+        return h("section", { className: "panel panel--timeline", "aria-labelledby": headingId }, [
+            h("div", { className: "panel__header" }, [
+                h("h2", { className: "panel__title", id: headingId }, [qsTr("Our progress"), titleSuffix]),
+            ]),
+            phases.length
+                ? h("ol", { className: "timeline" }, phases)
+                : h("p", { className: "empty", text: qsTr("No phases yet.") }),
+        ]);
+    }
+
+    function render(home, focusTaskId) {
+        const onboardings = list(home && home.onboardings);
+        const sections = [greeting(onboardings)];
+        if (!onboardings.length) {
+            sections.push(
+                h("section", { className: "panel" }, [
+                    h("h2", { className: "panel__title", text: qsTr("Nothing here yet") }),
+                    h("p", {
+                        className: "empty",
+                        text: qsTr("Your IT provider has not started an onboarding for you yet. We will email you when it begins."),
+                    }),
+                ])
+            );
+        }
+        onboardings.forEach(function (onboarding) {
+            const suffix =
+                onboardings.length > 1
+                    ? h("span", { className: "panel__subtitle", text: onboarding.name || "" })
+                    : null;
+            sections.push(
+                h("div", { className: "columns" }, [
+                    yourTasks(onboarding, suffix),
+                    timeline(onboarding, suffix ? suffix.cloneNode(true) : null),
+                ])
+            );
+        });
+        Gatehouse.dom.replaceContent(content, sections);
+        if (focusTaskId !== undefined) {
+            const card = content.querySelector('[data-testid="task-' + CSS.escape(String(focusTaskId)) + '"]');
+            if (card) {
+                card.focus({ preventScroll: false });
+            }
+        }
+    }
+
+    function load(focusTaskId) {
+        return api.home().then(function (home) {
+            render(home, focusTaskId);
+        }, failed);
+    }
+
+    renderTopbar();
+    Gatehouse.branding.setTitle(workspace.name, qsTr("Your portal"));
+    Gatehouse.dom.replaceContent(main, [content, announcer, toast]);
+    return load().then(function () {
+        const title = document.getElementById("home-title");
+        if (title && context.focusTitle) {
+            title.focus();
+        }
+    });
+}
+
+globalThis.Gatehouse.views = globalThis.Gatehouse.views || {};
+globalThis.Gatehouse.views.home = { createHomeView: createHomeView };

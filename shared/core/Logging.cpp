@@ -1,0 +1,5 @@
+#include "Logging.h"
+
+Q_LOGGING_CATEGORY(lcStorage, "gatehouse.storage")
+Q_LOGGING_CATEGORY(lcMail, "gatehouse.mail")
+Q_LOGGING_CATEGORY(lcSecurity, "gatehouse.security")

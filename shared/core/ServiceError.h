@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QString>
+
+namespace Gatehouse {
+
+// Why a service refused or failed; the portal maps the kind to an HTTP status, the console
+// shows the message. Internal details stay in the log, never in the message.
+struct ServiceError
+{
+    enum class Kind { None, Invalid, Unauthorized, NotFound, Conflict, RateLimited, Internal };
+
+    Kind kind = Kind::None;
+    QString message;
+
+    static void set(ServiceError *error, Kind kind, const QString &message)
+    {
+        if (error) {
+            error->kind = kind;
+            error->message = message;
+        }
+    }
+    // A storage failure: the technical text is logged by SqlQuery; people get a plain sentence.
+    static void internal(ServiceError *error);
+};
+
+} // namespace Gatehouse

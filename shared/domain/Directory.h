@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QString>
+
+namespace Gatehouse {
+
+// The people and organisations of a workspace: plain values read from the repositories.
+
+struct Workspace
+{
+    qint64 id = 0;
+    QString name;
+    QString accentColor;
+    QString welcomeMessage;
+    int codeLifetimeMinutes = 30;
+};
+
+struct StaffMember
+{
+    qint64 id = 0;
+    qint64 workspaceId = 0;
+    QString email;
+    QString name;
+    QString role;
+};
+
+struct Company
+{
+    qint64 id = 0;
+    qint64 workspaceId = 0;
+    QString name;
+    int contactCount = 0;
+    int onboardingCount = 0;
+};
+
+struct Contact
+{
+    qint64 id = 0;
+    qint64 companyId = 0;
+    QString companyName;
+    QString name;
+    QString email;
+    bool portalAccess = true;
+};
+
+} // namespace Gatehouse

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "TaskKinds.h"
+
+#include <QList>
+#include <QString>
+
+namespace Gatehouse {
+
+struct TemplateTask
+{
+    QString title;
+    QString description;
+    EvidenceType evidenceType = EvidenceType::Standard;
+    OwnerSide ownerSide = OwnerSide::Client;
+    int dueOffsetDays = 0; // from the onboarding's start date
+};
+
+struct TemplatePhase
+{
+    QString name;
+    QList<TemplateTask> tasks;
+};
+
+struct OnboardingTemplate
+{
+    qint64 id = 0;
+    QString name;
+    QString description;
+    QList<TemplatePhase> phases;
+};
+
+} // namespace Gatehouse

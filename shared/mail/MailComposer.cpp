@@ -1,0 +1,80 @@
+#include "MailComposer.h"
+
+#include <QCoreApplication>
+
+namespace Gatehouse::MailComposer {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Gatehouse::Mail", text);
+}
+
+QString html(const Workspace &workspace, const QString &heading, const QString &body,
+             const QString &buttonText, const QString &link)
+{
+    const QString accent = workspace.accentColor.toHtmlEscaped();
+    return QStringLiteral(
+               "<!DOCTYPE html><html><body style=\"margin:0;padding:24px;background:#f4f5f7;"
+               "font-family:Segoe UI,Helvetica,Arial,sans-serif;color:#1d2330\">"
+               "<div style=\"max-width:520px;margin:0 auto;background:#fff;border-radius:8px;"
+               "padding:32px\"><p style=\"margin:0 0 16px;font-weight:600;color:%1\">%2</p>"
+               "<h1 style=\"font-size:20px;margin:0 0 16px\">%3</h1>%4"
+               "<p style=\"margin:24px 0\"><a href=\"%5\" style=\"background:%1;color:#fff;"
+               "padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block\">"
+               "%6</a></p></div></body></html>")
+        .arg(accent, workspace.name.toHtmlEscaped(), heading.toHtmlEscaped(), body,
+             link.toHtmlEscaped(), buttonText.toHtmlEscaped());
+}
+
+} // namespace
+
+MailMessage invitation(const Workspace &workspace, const Contact &contact, const QString &link)
+{
+    MailMessage message;
+    message.to = contact.email;
+    message.subject = tr("%1 invites you to your client portal").arg(workspace.name);
+    const QString greeting = tr("Hello %1,").arg(contact.name);
+    const QString intro = tr("%1 has set up a portal for %2 where you can follow your "
+                             "onboarding and complete your tasks.")
+                              .arg(workspace.name, contact.companyName);
+    const QString action = tr("Open your portal");
+    const QString noPassword = tr("No password needed: we will confirm your email address "
+                                  "with a one-time code.");
+    message.text = greeting + QStringLiteral("\n\n") + intro + QStringLiteral("\n\n") + action
+                   + QStringLiteral(":\n") + link + QStringLiteral("\n\n") + noPassword
+                   + QStringLiteral("\n");
+    message.html = html(
+        workspace, action,
+        QStringLiteral("<p>%1</p><p>%2</p><p>%3</p>")
+            .arg(greeting.toHtmlEscaped(), intro.toHtmlEscaped(), noPassword.toHtmlEscaped()),
+        action, link);
+    return message;
+}
+
+MailMessage signInCode(const Workspace &workspace, const Contact &contact, const QString &code,
+                       const QString &magicLink, int lifetimeMinutes)
+{
+    MailMessage message;
+    message.to = contact.email;
+    message.subject = tr("Your sign-in code for %1: %2").arg(workspace.name, code);
+    const QString codeLine = tr("Your sign-in code: %1").arg(code);
+    const QString orLink = tr("Or sign in with this link:");
+    const QString expiry = QCoreApplication::translate(
+        "Gatehouse::Mail", "The code and the link work once and expire in %n minutes.", nullptr,
+        lifetimeMinutes);
+    const QString notYou = tr("If you did not ask to sign in, you can ignore this message.");
+    message.text = codeLine + QStringLiteral("\n\n") + orLink + QStringLiteral("\n") + magicLink
+                   + QStringLiteral("\n\n") + expiry + QStringLiteral("\n") + notYou
+                   + QStringLiteral("\n");
+    message.html = html(
+        workspace, codeLine,
+        QStringLiteral("<p style=\"font-size:28px;letter-spacing:6px;font-weight:700\">%1</p>"
+                       "<p>%2</p><p>%3</p>")
+            .arg(code.toHtmlEscaped(), expiry.toHtmlEscaped(), notYou.toHtmlEscaped()),
+        tr("Sign in"), magicLink);
+    return message;
+}
+
+} // namespace Gatehouse::MailComposer

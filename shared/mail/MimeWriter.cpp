@@ -1,0 +1,111 @@
+#include "MimeWriter.h"
+
+#include "security/Tokens.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+namespace Gatehouse::MimeWriter {
+
+QByteArray quotedPrintable(const QByteArray &utf8)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    QByteArray normalised = utf8;
+    normalised.replace("\r\n", "\n");
+    QByteArray out;
+    out.reserve(normalised.size() * 11 / 10 + 16);
+    const QList<QByteArray> lines = normalised.split('\n');
+    for (qsizetype l = 0; l < lines.size(); ++l) {
+        const QByteArray &line = lines.at(l);
+        int column = 0;
+        for (qsizetype i = 0; i < line.size(); ++i) {
+            const unsigned char c = static_cast<unsigned char>(line.at(i));
+            const bool lastInLine = i == line.size() - 1;
+            const bool plain
+                = (c >= 33 && c <= 126 && c != '=') || ((c == ' ' || c == '\t') && !lastInLine);
+            const int width = plain ? 1 : 3;
+            if (column + width > 75) {
+                out += "=\r\n";
+                column = 0;
+            }
+            if (plain) {
+                out += char(c);
+            } else {
+                out += '=';
+                out += hex[c >> 4];
+                out += hex[c & 0x0f];
+            }
+            column += width;
+        }
+        if (l + 1 < lines.size()) {
+            out += "\r\n";
+        }
+    }
+    return out;
+}
+
+QByteArray encodedWord(const QString &text)
+{
+    bool ascii = true;
+    for (const QChar c : text) {
+        if (c.unicode() < 32 || c.unicode() > 126) {
+            ascii = false;
+            break;
+        }
+    }
+    if (ascii) {
+        return text.toLatin1();
+    }
+    return "=?UTF-8?B?" + text.toUtf8().toBase64() + "?=";
+}
+
+namespace {
+
+QByteArray part(const QByteArray &contentType, const QString &body)
+{
+    return "Content-Type: " + contentType
+           + "; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+           + quotedPrintable(body.toUtf8()) + "\r\n";
+}
+
+QByteArray headerSafe(const QString &value)
+{
+    // Header injection: a value never carries a line break.
+    QString cleaned = value;
+    cleaned.remove(QLatin1Char('\r'));
+    cleaned.remove(QLatin1Char('\n'));
+    return encodedWord(cleaned);
+}
+
+} // namespace
+
+QByteArray compose(const MailMessage &message, const QString &fromName, const QString &fromAddress,
+                   qint64 nowMs)
+{
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
+    const QByteArray date
+        = QLocale::c().toString(now, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss")).toLatin1()
+          + " +0000";
+    const QString domain = fromAddress.section(QLatin1Char('@'), 1);
+    QByteArray out;
+    out += "Date: " + date + "\r\n";
+    out += "From: " + headerSafe(fromName) + " <" + headerSafe(fromAddress) + ">\r\n";
+    out += "To: <" + headerSafe(message.to) + ">\r\n";
+    out += "Subject: " + headerSafe(message.subject) + "\r\n";
+    out += "Message-ID: <" + Tokens::generate().left(24).toLatin1() + "@" + headerSafe(domain)
+           + ">\r\n";
+    out += "MIME-Version: 1.0\r\n";
+    out += "Auto-Submitted: auto-generated\r\n";
+    if (message.html.isEmpty()) {
+        out += part("text/plain", message.text);
+        return out;
+    }
+    const QByteArray boundary = "=_gatehouse_" + Tokens::generate().left(20).toLatin1();
+    out += "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n";
+    out += "--" + boundary + "\r\n" + part("text/plain", message.text);
+    out += "--" + boundary + "\r\n" + part("text/html", message.html);
+    out += "--" + boundary + "--\r\n";
+    return out;
+}
+
+} // namespace Gatehouse::MimeWriter

@@ -1,0 +1,92 @@
+#include "OutboxDelivery.h"
+
+#include "OutboxRepository.h"
+#include "core/Clock.h"
+#include "core/Logging.h"
+
+#include <QMetaObject>
+
+namespace Gatehouse {
+
+OutboxDelivery::OutboxDelivery(const Database &db, std::unique_ptr<MailTransport> transport,
+                               const Clock &clock)
+    : m_db(db)
+    , m_transport(std::move(transport))
+    , m_clock(clock)
+{}
+
+qint64 OutboxDelivery::backoffMs(int attempts)
+{
+    const qint64 base = 30 * 1000;
+    return qMin<qint64>(base << qMin(attempts, 7), 60 * 60 * 1000);
+}
+
+int OutboxDelivery::deliverDue(QString *error)
+{
+    OutboxRepository outbox(m_db);
+    QString readError;
+    const QList<MailMessage> due = outbox.due(m_clock.nowMs(), 50, &readError);
+    if (!readError.isEmpty()) {
+        if (error) {
+            *error = readError;
+        }
+        return -1;
+    }
+    int sent = 0;
+    for (const MailMessage &message : due) {
+        QString sendError;
+        const qint64 now = m_clock.nowMs();
+        if (m_transport->send(message, now, &sendError)) {
+            if (!outbox.markSent(message.id, m_clock.nowMs(), error)) {
+                return -1;
+            }
+            ++sent;
+            qCInfo(lcMail) << "delivered mail" << message.id;
+        } else {
+            qCWarning(lcMail).noquote() << "mail" << message.id << "not delivered:" << sendError;
+            if (!outbox.markFailed(message.id, sendError, now + backoffMs(message.attempts),
+                                   error)) {
+                return -1;
+            }
+        }
+    }
+    return sent;
+}
+
+OutboxWorker::OutboxWorker(const Database &db, MailSettings settings, int intervalMs)
+    : m_db(db)
+    , m_settings(std::move(settings))
+    , m_intervalMs(intervalMs)
+{}
+
+void OutboxWorker::start()
+{
+    // Created here so the timer lives in the worker's thread.
+    m_delivery = std::make_unique<OutboxDelivery>(m_db, MailTransport::create(m_settings),
+                                                  Clock::system());
+    m_timer = new QTimer(this);
+    connect(m_timer, &QTimer::timeout, this, &OutboxWorker::deliver);
+    m_timer->start(m_intervalMs);
+    deliver();
+}
+
+void OutboxWorker::wake()
+{
+    QMetaObject::invokeMethod(this, &OutboxWorker::deliver, Qt::QueuedConnection);
+}
+
+void OutboxWorker::deliver()
+{
+    if (!m_delivery) {
+        return;
+    }
+    QString error;
+    const int sent = m_delivery->deliverDue(&error);
+    if (sent < 0) {
+        Q_EMIT failed(error);
+    } else if (sent > 0) {
+        Q_EMIT delivered(sent);
+    }
+}
+
+} // namespace Gatehouse

@@ -1,0 +1,86 @@
+#include "OutboxRepository.h"
+
+#include "storage/SqlQuery.h"
+
+namespace Gatehouse {
+
+qint64 OutboxRepository::enqueue(const MailMessage &message, qint64 nowMs, QString *error)
+{
+    SqlQuery query(m_db, QStringLiteral("INSERT INTO outbox (recipient, subject, body_text, "
+                                        "body_html, created_at, next_attempt_at) "
+                                        "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"));
+    query << message.to << message.subject << message.text << message.html << nowMs << nowMs;
+    if (!query.exec(error) || !query.next()) {
+        return 0;
+    }
+    return query.int64(0);
+}
+
+QList<MailMessage> OutboxRepository::read(const QString &sql, const QVariantList &binds,
+                                          QString *error) const
+{
+    QList<MailMessage> result;
+    SqlQuery query(m_db, QStringLiteral("SELECT id, recipient, subject, body_text, body_html, "
+                                        "attempts, created_at, sent_at, last_error FROM outbox ")
+                             + sql);
+    for (const QVariant &bind : binds) {
+        query << bind;
+    }
+    if (!query.exec(error)) {
+        return result;
+    }
+    while (query.next()) {
+        MailMessage message;
+        message.id = query.int64(0);
+        message.to = query.text(1);
+        message.subject = query.text(2);
+        message.text = query.text(3);
+        message.html = query.text(4);
+        message.attempts = query.value(5).toInt();
+        message.createdAtMs = query.int64(6);
+        message.sentAtMs = query.int64(7);
+        message.lastError = query.text(8);
+        result.append(message);
+    }
+    return result;
+}
+
+QList<MailMessage> OutboxRepository::due(qint64 nowMs, int limit, QString *error) const
+{
+    return read(QStringLiteral("WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY id "
+                               "LIMIT ?"),
+                {nowMs, limit}, error);
+}
+
+QList<MailMessage> OutboxRepository::recent(int limit, QString *error) const
+{
+    return read(QStringLiteral("ORDER BY id DESC LIMIT ?"), {limit}, error);
+}
+
+int OutboxRepository::pendingCount(QString *error) const
+{
+    SqlQuery query(m_db, QStringLiteral("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL"));
+    if (!query.exec(error) || !query.next()) {
+        return -1;
+    }
+    return query.value(0).toInt();
+}
+
+bool OutboxRepository::markSent(qint64 id, qint64 nowMs, QString *error)
+{
+    SqlQuery query(m_db, QStringLiteral("UPDATE outbox SET sent_at = ?, attempts = attempts + 1, "
+                                        "last_error = '' WHERE id = ?"));
+    query << nowMs << id;
+    return query.exec(error);
+}
+
+bool OutboxRepository::markFailed(qint64 id, const QString &reason, qint64 nextAttemptAtMs,
+                                  QString *error)
+{
+    SqlQuery query(m_db, QStringLiteral("UPDATE outbox SET attempts = attempts + 1, "
+                                        "last_error = ?, next_attempt_at = ? WHERE id = ?"));
+    query << reason.left(500) << nextAttemptAtMs << id;
+    return query.exec(error);
+}
+
+} // namespace Gatehouse

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "MailMessage.h"
+
+#include <QList>
+
+namespace Gatehouse {
+
+class Database;
+
+// Mail waiting to go out. Writers enqueue inside the transaction of the change that caused the
+// mail, so a change and its mail are committed together or not at all.
+class OutboxRepository
+{
+public:
+    explicit OutboxRepository(const Database &db)
+        : m_db(db)
+    {}
+
+    qint64 enqueue(const MailMessage &message, qint64 nowMs, QString *error);
+    QList<MailMessage> due(qint64 nowMs, int limit, QString *error) const;
+    QList<MailMessage> recent(int limit, QString *error) const;
+    int pendingCount(QString *error) const;
+    [[nodiscard]] bool markSent(qint64 id, qint64 nowMs, QString *error);
+    [[nodiscard]] bool markFailed(qint64 id, const QString &reason, qint64 nextAttemptAtMs,
+                                  QString *error);
+
+private:
+    QList<MailMessage> read(const QString &sql, const QVariantList &binds, QString *error) const;
+
+    const Database &m_db;
+};
+
+} // namespace Gatehouse

@@ -1,0 +1,44 @@
+#include "PasswordHasher.h"
+
+#include <QCoreApplication>
+
+#include <sodium.h>
+
+namespace Gatehouse::PasswordHasher {
+
+QString hash(const QString &password)
+{
+    const QByteArray utf8 = password.toUtf8();
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(out, utf8.constData(), size_t(utf8.size()),
+                          crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE)
+        != 0) {
+        return QString(); // out of memory
+    }
+    return QString::fromLatin1(out);
+}
+
+bool verify(const QString &password, const QString &storedHash)
+{
+    const QByteArray utf8 = password.toUtf8();
+    const QByteArray stored = storedHash.toLatin1();
+    if (stored.isEmpty() || stored.size() >= crypto_pwhash_STRBYTES) {
+        return false;
+    }
+    return crypto_pwhash_str_verify(stored.constData(), utf8.constData(), size_t(utf8.size())) == 0;
+}
+
+QString weakness(const QString &password)
+{
+    if (password.size() < kMinimumLength) {
+        return QCoreApplication::translate("Gatehouse::Password", "Use at least %n characters.",
+                                           nullptr, kMinimumLength);
+    }
+    if (password.trimmed().isEmpty()) {
+        return QCoreApplication::translate("Gatehouse::Password",
+                                           "A password cannot be only spaces.");
+    }
+    return QString();
+}
+
+} // namespace Gatehouse::PasswordHasher

@@ -1,0 +1,276 @@
+#include "PortalAuthService.h"
+
+#include "core/Clock.h"
+#include "core/Logging.h"
+#include "mail/MailComposer.h"
+#include "mail/OutboxRepository.h"
+#include "security/Tokens.h"
+#include "storage/AccessRepository.h"
+#include "storage/ActivityRepository.h"
+#include "storage/DirectoryRepository.h"
+#include "storage/Transaction.h"
+
+#include <QCoreApplication>
+
+namespace Gatehouse {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Gatehouse::PortalAuth", text);
+}
+
+bool codeMatches(const QString &code, const QString &stored)
+{
+    const QString salt = stored.section(QLatin1Char('$'), 0, 0);
+    const QString hash = stored.section(QLatin1Char('$'), 1);
+    return Tokens::equalConstantTime(Tokens::hashCode(code, salt), hash);
+}
+
+bool isSixDigits(const QString &code)
+{
+    if (code.size() != 6) {
+        return false;
+    }
+    for (const QChar c : code) {
+        if (c < QLatin1Char('0') || c > QLatin1Char('9')) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+PortalAuthService::PortalAuthService(const Database &db, const Clock &clock,
+                                     const QString &publicUrl)
+    : m_db(db)
+    , m_clock(clock)
+    , m_publicUrl(publicUrl)
+{
+    while (m_publicUrl.endsWith(QLatin1Char('/'))) {
+        m_publicUrl.chop(1);
+    }
+}
+
+QString PortalAuthService::maskEmail(const QString &email)
+{
+    const QString local = email.section(QLatin1Char('@'), 0, 0);
+    const QString domain = email.section(QLatin1Char('@'), 1);
+    return local.left(1) + QStringLiteral("\u2022\u2022\u2022@") + domain;
+}
+
+std::optional<PendingLogin> PortalAuthService::startFromInvite(const QString &inviteToken,
+                                                               ServiceError *error)
+{
+    QString dbError;
+    const qint64 contactId = Tokens::looksLikeToken(inviteToken)
+                                 ? AccessRepository(m_db).contactForInvite(
+                                     Tokens::hash(inviteToken), m_clock.nowMs(), &dbError)
+                                 : 0;
+    if (!dbError.isEmpty()) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    if (contactId == 0) {
+        ServiceError::set(error, ServiceError::Kind::NotFound,
+                          tr("This invitation link is not valid any more. Ask your contact "
+                             "for a new one, or sign in with your email address."));
+        return std::nullopt;
+    }
+    return startFor(contactId, error);
+}
+
+std::optional<PendingLogin> PortalAuthService::startFor(qint64 contactId, ServiceError *error)
+{
+    DirectoryRepository directory(m_db);
+    QString dbError;
+    const std::optional<Workspace> workspace = directory.workspace(&dbError);
+    const std::optional<Contact> contact = directory.contact(contactId, &dbError);
+    if (!workspace || !contact) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    const QString handle = Tokens::generate();
+    const QString magic = Tokens::generate();
+    const QString code = Tokens::generateCode();
+    const QString salt = Tokens::generate();
+    const qint64 now = m_clock.nowMs();
+    const int lifetimeMinutes = qMax(1, workspace->codeLifetimeMinutes);
+    const qint64 expires = now + qint64(lifetimeMinutes) * 60 * 1000;
+
+    Transaction transaction(m_db);
+    const qint64 challengeId
+        = transaction.isActive() ? AccessRepository(m_db).createChallenge(
+              contactId, Tokens::hash(handle), Tokens::hash(magic),
+              salt + QLatin1Char('$') + Tokens::hashCode(code, salt), now, expires, &dbError)
+                                 : 0;
+    const MailMessage mail = MailComposer::signInCode(
+        *workspace, *contact, code, m_publicUrl + QStringLiteral("/m/") + magic, lifetimeMinutes);
+    ActivityEvent event;
+    event.companyId = contact->companyId;
+    event.kind = QStringLiteral("login.code_sent");
+    event.actor = contact->email;
+    event.summary = QStringLiteral("Sign-in code sent to %1").arg(contact->email);
+    if (challengeId == 0 || OutboxRepository(m_db).enqueue(mail, now, &dbError) == 0
+        || !ActivityRepository(m_db).append(workspace->id, event, now, &dbError)
+        || !transaction.commit(&dbError)) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    return PendingLogin{handle, maskEmail(contact->email)};
+}
+
+std::optional<QString> PortalAuthService::verifyCode(const QString &handle, const QString &code,
+                                                     const QString &ip, const QString &userAgent,
+                                                     ServiceError *error)
+{
+    const QString wrong = tr("That code is not correct or has expired.");
+    if (!Tokens::looksLikeToken(handle) || !isSixDigits(code)) {
+        ServiceError::set(error, ServiceError::Kind::Invalid,
+                          tr("Enter the 6-digit code from the email."));
+        return std::nullopt;
+    }
+    AccessRepository access(m_db);
+    QString dbError;
+    const std::optional<LoginChallenge> challenge
+        = access.challengeByHandle(Tokens::hash(handle), &dbError);
+    if (!dbError.isEmpty()) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    if (!challenge || challenge->consumed || challenge->expiresAtMs <= m_clock.nowMs()) {
+        ServiceError::set(error, ServiceError::Kind::Unauthorized, wrong);
+        return std::nullopt;
+    }
+    // Count the guess before comparing, in one UPDATE, so parallel guesses cannot exceed it.
+    if (!access.takeAttempt(challenge->id, kMaxCodeAttempts, &dbError)) {
+        if (!dbError.isEmpty()) {
+            ServiceError::internal(error);
+        } else {
+            ServiceError::set(error, ServiceError::Kind::RateLimited,
+                              tr("Too many wrong codes. Ask for a new sign-in email."));
+        }
+        return std::nullopt;
+    }
+    if (!codeMatches(code, challenge->codeHash)) {
+        ServiceError::set(error, ServiceError::Kind::Unauthorized, wrong);
+        return std::nullopt;
+    }
+    return openSession(challenge->id, challenge->contactId, ip, userAgent, QStringLiteral("code"),
+                       error);
+}
+
+std::optional<QString> PortalAuthService::confirmMagicLink(const QString &magicToken,
+                                                           const QString &ip,
+                                                           const QString &userAgent,
+                                                           ServiceError *error)
+{
+    const QString invalid
+        = tr("This sign-in link has expired or was already used. Ask for a new one.");
+    if (!Tokens::looksLikeToken(magicToken)) {
+        ServiceError::set(error, ServiceError::Kind::Unauthorized, invalid);
+        return std::nullopt;
+    }
+    QString dbError;
+    const std::optional<LoginChallenge> challenge
+        = AccessRepository(m_db).challengeByMagic(Tokens::hash(magicToken), &dbError);
+    if (!dbError.isEmpty()) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    if (!challenge || challenge->consumed || challenge->expiresAtMs <= m_clock.nowMs()) {
+        ServiceError::set(error, ServiceError::Kind::Unauthorized, invalid);
+        return std::nullopt;
+    }
+    return openSession(challenge->id, challenge->contactId, ip, userAgent, QStringLiteral("link"),
+                       error);
+}
+
+std::optional<QString> PortalAuthService::openSession(qint64 challengeId, qint64 contactId,
+                                                      const QString &ip, const QString &userAgent,
+                                                      const QString &how, ServiceError *error)
+{
+    DirectoryRepository directory(m_db);
+    QString dbError;
+    const std::optional<Workspace> workspace = directory.workspace(&dbError);
+    const std::optional<Contact> contact = directory.contact(contactId, &dbError);
+    if (!workspace || !contact) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    const qint64 now = m_clock.nowMs();
+    const QString token = Tokens::generate();
+    AccessRepository access(m_db);
+    Transaction transaction(m_db);
+    if (!transaction.isActive()) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    if (!access.consumeChallenge(challengeId, now, &dbError)) {
+        if (dbError.isEmpty()) {
+            ServiceError::set(error, ServiceError::Kind::Unauthorized,
+                              tr("This sign-in was already used. Ask for a new one."));
+        } else {
+            ServiceError::internal(error);
+        }
+        return std::nullopt;
+    }
+    ActivityEvent event;
+    event.companyId = contact->companyId;
+    event.kind = QStringLiteral("login.succeeded");
+    event.actor = contact->email;
+    event.summary = QStringLiteral("%1 signed in to the portal (%2)").arg(contact->email, how);
+    if (!access.createSession(contactId, Tokens::hash(token), now, now + kSessionLifetimeMs, ip,
+                              userAgent, &dbError)
+        || !ActivityRepository(m_db).append(workspace->id, event, now, &dbError)
+        || !transaction.commit(&dbError)) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    return token;
+}
+
+std::optional<PortalSession> PortalAuthService::session(const QString &sessionToken,
+                                                        ServiceError *error)
+{
+    if (!Tokens::looksLikeToken(sessionToken)) {
+        ServiceError::set(error, ServiceError::Kind::Unauthorized, tr("Please sign in."));
+        return std::nullopt;
+    }
+    AccessRepository access(m_db);
+    QString dbError;
+    const qint64 now = m_clock.nowMs();
+    const std::optional<SessionRecord> record
+        = access.liveSession(Tokens::hash(sessionToken), now, &dbError);
+    if (!dbError.isEmpty()) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    if (!record) {
+        ServiceError::set(error, ServiceError::Kind::Unauthorized,
+                          tr("Your session has ended. Please sign in again."));
+        return std::nullopt;
+    }
+    // Sliding expiry, written at most once a minute per session rather than on every request.
+    if (now - record->lastSeenAtMs >= kSessionTouchIntervalMs
+        && !access.extendSession(record->id, now, now + kSessionLifetimeMs, &dbError)) {
+        qCWarning(lcSecurity).noquote() << "could not extend session:" << dbError;
+    }
+    return PortalSession{record->id, record->contactId, record->companyId};
+}
+
+bool PortalAuthService::logout(const QString &sessionToken, ServiceError *error)
+{
+    QString dbError;
+    if (Tokens::looksLikeToken(sessionToken)
+        && !AccessRepository(m_db).revokeSession(Tokens::hash(sessionToken), m_clock.nowMs(),
+                                                 &dbError)) {
+        ServiceError::internal(error);
+        return false;
+    }
+    return true;
+}
+
+} // namespace Gatehouse

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "core/ServiceError.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace Gatehouse {
+
+class Clock;
+class Database;
+
+struct PortalSession
+{
+    qint64 sessionId = 0;
+    qint64 contactId = 0;
+    qint64 companyId = 0;
+};
+
+struct PendingLogin
+{
+    QString handle;      // held by the browser for the code step
+    QString maskedEmail; // j•••@example.com
+};
+
+// How a contact gets in: an invite (or later the login page) starts a pending login, whose mail
+// carries a 6-digit code and a magic link. Either one, used once before it expires, becomes a
+// server-side session.
+class PortalAuthService
+{
+public:
+    PortalAuthService(const Database &db, const Clock &clock, const QString &publicUrl);
+
+    static constexpr int kMaxCodeAttempts = 5;
+    static constexpr qint64 kSessionLifetimeMs = 24LL * 60 * 60 * 1000;
+    static constexpr qint64 kSessionTouchIntervalMs = 60 * 1000;
+
+    std::optional<PendingLogin> startFromInvite(const QString &inviteToken, ServiceError *error);
+    // Each returns a new session token.
+    std::optional<QString> verifyCode(const QString &handle, const QString &code, const QString &ip,
+                                      const QString &userAgent, ServiceError *error);
+    std::optional<QString> confirmMagicLink(const QString &magicToken, const QString &ip,
+                                            const QString &userAgent, ServiceError *error);
+
+    // The live session behind a cookie; slides its expiry forward.
+    std::optional<PortalSession> session(const QString &sessionToken, ServiceError *error);
+    [[nodiscard]] bool logout(const QString &sessionToken, ServiceError *error);
+
+    static QString maskEmail(const QString &email);
+
+private:
+    std::optional<PendingLogin> startFor(qint64 contactId, ServiceError *error);
+    std::optional<QString> openSession(qint64 challengeId, qint64 contactId, const QString &ip,
+                                       const QString &userAgent, const QString &how,
+                                       ServiceError *error);
+
+    const Database &m_db;
+    const Clock &m_clock;
+    QString m_publicUrl;
+};
+
+} // namespace Gatehouse

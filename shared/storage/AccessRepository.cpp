@@ -1,0 +1,156 @@
+#include "AccessRepository.h"
+
+#include "SqlQuery.h"
+
+namespace Gatehouse {
+
+bool AccessRepository::createInvite(qint64 contactId, const QString &tokenHash, qint64 nowMs,
+                                    qint64 expiresAtMs, QString *error)
+{
+    SqlQuery query(m_db, QStringLiteral("INSERT INTO invite (contact_id, token_hash, created_at, "
+                                        "expires_at) VALUES (?, ?, ?, ?)"));
+    query << contactId << tokenHash << nowMs << expiresAtMs;
+    return query.exec(error);
+}
+
+bool AccessRepository::revokeInvites(qint64 contactId, qint64 nowMs, QString *error)
+{
+    SqlQuery query(m_db, QStringLiteral("UPDATE invite SET revoked_at = ? "
+                                        "WHERE contact_id = ? AND revoked_at IS NULL"));
+    query << nowMs << contactId;
+    return query.exec(error);
+}
+
+bool AccessRepository::revokeAccess(qint64 contactId, qint64 nowMs, QString *error)
+{
+    if (!revokeInvites(contactId, nowMs, error)) {
+        return false;
+    }
+    SqlQuery challenges(m_db, QStringLiteral("UPDATE login_challenge SET consumed_at = ? "
+                                             "WHERE contact_id = ? AND consumed_at IS NULL"));
+    challenges << nowMs << contactId;
+    SqlQuery sessions(m_db, QStringLiteral("UPDATE portal_session SET revoked_at = ? "
+                                           "WHERE contact_id = ? AND revoked_at IS NULL"));
+    sessions << nowMs << contactId;
+    return challenges.exec(error) && sessions.exec(error);
+}
+
+qint64 AccessRepository::contactForInvite(const QString &tokenHash, qint64 nowMs,
+                                          QString *error) const
+{
+    SqlQuery query(m_db, QStringLiteral("SELECT i.contact_id FROM invite i "
+                                        "JOIN contact k ON k.id = i.contact_id "
+                                        "WHERE i.token_hash = ? AND i.revoked_at IS NULL "
+                                        "AND i.expires_at > ? AND k.portal_access = 1"));
+    query << tokenHash << nowMs;
+    if (!query.exec(error) || !query.next()) {
+        return 0;
+    }
+    return query.int64(0);
+}
+
+qint64 AccessRepository::createChallenge(qint64 contactId, const QString &handleHash,
+                                         const QString &magicHash, const QString &codeHash,
+                                         qint64 nowMs, qint64 expiresAtMs, QString *error)
+{
+    SqlQuery query(m_db, QStringLiteral("INSERT INTO login_challenge (contact_id, handle_hash, "
+                                        "magic_hash, code_hash, created_at, expires_at) "
+                                        "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"));
+    query << contactId << handleHash << magicHash << codeHash << nowMs << expiresAtMs;
+    if (!query.exec(error) || !query.next()) {
+        return 0;
+    }
+    return query.int64(0);
+}
+
+std::optional<LoginChallenge>
+AccessRepository::challengeWhere(const QString &column, const QString &hash, QString *error) const
+{
+    SqlQuery query(m_db, QStringLiteral("SELECT id, contact_id, code_hash, sends, "
+                                        "failed_attempts, expires_at, consumed_at "
+                                        "FROM login_challenge WHERE ")
+                             + column + QStringLiteral(" = ?"));
+    query << hash;
+    if (!query.exec(error) || !query.next()) {
+        return std::nullopt;
+    }
+    return LoginChallenge{query.int64(0),         query.int64(1),         query.text(2),
+                          query.value(3).toInt(), query.value(4).toInt(), query.int64(5),
+                          !query.isNull(6)};
+}
+
+std::optional<LoginChallenge> AccessRepository::challengeByHandle(const QString &handleHash,
+                                                                  QString *error) const
+{
+    return challengeWhere(QStringLiteral("handle_hash"), handleHash, error);
+}
+
+std::optional<LoginChallenge> AccessRepository::challengeByMagic(const QString &magicHash,
+                                                                 QString *error) const
+{
+    return challengeWhere(QStringLiteral("magic_hash"), magicHash, error);
+}
+
+bool AccessRepository::takeAttempt(qint64 challengeId, int maxAttempts, QString *error)
+{
+    SqlQuery query(m_db, QStringLiteral("UPDATE login_challenge SET failed_attempts = "
+                                        "failed_attempts + 1 WHERE id = ? AND failed_attempts < ? "
+                                        "AND consumed_at IS NULL"));
+    query << challengeId << maxAttempts;
+    return query.exec(error) && query.rowsAffected() == 1;
+}
+
+bool AccessRepository::consumeChallenge(qint64 challengeId, qint64 nowMs, QString *error)
+{
+    SqlQuery query(m_db, QStringLiteral("UPDATE login_challenge SET consumed_at = ? "
+                                        "WHERE id = ? AND consumed_at IS NULL"));
+    query << nowMs << challengeId;
+    return query.exec(error) && query.rowsAffected() == 1;
+}
+
+bool AccessRepository::createSession(qint64 contactId, const QString &tokenHash, qint64 nowMs,
+                                     qint64 expiresAtMs, const QString &ip,
+                                     const QString &userAgent, QString *error)
+{
+    SqlQuery query(m_db, QStringLiteral("INSERT INTO portal_session (contact_id, token_hash, "
+                                        "created_at, last_seen_at, expires_at, ip, user_agent) "
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    query << contactId << tokenHash << nowMs << nowMs << expiresAtMs << ip.left(64)
+          << userAgent.left(512);
+    return query.exec(error);
+}
+
+std::optional<SessionRecord> AccessRepository::liveSession(const QString &tokenHash, qint64 nowMs,
+                                                           QString *error) const
+{
+    SqlQuery query(m_db, QStringLiteral("SELECT s.id, s.contact_id, k.company_id, s.last_seen_at, "
+                                        "s.expires_at FROM portal_session s "
+                                        "JOIN contact k ON k.id = s.contact_id "
+                                        "WHERE s.token_hash = ? AND s.revoked_at IS NULL "
+                                        "AND s.expires_at > ? AND k.portal_access = 1"));
+    query << tokenHash << nowMs;
+    if (!query.exec(error) || !query.next()) {
+        return std::nullopt;
+    }
+    return SessionRecord{query.int64(0), query.int64(1), query.int64(2), query.int64(3),
+                         query.int64(4)};
+}
+
+bool AccessRepository::extendSession(qint64 sessionId, qint64 nowMs, qint64 expiresAtMs,
+                                     QString *error)
+{
+    SqlQuery query(m_db, QStringLiteral("UPDATE portal_session SET last_seen_at = ?, "
+                                        "expires_at = ? WHERE id = ?"));
+    query << nowMs << expiresAtMs << sessionId;
+    return query.exec(error);
+}
+
+bool AccessRepository::revokeSession(const QString &tokenHash, qint64 nowMs, QString *error)
+{
+    SqlQuery query(m_db, QStringLiteral("UPDATE portal_session SET revoked_at = ? "
+                                        "WHERE token_hash = ? AND revoked_at IS NULL"));
+    query << nowMs << tokenHash;
+    return query.exec(error);
+}
+
+} // namespace Gatehouse

@@ -1,0 +1,76 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+namespace Gatehouse {
+
+class Database;
+
+struct LoginChallenge
+{
+    qint64 id = 0;
+    qint64 contactId = 0;
+    QString codeHash; // "salt$sha256"
+    int sends = 0;
+    int failedAttempts = 0;
+    qint64 expiresAtMs = 0;
+    bool consumed = false;
+};
+
+struct SessionRecord
+{
+    qint64 id = 0;
+    qint64 contactId = 0;
+    qint64 companyId = 0;
+    qint64 lastSeenAtMs = 0;
+    qint64 expiresAtMs = 0;
+};
+
+// Invites, pending logins and sessions. Only SHA-256 hashes of tokens are stored; every
+// method takes the hash, never the token.
+class AccessRepository
+{
+public:
+    explicit AccessRepository(const Database &db)
+        : m_db(db)
+    {}
+
+    [[nodiscard]] bool createInvite(qint64 contactId, const QString &tokenHash, qint64 nowMs,
+                                    qint64 expiresAtMs, QString *error);
+    // Ends every invite, pending login and session of the contact at once.
+    [[nodiscard]] bool revokeAccess(qint64 contactId, qint64 nowMs, QString *error);
+    [[nodiscard]] bool revokeInvites(qint64 contactId, qint64 nowMs, QString *error);
+    // The contact of a live invite whose contact still has portal access; 0 when none.
+    qint64 contactForInvite(const QString &tokenHash, qint64 nowMs, QString *error) const;
+
+    qint64 createChallenge(qint64 contactId, const QString &handleHash, const QString &magicHash,
+                           const QString &codeHash, qint64 nowMs, qint64 expiresAtMs,
+                           QString *error);
+    std::optional<LoginChallenge> challengeByHandle(const QString &handleHash,
+                                                    QString *error) const;
+    std::optional<LoginChallenge> challengeByMagic(const QString &magicHash, QString *error) const;
+    // Takes one guess from the challenge's allowance; false when none is left (race-safe: the
+    // check and the count are one UPDATE).
+    bool takeAttempt(qint64 challengeId, int maxAttempts, QString *error);
+    // Marks it used; false if someone else used it first.
+    bool consumeChallenge(qint64 challengeId, qint64 nowMs, QString *error);
+
+    [[nodiscard]] bool createSession(qint64 contactId, const QString &tokenHash, qint64 nowMs,
+                                     qint64 expiresAtMs, const QString &ip,
+                                     const QString &userAgent, QString *error);
+    std::optional<SessionRecord> liveSession(const QString &tokenHash, qint64 nowMs,
+                                             QString *error) const;
+    [[nodiscard]] bool extendSession(qint64 sessionId, qint64 nowMs, qint64 expiresAtMs,
+                                     QString *error);
+    [[nodiscard]] bool revokeSession(const QString &tokenHash, qint64 nowMs, QString *error);
+
+private:
+    std::optional<LoginChallenge> challengeWhere(const QString &column, const QString &hash,
+                                                 QString *error) const;
+
+    const Database &m_db;
+};
+
+} // namespace Gatehouse

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "domain/Directory.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace Gatehouse {
+
+class Database;
+
+// Workspace, staff, companies and contacts. Input is validated here, so the console and the
+// command line refuse the same things with the same words.
+class DirectoryRepository
+{
+public:
+    explicit DirectoryRepository(const Database &db)
+        : m_db(db)
+    {}
+
+    std::optional<Workspace> workspace(QString *error) const;
+    qint64 createWorkspace(const QString &name, qint64 nowMs, QString *error);
+
+    qint64 createStaff(qint64 workspaceId, const QString &email, const QString &name,
+                       const QString &password, const QString &role, qint64 nowMs, QString *error);
+    std::optional<StaffMember> authenticateStaff(const QString &email, const QString &password,
+                                                 QString *error) const;
+    int staffCount(QString *error) const;
+
+    qint64 createCompany(qint64 workspaceId, const QString &name, qint64 nowMs, QString *error);
+    QList<Company> companies(qint64 workspaceId, QString *error) const;
+    std::optional<Company> company(qint64 id, QString *error) const;
+
+    qint64 createContact(qint64 companyId, const QString &name, const QString &email, qint64 nowMs,
+                         QString *error);
+    QList<Contact> contacts(qint64 companyId, QString *error) const;
+    std::optional<Contact> contact(qint64 id, QString *error) const;
+    // Every account on an address (a person may be a contact at several companies).
+    QList<Contact> contactsByEmail(const QString &email, QString *error) const;
+
+    static QString normalisedEmail(const QString &email);
+    static bool isValidEmail(const QString &email);
+
+private:
+    QList<Contact> readContacts(const QString &where, const QVariant &value, QString *error) const;
+
+    const Database &m_db;
+};
+
+} // namespace Gatehouse

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "domain/Onboarding.h"
+#include "domain/Template.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace Gatehouse {
+
+class Database;
+
+// Onboardings with their phases and tasks. Every read a portal makes goes through a
+// company-scoped method, so one client can never reach another's rows.
+class OnboardingRepository
+{
+public:
+    explicit OnboardingRepository(const Database &db)
+        : m_db(db)
+    {}
+
+    // Copies the template's phases and tasks; call inside a transaction.
+    qint64 create(qint64 companyId, const OnboardingTemplate &tmpl, const QString &name,
+                  const QDate &startDate, qint64 nowMs, QString *error);
+
+    // Summaries (no phases) with progress, newest first.
+    QList<Onboarding> list(qint64 workspaceId, QString *error) const;
+    std::optional<Onboarding> get(qint64 id, QString *error) const;
+    QList<Onboarding> forCompany(qint64 companyId, QString *error) const;
+
+    std::optional<Task> taskForCompany(qint64 taskId, qint64 companyId, QString *error) const;
+    // Sets a task's status if it belongs to the company and is not already in that status.
+    // Returns the number of rows changed (0 or 1), or -1 on a database error.
+    int setTaskStatus(qint64 taskId, qint64 companyId, TaskStatus status, const QString &actor,
+                      const QString &note, qint64 nowMs, QString *error);
+
+private:
+    [[nodiscard]] bool fillPhases(Onboarding &onboarding, QString *error) const;
+
+    const Database &m_db;
+};
+
+} // namespace Gatehouse

@@ -1,0 +1,53 @@
+#include "SqlQuery.h"
+
+#include "Database.h"
+#include "core/Logging.h"
+
+#include <QSqlError>
+
+namespace Gatehouse {
+
+SqlQuery::SqlQuery(const Database &db, const QString &sql)
+    : m_query(db.connection())
+    , m_sql(sql)
+{
+    m_query.setForwardOnly(true);
+    if (!m_query.prepare(sql)) {
+        m_prepareError = m_query.lastError().text();
+    }
+}
+
+SqlQuery &SqlQuery::operator<<(const QVariant &value)
+{
+    // A null QString would bind as SQL NULL; text columns are NOT NULL, so it means "empty".
+    // NULL is written only on purpose, as an invalid QVariant.
+    if (value.typeId() == QMetaType::QString && value.toString().isNull()) {
+        m_query.addBindValue(QStringLiteral(""));
+        return *this;
+    }
+    m_query.addBindValue(value);
+    return *this;
+}
+
+bool SqlQuery::exec(QString *error)
+{
+    QString message = m_prepareError;
+    if (message.isEmpty() && !m_query.exec()) {
+        message = m_query.lastError().text();
+    }
+    if (message.isEmpty()) {
+        return true;
+    }
+    qCWarning(lcStorage).noquote() << "query failed:" << message << "in" << m_sql.simplified();
+    if (error) {
+        *error = QStringLiteral("Database error: %1").arg(message);
+    }
+    return false;
+}
+
+QVariant nullable(qint64 value, qint64 nullValue)
+{
+    return value == nullValue ? QVariant() : QVariant(value);
+}
+
+} // namespace Gatehouse

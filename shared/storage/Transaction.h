@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QString>
+
+namespace Gatehouse {
+
+class Database;
+
+// Begins on construction, rolls back in the destructor unless commit() succeeded.
+// On SQLite it takes the write lock at once (BEGIN IMMEDIATE) so two processes never
+// deadlock upgrading a read lock. A transaction begun inside another on the same connection
+// becomes a savepoint, so services compose: the outer one decides what is kept.
+class Transaction
+{
+public:
+    explicit Transaction(const Database &db);
+    ~Transaction();
+    Q_DISABLE_COPY_MOVE(Transaction)
+
+    bool isActive() const { return m_active; }
+    QString error() const { return m_error; }
+    [[nodiscard]] bool commit(QString *error);
+
+private:
+    bool run(const QString &sql, QString *error);
+
+    const Database &m_db;
+    QString m_connection;
+    int m_depth = 0; // 0: the real transaction; n: savepoint n
+    bool m_active = false;
+    QString m_error;
+};
+
+} // namespace Gatehouse
