@@ -48,15 +48,15 @@ const std::pair<EvidenceType, const char *> kTypes[] = {
 
 } // namespace
 
-QString toString(TaskStatus status)
+QString toKey(TaskStatus status)
 {
     return name(status, kStatuses);
 }
-QString toString(OwnerSide side)
+QString toKey(OwnerSide side)
 {
     return name(side, kSides);
 }
-QString toString(EvidenceType type)
+QString toKey(EvidenceType type)
 {
     return name(type, kTypes);
 }

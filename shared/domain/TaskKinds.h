@@ -22,9 +22,9 @@ enum class EvidenceType {
 };
 
 // Stable names as stored in the database and spoken by the API.
-QString toString(TaskStatus status);
-QString toString(OwnerSide side);
-QString toString(EvidenceType type);
+QString toKey(TaskStatus status);
+QString toKey(OwnerSide side);
+QString toKey(EvidenceType type);
 std::optional<TaskStatus> taskStatusFromString(const QString &text);
 std::optional<OwnerSide> ownerSideFromString(const QString &text);
 std::optional<EvidenceType> evidenceTypeFromString(const QString &text);

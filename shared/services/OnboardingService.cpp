@@ -170,8 +170,7 @@ bool OnboardingService::setStatusAsStaff(qint64 taskId, TaskStatus status, const
     event.taskId = taskId;
     event.kind = QStringLiteral("task.status");
     event.actor = actor;
-    event.summary
-        = QStringLiteral("%1 set \"%2\" to %3").arg(actor, owner.text(2), toString(status));
+    event.summary = QStringLiteral("%1 set \"%2\" to %3").arg(actor, owner.text(2), toKey(status));
     if (changed < 0 || !ActivityRepository(m_db).append(workspace->id, event, now, &dbError)
         || !transaction.commit(&dbError)) {
         ServiceError::internal(error);

@@ -84,7 +84,7 @@ qint64 OnboardingRepository::create(qint64 companyId, const OnboardingTemplate &
                                      "description, evidence_type, owner_side, status, due_date, "
                                      "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)"));
             insertTask << onboardingId << phaseId << t << task.title << task.description
-                       << toString(task.evidenceType) << toString(task.ownerSide)
+                       << toKey(task.evidenceType) << toKey(task.ownerSide)
                        << startDate.addDays(task.dueOffsetDays).toString(Qt::ISODate) << nowMs;
             if (!insertTask.exec(error)) {
                 return 0;
@@ -197,9 +197,9 @@ int OnboardingRepository::setTaskStatus(qint64 taskId, qint64 companyId, TaskSta
                              "completion_note = ?, updated_at = ? "
                              "WHERE id = ? AND status <> ? AND onboarding_id IN "
                              "(SELECT id FROM onboarding WHERE company_id = ?)"));
-    update << toString(status) << (completed ? QVariant(nowMs) : QVariant())
+    update << toKey(status) << (completed ? QVariant(nowMs) : QVariant())
            << (completed ? actor : QStringLiteral("")) << (completed ? note : QStringLiteral(""))
-           << nowMs << taskId << toString(status) << companyId;
+           << nowMs << taskId << toKey(status) << companyId;
     if (!update.exec(error)) {
         return -1;
     }

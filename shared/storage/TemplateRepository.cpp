@@ -38,9 +38,8 @@ qint64 TemplateRepository::create(qint64 workspaceId, const OnboardingTemplate &
                 m_db, QStringLiteral("INSERT INTO template_task (template_phase_id, position, "
                                      "title, description, evidence_type, owner_side, "
                                      "due_offset_days) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-            insertTask << phaseId << t << task.title << task.description
-                       << toString(task.evidenceType) << toString(task.ownerSide)
-                       << task.dueOffsetDays;
+            insertTask << phaseId << t << task.title << task.description << toKey(task.evidenceType)
+                       << toKey(task.ownerSide) << task.dueOffsetDays;
             if (!insertTask.exec(error)) {
                 return 0;
             }
