@@ -16,7 +16,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Gatehouse::Onboarding", text);
+    return QCoreApplication::translate("Gatehouse::OnboardingService", text);
 }
 
 } // namespace

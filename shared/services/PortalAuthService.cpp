@@ -18,7 +18,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Gatehouse::PortalAuth", text);
+    return QCoreApplication::translate("Gatehouse::PortalAuthService", text);
 }
 
 bool codeMatches(const QString &code, const QString &stored)

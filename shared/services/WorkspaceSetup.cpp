@@ -16,7 +16,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Gatehouse::StarterTemplate", text);
+    return QCoreApplication::translate("Gatehouse::WorkspaceSetup", text);
 }
 
 TemplateTask task(const QString &title, const QString &description, EvidenceType type,

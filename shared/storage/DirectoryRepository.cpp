@@ -14,7 +14,7 @@ constexpr int kMaxNameLength = 200;
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Gatehouse::Directory", text);
+    return QCoreApplication::translate("Gatehouse::DirectoryRepository", text);
 }
 
 bool fail(QString *error, const QString &message)
