@@ -232,6 +232,11 @@ function createHomeView(main, me, context) {
         cancel.addEventListener("click", function () {
             toggle(false);
         });
+        form.addEventListener("keydown", function (event) {
+            if (event.key === "Escape" && !cancel.disabled) {
+                toggle(false);
+            }
+        });
         form.addEventListener("submit", function (event) {
             event.preventDefault();
             if (note.value.length > NOTE_MAX) {
@@ -250,6 +255,10 @@ function createHomeView(main, me, context) {
                     restore();
                     cancel.disabled = false;
                     failed(error);
+                    // Someone else may have changed the task meanwhile: show how it is now.
+                    if (error && (error.status === 404 || error.status === 409)) {
+                        load(task.id);
+                    }
                 }
             );
         });
