@@ -21,8 +21,11 @@ QJsonObject workspaceJson(const Workspace &workspace)
 QHttpServerResponse signedIn(const PortalContext &context, const QString &token)
 {
     QHttpServerResponse response = Http::json({{QStringLiteral("ok"), true}});
+    // The server decides when a session ends (24 h after its last use); the cookie only has to
+    // outlive that, so it is not cut off while the session is still sliding forward.
+    constexpr qint64 kCookieLifetimeSeconds = 30LL * 24 * 60 * 60;
     response.addHeader(QByteArrayLiteral("Set-Cookie"),
-                       context.sessionCookie(token, PortalAuthService::kSessionLifetimeMs / 1000));
+                       context.sessionCookie(token, kCookieLifetimeSeconds));
     return response;
 }
 
@@ -57,6 +60,25 @@ void AuthApi::registerRoutes(QHttpServer &server, const PortalContext &context)
                      PortalAuthService auth(context.db, context.clock, context.publicUrl);
                      const std::optional<PendingLogin> pending = auth.startFromInvite(
                          body->value(QStringLiteral("token")).toString(), &error);
+                     if (!pending) {
+                         return Http::fromServiceError(error);
+                     }
+                     return Http::json({{QStringLiteral("challenge"), pending->handle},
+                                        {QStringLiteral("email"), pending->maskedEmail}});
+                 });
+
+    server.route(QStringLiteral("/api/v1/auth/login"), Method::Post,
+                 [&context](const QHttpServerRequest &request) {
+                     QHttpServerResponse refusal(Http::Status::BadRequest);
+                     const std::optional<QJsonObject> body
+                         = Http::jsonBody(request, context.publicOrigin, &refusal);
+                     if (!body) {
+                         return refusal;
+                     }
+                     ServiceError error;
+                     PortalAuthService auth(context.db, context.clock, context.publicUrl);
+                     const std::optional<PendingLogin> pending = auth.startFromEmail(
+                         body->value(QStringLiteral("email")).toString(), &error);
                      if (!pending) {
                          return Http::fromServiceError(error);
                      }

@@ -82,6 +82,30 @@ std::optional<PendingLogin> PortalAuthService::startFromInvite(const QString &in
     return startFor(contactId, error);
 }
 
+std::optional<PendingLogin> PortalAuthService::startFromEmail(const QString &email,
+                                                              ServiceError *error)
+{
+    const QString address = DirectoryRepository::normalisedEmail(email);
+    if (!DirectoryRepository::isValidEmail(address)) {
+        ServiceError::set(error, ServiceError::Kind::Invalid, tr("Enter a valid email address."));
+        return std::nullopt;
+    }
+    QString dbError;
+    const QList<Contact> accounts = DirectoryRepository(m_db).contactsByEmail(address, &dbError);
+    if (!dbError.isEmpty()) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    for (const Contact &contact : accounts) {
+        if (contact.portalAccess) {
+            return startFor(contact.id, error);
+        }
+    }
+    // Unknown address: a handle that matches no pending login, so every code is refused
+    // exactly like a wrong one.
+    return PendingLogin{Tokens::generate(), maskEmail(address)};
+}
+
 std::optional<PendingLogin> PortalAuthService::startFor(qint64 contactId, ServiceError *error)
 {
     DirectoryRepository directory(m_db);

@@ -37,6 +37,9 @@ public:
     static constexpr qint64 kSessionTouchIntervalMs = 60 * 1000;
 
     std::optional<PendingLogin> startFromInvite(const QString &inviteToken, ServiceError *error);
+    // The portal's own login page. The answer looks the same whether or not the address
+    // belongs to a contact with portal access, so it cannot be used to probe for clients.
+    std::optional<PendingLogin> startFromEmail(const QString &email, ServiceError *error);
     // Each returns a new session token.
     std::optional<QString> verifyCode(const QString &handle, const QString &code, const QString &ip,
                                       const QString &userAgent, ServiceError *error);

@@ -5,6 +5,7 @@
 #include "mail/OutboxRepository.h"
 #include "security/Tokens.h"
 #include "services/OnboardingService.h"
+#include "services/PortalAuthService.h"
 #include "services/WorkspaceSetup.h"
 #include "storage/AccessRepository.h"
 #include "storage/DirectoryRepository.h"
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void transactionsRollBackAndNest();
     void codeAttemptsAreLimited();
     void outboxBacksOff();
+    void loginByEmailLooksTheSameForUnknownAddresses();
 
 private:
     int count(const QString &table)
@@ -314,6 +316,36 @@ void TestStorage::outboxBacksOff()
     QCOMPARE(outbox.recent(1, &error).first().lastError, QStringLiteral("connection refused"));
     QVERIFY(outbox.markSent(id, m_clock.nowMs(), &error));
     QCOMPARE(outbox.pendingCount(&error), 0);
+}
+
+void TestStorage::loginByEmailLooksTheSameForUnknownAddresses()
+{
+    QString error;
+    QVERIFY(WorkspaceSetup(m_test->db(), m_clock).ensureDemo(nullptr, nullptr, &error));
+    PortalAuthService auth(m_test->db(), m_clock, QStringLiteral("https://portal.example"));
+    const int mailsBefore = count(QStringLiteral("outbox"));
+    ServiceError refused;
+
+    const auto known = auth.startFromEmail(QStringLiteral(" Demo.Contact@example.com "), &refused);
+    QVERIFY(known);
+    QCOMPARE(count(QStringLiteral("outbox")), mailsBefore + 1);
+    const auto unknown = auth.startFromEmail(QStringLiteral("stranger@example.com"), &refused);
+    QVERIFY(unknown);
+    QCOMPARE(count(QStringLiteral("outbox")), mailsBefore + 1); // nobody to mail
+    QCOMPARE(unknown->handle.size(), known->handle.size());
+    QCOMPARE(unknown->maskedEmail, QStringLiteral("s\u2022\u2022\u2022@example.com"));
+
+    const auto wrongKnown
+        = auth.verifyCode(known->handle, QStringLiteral("000000"), {}, {}, &refused);
+    const QString knownMessage = refused.message;
+    const auto wrongUnknown
+        = auth.verifyCode(unknown->handle, QStringLiteral("000000"), {}, {}, &refused);
+    QVERIFY(!wrongKnown && !wrongUnknown);
+    QCOMPARE(refused.kind, ServiceError::Kind::Unauthorized);
+    QCOMPARE(refused.message, knownMessage);
+
+    QVERIFY(!auth.startFromEmail(QStringLiteral("not an address"), &refused));
+    QCOMPARE(refused.kind, ServiceError::Kind::Invalid);
 }
 
 QTEST_GUILESS_MAIN(TestStorage)
