@@ -29,6 +29,32 @@ QHttpServerResponse signedIn(const PortalContext &context, const QString &token)
     return response;
 }
 
+QHttpServerResponse pendingLogin(const std::optional<PendingLogin> &pending,
+                                 const ServiceError &error)
+{
+    if (!pending) {
+        return Http::fromServiceError(error);
+    }
+    return Http::json({{QStringLiteral("challenge"), pending->handle},
+                       {QStringLiteral("email"), pending->maskedEmail}});
+}
+
+// A POST route whose body must be a JSON object sent from the portal's own pages.
+template<typename Handler>
+void postJson(QHttpServer &server, const char *path, const PortalContext &context, Handler handler)
+{
+    server.route(QString::fromLatin1(path), QHttpServerRequest::Method::Post,
+                 [&context, handler](const QHttpServerRequest &request) {
+                     QHttpServerResponse refusal(Http::Status::BadRequest);
+                     const std::optional<QJsonObject> body
+                         = Http::jsonBody(request, context.publicOrigin, &refusal);
+                     if (!body) {
+                         return refusal;
+                     }
+                     return handler(*body, request);
+                 });
+}
+
 } // namespace
 
 void AuthApi::registerRoutes(QHttpServer &server, const PortalContext &context)
@@ -41,100 +67,63 @@ void AuthApi::registerRoutes(QHttpServer &server, const PortalContext &context)
                      const std::optional<Workspace> workspace
                          = DirectoryRepository(context.db).workspace(&error);
                      if (!workspace) {
-                         ServiceError failure;
-                         ServiceError::internal(&failure);
-                         return Http::fromServiceError(failure);
+                         return Http::internalError();
                      }
                      return Http::json(workspaceJson(*workspace));
                  });
 
-    server.route(QStringLiteral("/api/v1/auth/invite"), Method::Post,
-                 [&context](const QHttpServerRequest &request) {
-                     QHttpServerResponse refusal(Http::Status::BadRequest);
-                     const std::optional<QJsonObject> body
-                         = Http::jsonBody(request, context.publicOrigin, &refusal);
-                     if (!body) {
-                         return refusal;
-                     }
-                     ServiceError error;
-                     PortalAuthService auth(context.db, context.clock, context.publicUrl);
-                     const std::optional<PendingLogin> pending = auth.startFromInvite(
-                         body->value(QStringLiteral("token")).toString(), &error);
-                     if (!pending) {
-                         return Http::fromServiceError(error);
-                     }
-                     return Http::json({{QStringLiteral("challenge"), pending->handle},
-                                        {QStringLiteral("email"), pending->maskedEmail}});
-                 });
+    postJson(server, "/api/v1/auth/invite", context,
+             [&context](const QJsonObject &body, const QHttpServerRequest &) {
+                 ServiceError error;
+                 return pendingLogin(
+                     PortalAuthService(context.db, context.clock, context.publicUrl)
+                         .startFromInvite(body.value(QStringLiteral("token")).toString(), &error),
+                     error);
+             });
 
-    server.route(QStringLiteral("/api/v1/auth/login"), Method::Post,
-                 [&context](const QHttpServerRequest &request) {
-                     QHttpServerResponse refusal(Http::Status::BadRequest);
-                     const std::optional<QJsonObject> body
-                         = Http::jsonBody(request, context.publicOrigin, &refusal);
-                     if (!body) {
-                         return refusal;
-                     }
-                     ServiceError error;
-                     PortalAuthService auth(context.db, context.clock, context.publicUrl);
-                     const std::optional<PendingLogin> pending = auth.startFromEmail(
-                         body->value(QStringLiteral("email")).toString(), &error);
-                     if (!pending) {
-                         return Http::fromServiceError(error);
-                     }
-                     return Http::json({{QStringLiteral("challenge"), pending->handle},
-                                        {QStringLiteral("email"), pending->maskedEmail}});
-                 });
+    postJson(server, "/api/v1/auth/login", context,
+             [&context](const QJsonObject &body, const QHttpServerRequest &) {
+                 ServiceError error;
+                 return pendingLogin(
+                     PortalAuthService(context.db, context.clock, context.publicUrl)
+                         .startFromEmail(body.value(QStringLiteral("email")).toString(), &error),
+                     error);
+             });
 
-    server.route(QStringLiteral("/api/v1/auth/code"), Method::Post,
-                 [&context](const QHttpServerRequest &request) {
-                     QHttpServerResponse refusal(Http::Status::BadRequest);
-                     const std::optional<QJsonObject> body
-                         = Http::jsonBody(request, context.publicOrigin, &refusal);
-                     if (!body) {
-                         return refusal;
-                     }
-                     ServiceError error;
-                     PortalAuthService auth(context.db, context.clock, context.publicUrl);
-                     const std::optional<QString> token = auth.verifyCode(
-                         body->value(QStringLiteral("challenge")).toString(),
-                         body->value(QStringLiteral("code")).toString().trimmed(),
-                         Http::clientIp(request), Http::userAgent(request), &error);
-                     return token ? signedIn(context, *token) : Http::fromServiceError(error);
-                 });
+    postJson(server, "/api/v1/auth/code", context,
+             [&context](const QJsonObject &body, const QHttpServerRequest &request) {
+                 ServiceError error;
+                 const std::optional<QString> token
+                     = PortalAuthService(context.db, context.clock, context.publicUrl)
+                           .verifyCode(body.value(QStringLiteral("challenge")).toString(),
+                                       body.value(QStringLiteral("code")).toString().trimmed(),
+                                       Http::clientIp(request), Http::userAgent(request), &error);
+                 return token ? signedIn(context, *token) : Http::fromServiceError(error);
+             });
 
-    server.route(QStringLiteral("/api/v1/auth/magic"), Method::Post,
-                 [&context](const QHttpServerRequest &request) {
-                     QHttpServerResponse refusal(Http::Status::BadRequest);
-                     const std::optional<QJsonObject> body
-                         = Http::jsonBody(request, context.publicOrigin, &refusal);
-                     if (!body) {
-                         return refusal;
-                     }
-                     ServiceError error;
-                     PortalAuthService auth(context.db, context.clock, context.publicUrl);
-                     const std::optional<QString> token = auth.confirmMagicLink(
-                         body->value(QStringLiteral("token")).toString(), Http::clientIp(request),
-                         Http::userAgent(request), &error);
-                     return token ? signedIn(context, *token) : Http::fromServiceError(error);
-                 });
+    postJson(server, "/api/v1/auth/magic", context,
+             [&context](const QJsonObject &body, const QHttpServerRequest &request) {
+                 ServiceError error;
+                 const std::optional<QString> token
+                     = PortalAuthService(context.db, context.clock, context.publicUrl)
+                           .confirmMagicLink(body.value(QStringLiteral("token")).toString(),
+                                             Http::clientIp(request), Http::userAgent(request),
+                                             &error);
+                 return token ? signedIn(context, *token) : Http::fromServiceError(error);
+             });
 
-    server.route(QStringLiteral("/api/v1/auth/logout"), Method::Post,
-                 [&context](const QHttpServerRequest &request) {
-                     QHttpServerResponse refusal(Http::Status::BadRequest);
-                     if (!Http::jsonBody(request, context.publicOrigin, &refusal)) {
-                         return refusal;
-                     }
-                     ServiceError error;
-                     PortalAuthService auth(context.db, context.clock, context.publicUrl);
-                     if (!auth.logout(context.sessionToken(request), &error)) {
-                         return Http::fromServiceError(error);
-                     }
-                     QHttpServerResponse response = Http::noContent();
-                     response.addHeader(QByteArrayLiteral("Set-Cookie"),
-                                        context.sessionCookie(QString(), 0));
-                     return response;
-                 });
+    postJson(server, "/api/v1/auth/logout", context,
+             [&context](const QJsonObject &, const QHttpServerRequest &request) {
+                 ServiceError error;
+                 if (!PortalAuthService(context.db, context.clock, context.publicUrl)
+                          .logout(context.sessionToken(request), &error)) {
+                     return Http::fromServiceError(error);
+                 }
+                 QHttpServerResponse response = Http::noContent();
+                 response.addHeader(QByteArrayLiteral("Set-Cookie"),
+                                    context.sessionCookie(QString(), 0));
+                 return response;
+             });
 
     server.route(
         QStringLiteral("/api/v1/me"), Method::Get, [&context](const QHttpServerRequest &request) {
@@ -148,9 +137,7 @@ void AuthApi::registerRoutes(QHttpServer &server, const PortalContext &context)
             const std::optional<Workspace> workspace = directory.workspace(&error);
             const std::optional<Contact> contact = directory.contact(session->contactId, &error);
             if (!workspace || !contact) {
-                ServiceError failure;
-                ServiceError::internal(&failure);
-                return Http::fromServiceError(failure);
+                return Http::internalError();
             }
             return Http::json({{QStringLiteral("contact"),
                                 QJsonObject{{QStringLiteral("id"), contact->id},

@@ -58,13 +58,6 @@ QJsonObject onboardingJson(const Onboarding &onboarding)
         {QStringLiteral("phases"), phases}};
 }
 
-QHttpServerResponse internalError()
-{
-    ServiceError failure;
-    ServiceError::internal(&failure);
-    return Http::fromServiceError(failure);
-}
-
 } // namespace
 
 void OnboardingApi::registerRoutes(QHttpServer &server, const PortalContext &context)
@@ -82,7 +75,7 @@ void OnboardingApi::registerRoutes(QHttpServer &server, const PortalContext &con
             const QList<Onboarding> onboardings
                 = OnboardingRepository(context.db).forCompany(session->companyId, &error);
             if (!error.isEmpty()) {
-                return internalError();
+                return Http::internalError();
             }
             QJsonArray list;
             for (const Onboarding &onboarding : onboardings) {
@@ -104,7 +97,7 @@ void OnboardingApi::registerRoutes(QHttpServer &server, const PortalContext &con
                          = OnboardingRepository(context.db)
                                .taskForCompany(taskId, session->companyId, &error);
                      if (!error.isEmpty()) {
-                         return internalError();
+                         return Http::internalError();
                      }
                      if (!task) {
                          return Http::error(Http::Status::NotFound, QStringLiteral("not_found"),

@@ -52,6 +52,13 @@ QHttpServerResponse fromServiceError(const ServiceError &failure)
                                            : failure.message);
 }
 
+QHttpServerResponse internalError()
+{
+    ServiceError failure;
+    ServiceError::internal(&failure);
+    return fromServiceError(failure);
+}
+
 QHttpServerResponse noContent()
 {
     QHttpServerResponse response(Status::NoContent);

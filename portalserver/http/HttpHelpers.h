@@ -18,6 +18,7 @@ QHttpServerResponse json(const QJsonObject &body, Status status = Status::Ok);
 QHttpServerResponse error(Status status, const QString &code, const QString &message);
 QHttpServerResponse fromServiceError(const ServiceError &error);
 QHttpServerResponse noContent();
+QHttpServerResponse internalError();
 
 QString cookie(const QHttpServerRequest &request, const QByteArray &name);
 QString clientIp(const QHttpServerRequest &request);
