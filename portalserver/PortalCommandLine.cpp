@@ -29,7 +29,8 @@ QTextStream &out()
 
 int fail(const QString &message)
 {
-    QTextStream(stderr) << "gatehouse-portal: " << message << Qt::endl;
+    // One line, even when the message quotes a driver's multi-line error.
+    QTextStream(stderr) << "gatehouse-portal: " << message.simplified() << Qt::endl;
     return 1;
 }
 

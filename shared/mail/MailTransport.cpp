@@ -52,6 +52,17 @@ bool isLoopback(const QString &host)
     return !address.isNull() && address.isLoopback();
 }
 
+bool isSafeAddress(const QString &address)
+{
+    for (const QChar c : address) {
+        if (c.unicode() < 32 || c.unicode() == 127 || c == QLatin1Char('<')
+            || c == QLatin1Char('>')) {
+            return false;
+        }
+    }
+    return !address.isEmpty();
+}
+
 } // namespace
 
 SmtpTransport::SmtpTransport(MailSettings settings)
@@ -81,6 +92,17 @@ bool SmtpTransport::send(const MailMessage &message, qint64 nowMs, QString *erro
 {
     if (!validateUrl(m_settings.smtpUrl, error)) {
         return false;
+    }
+    // The addresses go into SMTP command lines: a line break would smuggle in commands.
+    for (const QString &address : {message.to, m_settings.fromAddress}) {
+        if (!isSafeAddress(address)) {
+            if (error) {
+                *error = QStringLiteral("Refused to send to or from \"%1\": not a plain email "
+                                        "address.")
+                             .arg(address.simplified());
+            }
+            return false;
+        }
     }
     const QUrl url(m_settings.smtpUrl);
     const QByteArray payload

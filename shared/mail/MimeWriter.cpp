@@ -56,7 +56,28 @@ QByteArray encodedWord(const QString &text)
     if (ascii) {
         return text.toLatin1();
     }
-    return "=?UTF-8?B?" + text.toUtf8().toBase64() + "?=";
+    // RFC 2047: an encoded word is at most 75 characters and holds whole characters, so longer
+    // text becomes several words on folded lines (39 bytes make 64 characters each).
+    QByteArray out;
+    QByteArray chunk;
+    const auto flush = [&out, &chunk] {
+        if (!out.isEmpty()) {
+            out += "\r\n ";
+        }
+        out += "=?UTF-8?B?" + chunk.toBase64() + "?=";
+        chunk.clear();
+    };
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const qsizetype length = text.at(i).isHighSurrogate() && i + 1 < text.size() ? 2 : 1;
+        const QByteArray bytes = text.mid(i, length).toUtf8();
+        i += length - 1;
+        if (chunk.size() + bytes.size() > 39) {
+            flush();
+        }
+        chunk += bytes;
+    }
+    flush();
+    return out;
 }
 
 namespace {

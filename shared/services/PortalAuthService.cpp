@@ -101,9 +101,18 @@ std::optional<PendingLogin> PortalAuthService::startFromEmail(const QString &ema
             return startFor(contact.id, error);
         }
     }
-    // Unknown address: a handle that matches no pending login, so every code is refused
-    // exactly like a wrong one.
-    return PendingLogin{Tokens::generate(), maskEmail(address)};
+    // Unknown address: a decoy pending login that counts guesses like a real one (so the 429
+    // after five comes alike) and has no code that can match. No mail goes out.
+    const QString handle = Tokens::generate();
+    const qint64 now = m_clock.nowMs();
+    if (AccessRepository(m_db).createChallenge(
+            0, Tokens::hash(handle), Tokens::hash(Tokens::generate()), QStringLiteral("$"), now,
+            now + 30LL * 60 * 1000, &dbError)
+        == 0) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    return PendingLogin{handle, maskEmail(address)};
 }
 
 std::optional<PendingLogin> PortalAuthService::startFor(qint64 contactId, ServiceError *error)
@@ -178,7 +187,7 @@ std::optional<QString> PortalAuthService::verifyCode(const QString &handle, cons
         }
         return std::nullopt;
     }
-    if (!codeMatches(code, challenge->codeHash)) {
+    if (challenge->contactId == 0 || !codeMatches(code, challenge->codeHash)) {
         ServiceError::set(error, ServiceError::Kind::Unauthorized, wrong);
         return std::nullopt;
     }
@@ -204,7 +213,8 @@ std::optional<QString> PortalAuthService::confirmMagicLink(const QString &magicT
         ServiceError::internal(error);
         return std::nullopt;
     }
-    if (!challenge || challenge->consumed || challenge->expiresAtMs <= m_clock.nowMs()) {
+    if (!challenge || challenge->consumed || challenge->expiresAtMs <= m_clock.nowMs()
+        || challenge->contactId == 0) {
         ServiceError::set(error, ServiceError::Kind::Unauthorized, invalid);
         return std::nullopt;
     }

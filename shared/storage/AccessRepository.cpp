@@ -56,7 +56,7 @@ qint64 AccessRepository::createChallenge(qint64 contactId, const QString &handle
     SqlQuery query(m_db, QStringLiteral("INSERT INTO login_challenge (contact_id, handle_hash, "
                                         "magic_hash, code_hash, created_at, expires_at) "
                                         "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"));
-    query << contactId << handleHash << magicHash << codeHash << nowMs << expiresAtMs;
+    query << nullable(contactId) << handleHash << magicHash << codeHash << nowMs << expiresAtMs;
     if (!query.exec(error) || !query.next()) {
         return 0;
     }

@@ -45,6 +45,8 @@ public:
     // The contact of a live invite whose contact still has portal access; 0 when none.
     qint64 contactForInvite(const QString &tokenHash, qint64 nowMs, QString *error) const;
 
+    // contactId 0 makes a decoy: a pending login for an unknown address, which counts guesses
+    // like a real one and can never succeed.
     qint64 createChallenge(qint64 contactId, const QString &handleHash, const QString &magicHash,
                            const QString &codeHash, qint64 nowMs, qint64 expiresAtMs,
                            QString *error);

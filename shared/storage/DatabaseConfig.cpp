@@ -21,7 +21,9 @@ std::optional<DatabaseConfig> DatabaseConfig::fromUrl(const QString &text, QStri
     }
     const QUrl url(trimmed, QUrl::StrictMode);
     if (!url.isValid()) {
-        return fail(QStringLiteral("The database URL is not valid: %1").arg(url.errorString()));
+        // QUrl's message quotes the whole URL, password included; keep only what is wrong.
+        return fail(QStringLiteral("The database URL is not valid: %1")
+                        .arg(url.errorString().section(QStringLiteral("; source was"), 0, 0)));
     }
     const QString scheme = url.scheme().toLower();
     if (scheme == QLatin1String("sqlite")) {

@@ -124,7 +124,7 @@ CREATE TABLE invite (
 );
 CREATE TABLE login_challenge (
     id {{pk}},
-    contact_id BIGINT NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+    contact_id BIGINT REFERENCES contact(id) ON DELETE CASCADE,
     handle_hash TEXT NOT NULL UNIQUE,
     magic_hash TEXT NOT NULL UNIQUE,
     code_hash TEXT NOT NULL,

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QNetworkAccessManager>
+#include <QPair>
+#include <QString>
+
+class QNetworkReply;
+
+namespace Gatehouse::Testing {
+
+using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+struct HttpReply
+{
+    int status = 0; // 0: no answer in time
+    QByteArray body;
+    Headers headers;
+
+    // Every value of a header, case-insensitive.
+    QList<QByteArray> values(const QByteArray &name) const;
+    QByteArray header(const QByteArray &name) const { return values(name).value(0); }
+    QJsonObject json() const;
+    // What a failing check prints: status and the start of the body.
+    QByteArray describe() const;
+};
+
+QByteArray toJson(const QJsonObject &object);
+
+// One person's browser against a portal on a loopback port, with a cookie jar of its own.
+class PortalClient
+{
+public:
+    explicit PortalClient(quint16 port);
+
+    // Starts a request; finish() waits for it, so several can be in flight at once.
+    QNetworkReply *start(const QByteArray &method, const QString &path, const QByteArray &body,
+                         const QByteArray &contentType, const Headers &headers = {});
+    static HttpReply finish(QNetworkReply *reply);
+
+    HttpReply send(const QByteArray &method, const QString &path, const QByteArray &body = {},
+                   const QByteArray &contentType = "application/json", const Headers &headers = {});
+    HttpReply get(const QString &path) { return send("GET", path, {}, {}); }
+    HttpReply post(const QString &path, const QJsonObject &body, const Headers &headers = {});
+
+    QString cookie(const QString &name) const;
+    void setCookie(const QByteArray &name, const QByteArray &value);
+
+private:
+    QString m_base;
+    QNetworkAccessManager m_nam;
+};
+
+// A request written byte for byte, for what QNetworkAccessManager would tidy up (dot segments
+// in paths, the Host header). Waits for the whole answer.
+HttpReply rawRequest(quint16 port, const QByteArray &request);
+
+// What the portal's mails carry.
+QString signInCodeIn(const QString &mailText);
+QString magicTokenIn(const QString &mailText);
+
+} // namespace Gatehouse::Testing

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "PortalClient.h"
+
+#include "core/Clock.h"
+#include "domain/Directory.h"
+#include "domain/Onboarding.h"
+#include "mail/MailMessage.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace Gatehouse {
+class Database;
+class PortalServer;
+} // namespace Gatehouse
+
+namespace Gatehouse::Testing {
+
+class TestDatabase;
+
+// A portal server on a loopback port over a fresh demo workspace (TestDatabase), with a clock
+// the test moves, and the steps most portal tests take: invite, sign in, look at the rows.
+class PortalFixture
+{
+public:
+    static constexpr qint64 kStartMs = 1'800'000'000'000; // 2027-01-15 08:00 UTC
+    // Links in mail and the Origin check come from this address, never from the request.
+    static QString publicUrl() { return QStringLiteral("http://portal.example.test:8443"); }
+    static QByteArray ownOrigin() { return "http://portal.example.test:8443"; }
+
+    PortalFixture();
+    ~PortalFixture();
+
+    // "sqlite" or "postgresql".
+    [[nodiscard]] bool start(const QString &engine, QString *error);
+    void stop();
+    bool isRunning() const { return m_server != nullptr; }
+
+    Database &db();
+    ManualClock &clock() { return *m_clock; }
+    quint16 port() const;
+    // The demo's contact, Jordan Client of Example Dental.
+    const Contact &contact() const { return m_contact; }
+
+    // A fresh invite (no mail); the token of its link.
+    QString inviteToken(qint64 contactId);
+    MailMessage lastMailTo(const QString &email);
+    // Invite, then POST /api/v1/auth/invite: the pending login and what its mail carries.
+    [[nodiscard]] bool startLogin(PortalClient &browser, qint64 contactId, QString *challenge,
+                                  QString *code, QString *magicToken, QString *why);
+    // The whole sign-in by code; the browser holds the session cookie afterwards.
+    [[nodiscard]] bool signIn(PortalClient &browser, qint64 contactId, QString *why);
+
+    QList<Task> tasksOf(qint64 companyId);
+    // The first task of the company that matches; 0 when none does.
+    qint64 taskId(qint64 companyId, OwnerSide side, EvidenceType type, TaskStatus status);
+    // Query results as "a|b|c" lines, NULL spelled out.
+    QStringList rows(const QString &sql);
+    // Everything a refused request must leave alone.
+    QStringList state();
+
+private:
+    std::unique_ptr<TestDatabase> m_test;
+    std::unique_ptr<ManualClock> m_clock;
+    std::unique_ptr<PortalServer> m_server;
+    Contact m_contact;
+};
+
+} // namespace Gatehouse::Testing
