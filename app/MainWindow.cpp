@@ -1,0 +1,273 @@
+#include "MainWindow.h"
+
+#include "PortalHost.h"
+#include "companies/CompaniesView.h"
+#include "mail/MailView.h"
+#include "onboardings/OnboardingsView.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace Gatehouse {
+
+namespace {
+
+const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
+
+} // namespace
+
+MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
+    : QMainWindow(parent)
+    , m_context(context)
+    , m_watcher(*context.db)
+{
+    setWindowTitle(tr("%1 — Gatehouse").arg(m_context.workspace.name));
+    setObjectName(QStringLiteral("mainWindow"));
+
+    m_onboardings = new OnboardingsView(m_context, this);
+    m_companies = new CompaniesView(m_context, this);
+    m_mail = new MailView(m_context, this);
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_onboardings);
+    m_pages->addWidget(m_companies);
+    m_pages->addWidget(m_mail);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(createSidebar());
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    m_portalLabel = new QLabel(this);
+    m_portalLabel->setObjectName(QStringLiteral("portalAddress"));
+    m_portalLabel->setTextFormat(Qt::RichText);
+    m_portalLabel->setContentsMargins(8, 0, 8, 0);
+    m_feedLabel = new QLabel(this);
+    m_feedLabel->setObjectName(QStringLiteral("feedWarning"));
+    m_feedLabel->setStyleSheet(QStringLiteral("color: #a61b1b;"));
+    m_feedLabel->hide();
+    auto *signedIn = new QLabel(tr("Signed in as %1").arg(m_context.staff.name), this);
+    signedIn->setContentsMargins(8, 0, 8, 0);
+    statusBar()->addWidget(m_feedLabel);
+    statusBar()->addPermanentWidget(signedIn);
+    statusBar()->addPermanentWidget(m_portalLabel);
+    setPortalUnavailable(QString());
+
+    createActions();
+
+    connect(m_portalLabel, &QLabel::linkActivated, this,
+            [](const QString &link) { QDesktopServices::openUrl(QUrl(link)); });
+    connect(m_companies, &CompaniesView::inviteQueued, this, [this] {
+        m_mail->refresh();
+        if (m_portal) {
+            m_portal->wakeOutbox();
+        }
+    });
+    connect(m_companies, &CompaniesView::newOnboardingRequested, this, &MainWindow::newOnboarding);
+    connect(&m_watcher, &ActivityWatcher::activity, this, &MainWindow::onActivity);
+    connect(&m_watcher, &ActivityWatcher::failed, this, [this](const QString &error) {
+        m_feedLabel->setText(tr("Live updates paused: %1").arg(error));
+        m_feedLabel->show();
+    });
+    m_watcher.start();
+
+    if (!restoreGeometry(QSettings().value(kGeometryKey).toByteArray())) {
+        resize(1280, 800);
+    }
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::createSidebar()
+{
+    auto *sidebar = new QWidget(this);
+    sidebar->setObjectName(QStringLiteral("sidebarPanel"));
+    sidebar->setFixedWidth(220);
+    sidebar->setAutoFillBackground(true);
+    sidebar->setBackgroundRole(QPalette::AlternateBase);
+
+    auto *workspace = new QLabel(m_context.workspace.name, sidebar);
+    QFont font = workspace->font();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 1.2);
+    workspace->setFont(font);
+    workspace->setWordWrap(true);
+    workspace->setTextFormat(Qt::PlainText);
+    auto *subtitle = new QLabel(tr("Staff console"), sidebar);
+    subtitle->setForegroundRole(QPalette::PlaceholderText);
+
+    m_sidebar = new QListWidget(sidebar);
+    m_sidebar->setObjectName(QStringLiteral("sidebar"));
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_sidebar->setFocusPolicy(Qt::StrongFocus);
+    m_sidebar->setStyleSheet(QStringLiteral(
+        "QListWidget#sidebar { background: transparent; outline: none; }"
+        "QListWidget#sidebar::item { padding: 8px 10px; border-radius: 4px; margin: 1px 0; }"
+        "QListWidget#sidebar::item:hover { background: palette(midlight); }"
+        "QListWidget#sidebar::item:selected { background: palette(highlight); "
+        "color: palette(highlighted-text); }"));
+    const QString labels[PageCount] = {tr("Onboardings"), tr("Companies & contacts"), tr("Mail")};
+    for (int page = 0; page < PageCount; ++page) {
+        auto *item = new QListWidgetItem(labels[page], m_sidebar);
+        item->setToolTip(tr("%1 (Ctrl+%2)").arg(labels[page]).arg(page + 1));
+    }
+    m_sidebar->setCurrentRow(OnboardingsPage);
+
+    auto *layout = new QVBoxLayout(sidebar);
+    layout->setContentsMargins(14, 18, 14, 14);
+    layout->setSpacing(4);
+    layout->addWidget(workspace);
+    layout->addWidget(subtitle);
+    layout->addSpacing(16);
+    layout->addWidget(m_sidebar, 1);
+
+    connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0) {
+            return;
+        }
+        m_pages->setCurrentIndex(row);
+        switch (static_cast<Page>(row)) {
+        case OnboardingsPage:
+            m_onboardings->refresh();
+            break;
+        case CompaniesPage:
+            m_companies->refresh();
+            break;
+        case MailPage:
+            m_mail->refresh();
+            break;
+        case PageCount:
+            break;
+        }
+    });
+    return sidebar;
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newOnboarding = file->addAction(tr("&New onboarding…"));
+    newOnboarding->setShortcut(QKeySequence::New);
+    connect(newOnboarding, &QAction::triggered, this, [this] { this->newOnboarding(0); });
+    QAction *newCompany = file->addAction(tr("New &company…"));
+    connect(newCompany, &QAction::triggered, this, [this] {
+        showPage(CompaniesPage);
+        m_companies->newCompany();
+    });
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    const QString labels[PageCount]
+        = {tr("&Onboardings"), tr("&Companies && contacts"), tr("&Mail")};
+    for (int page = 0; page < PageCount; ++page) {
+        QAction *action = go->addAction(labels[page]);
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + page)));
+        connect(action, &QAction::triggered, this,
+                [this, page] { showPage(static_cast<Page>(page)); });
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Gatehouse"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::setPortalHost(PortalHost *host)
+{
+    m_portal = host;
+    if (!host) {
+        setPortalUnavailable(QString());
+        return;
+    }
+    const QString url = host->publicUrl().toHtmlEscaped();
+    m_portalLabel->setText(tr("Portal: <a href=\"%1\">%1</a>").arg(url));
+    m_portalLabel->setToolTip(tr("The client portal runs inside this console. Click to open it "
+                                 "in your browser."));
+    connect(host, &PortalHost::mailDelivered, m_mail, &MailView::refresh);
+    connect(host, &PortalHost::mailFailed, this, [this](const QString &error) {
+        statusBar()->showMessage(tr("Mail delivery failed: %1").arg(error), 10000);
+        m_mail->refresh();
+    });
+}
+
+void MainWindow::setPortalUnavailable(const QString &reason)
+{
+    m_portal = nullptr;
+    if (reason.isEmpty()) {
+        m_portalLabel->setText(tr("Portal not running in this console"));
+        m_portalLabel->setToolTip(tr("Invitation links point to %1.").arg(m_context.publicUrl));
+    } else {
+        m_portalLabel->setText(
+            QStringLiteral("<span style=\"color:#a61b1b\">%1</span>").arg(reason.toHtmlEscaped()));
+        m_portalLabel->setToolTip(
+            tr("%1\nInvitation links point to %2.").arg(reason, m_context.publicUrl));
+    }
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_sidebar->setCurrentRow(page);
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return static_cast<Page>(m_pages->currentIndex());
+}
+
+void MainWindow::refreshAll()
+{
+    m_onboardings->refresh();
+    m_companies->refresh();
+    m_mail->refresh();
+}
+
+void MainWindow::onActivity(const QList<ActivityEvent> &events)
+{
+    m_feedLabel->hide();
+    refreshAll();
+    if (!events.isEmpty() && !events.constLast().summary.isEmpty()) {
+        statusBar()->showMessage(events.constLast().summary, 8000);
+    }
+}
+
+void MainWindow::newOnboarding(qint64 companyId)
+{
+    showPage(OnboardingsPage);
+    m_onboardings->newOnboarding(companyId);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Gatehouse"),
+                       tr("<h3>Gatehouse %1</h3><p>The client portal for managed service "
+                          "providers.</p><p>Workspace: %2<br>Portal links: %3</p>")
+                           .arg(QApplication::applicationVersion(),
+                                m_context.workspace.name.toHtmlEscaped(),
+                                m_context.publicUrl.toHtmlEscaped()));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings().setValue(kGeometryKey, saveGeometry());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace Gatehouse

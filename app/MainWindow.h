@@ -1,0 +1,69 @@
+#pragma once
+
+#include "core/ActivityWatcher.h"
+#include "core/ConsoleContext.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace Gatehouse {
+
+class CompaniesView;
+class MailView;
+class OnboardingsView;
+class PortalHost;
+
+// The console's window: a sidebar of pages (Ctrl+1..3), the pages, and a status bar with the
+// portal's address. It follows the activity feed so that what clients do shows up by itself.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    enum Page { OnboardingsPage, CompaniesPage, MailPage, PageCount };
+
+    explicit MainWindow(const ConsoleContext &context, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // The portal running inside the console, if any: its address goes into the status bar and
+    // its mail deliveries refresh the Mail page.
+    void setPortalHost(PortalHost *host);
+    // Says in the status bar why there is no portal in this console.
+    void setPortalUnavailable(const QString &reason);
+
+    void showPage(Page page);
+    Page currentPage() const;
+    // Re-reads every page, keeping selections; what the activity feed triggers.
+    void refreshAll();
+
+    ActivityWatcher *activityWatcher() { return &m_watcher; }
+    OnboardingsView *onboardingsView() const { return m_onboardings; }
+    CompaniesView *companiesView() const { return m_companies; }
+    MailView *mailView() const { return m_mail; }
+    QLabel *portalLabel() const { return m_portalLabel; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    QWidget *createSidebar();
+    void onActivity(const QList<Gatehouse::ActivityEvent> &events);
+    void newOnboarding(qint64 companyId);
+    void showAbout();
+
+    ConsoleContext m_context;
+    ActivityWatcher m_watcher;
+    PortalHost *m_portal = nullptr;
+    QListWidget *m_sidebar = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    OnboardingsView *m_onboardings = nullptr;
+    CompaniesView *m_companies = nullptr;
+    MailView *m_mail = nullptr;
+    QLabel *m_portalLabel = nullptr;
+    QLabel *m_feedLabel = nullptr;
+};
+
+} // namespace Gatehouse

@@ -1,0 +1,71 @@
+#include "ActivityWatcher.h"
+
+#include "ConsoleLogging.h"
+
+namespace Gatehouse {
+
+ActivityWatcher::ActivityWatcher(const Database &db, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+{
+    m_timer.setInterval(kDefaultIntervalMs);
+    connect(&m_timer, &QTimer::timeout, this, &ActivityWatcher::poll);
+}
+
+void ActivityWatcher::start()
+{
+    QString error;
+    const qint64 latest = ActivityRepository(m_db).latestId(&error);
+    if (latest < 0) {
+        reportFailure(error);
+    } else {
+        m_lastSeenId = latest;
+    }
+    m_timer.start();
+}
+
+void ActivityWatcher::poll()
+{
+    ActivityRepository feed(m_db);
+    QString error;
+    const qint64 latest = feed.latestId(&error);
+    if (latest < 0) {
+        reportFailure(error);
+        return;
+    }
+    m_failing = false;
+    if (latest <= m_lastSeenId) {
+        return;
+    }
+    QList<ActivityEvent> events;
+    for (;;) {
+        error.clear();
+        const QList<ActivityEvent> batch = feed.since(m_lastSeenId, kBatchSize, &error);
+        if (!error.isEmpty()) {
+            reportFailure(error);
+            break;
+        }
+        events.append(batch);
+        if (!batch.isEmpty()) {
+            m_lastSeenId = batch.last().id;
+        }
+        if (batch.size() < kBatchSize) {
+            break;
+        }
+    }
+    if (!events.isEmpty()) {
+        Q_EMIT activity(events);
+    }
+}
+
+void ActivityWatcher::reportFailure(const QString &error)
+{
+    if (m_failing) {
+        return;
+    }
+    m_failing = true;
+    qCWarning(lcConsole).noquote() << "cannot read the activity feed:" << error;
+    Q_EMIT failed(error);
+}
+
+} // namespace Gatehouse

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "core/Clock.h"
+#include "domain/Directory.h"
+
+#include <QString>
+
+namespace Gatehouse {
+
+class Database;
+
+// What every view of a signed-in console needs: the database, who is acting, and where the
+// portal and its mail live.
+struct ConsoleContext
+{
+    const Database *db = nullptr;
+    const Clock *clock = &Clock::system();
+    Workspace workspace;
+    StaffMember staff;
+    QString publicUrl;   // links in mail are built from it
+    QString mailboxPath; // where mail goes without SMTP
+    QString smtpUrl;     // empty: the local mailbox
+
+    // The name recorded for every change made from this console.
+    QString actor() const { return staff.name; }
+};
+
+} // namespace Gatehouse

@@ -1,0 +1,199 @@
+#include "ConsoleLauncher.h"
+
+#include "ConsoleContext.h"
+#include "ConsoleLogging.h"
+#include "ConsoleOptions.h"
+#include "MainWindow.h"
+#include "MessageBox.h"
+#include "PortalHost.h"
+#include "config/DataDir.h"
+#include "security/Tokens.h"
+#include "services/WorkspaceSetup.h"
+#include "setup/LoginDialog.h"
+#include "setup/SetupWizard.h"
+#include "storage/Database.h"
+#include "storage/DirectoryRepository.h"
+
+#include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QTextStream>
+#include <QTranslator>
+
+#include <memory>
+
+namespace Gatehouse {
+
+namespace {
+
+const QString kLastEmailKey = QStringLiteral("login/lastEmail");
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Gatehouse::ConsoleLauncher", text);
+}
+
+int fail(const QString &message)
+{
+    // Driver messages come with line breaks and tabs; one plain sentence reads better.
+    const QString text = message.simplified();
+    QTextStream(stderr) << "gatehouse: " << text << Qt::endl;
+    MessageBox::critical(nullptr, tr("Gatehouse cannot start"), text);
+    return 1;
+}
+
+// The console's and Qt's own strings in the user's language, when there is a translation.
+void installTranslators()
+{
+    auto *qt = new QTranslator(qApp);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QCoreApplication::installTranslator(qt);
+    }
+    auto *own = new QTranslator(qApp);
+    if (own->load(QLocale(), QStringLiteral("gatehouse"), QStringLiteral("_"),
+                  QStringLiteral(":/i18n"))) {
+        QCoreApplication::installTranslator(own);
+    }
+}
+
+// Whether the command line only asks for text, which needs no display.
+bool wantsTextOnly(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "--help" || argument == "-h" || argument == "--version") {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+int ConsoleLauncher::main(int &argc, char **argv, const QString &version)
+{
+    const std::unique_ptr<QCoreApplication> app
+        = wantsTextOnly(argc, argv) ? std::make_unique<QCoreApplication>(argc, argv)
+                                    : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("gatehouse"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Gatehouse"));
+    QCoreApplication::setApplicationVersion(version);
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Gatehouse"));
+    return run(QCoreApplication::arguments());
+}
+
+int ConsoleLauncher::run(const QStringList &arguments)
+{
+    installTranslators();
+    ConsoleOptions options;
+    switch (options.parse(arguments)) {
+    case ConsoleOptions::Outcome::ShowHelp:
+        QTextStream(stdout) << options.helpText() << Qt::flush;
+        return 0;
+    case ConsoleOptions::Outcome::ShowVersion:
+        QTextStream(stdout) << QCoreApplication::applicationName() << ' '
+                            << QCoreApplication::applicationVersion() << Qt::endl;
+        return 0;
+    case ConsoleOptions::Outcome::Error:
+        return fail(options.errorText());
+    case ConsoleOptions::Outcome::Run:
+        break;
+    }
+    if (!Tokens::initialise()) {
+        return fail(tr("The cryptography library (libsodium) could not be initialised."));
+    }
+
+    const DataDir dataDir(options.dataDir);
+    QString error;
+    if (!dataDir.ensureExists(&error)) {
+        return fail(error);
+    }
+    const std::optional<DatabaseConfig> dbConfig
+        = options.databaseUrl.isEmpty() ? DatabaseConfig::sqlite(dataDir.databaseFile())
+                                        : DatabaseConfig::fromUrl(options.databaseUrl, &error);
+    if (!dbConfig) {
+        return fail(tr("The database address is not usable: %1").arg(error));
+    }
+    Database db(*dbConfig);
+    if (!db.open(&error)) {
+        return fail(error); // says which database and why
+    }
+    if (!db.migrate(&error)) {
+        return fail(tr("The database %1 could not be brought up to date: %2")
+                        .arg(dbConfig->describe(), error));
+    }
+
+    const Clock &clock = Clock::system();
+    WorkspaceSetup setup(db, clock);
+    const bool hasWorkspace = setup.hasWorkspace(&error);
+    if (!error.isEmpty()) {
+        return fail(tr("The database %1 could not be read: %2").arg(dbConfig->describe(), error));
+    }
+    QSettings settings;
+    QString email = settings.value(kLastEmailKey).toString();
+    if (!hasWorkspace) {
+        SetupWizard wizard(db, clock);
+        if (wizard.exec() != QDialog::Accepted || wizard.workspaceId() == 0) {
+            return 0;
+        }
+        email = wizard.adminEmail();
+    }
+    const std::optional<Workspace> workspace = DirectoryRepository(db).workspace(&error);
+    if (!workspace) {
+        return fail(tr("The workspace could not be read: %1").arg(error));
+    }
+
+    LoginDialog login(db, workspace->name);
+    login.setEmail(email);
+    if (login.exec() != QDialog::Accepted || !login.staff()) {
+        return 0;
+    }
+    settings.setValue(kLastEmailKey, login.staff()->email);
+
+    ConsoleContext context;
+    context.db = &db;
+    context.clock = &clock;
+    context.workspace = *workspace;
+    context.staff = *login.staff();
+    context.publicUrl = options.effectivePublicUrl();
+    context.mailboxPath = dataDir.mailboxPath();
+    context.smtpUrl = options.smtpUrl;
+
+    PortalHost host(db);
+    QString portalProblem;
+    bool portalRunning = false;
+    if (options.embeddedPortal) {
+        PortalConfig portal;
+        portal.address = QHostAddress::LocalHost;
+        portal.port = options.portalPort;
+        portal.publicUrl = options.portalPort == 0 ? options.publicUrl : context.publicUrl;
+        MailSettings mail;
+        mail.smtpUrl = options.smtpUrl;
+        mail.user = options.smtpUser;
+        mail.password = qEnvironmentVariable("GATEHOUSE_SMTP_PASSWORD");
+        mail.mailboxPath = dataDir.mailboxPath();
+        portalRunning = host.start(portal, mail, &error);
+        if (portalRunning) {
+            context.publicUrl = host.publicUrl();
+        } else {
+            qCWarning(lcConsole).noquote() << "portal not started:" << error;
+            portalProblem
+                = tr("Portal not started on port %1: %2").arg(options.portalPort).arg(error);
+        }
+    }
+
+    MainWindow window(context);
+    if (portalRunning) {
+        window.setPortalHost(&host);
+    } else {
+        window.setPortalUnavailable(portalProblem);
+    }
+    window.show();
+    const int code = QCoreApplication::exec();
+    host.stop();
+    return code;
+}
+
+} // namespace Gatehouse

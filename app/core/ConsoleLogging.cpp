@@ -1,0 +1,3 @@
+#include "ConsoleLogging.h"
+
+Q_LOGGING_CATEGORY(lcConsole, "gatehouse.console")

@@ -1,0 +1,95 @@
+#include "OnboardingListModel.h"
+
+#include <QLocale>
+
+namespace Gatehouse {
+
+OnboardingListModel::OnboardingListModel(QObject *parent)
+    : RowListModel(parent)
+{}
+
+QString OnboardingListModel::progressText(const Progress &progress)
+{
+    return tr("%1/%2 (%3%)").arg(progress.completed).arg(progress.total).arg(progress.percent());
+}
+
+int OnboardingListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant OnboardingListModel::data(const QModelIndex &index, int role) const
+{
+    const Onboarding *row = rowFor(index);
+    if (!row) {
+        return {};
+    }
+    const Onboarding &onboarding = *row;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case CompanyColumn:
+            return onboarding.companyName;
+        case NameColumn:
+            return onboarding.name;
+        case StartDateColumn:
+            return QLocale().toString(onboarding.startDate, QLocale::ShortFormat);
+        case ProgressColumn:
+            return progressText(onboarding.progress);
+        }
+        break;
+    case Qt::ToolTipRole:
+        if (index.column() == ProgressColumn) {
+            return tr("%n of %1 tasks completed", nullptr, onboarding.progress.completed)
+                .arg(onboarding.progress.total);
+        }
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == ProgressColumn) {
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        }
+        break;
+    case IdRole:
+        return onboarding.id;
+    case SortRole:
+        switch (index.column()) {
+        case CompanyColumn:
+            return onboarding.companyName.toLower();
+        case NameColumn:
+            return onboarding.name.toLower();
+        case StartDateColumn:
+            return onboarding.startDate;
+        case ProgressColumn:
+            return onboarding.progress.total == 0
+                       ? 0.0
+                       : double(onboarding.progress.completed) / onboarding.progress.total;
+        }
+        break;
+    case SearchRole:
+        return QString(onboarding.companyName + QLatin1Char('\n') + onboarding.name);
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant OnboardingListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return RowListModel::headerData(section, orientation, role);
+    }
+    switch (section) {
+    case CompanyColumn:
+        return tr("Company");
+    case NameColumn:
+        return tr("Onboarding");
+    case StartDateColumn:
+        return tr("Start date");
+    case ProgressColumn:
+        return tr("Progress");
+    default:
+        return {};
+    }
+}
+
+} // namespace Gatehouse

@@ -1,0 +1,267 @@
+#include "OnboardingDetailView.h"
+
+#include "core/MessageBox.h"
+#include "models/OnboardingTreeModel.h"
+#include "services/OnboardingService.h"
+#include "storage/OnboardingRepository.h"
+#include "widgets/EmptyState.h"
+#include "widgets/ErrorLabel.h"
+
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace Gatehouse {
+
+namespace {
+
+constexpr TaskStatus kStatuses[]
+    = {TaskStatus::Pending, TaskStatus::InProgress, TaskStatus::Completed, TaskStatus::Blocked};
+
+} // namespace
+
+OnboardingDetailView::OnboardingDetailView(const ConsoleContext &context, QWidget *parent)
+    : QWidget(parent)
+    , m_context(context)
+    , m_model(new OnboardingTreeModel(this))
+    , m_title(new QLabel(this))
+    , m_subtitle(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_tree(new QTreeView(this))
+    , m_taskInfo(new QLabel(this))
+    , m_markComplete(new QPushButton(tr("Mark complete"), this))
+    , m_setStatus(new QToolButton(this))
+    , m_statusMenu(new QMenu(this))
+    , m_error(new ErrorLabel(this))
+{
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setTextFormat(Qt::PlainText);
+    m_title->setWordWrap(true);
+    m_subtitle->setTextFormat(Qt::PlainText);
+    m_subtitle->setForegroundRole(QPalette::PlaceholderText);
+    m_progress->setObjectName(QStringLiteral("onboardingProgress"));
+    m_progress->setTextVisible(true);
+
+    m_tree->setObjectName(QStringLiteral("taskTree"));
+    m_tree->setModel(m_model);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_tree->setStyleSheet(QStringLiteral("QTreeView#taskTree::item { padding: 3px 2px; }"));
+    QHeaderView *header = m_tree->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(OnboardingTreeModel::TitleColumn, QHeaderView::Stretch);
+    for (int column :
+         {int(OnboardingTreeModel::OwnerColumn), int(OnboardingTreeModel::EvidenceColumn),
+          int(OnboardingTreeModel::StatusColumn), int(OnboardingTreeModel::DueColumn)}) {
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    }
+    header->setSectionResizeMode(OnboardingTreeModel::NoteColumn, QHeaderView::Interactive);
+    m_tree->setColumnWidth(OnboardingTreeModel::NoteColumn, 220);
+
+    m_taskInfo->setObjectName(QStringLiteral("taskInfo"));
+    m_taskInfo->setWordWrap(true);
+    m_taskInfo->setTextFormat(Qt::PlainText);
+    m_taskInfo->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_taskInfo->setMinimumHeight(m_taskInfo->fontMetrics().lineSpacing() * 3);
+    m_taskInfo->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+
+    m_markComplete->setObjectName(QStringLiteral("markComplete"));
+    m_setStatus->setText(tr("Set status"));
+    m_setStatus->setPopupMode(QToolButton::InstantPopup);
+    m_setStatus->setMenu(m_statusMenu);
+    m_setStatus->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    for (TaskStatus status : kStatuses) {
+        QAction *action = m_statusMenu->addAction(displayName(status));
+        connect(action, &QAction::triggered, this,
+                [this, status] { setSelectedTaskStatus(status); });
+    }
+
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_taskInfo, 1);
+    actions->addWidget(m_markComplete, 0, Qt::AlignTop);
+    actions->addWidget(m_setStatus, 0, Qt::AlignTop);
+
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(8);
+    layout->addWidget(m_title);
+    layout->addWidget(m_subtitle);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_error);
+    layout->addWidget(m_tree, 1);
+    layout->addLayout(actions);
+
+    m_empty = new EmptyState(page, tr("Select an onboarding to see its phases and tasks."), this);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_empty);
+    m_empty->setEmpty(true);
+
+    connect(m_markComplete, &QPushButton::clicked, this,
+            [this] { setSelectedTaskStatus(TaskStatus::Completed); });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &OnboardingDetailView::updateActions);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &OnboardingDetailView::updateActions);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &OnboardingDetailView::updateActions);
+    connect(m_tree, &QTreeView::customContextMenuRequested, this,
+            &OnboardingDetailView::showContextMenu);
+    updateActions();
+}
+
+void OnboardingDetailView::showOnboarding(qint64 onboardingId)
+{
+    if (onboardingId == m_onboardingId) {
+        return;
+    }
+    m_onboardingId = onboardingId;
+    m_model->clear();
+    reload();
+}
+
+void OnboardingDetailView::reload()
+{
+    m_error->hide();
+    if (m_onboardingId == 0) {
+        m_model->clear();
+        m_empty->setEmpty(true);
+        return;
+    }
+    QString error;
+    const std::optional<Onboarding> onboarding
+        = OnboardingRepository(*m_context.db).get(m_onboardingId, &error);
+    if (!onboarding) {
+        if (error.isEmpty()) { // it is gone
+            m_onboardingId = 0;
+            m_model->clear();
+            m_empty->setEmpty(true);
+        } else {
+            m_error->showMessage(tr("The onboarding could not be read: %1").arg(error));
+        }
+        return;
+    }
+    const std::optional<Task> selected = selectedTask();
+    if (m_model->setOnboarding(*onboarding)) {
+        m_tree->expandAll();
+        if (selected) {
+            selectTask(selected->id);
+        }
+    }
+    m_empty->setEmpty(false);
+    updateHeader();
+    updateActions();
+}
+
+void OnboardingDetailView::updateHeader()
+{
+    const Onboarding &onboarding = m_model->onboarding();
+    m_title->setText(onboarding.name);
+    const int current = onboarding.currentPhaseIndex();
+    const QString phase = current < 0
+                              ? tr("All phases done")
+                              : tr("Current phase: %1").arg(onboarding.phases.at(current).name);
+    m_subtitle->setText(tr("%1 · started %2 · %3")
+                            .arg(onboarding.companyName,
+                                 QLocale().toString(onboarding.startDate, QLocale::LongFormat),
+                                 phase));
+    m_progress->setRange(0, qMax(1, onboarding.progress.total));
+    m_progress->setValue(onboarding.progress.completed);
+    m_progress->setFormat(tr("%1 of %2 tasks complete (%3%)")
+                              .arg(onboarding.progress.completed)
+                              .arg(onboarding.progress.total)
+                              .arg(onboarding.progress.percent()));
+}
+
+std::optional<Task> OnboardingDetailView::selectedTask() const
+{
+    return m_model->taskAt(m_tree->currentIndex());
+}
+
+bool OnboardingDetailView::selectTask(qint64 taskId)
+{
+    const QModelIndex index = m_model->indexOfTask(taskId);
+    if (!index.isValid()) {
+        return false;
+    }
+    m_tree->setCurrentIndex(index);
+    m_tree->scrollTo(index);
+    return true;
+}
+
+void OnboardingDetailView::updateActions()
+{
+    const std::optional<Task> task = selectedTask();
+    const bool msp = task && task->ownerSide == OwnerSide::Msp;
+    m_markComplete->setEnabled(msp && task->status != TaskStatus::Completed);
+    m_setStatus->setEnabled(msp);
+    const QList<QAction *> actions = m_statusMenu->actions();
+    for (int i = 0; i < actions.size(); ++i) {
+        actions.at(i)->setEnabled(msp && task->status != kStatuses[i]);
+    }
+    if (!task) {
+        m_taskInfo->setText(tr("Select a task to see its description."));
+        return;
+    }
+    QStringList lines;
+    lines << (task->description.isEmpty() ? task->title : task->description);
+    if (task->status == TaskStatus::Completed) {
+        lines << tr("Completed by %1 on %2.")
+                     .arg(task->completedBy.isEmpty() ? tr("unknown") : task->completedBy,
+                          QLocale().toString(QDateTime::fromMSecsSinceEpoch(task->completedAtMs),
+                                             QLocale::ShortFormat));
+    }
+    if (!task->completionNote.isEmpty()) {
+        lines << tr("Note: %1").arg(task->completionNote);
+    }
+    if (!msp && task->status != TaskStatus::Completed) {
+        lines << tr("The client completes this task in the portal.");
+    }
+    m_taskInfo->setText(lines.join(QLatin1Char('\n')));
+}
+
+bool OnboardingDetailView::setSelectedTaskStatus(TaskStatus status)
+{
+    const std::optional<Task> task = selectedTask();
+    if (!task || task->ownerSide != OwnerSide::Msp) {
+        return false;
+    }
+    ServiceError error;
+    if (!OnboardingService(*m_context.db, *m_context.clock)
+             .setStatusAsStaff(task->id, status, m_context.actor(), &error)) {
+        MessageBox::critical(this, tr("Status not changed"),
+                             tr("\"%1\" could not be set to %2: %3")
+                                 .arg(task->title, displayName(status), error.message));
+        return false;
+    }
+    reload();
+    Q_EMIT taskChanged(m_onboardingId);
+    return true;
+}
+
+void OnboardingDetailView::showContextMenu(const QPoint &position)
+{
+    const QModelIndex index = m_tree->indexAt(position);
+    if (!m_model->taskAt(index)) {
+        return;
+    }
+    m_tree->setCurrentIndex(index);
+    if (m_setStatus->isEnabled()) {
+        m_statusMenu->popup(m_tree->viewport()->mapToGlobal(position));
+    }
+}
+
+} // namespace Gatehouse

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "core/ConsoleContext.h"
+#include "domain/TaskKinds.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QPushButton;
+class QToolButton;
+class QTreeView;
+
+namespace Gatehouse {
+
+class EmptyState;
+class ErrorLabel;
+class OnboardingTreeModel;
+struct Task;
+
+// One onboarding: its progress and its phases with their tasks. Staff set the status of the
+// MSP's own tasks here; client tasks are done by the client in the portal.
+class OnboardingDetailView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit OnboardingDetailView(const ConsoleContext &context, QWidget *parent = nullptr);
+
+    // Shows the onboarding (0: nothing).
+    void showOnboarding(qint64 onboardingId);
+    // Reads the shown onboarding again, keeping the selected task and the expanded phases.
+    void reload();
+    qint64 onboardingId() const { return m_onboardingId; }
+
+    OnboardingTreeModel *model() const { return m_model; }
+    QTreeView *treeView() const { return m_tree; }
+    QProgressBar *progressBar() const { return m_progress; }
+    QPushButton *markCompleteButton() const { return m_markComplete; }
+    std::optional<Task> selectedTask() const;
+    bool selectTask(qint64 taskId);
+    // Sets the selected task's status as the signed-in staff member.
+    bool setSelectedTaskStatus(TaskStatus status);
+
+Q_SIGNALS:
+    // A status was changed from here; lists showing progress want to know.
+    void taskChanged(qint64 onboardingId);
+
+private:
+    void updateHeader();
+    void updateActions();
+    void showContextMenu(const QPoint &position);
+
+    ConsoleContext m_context;
+    qint64 m_onboardingId = 0;
+    OnboardingTreeModel *m_model;
+    QLabel *m_title;
+    QLabel *m_subtitle;
+    QProgressBar *m_progress;
+    QTreeView *m_tree;
+    QLabel *m_taskInfo;
+    QPushButton *m_markComplete;
+    QToolButton *m_setStatus;
+    QMenu *m_statusMenu;
+    ErrorLabel *m_error;
+    EmptyState *m_empty;
+};
+
+} // namespace Gatehouse
