@@ -62,8 +62,8 @@ MailMessage signInCode(const Workspace &workspace, const Contact &contact, const
     const QString codeLine = tr("Your sign-in code: %1").arg(code);
     const QString orLink = tr("Or sign in with this link:");
     const QString expiry = QCoreApplication::translate(
-        "Gatehouse::MailComposer", "The code and the link work once and expire in %n minutes.", nullptr,
-        lifetimeMinutes);
+        "Gatehouse::MailComposer", "The code and the link work once and expire in %n minutes.",
+        nullptr, lifetimeMinutes);
     const QString notYou = tr("If you did not ask to sign in, you can ignore this message.");
     message.text = codeLine + QStringLiteral("\n\n") + orLink + QStringLiteral("\n") + magicLink
                    + QStringLiteral("\n\n") + expiry + QStringLiteral("\n") + notYou
