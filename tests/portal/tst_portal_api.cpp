@@ -55,12 +55,6 @@ private Q_SLOTS:
     void badRequestsAreRefusedAndChangeNothing_data();
     void badRequestsAreRefusedAndChangeNothing();
     void tenantsCannotReachEachOther();
-    void securityHeadersOnEveryResponse_data();
-    void securityHeadersOnEveryResponse();
-    void staticRoutesServeThePortal_data();
-    void staticRoutesServeThePortal();
-    void pathTraversalIsRefused_data();
-    void pathTraversalIsRefused();
 
 private:
     static bool sharesFixture();
@@ -95,9 +89,7 @@ void TestPortalApi::cleanup()
 bool TestPortalApi::sharesFixture()
 {
     const QByteArray function = QTest::currentTestFunction();
-    return function == "badRequestsAreRefusedAndChangeNothing"
-           || function == "securityHeadersOnEveryResponse"
-           || function == "staticRoutesServeThePortal" || function == "pathTraversalIsRefused";
+    return function == "badRequestsAreRefusedAndChangeNothing";
 }
 
 void TestPortalApi::signInWithCodeAndCompleteATask()
@@ -539,140 +531,6 @@ void TestPortalApi::tenantsCannotReachEachOther()
         QVERIFY(was != firstTasks.cend());
         QCOMPARE(task.status, was->status);
     }
-}
-
-void TestPortalApi::securityHeadersOnEveryResponse_data()
-{
-    QTest::addColumn<QByteArray>("method");
-    QTest::addColumn<QString>("path");
-    QTest::addColumn<bool>("signedIn");
-    QTest::addColumn<QByteArray>("body");
-    QTest::addColumn<int>("status");
-    QTest::addRow("index") << QByteArray("GET") << "/" << false << QByteArray() << 200;
-    QTest::addRow("login page") << QByteArray("GET") << "/login" << false << QByteArray() << 200;
-    QTest::addRow("invite page") << QByteArray("GET") << "/i/abc" << false << QByteArray() << 200;
-    QTest::addRow("magic link page")
-        << QByteArray("GET") << "/m/abc" << false << QByteArray() << 200;
-    QTest::addRow("script") << QByteArray("GET") << "/assets/app.js" << false << QByteArray()
-                            << 200;
-    QTest::addRow("nested script")
-        << QByteArray("GET") << "/assets/views/home.js" << false << QByteArray() << 200;
-    QTest::addRow("missing asset")
-        << QByteArray("GET") << "/assets/nope.js" << false << QByteArray() << 404;
-    QTest::addRow("branding") << QByteArray("GET") << "/api/v1/branding" << false << QByteArray()
-                              << 200;
-    QTest::addRow("translations") << QByteArray("GET") << "/api/v1/i18n" << false << QByteArray()
-                                  << 200;
-    QTest::addRow("me without session")
-        << QByteArray("GET") << "/api/v1/me" << false << QByteArray() << 401;
-    QTest::addRow("home") << QByteArray("GET") << "/api/v1/home" << true << QByteArray() << 200;
-    QTest::addRow("unknown task") << QByteArray("GET") << "/api/v1/tasks/987654321" << true
-                                  << QByteArray() << 404;
-    QTest::addRow("no such route")
-        << QByteArray("GET") << "/wp-admin/" << false << QByteArray() << 404;
-    QTest::addRow("no such method")
-        << QByteArray("DELETE") << "/api/v1/me" << true << QByteArray() << 404;
-    QTest::addRow("bad json") << QByteArray("POST") << "/api/v1/auth/invite" << false
-                              << QByteArray("{") << 400;
-    QTest::addRow("logout") << QByteArray("POST") << "/api/v1/auth/logout" << true
-                            << QByteArray("{}") << 204;
-}
-
-void TestPortalApi::securityHeadersOnEveryResponse()
-{
-    QFETCH(QByteArray, method);
-    QFETCH(QString, path);
-    QFETCH(bool, signedIn);
-    QFETCH(QByteArray, body);
-    QFETCH(int, status);
-    PortalClient browser(m_portal.port());
-    QString why;
-    if (signedIn) {
-        QVERIFY2(m_portal.signIn(browser, m_portal.contact().id, &why), qPrintable(why));
-    }
-    const HttpReply reply
-        = browser.send(method, path, body, body.isEmpty() ? QByteArray() : "application/json");
-    QVERIFY2(reply.status == status, reply.describe());
-    QCOMPARE(reply.values("Content-Security-Policy").size(), 1);
-    const QByteArray csp = reply.header("Content-Security-Policy");
-    QVERIFY2(csp.contains("frame-ancestors 'none'"), csp.constData());
-    QVERIFY2(csp.contains("default-src 'self'"), csp.constData());
-    QVERIFY2(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), csp.constData());
-    QCOMPARE(reply.values("X-Content-Type-Options"), QList<QByteArray>{"nosniff"});
-    QCOMPARE(reply.values("Referrer-Policy"), QList<QByteArray>{"no-referrer"});
-    QCOMPARE(reply.header("X-Frame-Options"), QByteArray("DENY"));
-    // Plain http here: no HSTS, which browsers would ignore and proxies might mis-cache.
-    QVERIFY(reply.header("Strict-Transport-Security").isEmpty());
-    if (path.startsWith(QLatin1String("/api/"))) {
-        QCOMPARE(reply.header("Cache-Control"), QByteArray("no-store"));
-    }
-}
-
-void TestPortalApi::staticRoutesServeThePortal_data()
-{
-    QTest::addColumn<QString>("path");
-    QTest::addColumn<QByteArray>("contentType");
-    QTest::addColumn<QByteArray>("content");
-    const QByteArray html = "text/html; charset=utf-8";
-    const QByteArray js = "text/javascript; charset=utf-8";
-    QTest::addRow("index") << "/" << html << QByteArray("<!DOCTYPE html>");
-    QTest::addRow("login") << "/login" << html << QByteArray("<!DOCTYPE html>");
-    QTest::addRow("invite") << "/i/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG" << html
-                            << QByteArray("<!DOCTYPE html>");
-    QTest::addRow("magic link") << "/m/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG" << html
-                                << QByteArray("<!DOCTYPE html>");
-    QTest::addRow("script") << "/assets/app.js" << js << QByteArray();
-    QTest::addRow("view script") << "/assets/views/auth.js" << js << QByteArray();
-    QTest::addRow("style") << "/assets/app.css" << QByteArray("text/css; charset=utf-8")
-                           << QByteArray();
-    QTest::addRow("icon") << "/assets/favicon.svg" << QByteArray("image/svg+xml")
-                          << QByteArray("<svg");
-}
-
-void TestPortalApi::staticRoutesServeThePortal()
-{
-    QFETCH(QString, path);
-    QFETCH(QByteArray, contentType);
-    QFETCH(QByteArray, content);
-    PortalClient browser(m_portal.port());
-    const HttpReply reply = browser.get(path);
-    QVERIFY2(reply.status == 200, reply.describe());
-    QCOMPARE(reply.header("Content-Type"), contentType);
-    QVERIFY(reply.body.size() > 100);
-    QVERIFY(reply.body.contains(content));
-    QCOMPARE(reply.header("Cache-Control"), QByteArray("no-cache"));
-    // A token in the address is never written into the page.
-    QVERIFY(!reply.body.contains("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"));
-}
-
-void TestPortalApi::pathTraversalIsRefused_data()
-{
-    QTest::addColumn<QByteArray>("target");
-    QTest::addRow("dot dot") << QByteArray("/assets/../x");
-    QTest::addRow("dot dot to a resource") << QByteArray("/assets/../portal/index.html");
-    QTest::addRow("dot dot file") << QByteArray("/assets/../app.js");
-    QTest::addRow("out of a folder") << QByteArray("/assets/views/../../index.html");
-    QTest::addRow("to the file system") << QByteArray("/assets/../../../../etc/passwd");
-    QTest::addRow("encoded slash") << QByteArray("/assets/..%2Fportal%2Findex.html");
-    QTest::addRow("encoded dots") << QByteArray("/assets/%2e%2e/app.js");
-    QTest::addRow("encoded everything") << QByteArray("/assets/%2e%2e%2f%2e%2e%2fetc%2fpasswd");
-    QTest::addRow("backslash") << QByteArray("/assets/..\\app.js");
-    QTest::addRow("absolute") << QByteArray("/assets//etc/passwd");
-    QTest::addRow("nul byte") << QByteArray("/assets/app.js%00.html");
-}
-
-void TestPortalApi::pathTraversalIsRefused()
-{
-    QFETCH(QByteArray, target);
-    const HttpReply reply = rawRequest(m_portal.port(), "GET " + target
-                                                            + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                                                              "Connection: close\r\n\r\n");
-    QVERIFY2(reply.status == 404 || reply.status == 400, reply.describe());
-    QVERIFY(!reply.body.contains("root:"));
-    QVERIFY(!reply.body.contains("<!DOCTYPE"));
-    QVERIFY(!reply.body.contains("Gatehouse"));
-    QVERIFY(reply.header("Content-Type").startsWith("application/json"));
-    QVERIFY(reply.header("Content-Security-Policy").contains("frame-ancestors 'none'"));
 }
 
 QTEST_GUILESS_MAIN(TestPortalApi)
