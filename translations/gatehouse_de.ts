@@ -2,784 +2,1591 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Gatehouse</name>
+    <message>
+        <source>Gatehouse cannot start</source>
+        <translation>Gatehouse kann nicht starten</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::CompaniesView</name>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>New company…</source>
+        <translation>Neue Firma…</translation>
+    </message>
+    <message>
+        <source>Start onboarding…</source>
+        <translation>Onboarding starten…</translation>
+    </message>
+    <message>
+        <source>New contact…</source>
+        <translation>Neuer Kontakt…</translation>
+    </message>
+    <message>
+        <source>Invite to portal</source>
+        <translation>Zum Portal einladen</translation>
+    </message>
+    <message>
+        <source>Email the contact a personal link to the portal</source>
+        <translation>Dem Kontakt einen persönlichen Link zum Portal per E-Mail senden</translation>
+    </message>
+    <message>
+        <source>Start an onboarding for this company</source>
+        <translation>Ein Onboarding für diese Firma starten</translation>
+    </message>
+    <message>
+        <source>No companies yet — add your first client with New company.</source>
+        <translation>Noch keine Firmen – legen Sie Ihren ersten Kunden mit „Neue Firma“ an.</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Firmen</translation>
+    </message>
+    <message>
+        <source>The companies could not be read: %1</source>
+        <translation>Die Firmen konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>The contacts could not be read: %1</source>
+        <translation>Die Kontakte konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Contacts at %1</source>
+        <translation>Kontakte bei %1</translation>
+    </message>
+    <message>
+        <source>%1 has no contacts yet — add one with New contact.</source>
+        <translation>%1 hat noch keine Kontakte – legen Sie einen mit „Neuer Kontakt“ an.</translation>
+    </message>
+    <message>
+        <source>Select a company to see its contacts.</source>
+        <translation>Wählen Sie eine Firma aus, um ihre Kontakte zu sehen.</translation>
+    </message>
+    <message>
+        <source>Portal access is turned off for this contact.</source>
+        <translation>Der Portalzugang ist für diesen Kontakt deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Invitation not sent</source>
+        <translation>Einladung nicht gesendet</translation>
+    </message>
+    <message>
+        <source>%1 could not be invited: %2</source>
+        <translation>%1 konnte nicht eingeladen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::CompanyListModel</name>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>Onboardings</source>
+        <translation>Onboardings</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ConsoleLauncher</name>
+    <message>
+        <source>The cryptography library (libsodium) could not be initialised.</source>
+        <translation>Die Kryptografiebibliothek (libsodium) konnte nicht initialisiert werden.</translation>
+    </message>
+    <message>
+        <source>The database address is not usable: %1</source>
+        <translation>Die Datenbankadresse ist nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>The database %1 could not be brought up to date: %2</source>
+        <translation>Die Datenbank %1 konnte nicht aktualisiert werden: %2</translation>
+    </message>
+    <message>
+        <source>The database %1 could not be read: %2</source>
+        <translation>Die Datenbank %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The workspace could not be read: %1</source>
+        <translation>Der Arbeitsbereich konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Portal not started on port %1: %2</source>
+        <translation>Portal auf Port %1 nicht gestartet: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ConsoleOptions</name>
+    <message>
+        <source>Gatehouse staff console.</source>
+        <translation>Gatehouse-Mitarbeiterkonsole.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Version anzeigen.</translation>
+    </message>
+    <message>
+        <source>Data folder (database, mailbox).</source>
+        <translation>Datenordner (Datenbank, Postfach).</translation>
+    </message>
+    <message>
+        <source>postgresql://user:pass@host:port/db, or a SQLite file (default: the data folder&apos;s gatehouse.sqlite).</source>
+        <translation>postgresql://user:pass@host:port/db oder eine SQLite-Datei (Standard: gatehouse.sqlite im Datenordner).</translation>
+    </message>
+    <message>
+        <source>Port of the portal this console runs on 127.0.0.1 (default %1).</source>
+        <translation>Port des Portals, das diese Konsole auf 127.0.0.1 betreibt (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>Do not run the portal inside the console (a separate portal server does).</source>
+        <translation>Das Portal nicht in der Konsole betreiben (das übernimmt ein separater Portalserver).</translation>
+    </message>
+    <message>
+        <source>The address clients use to reach the portal; links in mail use it.</source>
+        <translation>Die Adresse, unter der Kunden das Portal erreichen; Links in E-Mails verwenden sie.</translation>
+    </message>
+    <message>
+        <source>smtp://host:587 or smtps://host:465; the password is read from the environment variable GATEHOUSE_SMTP_PASSWORD. Without it, mail goes to the data folder&apos;s mailbox.</source>
+        <translation>smtp://host:587 oder smtps://host:465; das Passwort wird aus der Umgebungsvariablen GATEHOUSE_SMTP_PASSWORD gelesen. Ohne diese Option werden E-Mails im Postfach des Datenordners abgelegt.</translation>
+    </message>
+    <message>
+        <source>SMTP user name.</source>
+        <translation>SMTP-Benutzername.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;; try --help.</source>
+        <translation>Unerwartetes Argument „%1“; siehe --help.</translation>
+    </message>
+    <message>
+        <source>--portal-port needs a port number from 0 to 65535, not &quot;%1&quot;.</source>
+        <translation>--portal-port erwartet eine Portnummer von 0 bis 65535, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--public-url needs an http:// or https:// address, not &quot;%1&quot;.</source>
+        <translation>--public-url erwartet eine http://- oder https://-Adresse, nicht „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ContactListModel</name>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>%1 may sign in to the portal.</source>
+        <translation>%1 darf sich im Portal anmelden.</translation>
+    </message>
+    <message>
+        <source>Portal access is turned off for %1.</source>
+        <translation>Der Portalzugang ist für %1 deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Portal access</source>
+        <translation>Portalzugang</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::DirectoryRepository</name>
     <message>
         <source>Give the workspace a name of at most 200 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie dem Arbeitsbereich einen Namen mit höchstens 200 Zeichen.</translation>
     </message>
     <message>
         <source>Enter a name of at most 200 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Namen mit höchstens 200 Zeichen ein.</translation>
     </message>
     <message>
         <source>Enter a valid email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine gültige E-Mail-Adresse ein.</translation>
     </message>
     <message>
         <source>The password could not be hashed (out of memory).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort konnte nicht gehasht werden (zu wenig Arbeitsspeicher).</translation>
     </message>
     <message>
         <source>A staff member with this email already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Mitarbeiterkonto mit dieser E-Mail-Adresse existiert bereits.</translation>
     </message>
     <message>
         <source>The email or password is not correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Adresse oder Passwort ist falsch.</translation>
     </message>
     <message>
         <source>Enter a company name of at most 200 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Firmennamen mit höchstens 200 Zeichen ein.</translation>
     </message>
     <message>
         <source>A company with this name already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Firma mit diesem Namen existiert bereits.</translation>
     </message>
     <message>
         <source>Enter the contact&apos;s name (at most 200 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Namen des Kontakts ein (höchstens 200 Zeichen).</translation>
     </message>
     <message>
         <source>This company already has a contact with this email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Firma hat bereits einen Kontakt mit dieser E-Mail-Adresse.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::Http</name>
     <message>
         <source>Something went wrong on our side.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei uns ist ein Fehler aufgetreten.</translation>
     </message>
     <message>
         <source>This request did not come from the portal&apos;s own pages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Anfrage stammt nicht von den Seiten des Portals.</translation>
     </message>
     <message>
         <source>Send the request body as application/json.</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden Sie den Anfragetext als application/json.</translation>
     </message>
     <message>
         <source>The request is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage ist zu groß.</translation>
     </message>
     <message>
         <source>The request body is not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anfragetext ist kein JSON-Objekt.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::Invite</name>
     <message>
         <source>No such contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Kontakt gibt es nicht.</translation>
     </message>
     <message>
         <source>Portal access is turned off for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Portalzugang ist für %1 deaktiviert.</translation>
     </message>
 </context>
 <context>
-    <name>Gatehouse::Mail</name>
-    <message numerus="yes">
-        <source>The code and the link work once and expire in %n minutes.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <name>Gatehouse::InviteResultPanel</name>
+    <message>
+        <source>Copy link</source>
+        <translation>Link kopieren</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>The invitation to %1 &lt;%2&gt; is queued for sending. It replaces any earlier invitation. You can also pass on the link yourself:</source>
+        <translation>Die Einladung an %1 &lt;%2&gt; wartet auf den Versand. Sie ersetzt alle früheren Einladungen. Sie können den Link auch selbst weitergeben:</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::LoginDialog</name>
+    <message>
+        <source>Sign in to Gatehouse</source>
+        <translation>Bei Gatehouse anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in with your staff account.</source>
+        <translation>Melden Sie sich mit Ihrem Mitarbeiterkonto an.</translation>
+    </message>
+    <message>
+        <source>you@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>The email or password is not correct.</source>
+        <translation>E-Mail-Adresse oder Passwort ist falsch.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::MailComposer</name>
     <message>
         <source>%1 invites you to your client portal</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lädt Sie zu Ihrem Kundenportal ein</translation>
     </message>
     <message>
         <source>Hello %1,</source>
-        <translation type="unfinished"></translation>
+        <translation>Guten Tag %1,</translation>
     </message>
     <message>
         <source>%1 has set up a portal for %2 where you can follow your onboarding and complete your tasks.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat für %2 ein Portal eingerichtet, in dem Sie Ihr Onboarding verfolgen und Ihre Aufgaben erledigen können.</translation>
     </message>
     <message>
         <source>Open your portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Portal öffnen</translation>
     </message>
     <message>
         <source>No password needed: we will confirm your email address with a one-time code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie brauchen kein Passwort: Wir bestätigen Ihre E-Mail-Adresse mit einem Einmalcode.</translation>
     </message>
     <message>
         <source>Your sign-in code for %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Anmeldecode für %1: %2</translation>
     </message>
     <message>
         <source>Your sign-in code: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Anmeldecode: %1</translation>
     </message>
     <message>
         <source>Or sign in with this link:</source>
-        <translation type="unfinished"></translation>
+        <translation>Oder melden Sie sich über diesen Link an:</translation>
     </message>
     <message>
         <source>If you did not ask to sign in, you can ignore this message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falls Sie keine Anmeldung angefordert haben, können Sie diese Nachricht ignorieren.</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden</translation>
+    </message>
+    <message numerus="yes">
+        <source>The code and the link work once and expire in %n minutes.</source>
+        <translation>
+            <numerusform>Code und Link sind nur einmal gültig und laufen in %n Minute ab.</numerusform>
+            <numerusform>Code und Link sind nur einmal gültig und laufen in %n Minuten ab.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::MailView</name>
+    <message>
+        <source>Open mailbox folder</source>
+        <translation>Postfachordner öffnen</translation>
+    </message>
+    <message>
+        <source>Without SMTP, mail is delivered to %1</source>
+        <translation>Ohne SMTP werden E-Mails hier abgelegt: %1</translation>
+    </message>
+    <message>
+        <source>Mail is sent through %1.</source>
+        <translation>E-Mails werden über %1 versendet.</translation>
+    </message>
+    <message>
+        <source>No mail yet. Invitations and sign-in codes appear here as soon as they are queued.</source>
+        <translation>Noch keine E-Mails. Einladungen und Anmeldecodes erscheinen hier, sobald sie zum Versand anstehen.</translation>
+    </message>
+    <message>
+        <source>Select a message to read it.</source>
+        <translation>Wählen Sie eine Nachricht aus, um sie zu lesen.</translation>
+    </message>
+    <message>
+        <source>The outbox could not be read: %1</source>
+        <translation>Der Postausgang konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>Postfach</translation>
+    </message>
+    <message>
+        <source>No file manager could open %1.</source>
+        <translation>Kein Dateimanager konnte %1 öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::MainWindow</name>
+    <message>
+        <source>%1 — Gatehouse</source>
+        <translation>%1 – Gatehouse</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Angemeldet als %1</translation>
+    </message>
+    <message>
+        <source>Live updates paused: %1</source>
+        <translation>Live-Aktualisierung angehalten: %1</translation>
+    </message>
+    <message>
+        <source>Staff console</source>
+        <translation>Mitarbeiterkonsole</translation>
+    </message>
+    <message>
+        <source>Onboardings</source>
+        <translation>Onboardings</translation>
+    </message>
+    <message>
+        <source>Companies &amp; contacts</source>
+        <translation>Firmen &amp; Kontakte</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Strg+%2)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;New onboarding…</source>
+        <translation>&amp;Neues Onboarding…</translation>
+    </message>
+    <message>
+        <source>New &amp;company…</source>
+        <translation>Neue &amp;Firma…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>&amp;Onboardings</source>
+        <translation>&amp;Onboardings</translation>
+    </message>
+    <message>
+        <source>&amp;Companies &amp;&amp; contacts</source>
+        <translation>&amp;Firmen &amp;&amp; Kontakte</translation>
+    </message>
+    <message>
+        <source>&amp;Mail</source>
+        <translation>&amp;E-Mail</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Gatehouse</source>
+        <translation>Ü&amp;ber Gatehouse</translation>
+    </message>
+    <message>
+        <source>Portal: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
+        <translation>Portal: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>The client portal runs inside this console. Click to open it in your browser.</source>
+        <translation>Das Kundenportal läuft in dieser Konsole. Klicken Sie, um es im Browser zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Mail delivery failed: %1</source>
+        <translation>E-Mail-Zustellung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Portal not running in this console</source>
+        <translation>Portal läuft nicht in dieser Konsole</translation>
+    </message>
+    <message>
+        <source>Invitation links point to %1.</source>
+        <translation>Einladungslinks verweisen auf %1.</translation>
+    </message>
+    <message>
+        <source>%1
+Invitation links point to %2.</source>
+        <translation>%1
+Einladungslinks verweisen auf %2.</translation>
+    </message>
+    <message>
+        <source>About Gatehouse</source>
+        <translation>Über Gatehouse</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Gatehouse %1&lt;/h3&gt;&lt;p&gt;The client portal for managed service providers.&lt;/p&gt;&lt;p&gt;Workspace: %2&lt;br&gt;Portal links: %3&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Gatehouse %1&lt;/h3&gt;&lt;p&gt;Das Kundenportal für Managed Service Provider.&lt;/p&gt;&lt;p&gt;Arbeitsbereich: %2&lt;br&gt;Portal-Links: %3&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::NewCompanyDialog</name>
+    <message>
+        <source>New company</source>
+        <translation>Neue Firma</translation>
+    </message>
+    <message>
+        <source>e.g. Example Dental Ltd</source>
+        <translation>z. B. Zahnarztpraxis Muster GmbH</translation>
+    </message>
+    <message>
+        <source>Add company</source>
+        <translation>Firma anlegen</translation>
+    </message>
+    <message>
+        <source>Company &amp;name:</source>
+        <translation>&amp;Firmenname:</translation>
+    </message>
+    <message>
+        <source>The company could not be added.</source>
+        <translation>Die Firma konnte nicht angelegt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::NewContactDialog</name>
+    <message>
+        <source>New contact at %1</source>
+        <translation>Neuer Kontakt bei %1</translation>
+    </message>
+    <message>
+        <source>name@client.example</source>
+        <translation>name@kunde.example</translation>
+    </message>
+    <message>
+        <source>Add contact</source>
+        <translation>Kontakt anlegen</translation>
+    </message>
+    <message>
+        <source>Company:</source>
+        <translation>Firma:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>The contact could not be added.</source>
+        <translation>Der Kontakt konnte nicht angelegt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::NewOnboardingDialog</name>
+    <message>
+        <source>New onboarding</source>
+        <translation>Neues Onboarding</translation>
+    </message>
+    <message>
+        <source>Create onboarding</source>
+        <translation>Onboarding anlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Company:</source>
+        <translation>&amp;Firma:</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Vorlage:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Start date:</source>
+        <translation>&amp;Startdatum:</translation>
+    </message>
+    <message>
+        <source>The onboarding gets the template&apos;s phases and tasks; due dates count from the start date.</source>
+        <translation>Das Onboarding übernimmt die Phasen und Aufgaben der Vorlage; Fälligkeiten werden ab dem Startdatum berechnet.</translation>
+    </message>
+    <message>
+        <source>Companies and templates could not be read: %1</source>
+        <translation>Firmen und Vorlagen konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>There are no companies yet. Add one under Companies &amp; contacts first.</source>
+        <translation>Es gibt noch keine Firmen. Legen Sie zuerst unter „Firmen &amp; Kontakte“ eine an.</translation>
+    </message>
+    <message>
+        <source>There are no templates yet.</source>
+        <translation>Es gibt noch keine Vorlagen.</translation>
+    </message>
+    <message>
+        <source>Onboarding %1</source>
+        <translation>Onboarding %1</translation>
+    </message>
+    <message>
+        <source>The onboarding could not be created.</source>
+        <translation>Das Onboarding konnte nicht angelegt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::OnboardingDetailView</name>
+    <message>
+        <source>Mark complete</source>
+        <translation>Als erledigt markieren</translation>
+    </message>
+    <message>
+        <source>Set status</source>
+        <translation>Status setzen</translation>
+    </message>
+    <message>
+        <source>Select an onboarding to see its phases and tasks.</source>
+        <translation>Wählen Sie ein Onboarding aus, um seine Phasen und Aufgaben zu sehen.</translation>
+    </message>
+    <message>
+        <source>The onboarding could not be read: %1</source>
+        <translation>Das Onboarding konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>All phases done</source>
+        <translation>Alle Phasen abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Current phase: %1</source>
+        <translation>Aktuelle Phase: %1</translation>
+    </message>
+    <message>
+        <source>%1 · started %2 · %3</source>
+        <translation>%1 · gestartet am %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks complete (%3%)</source>
+        <translation>%1 von %2 Aufgaben erledigt (%3&#xa0;%)</translation>
+    </message>
+    <message>
+        <source>Select a task to see its description.</source>
+        <translation>Wählen Sie eine Aufgabe aus, um ihre Beschreibung zu sehen.</translation>
+    </message>
+    <message>
+        <source>Completed by %1 on %2.</source>
+        <translation>Erledigt von %1 am %2.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Notiz: %1</translation>
+    </message>
+    <message>
+        <source>The client completes this task in the portal.</source>
+        <translation>Der Kunde erledigt diese Aufgabe im Portal.</translation>
+    </message>
+    <message>
+        <source>Status not changed</source>
+        <translation>Status nicht geändert</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could not be set to %2: %3</source>
+        <translation>„%1“ konnte nicht auf „%2“ gesetzt werden: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::OnboardingListModel</name>
+    <message>
+        <source>%1/%2 (%3%)</source>
+        <translation>%1/%2 (%3&#xa0;%)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 tasks completed</source>
+        <translation>
+            <numerusform>%n von %1 Aufgaben erledigt</numerusform>
+            <numerusform>%n von %1 Aufgaben erledigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Onboarding</source>
+        <translation>Onboarding</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Startdatum</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::OnboardingService</name>
     <message>
         <source>Choose a company.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Firma aus.</translation>
     </message>
     <message>
         <source>Choose a template.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Vorlage aus.</translation>
     </message>
     <message>
         <source>Onboarding %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Onboarding %1</translation>
     </message>
     <message>
         <source>The name can be at most 200 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name darf höchstens 200 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>Choose a start date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Startdatum aus.</translation>
     </message>
     <message>
         <source>The note can be at most 2000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Notiz darf höchstens 2000 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Aufgabe gibt es nicht.</translation>
     </message>
     <message>
         <source>This task is done by %1, not by you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Aufgabe übernimmt %1, nicht Sie.</translation>
     </message>
     <message>
         <source>This task is completed by providing what it asks for.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Aufgabe ist erledigt, sobald Sie das Angeforderte bereitstellen.</translation>
     </message>
     <message>
         <source>This task is already completed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Aufgabe ist bereits erledigt.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::OnboardingTreeModel</name>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks in this phase are done</source>
+        <translation>%1 von %2 Aufgaben dieser Phase sind erledigt</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Completed by %1 on %2</source>
+        <translation>Erledigt von %1 am %2</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Done by</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Completion note</source>
+        <translation>Abschlussnotiz</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::OnboardingsView</name>
+    <message>
+        <source>New onboarding…</source>
+        <translation>Neues Onboarding…</translation>
+    </message>
+    <message>
+        <source>Search by company or name</source>
+        <translation>Nach Firma oder Name suchen</translation>
+    </message>
+    <message>
+        <source>Start an onboarding for a company from a template (Ctrl+N)</source>
+        <translation>Ein Onboarding für eine Firma aus einer Vorlage starten (Strg+N)</translation>
+    </message>
+    <message>
+        <source>The onboardings could not be read: %1</source>
+        <translation>Die Onboardings konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>No onboardings yet — create one with New onboarding.</source>
+        <translation>Noch keine Onboardings – legen Sie eines mit „Neues Onboarding“ an.</translation>
+    </message>
+    <message>
+        <source>No onboarding matches “%1”.</source>
+        <translation>Kein Onboarding passt zu „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::OutboxModel</name>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Wartet auf Versand</translation>
+    </message>
+    <message>
+        <source>Waiting (attempt %1)</source>
+        <translation>Wartet (Versuch %1)</translation>
+    </message>
+    <message>
+        <source>Waiting (attempt %1: %2)</source>
+        <translation>Wartet (Versuch %1: %2)</translation>
+    </message>
+    <message>
+        <source>Sent %1</source>
+        <translation>Gesendet am %1</translation>
+    </message>
+    <message>
+        <source>Queued %1</source>
+        <translation>In Warteschlange seit %1</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>In Warteschlange</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::Password</name>
     <message numerus="yes">
         <source>Use at least %n characters.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Verwenden Sie mindestens %n Zeichen.</numerusform>
+            <numerusform>Verwenden Sie mindestens %n Zeichen.</numerusform>
         </translation>
     </message>
     <message>
         <source>A password cannot be only spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Passwort darf nicht nur aus Leerzeichen bestehen.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::PortalAuthService</name>
     <message>
         <source>This invitation link is not valid any more. Ask your contact for a new one, or sign in with your email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Einladungslink ist nicht mehr gültig. Bitten Sie Ihren Ansprechpartner um einen neuen Link oder melden Sie sich mit Ihrer E-Mail-Adresse an.</translation>
     </message>
     <message>
         <source>That code is not correct or has expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Code ist falsch oder abgelaufen.</translation>
     </message>
     <message>
         <source>Enter the 6-digit code from the email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den 6-stelligen Code aus der E-Mail ein.</translation>
     </message>
     <message>
         <source>Too many wrong codes. Ask for a new sign-in email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele falsche Codes. Fordern Sie eine neue Anmelde-E-Mail an.</translation>
     </message>
     <message>
         <source>This sign-in link has expired or was already used. Ask for a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Anmeldelink ist abgelaufen oder wurde bereits verwendet. Fordern Sie einen neuen an.</translation>
     </message>
     <message>
         <source>This sign-in was already used. Ask for a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Anmeldung wurde bereits verwendet. Fordern Sie eine neue Anmelde-E-Mail an.</translation>
     </message>
     <message>
         <source>Please sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte melden Sie sich an.</translation>
     </message>
     <message>
         <source>Your session has ended. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Enter a valid email address.</source>
+        <translation>Geben Sie eine gültige E-Mail-Adresse ein.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ServiceError</name>
     <message>
         <source>Something went wrong on our side. Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei uns ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::SetupAdminPage</name>
+    <message>
+        <source>Your administrator account</source>
+        <translation>Ihr Administratorkonto</translation>
+    </message>
+    <message>
+        <source>You sign in to the console with this email and password. You can add colleagues later.</source>
+        <translation>Mit dieser E-Mail-Adresse und diesem Passwort melden Sie sich an der Konsole an. Kolleginnen und Kollegen können Sie später hinzufügen.</translation>
+    </message>
+    <message>
+        <source>you@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters</source>
+        <translation>
+            <numerusform>Mindestens %n Zeichen</numerusform>
+            <numerusform>Mindestens %n Zeichen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Ihr &amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm password:</source>
+        <translation>Passwort &amp;bestätigen:</translation>
+    </message>
+    <message numerus="yes">
+        <source>The password must be at least %n characters long.</source>
+        <translation>
+            <numerusform>Das Passwort muss mindestens %n Zeichen lang sein.</numerusform>
+            <numerusform>Das Passwort muss mindestens %n Zeichen lang sein.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The passwords do not match. Type the same password twice.</source>
+        <translation>Die Passwörter stimmen nicht überein. Geben Sie zweimal dasselbe Passwort ein.</translation>
+    </message>
+    <message>
+        <source>The workspace could not be created.</source>
+        <translation>Der Arbeitsbereich konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The workspace could not be created: %1</source>
+        <translation>Der Arbeitsbereich konnte nicht angelegt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::SetupWizard</name>
+    <message>
+        <source>Set up Gatehouse</source>
+        <translation>Gatehouse einrichten</translation>
+    </message>
+    <message>
+        <source>Create workspace</source>
+        <translation>Arbeitsbereich anlegen</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::SetupWorkspacePage</name>
+    <message>
+        <source>Welcome to Gatehouse</source>
+        <translation>Willkommen bei Gatehouse</translation>
+    </message>
+    <message>
+        <source>Gatehouse keeps your client onboardings, invitations and portal in one place. Start by naming your workspace.</source>
+        <translation>Gatehouse bündelt die Onboardings Ihrer Kunden, Einladungen und das Portal an einem Ort. Geben Sie zunächst Ihrem Arbeitsbereich einen Namen.</translation>
+    </message>
+    <message>
+        <source>e.g. Northwind IT</source>
+        <translation>z. B. Northwind IT</translation>
+    </message>
+    <message>
+        <source>Your clients see this name in the portal and in every email.</source>
+        <translation>Ihre Kunden sehen diesen Namen im Portal und in jeder E-Mail.</translation>
+    </message>
+    <message>
+        <source>Workspace &amp;name:</source>
+        <translation>&amp;Name des Arbeitsbereichs:</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::Task</name>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>In Arbeit</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt</translation>
     </message>
     <message>
         <source>Blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Blockiert</translation>
     </message>
     <message>
         <source>MSP</source>
-        <translation type="unfinished"></translation>
+        <translation>MSP</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin</translation>
     </message>
     <message>
         <source>Document upload</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokument hochladen</translation>
     </message>
     <message>
         <source>Signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschrift</translation>
     </message>
     <message>
         <source>Credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten</translation>
     </message>
     <message>
         <source>Secure file drop</source>
-        <translation type="unfinished"></translation>
+        <translation>Sichere Dateiablage</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Schulung</translation>
     </message>
     <message>
         <source>Form</source>
-        <translation type="unfinished"></translation>
+        <translation>Formular</translation>
     </message>
     <message>
         <source>Checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkliste</translation>
     </message>
     <message>
         <source>Approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigabe</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::Template</name>
     <message>
         <source>Give the template a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie der Vorlage einen Namen.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::WorkspaceSetup</name>
     <message>
         <source>Managed services onboarding</source>
-        <translation type="unfinished"></translation>
+        <translation>Onboarding Managed Services</translation>
     </message>
     <message>
         <source>From kick-off to go-live for a new managed services client.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Kick-off bis zum Go-live für einen neuen Managed-Services-Kunden.</translation>
     </message>
     <message>
         <source>Kick-off</source>
-        <translation type="unfinished"></translation>
+        <translation>Kick-off</translation>
     </message>
     <message>
         <source>Hold the kick-off call</source>
-        <translation type="unfinished"></translation>
+        <translation>Kick-off-Termin durchführen</translation>
     </message>
     <message>
         <source>Meet the team and agree on the plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Team kennenlernen und den Plan abstimmen.</translation>
     </message>
     <message>
         <source>Confirm your main contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Hauptansprechpartner bestätigen</translation>
     </message>
     <message>
         <source>Tell us who decides, who approves and who we call in an emergency.</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilen Sie uns mit, wer entscheidet, wer freigibt und wen wir im Notfall anrufen.</translation>
     </message>
     <message>
         <source>Share your current IT documentation</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre aktuelle IT-Dokumentation bereitstellen</translation>
     </message>
     <message>
         <source>Network diagrams, asset lists, anything you have.</source>
-        <translation type="unfinished"></translation>
+        <translation>Netzwerkpläne, Inventarlisten – alles, was Sie haben.</translation>
     </message>
     <message>
         <source>Discovery</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestandsaufnahme</translation>
     </message>
     <message>
         <source>Assess the network</source>
-        <translation type="unfinished"></translation>
+        <translation>Netzwerk analysieren</translation>
     </message>
     <message>
         <source>We map devices, links and risks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wir erfassen Geräte, Verbindungen und Risiken.</translation>
     </message>
     <message>
         <source>Confirm office locations and opening hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Standorte und Öffnungszeiten bestätigen</translation>
     </message>
     <message>
         <source>So that we schedule changes outside your working hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Damit wir Änderungen außerhalb Ihrer Arbeitszeiten einplanen.</translation>
     </message>
     <message>
         <source>Hand over administrator logins</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator-Zugangsdaten übergeben</translation>
     </message>
     <message>
         <source>Registrar, firewall and cloud admin accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin-Konten für Domain-Registrar, Firewall und Cloud.</translation>
     </message>
     <message>
         <source>Answer the IT questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>IT-Fragebogen ausfüllen</translation>
     </message>
     <message>
         <source>Ten minutes about how you work.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zehn Minuten zu Ihrer Arbeitsweise.</translation>
     </message>
     <message>
         <source>Rollout</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollout</translation>
     </message>
     <message>
         <source>Deploy monitoring agents</source>
-        <translation type="unfinished"></translation>
+        <translation>Monitoring-Agenten installieren</translation>
     </message>
     <message>
         <source>On every server and workstation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf jedem Server und jedem Arbeitsplatzrechner.</translation>
     </message>
     <message>
         <source>Sign the service agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Servicevertrag unterschreiben</translation>
     </message>
     <message>
         <source>Read it and sign online.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen und online unterschreiben.</translation>
     </message>
     <message>
         <source>Complete security awareness training</source>
-        <translation type="unfinished"></translation>
+        <translation>Security-Awareness-Schulung absolvieren</translation>
     </message>
     <message>
         <source>A short video for every user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein kurzes Video für alle Benutzer.</translation>
     </message>
     <message>
         <source>Go live</source>
-        <translation type="unfinished"></translation>
+        <translation>Go-live</translation>
     </message>
     <message>
         <source>Approve the go-live</source>
-        <translation type="unfinished"></translation>
+        <translation>Go-live freigeben</translation>
     </message>
     <message>
         <source>Confirm that everything is ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestätigen Sie, dass alles bereit ist.</translation>
     </message>
     <message>
         <source>Hand over to the support desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergabe an den Servicedesk</translation>
     </message>
     <message>
         <source>Your tickets now go to our desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Tickets gehen ab sofort an unseren Servicedesk.</translation>
     </message>
 </context>
 <context>
     <name>api</name>
     <message>
         <source>Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte melden Sie sich erneut an.</translation>
     </message>
     <message>
         <source>You do not have access to this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben hierauf keinen Zugriff.</translation>
     </message>
     <message>
         <source>This could not be found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies wurde nicht gefunden.</translation>
     </message>
     <message>
         <source>Too many attempts. Please wait a moment and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele Versuche. Bitte warten Sie einen Moment und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
         <source>Something went wrong (error %1). Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist ein Fehler aufgetreten (Fehler %1). Bitte versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The portal could not be reached. Check your connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Portal ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
         <source>Your session has ended. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut versuchen</translation>
     </message>
     <message>
         <source>The portal is not available</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Portal ist nicht verfügbar</translation>
     </message>
     <message>
         <source>Page not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite nicht gefunden</translation>
     </message>
     <message>
         <source>Go to your portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu Ihrem Portal</translation>
     </message>
     <message>
         <source>This address does not lead anywhere in the portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter dieser Adresse gibt es im Portal keine Seite.</translation>
     </message>
 </context>
 <context>
     <name>auth</name>
     <message>
         <source>Secure sign-in by email. No password to remember.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sichere Anmeldung per E-Mail – ganz ohne Passwort.</translation>
     </message>
     <message>
         <source>Check your email</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie Ihre E-Mails</translation>
     </message>
     <message>
         <source>We sent a 6-digit code and a sign-in link to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wir haben einen 6-stelligen Code und einen Anmeldelink an %1 gesendet</translation>
     </message>
     <message>
         <source>your email address</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre E-Mail-Adresse</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden</translation>
     </message>
     <message>
         <source>Send a new code</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuen Code senden</translation>
     </message>
     <message>
         <source>Sign-in code</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldecode</translation>
     </message>
     <message>
         <source>The code expires after a while. You can also use the link in the email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Code ist nur begrenzt gültig. Sie können auch den Link in der E-Mail verwenden.</translation>
     </message>
     <message>
         <source>Enter the 6-digit code from the email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den 6-stelligen Code aus der E-Mail ein.</translation>
     </message>
     <message>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung läuft…</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gesendet…</translation>
     </message>
     <message>
         <source>A new code is on its way to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein neuer Code ist an %1 unterwegs.</translation>
     </message>
     <message>
         <source>The server sent an unexpected answer. Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat unerwartet geantwortet. Bitte versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen</translation>
     </message>
     <message>
         <source>Verify your email to open your portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestätigen Sie Ihre E-Mail-Adresse, um Ihr Portal zu öffnen</translation>
     </message>
     <message>
         <source>We will email you a 6-digit code and a sign-in link. No password needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wir senden Ihnen einen 6-stelligen Code und einen Anmeldelink per E-Mail. Ein Passwort ist nicht nötig.</translation>
     </message>
     <message>
         <source>Send me a sign-in code</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldecode senden</translation>
     </message>
     <message>
         <source>Confirm sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung bestätigen</translation>
     </message>
     <message>
         <source>You opened a sign-in link from your email. Continue to open your portal on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben einen Anmeldelink aus Ihrer E-Mail geöffnet. Fahren Sie fort, um Ihr Portal auf diesem Gerät zu öffnen.</translation>
     </message>
     <message>
         <source>Continue to the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter zum Portal</translation>
     </message>
     <message>
         <source>Request a new sign-in code</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuen Anmeldecode anfordern</translation>
     </message>
     <message>
         <source>Open your portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Portal öffnen</translation>
     </message>
     <message>
         <source>Enter the email address your IT provider has on file. We will send you a sign-in code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die E-Mail-Adresse ein, die bei Ihrem IT-Dienstleister hinterlegt ist. Wir senden Ihnen einen Anmeldecode.</translation>
     </message>
     <message>
         <source>Email me a sign-in code</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldecode per E-Mail senden</translation>
     </message>
     <message>
         <source>Email address</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Adresse</translation>
     </message>
     <message>
         <source>Enter a valid email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine gültige E-Mail-Adresse ein.</translation>
     </message>
 </context>
 <context>
     <name>branding</name>
     <message>
         <source>Client portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundenportal</translation>
     </message>
 </context>
 <context>
     <name>home</name>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>In Arbeit</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt</translation>
     </message>
     <message>
         <source>Blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Blockiert</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin</translation>
     </message>
     <message>
         <source>Document upload</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokument hochladen</translation>
     </message>
     <message>
         <source>Signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschrift</translation>
     </message>
     <message>
         <source>Credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten</translation>
     </message>
     <message>
         <source>Secure file drop</source>
-        <translation type="unfinished"></translation>
+        <translation>Sichere Dateiablage</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Schulung</translation>
     </message>
     <message>
         <source>Form</source>
-        <translation type="unfinished"></translation>
+        <translation>Formular</translation>
     </message>
     <message>
         <source>Checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkliste</translation>
     </message>
     <message>
         <source>Approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigabe</translation>
     </message>
     <message>
         <source>%1% complete</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;% erledigt</translation>
     </message>
     <message>
         <source>Progress of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt für %1</translation>
     </message>
     <message>
         <source>your onboarding</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Onboarding</translation>
     </message>
     <message>
         <source>%1 of %2 tasks done</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Aufgaben erledigt</translation>
     </message>
     <message>
         <source>Dismiss message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung schließen</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Abmelden</translation>
     </message>
     <message>
         <source>Hello, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Guten Tag, %1</translation>
     </message>
     <message>
         <source>Hello</source>
-        <translation type="unfinished"></translation>
+        <translation>Guten Tag</translation>
     </message>
     <message>
         <source>Complete task</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe abschließen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Note (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz (optional)</translation>
     </message>
     <message>
         <source>The note can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Notiz darf höchstens %1 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gespeichert…</translation>
     </message>
     <message>
         <source>Task completed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe erledigt: %1</translation>
     </message>
     <message>
         <source>Completed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt am %1</translation>
     </message>
     <message>
         <source>Overdue since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Überfällig seit %1</translation>
     </message>
     <message>
         <source>Due %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fällig am %1</translation>
     </message>
     <message>
         <source>Your note:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Notiz:</translation>
     </message>
     <message>
         <source>Mark complete</source>
-        <translation type="unfinished"></translation>
+        <translation>Als erledigt markieren</translation>
     </message>
     <message>
         <source>Your tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Aufgaben</translation>
     </message>
     <message>
         <source>%1 open</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 offen</translation>
     </message>
     <message>
         <source>Nothing for you to do right now. We will email you when something needs your attention.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Moment gibt es für Sie nichts zu tun. Wir benachrichtigen Sie per E-Mail, sobald etwas Ihre Aufmerksamkeit erfordert.</translation>
     </message>
     <message>
         <source>You have completed all your tasks. Thank you!</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben alle Ihre Aufgaben erledigt. Vielen Dank!</translation>
     </message>
     <message>
         <source>Current</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuell</translation>
     </message>
     <message>
         <source>Upcoming</source>
-        <translation type="unfinished"></translation>
+        <translation>Anstehend</translation>
     </message>
     <message>
         <source>Us</source>
-        <translation type="unfinished"></translation>
+        <translation>Wir</translation>
     </message>
     <message>
         <source>You</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie</translation>
     </message>
     <message>
         <source>Our progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Unser Fortschritt</translation>
     </message>
     <message>
         <source>No phases yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Phasen.</translation>
     </message>
     <message>
         <source>Nothing here yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nichts vorhanden</translation>
     </message>
     <message>
         <source>Your IT provider has not started an onboarding for you yet. We will email you when it begins.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr IT-Dienstleister hat noch kein Onboarding für Sie gestartet. Wir benachrichtigen Sie per E-Mail, sobald es losgeht.</translation>
     </message>
     <message>
         <source>Your portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Portal</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@
 
 #include "security/Tokens.h"
 
+#include <QJsonObject>
 #include <QTest>
 
 using namespace Gatehouse;
@@ -28,6 +29,8 @@ private Q_SLOTS:
     void staticRoutesServeThePortal();
     void pathTraversalIsRefused_data();
     void pathTraversalIsRefused();
+    void translationsFollowTheBrowserLanguage_data();
+    void translationsFollowTheBrowserLanguage();
 
 private:
     PortalFixture m_portal;
@@ -178,6 +181,39 @@ void TestPortalHttp::pathTraversalIsRefused()
     QVERIFY(!reply.body.contains("Gatehouse"));
     QVERIFY(reply.header("Content-Type").startsWith("application/json"));
     QVERIFY(reply.header("Content-Security-Policy").contains("frame-ancestors 'none'"));
+}
+
+void TestPortalHttp::translationsFollowTheBrowserLanguage_data()
+{
+    QTest::addColumn<QByteArray>("acceptLanguage");
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("openYourPortal");
+    QTest::addRow("german") << QByteArray("de-DE,de;q=0.9,en;q=0.8") << "de"
+                            << QStringLiteral("Ihr Portal \u00f6ffnen");
+    QTest::addRow("swiss german") << QByteArray("de-CH") << "de"
+                                  << QStringLiteral("Ihr Portal \u00f6ffnen");
+    QTest::addRow("english first") << QByteArray("en-GB,de;q=0.5") << "en" << QString();
+    QTest::addRow("unknown language") << QByteArray("tlh") << "en" << QString();
+    QTest::addRow("no header") << QByteArray() << "en" << QString();
+}
+
+void TestPortalHttp::translationsFollowTheBrowserLanguage()
+{
+    QFETCH(QByteArray, acceptLanguage);
+    QFETCH(QString, language);
+    QFETCH(QString, openYourPortal);
+    PortalClient browser(m_portal.port());
+    Headers headers;
+    if (!acceptLanguage.isEmpty()) {
+        headers.append({QByteArrayLiteral("Accept-Language"), acceptLanguage});
+    }
+    const HttpReply reply = browser.send("GET", QStringLiteral("/api/v1/i18n"), {}, {}, headers);
+    QVERIFY2(reply.status == 200, reply.describe());
+    QCOMPARE(reply.json().value(QStringLiteral("lang")).toString(), language);
+    const QJsonObject strings = reply.json().value(QStringLiteral("strings")).toObject();
+    // The catalogue holds the portal's own strings, read out of its scripts.
+    QCOMPARE(strings.value(QStringLiteral("Open your portal")).toString(), openYourPortal);
+    QCOMPARE(strings.isEmpty(), openYourPortal.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestPortalHttp)
