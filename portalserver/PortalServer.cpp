@@ -2,6 +2,7 @@
 
 #include "api/AuthApi.h"
 #include "api/OnboardingApi.h"
+#include "http/FrontDoor.h"
 #include "http/HttpHelpers.h"
 #include "web/StaticFiles.h"
 
@@ -55,7 +56,7 @@ std::optional<PortalConfig> PortalServer::parseListen(const QString &text, QStri
 bool PortalServer::start(QString *error)
 {
     m_http = std::make_unique<QHttpServer>();
-    m_listener = new QTcpServer(m_http.get());
+    m_listener = new FrontDoor(m_config.limits, m_http.get());
     if (!m_listener->listen(m_config.address, m_config.port)) {
         if (error) {
             *error = QStringLiteral("Cannot listen on %1:%2: %3")

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/PortalContext.h"
+#include "http/FrontDoorLimits.h"
 #include "web/PortalTranslations.h"
 
 #include <QHostAddress>
@@ -10,12 +11,12 @@
 #include <memory>
 
 class QHttpServer;
-class QTcpServer;
 
 namespace Gatehouse {
 
 class Clock;
 class Database;
+class FrontDoor;
 
 struct PortalConfig
 {
@@ -24,6 +25,7 @@ struct PortalConfig
     // Where clients reach the portal; links in mail are built from it. Defaults to the
     // listening address.
     QString publicUrl;
+    FrontDoorLimits limits;
 };
 
 // The portal: its routes over the shared core, served from Gatehouse's own listening socket.
@@ -50,7 +52,7 @@ private:
     std::unique_ptr<QHttpServer> m_http;
     std::unique_ptr<PortalContext> m_context;
     PortalTranslations m_translations;
-    QTcpServer *m_listener = nullptr;
+    FrontDoor *m_listener = nullptr;
 };
 
 } // namespace Gatehouse

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "FrontDoorLimits.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QTcpServer>
+
+namespace Gatehouse {
+
+class FrontDoorConnection;
+
+// Gatehouse's own listening socket, handed to QHttpServer with bind(). QHttpServer 6.4 reads
+// whatever a client sends, for as long as it likes, into memory. So every client connection
+// ends here instead: a FrontDoorConnection reads it under the limits and hands only acceptable
+// requests on, through a local socket pair, to the socket QHttpServer gets from
+// nextPendingConnection(). Responses travel back the same way.
+class FrontDoor : public QTcpServer
+{
+    Q_OBJECT
+public:
+    explicit FrontDoor(const FrontDoorLimits &limits, QObject *parent = nullptr);
+
+    const FrontDoorLimits &limits() const { return m_limits; }
+    int openConnections() const { return m_total; }
+
+protected:
+    void incomingConnection(qintptr socketDescriptor) override;
+
+private:
+    void release(const QHostAddress &address);
+
+    FrontDoorLimits m_limits;
+    QHash<QHostAddress, int> m_perAddress;
+    int m_total = 0;
+};
+
+} // namespace Gatehouse

@@ -1,0 +1,295 @@
+#include "FrontDoorConnection.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QTcpSocket>
+
+#include <sys/socket.h>
+
+Q_LOGGING_CATEGORY(lcFrontDoor, "gatehouse.portal.http")
+
+namespace Gatehouse {
+
+namespace {
+
+constexpr qint64 kReadBufferBytes = 64 * 1024;
+constexpr qint64 kMaxPendingOutputBytes = 1024 * 1024;
+constexpr int kDrainMs = 2000;
+
+// The socket QHttpServer reads from: the server end of the local pair, showing the client's
+// own address so the request knows who sent it.
+class RelaySocket : public QTcpSocket
+{
+public:
+    using QTcpSocket::QTcpSocket;
+    void setClient(const QHostAddress &address, quint16 port)
+    {
+        setPeerAddress(address);
+        setPeerPort(port);
+    }
+};
+
+QByteArray errorResponse(int status, const QByteArray &reason, const QString &message)
+{
+    const QByteArray code = reason.toLower().replace(' ', '_');
+    const QByteArray body
+        = QJsonDocument(QJsonObject{{QStringLiteral("error"), message},
+                                    {QStringLiteral("code"), QString::fromLatin1(code)}})
+              .toJson(QJsonDocument::Compact);
+    return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
+           + "\r\nContent-Type: application/json\r\nContent-Length: "
+           + QByteArray::number(body.size())
+           + "\r\nConnection: close\r\nCache-Control: no-store\r\n"
+             "Content-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\n"
+             "X-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\n\r\n"
+           + body;
+}
+
+} // namespace
+
+FrontDoorConnection::FrontDoorConnection(qintptr socketDescriptor, const FrontDoorLimits &limits,
+                                         QObject *parent)
+    : QObject(parent)
+    , m_limits(limits)
+    , m_gate(limits)
+{
+    m_wire = new QTcpSocket(this);
+    int pair[2] = {-1, -1};
+    if (!m_wire->setSocketDescriptor(socketDescriptor)
+        || ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0) {
+        qCWarning(lcFrontDoor) << "cannot accept a connection:" << m_wire->errorString();
+        return;
+    }
+    m_wire->setReadBufferSize(kReadBufferBytes);
+    m_inner = new QTcpSocket(this);
+    auto *relay = new RelaySocket(parent);
+    if (!m_inner->setSocketDescriptor(pair[0]) || !relay->setSocketDescriptor(pair[1])) {
+        qCWarning(lcFrontDoor) << "cannot open the local socket pair";
+        delete relay;
+        return;
+    }
+    relay->setClient(m_wire->peerAddress(), m_wire->peerPort());
+    m_relay = relay;
+
+    connect(m_wire, &QTcpSocket::readyRead, this, &FrontDoorConnection::readFromClient);
+    connect(m_inner, &QTcpSocket::readyRead, this, &FrontDoorConnection::readFromServer);
+    connect(m_wire, &QTcpSocket::bytesWritten, this, [this] {
+        m_writeStall.restart();
+        if (m_wire->bytesToWrite() < kMaxPendingOutputBytes) {
+            readFromServer(); // resume what backpressure held back
+        }
+    });
+    connect(m_wire, &QTcpSocket::disconnected, this, &FrontDoorConnection::finish);
+    connect(m_inner, &QTcpSocket::disconnected, this, [this] {
+        // The server hung up: pass on what it said, then close.
+        readFromServer();
+        m_wire->disconnectFromHost();
+    });
+    const int shortest = qMin(qMin(m_limits.headerTimeoutMs, m_limits.idleTimeoutMs),
+                              qMin(m_limits.bodyRateWindowMs, m_limits.writeTimeoutMs));
+    m_ticker.setInterval(qBound(20, shortest / 4, 1000));
+    connect(&m_ticker, &QTimer::timeout, this, &FrontDoorConnection::check);
+    m_ticker.start();
+    m_since.start();
+    m_writeStall.start();
+}
+
+FrontDoorConnection::~FrontDoorConnection()
+{
+    // A relay that QHttpServer never took (a refused connection) is ours to delete.
+    if (!m_relayTaken) {
+        delete m_relay;
+    }
+}
+
+QTcpSocket *FrontDoorConnection::takeRelay()
+{
+    m_relayTaken = true;
+    return m_relay;
+}
+
+QHostAddress FrontDoorConnection::peerAddress() const
+{
+    return m_wire->peerAddress();
+}
+
+void FrontDoorConnection::readFromClient()
+{
+    if (m_closing) {
+        m_wire->readAll(); // draining after a refusal or the client's last request
+        return;
+    }
+    const QByteArray data = m_wire->readAll();
+    const bool wasBetween = m_gate.isBetweenRequests();
+    const bool wasInBody = m_gate.isReadingBody();
+    QByteArray pass;
+    const bool ok = m_gate.feed(data, &pass);
+    if (!pass.isEmpty()) {
+        m_inner->write(pass);
+    }
+    if (!ok) {
+        const RequestGate::Refusal &refusal = m_gate.refusal();
+        qCInfo(lcFrontDoor).noquote() << "refused" << refusal.status << "to"
+                                      << m_wire->peerAddress().toString() << refusal.message;
+        refuseAndClose(refusal.status, refusal.reason, refusal.message);
+        return;
+    }
+    if (m_gate.takeExpectContinue()) {
+        m_wire->write("HTTP/1.1 100 Continue\r\n\r\n");
+    }
+    if ((wasBetween && !m_gate.isBetweenRequests()) || (!wasInBody && m_gate.isReadingBody())) {
+        m_since.restart(); // a new head or body starts its clock
+        m_windowBytes = 0;
+    }
+    if (m_gate.isReadingBody()) {
+        m_windowBytes += data.size();
+    }
+}
+
+void FrontDoorConnection::readFromServer()
+{
+    if (m_wire->bytesToWrite() >= kMaxPendingOutputBytes || m_inner->bytesAvailable() == 0) {
+        return; // a slow reader holds the server's output back instead of our memory
+    }
+    const QByteArray data = m_inner->read(kMaxPendingOutputBytes);
+    if (m_wire->bytesToWrite() == 0) {
+        m_writeStall.restart();
+    }
+    m_wire->write(data);
+    trackResponses(data);
+}
+
+void FrontDoorConnection::trackResponses(QByteArrayView bytes)
+{
+    qsizetype at = 0;
+    while (at < bytes.size() && !m_responseUntilClose) {
+        if (m_responseInBody) {
+            const qsizetype take = qsizetype(qMin<qint64>(m_responseRemaining, bytes.size() - at));
+            at += take;
+            m_responseRemaining -= take;
+        } else {
+            const qsizetype before = m_responseHead.size();
+            m_responseHead.append(bytes.sliced(at));
+            const qsizetype end = m_responseHead.indexOf("\r\n\r\n");
+            if (end < 0) {
+                return;
+            }
+            at += end + 4 - before;
+            const QList<QByteArray> lines = m_responseHead.left(end).split('\n');
+            const int status = lines.first().split(' ').value(1).toInt();
+            m_responseHead.clear();
+            if (status >= 100 && status < 200) {
+                continue; // interim response
+            }
+            qint64 length = -1;
+            for (const QByteArray &line : lines) {
+                if (line.toLower().startsWith("content-length:")) {
+                    length = line.mid(15).trimmed().toLongLong();
+                }
+            }
+            if (status == 204 || status == 304) {
+                length = 0;
+            }
+            if (length < 0) {
+                m_responseUntilClose = true;
+                return;
+            }
+            m_responseRemaining = length;
+            m_responseInBody = true;
+        }
+        if (m_responseInBody && m_responseRemaining == 0) {
+            m_responseInBody = false;
+            const int request = m_responsesDone++;
+            if (m_gate.closesAfter(request)) {
+                m_closing = true;
+                m_wire->disconnectFromHost(); // after what is already queued
+                return;
+            }
+            if (m_responsesDone == m_gate.completedRequests() && m_gate.isBetweenRequests()) {
+                m_since.restart(); // idle from now
+            }
+        }
+    }
+}
+
+void FrontDoorConnection::check()
+{
+    if (m_finished) {
+        return;
+    }
+    if (m_wire->bytesToWrite() > 0 && m_writeStall.elapsed() > m_limits.writeTimeoutMs) {
+        qCInfo(lcFrontDoor) << "dropping a client that stopped reading";
+        m_wire->abort();
+        finish();
+        return;
+    }
+    if (m_closing) {
+        return;
+    }
+    const qint64 elapsed = m_since.elapsed();
+    if (m_gate.isReadingHead() && elapsed > m_limits.headerTimeoutMs) {
+        refuseAndClose(408, "Request Timeout",
+                       QCoreApplication::translate("Gatehouse::FrontDoor",
+                                                   "The request took too long to arrive."));
+    } else if (m_gate.isReadingBody() && elapsed > m_limits.bodyRateWindowMs) {
+        if (m_windowBytes < m_limits.minBodyBytesPerWindow) {
+            refuseAndClose(
+                408, "Request Timeout",
+                QCoreApplication::translate("Gatehouse::FrontDoor", "The upload is too slow."));
+            return;
+        }
+        m_since.restart();
+        m_windowBytes = 0;
+    } else if (m_gate.isBetweenRequests() && m_responsesDone >= m_gate.completedRequests()
+               && elapsed > m_limits.idleTimeoutMs) {
+        m_closing = true;
+        m_wire->disconnectFromHost();
+    }
+}
+
+void FrontDoorConnection::refuseAndClose(int status, const QByteArray &reason,
+                                         const QString &message)
+{
+    m_closing = true;
+    if (m_inner) {
+        m_inner->abort(); // whatever QHttpServer holds of this request is dropped
+    }
+    m_wire->write(errorResponse(status, reason, message));
+    drainAndClose();
+}
+
+void FrontDoorConnection::drainAndClose()
+{
+    // Closing with unread input would reset the connection and lose the answer, so the answer
+    // is sent, our side shut for writing, and the client's remaining bytes read and dropped for
+    // a moment before the socket goes.
+    const auto shutWrite = [this] {
+        if (m_wire->bytesToWrite() == 0 && m_wire->state() == QAbstractSocket::ConnectedState) {
+            ::shutdown(int(m_wire->socketDescriptor()), SHUT_WR);
+        }
+    };
+    connect(m_wire, &QTcpSocket::bytesWritten, this, shutWrite);
+    shutWrite();
+    QTimer::singleShot(kDrainMs, this, [this] {
+        m_wire->abort();
+        finish();
+    });
+}
+
+void FrontDoorConnection::finish()
+{
+    if (m_finished) {
+        return;
+    }
+    m_finished = true;
+    m_ticker.stop();
+    if (m_inner && m_inner->state() != QAbstractSocket::UnconnectedState) {
+        m_inner->disconnectFromHost();
+    }
+    Q_EMIT finished();
+    deleteLater();
+}
+
+} // namespace Gatehouse

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace Gatehouse {
+
+// What the front door lets through to the HTTP server, and how long it waits. The defaults
+// suit a portal on the internet; a test or a benchmark may tighten or loosen them.
+struct FrontDoorLimits
+{
+    qsizetype maxRequestLineBytes = 8 * 1024; // longer: 414
+    qsizetype maxHeaderBytes = 32 * 1024;     // larger head: 431
+    int maxHeaderFields = 100;                // more: 431
+    qint64 maxBodyBytes = 1024 * 1024;        // larger (announced or while chunked): 413
+    int headerTimeoutMs = 10 * 1000;          // a started request head must be complete by then
+    int idleTimeoutMs = 15 * 1000;            // a kept-alive connection may idle this long
+    int bodyRateWindowMs = 10 * 1000;         // a body must advance by
+    qint64 minBodyBytesPerWindow = 1024;      //   this much in every window
+    int writeTimeoutMs = 30 * 1000;           // a client that stops reading is dropped
+    int maxConnectionsPerAddress = 32;
+    int maxConnections = 1024;
+};
+
+} // namespace Gatehouse

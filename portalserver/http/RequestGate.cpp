@@ -1,0 +1,323 @@
+#include "RequestGate.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+#include <algorithm>
+
+namespace Gatehouse {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Gatehouse::RequestGate", text);
+}
+
+bool isTokenChar(char c)
+{
+    // RFC 9110 tchar
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+           || QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
+}
+
+bool isToken(QByteArrayView text)
+{
+    if (text.isEmpty()) {
+        return false;
+    }
+    for (const char c : text) {
+        if (!isTokenChar(c)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool hasControlCharacters(QByteArrayView text)
+{
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if ((u < 32 && c != '\t') || u == 127) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Comma-separated tokens of a header such as Connection, lower-cased.
+QList<QByteArray> tokens(const QByteArray &value)
+{
+    QList<QByteArray> result;
+    for (const QByteArray &part : value.split(',')) {
+        const QByteArray token = part.trimmed().toLower();
+        if (!token.isEmpty()) {
+            result.append(token);
+        }
+    }
+    return result;
+}
+
+} // namespace
+
+RequestGate::RequestGate(const FrontDoorLimits &limits)
+    : m_limits(limits)
+{}
+
+bool RequestGate::isReadingBody() const
+{
+    return m_state == State::Body || m_state == State::ChunkSize || m_state == State::ChunkData
+           || m_state == State::ChunkDataEnd || m_state == State::Trailer;
+}
+
+bool RequestGate::takeExpectContinue()
+{
+    const bool expect = m_expectContinue;
+    m_expectContinue = false;
+    return expect;
+}
+
+bool RequestGate::refuse(int status, const char *reason, const QString &message)
+{
+    m_state = State::Refused;
+    m_refusal = {status, QByteArray(reason), message};
+    m_head.clear();
+    m_line.clear();
+    return false;
+}
+
+void RequestGate::requestComplete()
+{
+    if (m_closeAfter) {
+        m_closingRequest = m_completed;
+    }
+    ++m_completed;
+    m_state = m_closeAfter ? State::Closing : State::Head;
+}
+
+bool RequestGate::feed(QByteArrayView bytes, QByteArray *pass)
+{
+    qsizetype at = 0;
+    while (at < bytes.size()) {
+        switch (m_state) {
+        case State::Refused:
+            return false;
+        case State::Closing:
+            return true; // the client said this was its last request
+        case State::Head: {
+            // Blank lines before a request are tolerated (RFC 9112, 2.2).
+            if (m_head.isEmpty() && (bytes[at] == '\r' || bytes[at] == '\n')) {
+                ++at;
+                break;
+            }
+            const qsizetype before = m_head.size();
+            const qsizetype take = qMin(bytes.size() - at, m_limits.maxHeaderBytes + 4 - before);
+            m_head.append(bytes.data() + at, take);
+            const qsizetype end = m_head.indexOf("\r\n\r\n", qMax<qsizetype>(0, before - 3));
+            const qsizetype lineEnd = m_head.indexOf("\r\n");
+            if ((lineEnd < 0 ? m_head.size() : lineEnd) > m_limits.maxRequestLineBytes) {
+                return refuse(414, "URI Too Long", tr("The address of this request is too long."));
+            }
+            if (end < 0) {
+                if (m_head.size() > m_limits.maxHeaderBytes) {
+                    return refuse(431, "Request Header Fields Too Large",
+                                  tr("The request headers are too large."));
+                }
+                at += take;
+                break;
+            }
+            const qsizetype headSize = end + 4;
+            at += headSize - before; // the rest of this chunk belongs to the body
+            m_head.truncate(headSize);
+            if (!headComplete(pass)) {
+                return false;
+            }
+            break;
+        }
+        case State::Body: {
+            const qsizetype take = qsizetype(qMin<qint64>(m_remaining, bytes.size() - at));
+            pass->append(bytes.data() + at, take);
+            at += take;
+            m_remaining -= take;
+            if (m_remaining == 0) {
+                requestComplete();
+            }
+            break;
+        }
+        case State::ChunkSize:
+        case State::Trailer: {
+            const char c = bytes[at++];
+            pass->append(c);
+            m_line.append(c);
+            if (m_state == State::Trailer && ++m_trailerBytes > m_limits.maxHeaderBytes) {
+                return refuse(431, "Request Header Fields Too Large",
+                              tr("The request trailers are too large."));
+            }
+            if (m_line.size() > 1024) {
+                return refuse(400, "Bad Request", tr("A chunk header is malformed."));
+            }
+            if (!m_line.endsWith("\r\n")) {
+                break;
+            }
+            const QByteArray line = m_line.chopped(2);
+            m_line.clear();
+            if (m_state == State::Trailer) {
+                if (line.isEmpty()) {
+                    requestComplete();
+                }
+            } else if (!chunkSizeLine(line)) {
+                return false;
+            }
+            break;
+        }
+        case State::ChunkData: {
+            const qsizetype take = qsizetype(qMin<qint64>(m_remaining, bytes.size() - at));
+            pass->append(bytes.data() + at, take);
+            at += take;
+            m_remaining -= take;
+            if (m_remaining == 0) {
+                m_state = State::ChunkDataEnd;
+            }
+            break;
+        }
+        case State::ChunkDataEnd: {
+            const char c = bytes[at++];
+            pass->append(c);
+            m_line.append(c);
+            if (m_line.size() == 2) {
+                if (m_line != "\r\n") {
+                    return refuse(400, "Bad Request", tr("A chunk is not terminated properly."));
+                }
+                m_line.clear();
+                m_state = State::ChunkSize;
+            }
+            break;
+        }
+        }
+    }
+    return m_state != State::Refused;
+}
+
+bool RequestGate::chunkSizeLine(const QByteArray &line)
+{
+    const QByteArray hex = line.split(';').first().trimmed();
+    bool ok = false;
+    const qint64 size = hex.size() <= 15 ? hex.toLongLong(&ok, 16) : -1;
+    if (!ok || size < 0 || hex.startsWith('+') || hex.startsWith('-')) {
+        return refuse(400, "Bad Request", tr("A chunk size is malformed."));
+    }
+    if (m_bodyBytes + size > m_limits.maxBodyBytes) {
+        return refuse(413, "Payload Too Large", tr("The request body is too large."));
+    }
+    m_bodyBytes += size;
+    if (size == 0) {
+        m_state = State::Trailer;
+        m_trailerBytes = 0;
+    } else {
+        m_remaining = size;
+        m_state = State::ChunkData;
+    }
+    return true;
+}
+
+bool RequestGate::headComplete(QByteArray *pass)
+{
+    // Each line keeps its "\r"; the empty line that ends the head is dropped.
+    QList<QByteArray> lines = m_head.chopped(2).split('\n');
+    lines.removeLast();
+    const QByteArray requestLine = lines.first().chopped(lines.first().endsWith('\r') ? 1 : 0);
+    const QList<QByteArray> parts = requestLine.split(' ');
+    if (parts.size() != 3 || !isToken(parts.at(0)) || hasControlCharacters(parts.at(1))
+        || !(parts.at(1).startsWith('/') || (parts.at(0) == "OPTIONS" && parts.at(1) == "*"))) {
+        return refuse(400, "Bad Request", tr("The request line is malformed."));
+    }
+    const QByteArray version = parts.at(2);
+    if (version != "HTTP/1.1" && version != "HTTP/1.0") {
+        return refuse(505, "HTTP Version Not Supported", tr("Use HTTP/1.1."));
+    }
+    if (lines.size() - 1 > m_limits.maxHeaderFields) {
+        return refuse(431, "Request Header Fields Too Large",
+                      tr("The request has too many header fields."));
+    }
+    qint64 contentLength = -1;
+    bool chunked = false;
+    bool hasHost = false;
+    bool close = version == "HTTP/1.0";
+    m_expectContinue = false;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        QByteArray line = lines.at(i);
+        if (!line.endsWith('\r')) {
+            return refuse(400, "Bad Request", tr("A header line is malformed."));
+        }
+        line.chop(1);
+        const qsizetype colon = line.indexOf(':');
+        // No obsolete line folding, no space before the colon (RFC 9112, 5.1 and 5.2).
+        if (colon <= 0 || !isToken(QByteArrayView(line).first(colon))
+            || hasControlCharacters(QByteArrayView(line).sliced(colon + 1))) {
+            return refuse(400, "Bad Request", tr("A header line is malformed."));
+        }
+        const QByteArray name = line.left(colon).toLower();
+        const QByteArray value = line.mid(colon + 1).trimmed();
+        if (name == "content-length") {
+            bool ok = false;
+            const qint64 length = value.toLongLong(&ok);
+            const bool digitsOnly = !value.isEmpty()
+                                    && std::all_of(value.cbegin(), value.cend(),
+                                                   [](char c) { return c >= '0' && c <= '9'; });
+            if (!ok || !digitsOnly || (contentLength >= 0 && contentLength != length)) {
+                return refuse(400, "Bad Request", tr("The Content-Length header is invalid."));
+            }
+            contentLength = length;
+        } else if (name == "transfer-encoding") {
+            if (tokens(value) != QList<QByteArray>{QByteArrayLiteral("chunked")} || chunked) {
+                return refuse(501, "Not Implemented",
+                              tr("Only the chunked transfer encoding is supported."));
+            }
+            chunked = true;
+        } else if (name == "host") {
+            if (hasHost) {
+                return refuse(400, "Bad Request", tr("The request has two Host headers."));
+            }
+            hasHost = true;
+        } else if (name == "connection") {
+            const QList<QByteArray> options = tokens(value);
+            if (options.contains("close")) {
+                close = true;
+            } else if (options.contains("keep-alive")) {
+                close = false;
+            }
+        } else if (name == "expect") {
+            if (value.toLower() != "100-continue") {
+                return refuse(417, "Expectation Failed", tr("Unsupported expectation."));
+            }
+            m_expectContinue = version == "HTTP/1.1";
+        }
+    }
+    // Both framings at once is how requests are smuggled past a proxy (RFC 9112, 6.1).
+    if (chunked && contentLength >= 0) {
+        return refuse(400, "Bad Request",
+                      tr("A request cannot carry both Content-Length and Transfer-Encoding."));
+    }
+    if (!hasHost && version == "HTTP/1.1") {
+        return refuse(400, "Bad Request", tr("The request has no Host header."));
+    }
+    if (contentLength > m_limits.maxBodyBytes) {
+        return refuse(413, "Payload Too Large", tr("The request body is too large."));
+    }
+    pass->append(m_head);
+    m_head.clear();
+    m_closeAfter = close;
+    m_bodyBytes = 0;
+    if (chunked) {
+        m_state = State::ChunkSize;
+    } else if (contentLength > 0) {
+        m_remaining = contentLength;
+        m_state = State::Body;
+    } else {
+        m_expectContinue = false;
+        requestComplete();
+    }
+    return true;
+}
+
+} // namespace Gatehouse
