@@ -83,6 +83,9 @@ FrontDoorConnection::FrontDoorConnection(qintptr socketDescriptor, const FrontDo
     });
     connect(m_wire, &QTcpSocket::disconnected, this, &FrontDoorConnection::finish);
     connect(m_inner, &QTcpSocket::disconnected, this, [this] {
+        if (m_closing) {
+            return; // our own doing: a refusal is on its way to the client
+        }
         // The server hung up: pass on what it said, then close.
         readFromServer();
         m_wire->disconnectFromHost();
@@ -253,10 +256,10 @@ void FrontDoorConnection::refuseAndClose(int status, const QByteArray &reason,
                                          const QString &message)
 {
     m_closing = true;
+    m_wire->write(errorResponse(status, reason, message));
     if (m_inner) {
         m_inner->abort(); // whatever QHttpServer holds of this request is dropped
     }
-    m_wire->write(errorResponse(status, reason, message));
     drainAndClose();
 }
 

@@ -227,13 +227,14 @@ bool RequestGate::headComplete(QByteArray *pass)
     lines.removeLast();
     const QByteArray requestLine = lines.first().chopped(lines.first().endsWith('\r') ? 1 : 0);
     const QList<QByteArray> parts = requestLine.split(' ');
+    const QByteArray version = parts.size() == 3 ? parts.at(2) : QByteArray();
+    if (version.startsWith("HTTP/") && version != "HTTP/1.1" && version != "HTTP/1.0") {
+        return refuse(505, "HTTP Version Not Supported", tr("Use HTTP/1.1."));
+    }
     if (parts.size() != 3 || !isToken(parts.at(0)) || hasControlCharacters(parts.at(1))
+        || !version.startsWith("HTTP/")
         || !(parts.at(1).startsWith('/') || (parts.at(0) == "OPTIONS" && parts.at(1) == "*"))) {
         return refuse(400, "Bad Request", tr("The request line is malformed."));
-    }
-    const QByteArray version = parts.at(2);
-    if (version != "HTTP/1.1" && version != "HTTP/1.0") {
-        return refuse(505, "HTTP Version Not Supported", tr("Use HTTP/1.1."));
     }
     if (lines.size() - 1 > m_limits.maxHeaderFields) {
         return refuse(431, "Request Header Fields Too Large",

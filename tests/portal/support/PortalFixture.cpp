@@ -22,7 +22,7 @@ PortalFixture::~PortalFixture()
     stop();
 }
 
-bool PortalFixture::start(const QString &engine, QString *error)
+bool PortalFixture::start(const QString &engine, QString *error, const FrontDoorLimits &limits)
 {
     stop();
     m_test = TestDatabase::create(engine);
@@ -45,6 +45,7 @@ bool PortalFixture::start(const QString &engine, QString *error)
     PortalConfig config;
     config.address = QHostAddress::LocalHost;
     config.port = 0;
+    config.limits = limits;
     config.publicUrl = publicUrl() + QLatin1Char('/');
     m_server = std::make_unique<PortalServer>(db(), config, *m_clock);
     if (!m_server->start(error)) {

@@ -5,6 +5,7 @@
 #include "core/Clock.h"
 #include "domain/Directory.h"
 #include "domain/Onboarding.h"
+#include "http/FrontDoorLimits.h"
 #include "mail/MailMessage.h"
 
 #include <QString>
@@ -35,7 +36,8 @@ public:
     ~PortalFixture();
 
     // "sqlite" or "postgresql".
-    [[nodiscard]] bool start(const QString &engine, QString *error);
+    [[nodiscard]] bool start(const QString &engine, QString *error,
+                             const FrontDoorLimits &limits = {});
     void stop();
     bool isRunning() const { return m_server != nullptr; }
 
