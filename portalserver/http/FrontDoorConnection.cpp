@@ -6,6 +6,7 @@
 #include <QLoggingCategory>
 #include <QTcpSocket>
 
+#include <fcntl.h>
 #include <sys/socket.h>
 
 Q_LOGGING_CATEGORY(lcFrontDoor, "gatehouse.portal.http")
@@ -30,6 +31,21 @@ public:
         setPeerPort(port);
     }
 };
+
+// A connected pair of local stream sockets, closed on exec.
+bool openLocalPair(int pair[2])
+{
+#ifdef SOCK_CLOEXEC
+    return ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) == 0;
+#else
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, pair) != 0) {
+        return false;
+    }
+    ::fcntl(pair[0], F_SETFD, FD_CLOEXEC);
+    ::fcntl(pair[1], F_SETFD, FD_CLOEXEC);
+    return true;
+#endif
+}
 
 QByteArray errorResponse(int status, const QByteArray &reason, const QString &message)
 {
@@ -57,8 +73,7 @@ FrontDoorConnection::FrontDoorConnection(qintptr socketDescriptor, const FrontDo
 {
     m_wire = new QTcpSocket(this);
     int pair[2] = {-1, -1};
-    if (!m_wire->setSocketDescriptor(socketDescriptor)
-        || ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0) {
+    if (!m_wire->setSocketDescriptor(socketDescriptor) || !openLocalPair(pair)) {
         qCWarning(lcFrontDoor) << "cannot accept a connection:" << m_wire->errorString();
         return;
     }
