@@ -83,6 +83,11 @@ int PortalCommandLine::run(const QStringList &arguments)
     const QCommandLineOption mailFromOption(QStringLiteral("mail-from"),
                                             QStringLiteral("Sender address of portal mail."),
                                             QStringLiteral("ADDRESS"));
+    const QCommandLineOption trustedProxyOption(
+        QStringLiteral("trusted-proxy"),
+        QStringLiteral("serve: a reverse proxy (address or CIDR, repeatable) whose "
+                       "X-Forwarded-For names the client."),
+        QStringLiteral("CIDR"));
     const QCommandLineOption companyOption(QStringLiteral("company"),
                                            QStringLiteral("invite: the contact's company."),
                                            QStringLiteral("NAME"));
@@ -207,6 +212,18 @@ int PortalCommandLine::run(const QStringList &arguments)
         return fail(error);
     }
     config->publicUrl = publicUrl;
+    for (const QString &cidr : parser.values(trustedProxyOption)) {
+        const QString subnet = cidr.contains(QLatin1Char('/'))   ? cidr
+                               : cidr.contains(QLatin1Char(':')) ? cidr + QStringLiteral("/128")
+                                                                 : cidr + QStringLiteral("/32");
+        const QPair<QHostAddress, int> parsed = QHostAddress::parseSubnet(subnet);
+        if (parsed.first.isNull()) {
+            return fail(QStringLiteral("--trusted-proxy wants an address or CIDR such as "
+                                       "127.0.0.1 or 10.0.0.0/8, not \"%1\".")
+                            .arg(cidr));
+        }
+        config->limits.trustedProxies.append(parsed);
+    }
     MailSettings mail;
     mail.smtpUrl = parser.value(smtpUrlOption);
     mail.user = parser.value(smtpUserOption);

@@ -84,7 +84,8 @@ bool PortalServer::start(QString *error)
         origin += QLatin1Char(':') + QString::number(parsed.port());
     }
     m_context = std::make_unique<PortalContext>(
-        PortalContext{m_db, m_clock, publicUrl, origin, parsed.scheme() == QLatin1String("https")});
+        PortalContext{m_db, m_clock, publicUrl, origin, parsed.scheme() == QLatin1String("https"),
+                      m_config.limits.trustedProxies});
     registerRoutes();
     m_http->bind(m_listener);
     qCInfo(lcPortal).noquote() << "portal listening on" << m_config.address.toString() << "port"

@@ -97,7 +97,7 @@ void AuthApi::registerRoutes(QHttpServer &server, const PortalContext &context)
                      = PortalAuthService(context.db, context.clock, context.publicUrl)
                            .verifyCode(body.value(QStringLiteral("challenge")).toString(),
                                        body.value(QStringLiteral("code")).toString().trimmed(),
-                                       Http::clientIp(request), Http::userAgent(request), &error);
+                                       context.clientIp(request), Http::userAgent(request), &error);
                  return token ? signedIn(context, *token) : Http::fromServiceError(error);
              });
 
@@ -107,7 +107,7 @@ void AuthApi::registerRoutes(QHttpServer &server, const PortalContext &context)
                  const std::optional<QString> token
                      = PortalAuthService(context.db, context.clock, context.publicUrl)
                            .confirmMagicLink(body.value(QStringLiteral("token")).toString(),
-                                             Http::clientIp(request), Http::userAgent(request),
+                                             context.clientIp(request), Http::userAgent(request),
                                              &error);
                  return token ? signedIn(context, *token) : Http::fromServiceError(error);
              });

@@ -21,6 +21,11 @@ QByteArray PortalContext::sessionCookie(const QString &token, qint64 maxAgeSecon
     return cookie;
 }
 
+QString PortalContext::clientIp(const QHttpServerRequest &request) const
+{
+    return Http::clientIp(request, trustedProxies);
+}
+
 QString PortalContext::sessionToken(const QHttpServerRequest &request) const
 {
     return Http::cookie(request, sessionCookieName());

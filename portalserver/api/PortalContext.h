@@ -2,8 +2,10 @@
 
 #include "services/PortalAuthService.h"
 
+#include <QHostAddress>
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -22,6 +24,9 @@ struct PortalContext
     QString publicUrl;
     QString publicOrigin;
     bool secure = false;
+    QList<QPair<QHostAddress, int>> trustedProxies;
+
+    QString clientIp(const QHttpServerRequest &request) const;
 
     QByteArray sessionCookieName() const;
     QByteArray sessionCookie(const QString &token, qint64 maxAgeSeconds) const;

@@ -20,8 +20,9 @@ void FrontDoor::incomingConnection(qintptr socketDescriptor)
         return;
     }
     const QHostAddress address = connection->peerAddress();
+    const bool proxy = m_limits.isTrustedProxy(address);
     if (m_total >= m_limits.maxConnections
-        || m_perAddress.value(address) >= m_limits.maxConnectionsPerAddress) {
+        || (!proxy && m_perAddress.value(address) >= m_limits.maxConnectionsPerAddress)) {
         connection->refuseAndClose(503, "Service Unavailable",
                                    QCoreApplication::translate("Gatehouse::FrontDoor",
                                                                "Too many connections. Please "

@@ -1,6 +1,8 @@
 #pragma once
 
-#include <QtGlobal>
+#include <QHostAddress>
+#include <QList>
+#include <QPair>
 
 namespace Gatehouse {
 
@@ -17,8 +19,20 @@ struct FrontDoorLimits
     int bodyRateWindowMs = 10 * 1000;         // a body must advance by
     qint64 minBodyBytesPerWindow = 1024;      //   this much in every window
     int writeTimeoutMs = 30 * 1000;           // a client that stops reading is dropped
-    int maxConnectionsPerAddress = 32;
+    int maxConnectionsPerAddress = 32;        // a trusted reverse proxy is not held to it
     int maxConnections = 1024;
+    // Reverse proxies (address, prefix length) whose X-Forwarded-For is believed.
+    QList<QPair<QHostAddress, int>> trustedProxies;
+
+    bool isTrustedProxy(const QHostAddress &address) const
+    {
+        for (const auto &subnet : trustedProxies) {
+            if (address.isInSubnet(subnet)) {
+                return true;
+            }
+        }
+        return false;
+    }
 };
 
 } // namespace Gatehouse

@@ -78,9 +78,34 @@ QString cookie(const QHttpServerRequest &request, const QByteArray &name)
     return QString();
 }
 
-QString clientIp(const QHttpServerRequest &request)
+QString clientIp(const QHttpServerRequest &request,
+                 const QList<QPair<QHostAddress, int>> &trustedProxies)
 {
-    return request.remoteAddress().toString();
+    const auto trusted = [&trustedProxies](const QHostAddress &address) {
+        for (const auto &subnet : trustedProxies) {
+            if (address.isInSubnet(subnet)) {
+                return true;
+            }
+        }
+        return false;
+    };
+    QHostAddress client = request.remoteAddress();
+    if (!trusted(client)) {
+        return client.toString();
+    }
+    // Walk from the nearest hop outwards; anything a client wrote itself sits further left.
+    const QList<QByteArray> hops = request.value(QByteArrayLiteral("X-Forwarded-For")).split(',');
+    for (auto hop = hops.crbegin(); hop != hops.crend(); ++hop) {
+        const QHostAddress address(QString::fromLatin1(hop->trimmed()));
+        if (address.isNull()) {
+            break; // malformed: trust nothing beyond it
+        }
+        client = address;
+        if (!trusted(address)) {
+            break;
+        }
+    }
+    return client.toString();
 }
 
 QString userAgent(const QHttpServerRequest &request)

@@ -21,7 +21,10 @@ QHttpServerResponse noContent();
 QHttpServerResponse internalError();
 
 QString cookie(const QHttpServerRequest &request, const QByteArray &name);
-QString clientIp(const QHttpServerRequest &request);
+// The client's address: the peer, or, when the peer is a trusted reverse proxy, the nearest
+// address in X-Forwarded-For that is not one of the trusted proxies.
+QString clientIp(const QHttpServerRequest &request,
+                 const QList<QPair<QHostAddress, int>> &trustedProxies);
 QString userAgent(const QHttpServerRequest &request);
 
 // Headers every response carries: CSP without inline script, no framing, no referrer, nosniff.
