@@ -92,7 +92,7 @@ int PortalCommandLine::run(const QStringList &arguments)
                                            QStringLiteral("invite: the contact's company."),
                                            QStringLiteral("NAME"));
     parser.addOptions({dataDirOption, databaseOption, publicUrlOption, listenOption, smtpUrlOption,
-                       smtpUserOption, mailFromOption, companyOption});
+                       smtpUserOption, mailFromOption, trustedProxyOption, companyOption});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("serve, migrate, demo or invite."));
     parser.addPositionalArgument(QStringLiteral("email"), QStringLiteral("invite: the contact."),
