@@ -224,6 +224,9 @@ void TestPortalCli::failuresAreOneClearLine_data()
     QTest::addRow("listen port in use")
         << QStringList{serve, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:{busy}")}
         << true << "Cannot listen on 127.0.0.1:" << false;
+    QTest::addRow("bad trusted proxy")
+        << QStringList{serve, QStringLiteral("--trusted-proxy"), QStringLiteral("10.0.0.0/99")}
+        << true << "--trusted-proxy wants an address or CIDR" << true;
     QTest::addRow("bad smtp url") << QStringList{serve, QStringLiteral("--smtp-url"),
                                                  QStringLiteral("http://mail.example")}
                                   << true << "The SMTP address must look like smtp://host:587"
