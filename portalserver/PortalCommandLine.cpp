@@ -3,6 +3,7 @@
 #include "PortalHost.h"
 #include "config/DataDir.h"
 #include "core/Clock.h"
+#include "http/TlsFiles.h"
 #include "mail/MailTransport.h"
 #include "security/Tokens.h"
 #include "services/InviteService.h"
@@ -12,8 +13,10 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QTextStream>
 #include <QTimer>
+#include <QUrl>
 
 #include <csignal>
 
@@ -88,11 +91,23 @@ int PortalCommandLine::run(const QStringList &arguments)
         QStringLiteral("serve: a reverse proxy (address or CIDR, repeatable) whose "
                        "X-Forwarded-For names the client."),
         QStringLiteral("CIDR"));
+    const QCommandLineOption tlsOption(
+        QStringLiteral("tls"),
+        QStringLiteral(
+            "serve: speak HTTPS; without --tls-cert, with a self-signed certificate kept "
+            "in the data folder."));
+    const QCommandLineOption tlsCertOption(
+        QStringLiteral("tls-cert"), QStringLiteral("serve: PEM certificate (chain) for HTTPS."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption tlsKeyOption(QStringLiteral("tls-key"),
+                                          QStringLiteral("serve: PEM private key for HTTPS."),
+                                          QStringLiteral("FILE"));
     const QCommandLineOption companyOption(QStringLiteral("company"),
                                            QStringLiteral("invite: the contact's company."),
                                            QStringLiteral("NAME"));
     parser.addOptions({dataDirOption, databaseOption, publicUrlOption, listenOption, smtpUrlOption,
-                       smtpUserOption, mailFromOption, trustedProxyOption, companyOption});
+                       smtpUserOption, mailFromOption, trustedProxyOption, tlsOption, tlsCertOption,
+                       tlsKeyOption, companyOption});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("serve, migrate, demo or invite."));
     parser.addPositionalArgument(QStringLiteral("email"), QStringLiteral("invite: the contact."),
@@ -212,6 +227,18 @@ int PortalCommandLine::run(const QStringList &arguments)
         return fail(error);
     }
     config->publicUrl = publicUrl;
+    if (parser.isSet(tlsCertOption) != parser.isSet(tlsKeyOption)) {
+        return fail(QStringLiteral("--tls-cert and --tls-key go together."));
+    }
+    if (parser.isSet(tlsCertOption)) {
+        config->tlsCertificateFile = parser.value(tlsCertOption);
+        config->tlsKeyFile = parser.value(tlsKeyOption);
+    } else if (parser.isSet(tlsOption)
+               && !TlsFiles::ensureSelfSigned(QDir(dataDir.path()).filePath(QStringLiteral("tls")),
+                                              QUrl(publicUrl).host(), &config->tlsCertificateFile,
+                                              &config->tlsKeyFile, &error)) {
+        return fail(error);
+    }
     for (const QString &cidr : parser.values(trustedProxyOption)) {
         const QString subnet = cidr.contains(QLatin1Char('/'))   ? cidr
                                : cidr.contains(QLatin1Char(':')) ? cidr + QStringLiteral("/128")

@@ -4,6 +4,7 @@
 #include "api/OnboardingApi.h"
 #include "http/FrontDoor.h"
 #include "http/HttpHelpers.h"
+#include "http/TlsFiles.h"
 #include "web/StaticFiles.h"
 
 #include <QHttpServer>
@@ -57,6 +58,15 @@ bool PortalServer::start(QString *error)
 {
     m_http = std::make_unique<QHttpServer>();
     m_listener = new FrontDoor(m_config.limits, m_http.get());
+    const bool tls = !m_config.tlsCertificateFile.isEmpty();
+    if (tls) {
+        const std::optional<QSslConfiguration> configuration
+            = TlsFiles::load(m_config.tlsCertificateFile, m_config.tlsKeyFile, error);
+        if (!configuration) {
+            return false;
+        }
+        m_listener->setTls(*configuration);
+    }
     if (!m_listener->listen(m_config.address, m_config.port)) {
         if (error) {
             *error = QStringLiteral("Cannot listen on %1:%2: %3")
@@ -69,7 +79,7 @@ bool PortalServer::start(QString *error)
     QString publicUrl = m_config.publicUrl;
     if (publicUrl.isEmpty()) {
         QUrl url;
-        url.setScheme(QStringLiteral("http"));
+        url.setScheme(tls ? QStringLiteral("https") : QStringLiteral("http"));
         url.setHost(m_config.address.isEqual(QHostAddress::AnyIPv4) ? QStringLiteral("127.0.0.1")
                                                                     : m_config.address.toString());
         url.setPort(m_listener->serverPort());

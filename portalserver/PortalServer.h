@@ -26,6 +26,9 @@ struct PortalConfig
     // listening address.
     QString publicUrl;
     FrontDoorLimits limits;
+    // PEM files; when set the portal speaks HTTPS.
+    QString tlsCertificateFile;
+    QString tlsKeyFile;
 };
 
 // The portal: its routes over the shared core, served from Gatehouse's own listening socket.

@@ -12,9 +12,15 @@ FrontDoor::FrontDoor(const FrontDoorLimits &limits, QObject *parent)
     , m_limits(limits)
 {}
 
+void FrontDoor::setTls(const QSslConfiguration &configuration)
+{
+    m_tls = configuration;
+}
+
 void FrontDoor::incomingConnection(qintptr socketDescriptor)
 {
-    auto *connection = new FrontDoorConnection(socketDescriptor, m_limits, this);
+    auto *connection
+        = new FrontDoorConnection(socketDescriptor, m_limits, m_tls ? &*m_tls : nullptr, this);
     if (!connection->isValid()) {
         delete connection;
         return;

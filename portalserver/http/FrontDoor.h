@@ -4,7 +4,10 @@
 
 #include <QHash>
 #include <QHostAddress>
+#include <QSslConfiguration>
 #include <QTcpServer>
+
+#include <optional>
 
 namespace Gatehouse {
 
@@ -22,6 +25,10 @@ public:
     explicit FrontDoor(const FrontDoorLimits &limits, QObject *parent = nullptr);
 
     const FrontDoorLimits &limits() const { return m_limits; }
+    // Serve TLS (1.2 or newer) with this certificate and key instead of plain HTTP. The handshake
+    // happens here; QHttpServer behind the door only ever sees plain requests.
+    void setTls(const QSslConfiguration &configuration);
+    bool isTls() const { return m_tls.has_value(); }
     int openConnections() const { return m_total; }
 
 protected:
@@ -31,6 +38,7 @@ private:
     void release(const QHostAddress &address);
 
     FrontDoorLimits m_limits;
+    std::optional<QSslConfiguration> m_tls;
     QHash<QHostAddress, int> m_perAddress;
     int m_total = 0;
 };

@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QSslSocket>
 #include <QTcpSocket>
 
 #include <fcntl.h>
@@ -66,18 +67,29 @@ QByteArray errorResponse(int status, const QByteArray &reason, const QString &me
 } // namespace
 
 FrontDoorConnection::FrontDoorConnection(qintptr socketDescriptor, const FrontDoorLimits &limits,
-                                         QObject *parent)
+                                         const QSslConfiguration *tls, QObject *parent)
     : QObject(parent)
     , m_limits(limits)
     , m_gate(limits)
 {
-    m_wire = new QTcpSocket(this);
+    if (tls) {
+        m_tlsWire = new QSslSocket(this);
+        m_tlsWire->setSslConfiguration(*tls);
+        m_wire = m_tlsWire;
+    } else {
+        m_wire = new QTcpSocket(this);
+    }
     int pair[2] = {-1, -1};
     if (!m_wire->setSocketDescriptor(socketDescriptor) || !openLocalPair(pair)) {
         qCWarning(lcFrontDoor) << "cannot accept a connection:" << m_wire->errorString();
         return;
     }
     m_wire->setReadBufferSize(kReadBufferBytes);
+    if (m_tlsWire) {
+        // A failed handshake (old protocol, plain HTTP on the TLS port) just ends the connection.
+        connect(m_tlsWire, &QSslSocket::errorOccurred, m_tlsWire, &QSslSocket::abort);
+        m_tlsWire->startServerEncryption();
+    }
     m_inner = new QTcpSocket(this);
     auto *relay = new RelaySocket(parent);
     if (!m_inner->setSocketDescriptor(pair[0]) || !relay->setSocketDescriptor(pair[1])) {
@@ -247,6 +259,13 @@ void FrontDoorConnection::check()
         return;
     }
     const qint64 elapsed = m_since.elapsed();
+    if (m_tlsWire && !m_tlsWire->isEncrypted()) {
+        if (elapsed > m_limits.headerTimeoutMs) {
+            m_wire->abort(); // no TLS handshake in time: nothing to answer in
+            finish();
+        }
+        return;
+    }
     if (m_gate.isReadingHead() && elapsed > m_limits.headerTimeoutMs) {
         refuseAndClose(408, "Request Timeout",
                        QCoreApplication::translate("Gatehouse::FrontDoor",

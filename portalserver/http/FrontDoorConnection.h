@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QTimer>
 
+class QSslConfiguration;
+class QSslSocket;
 class QTcpSocket;
 
 namespace Gatehouse {
@@ -20,8 +22,9 @@ class FrontDoorConnection : public QObject
     Q_OBJECT
 public:
     // Takes over the accepted socket; takeRelay() gives the socket meant for QHttpServer.
+    // With tls set the client speaks TLS, decrypted here.
     FrontDoorConnection(qintptr socketDescriptor, const FrontDoorLimits &limits,
-                        QObject *parent = nullptr);
+                        const QSslConfiguration *tls, QObject *parent = nullptr);
     ~FrontDoorConnection() override;
 
     bool isValid() const { return m_relay != nullptr; }
@@ -47,6 +50,7 @@ private:
     FrontDoorLimits m_limits;
     RequestGate m_gate;
     QTcpSocket *m_wire = nullptr;
+    QSslSocket *m_tlsWire = nullptr; // the same socket when it speaks TLS
     QTcpSocket *m_inner = nullptr;
     QTcpSocket *m_relay = nullptr;
     bool m_relayTaken = false;
