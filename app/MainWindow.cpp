@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "PortalHost.h"
+#include "activity/ActivityView.h"
 #include "companies/CompaniesView.h"
 #include "mail/MailView.h"
 #include "onboardings/OnboardingsView.h"
@@ -39,10 +40,12 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     m_onboardings = new OnboardingsView(m_context, this);
     m_companies = new CompaniesView(m_context, this);
     m_mail = new MailView(m_context, this);
+    m_activity = new ActivityView(m_context, this);
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_onboardings);
     m_pages->addWidget(m_companies);
     m_pages->addWidget(m_mail);
+    m_pages->addWidget(m_activity);
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -120,7 +123,8 @@ QWidget *MainWindow::createSidebar()
         "QListWidget#sidebar::item:hover { background: palette(midlight); }"
         "QListWidget#sidebar::item:selected { background: palette(highlight); "
         "color: palette(highlighted-text); }"));
-    const QString labels[PageCount] = {tr("Onboardings"), tr("Companies & contacts"), tr("Mail")};
+    const QString labels[PageCount]
+        = {tr("Onboardings"), tr("Companies & contacts"), tr("Mail"), tr("Activity")};
     for (int page = 0; page < PageCount; ++page) {
         auto *item = new QListWidgetItem(labels[page], m_sidebar);
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(labels[page]).arg(page + 1));
@@ -150,6 +154,9 @@ QWidget *MainWindow::createSidebar()
         case MailPage:
             m_mail->refresh();
             break;
+        case ActivityPage:
+            m_activity->refresh();
+            break;
         case PageCount:
             break;
         }
@@ -176,7 +183,7 @@ void MainWindow::createActions()
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     const QString labels[PageCount]
-        = {tr("&Onboardings"), tr("&Companies && contacts"), tr("&Mail")};
+        = {tr("&Onboardings"), tr("&Companies && contacts"), tr("&Mail"), tr("&Activity")};
     for (int page = 0; page < PageCount; ++page) {
         QAction *action = go->addAction(labels[page]);
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + page)));
@@ -237,6 +244,7 @@ void MainWindow::refreshAll()
     m_onboardings->refresh();
     m_companies->refresh();
     m_mail->refresh();
+    m_activity->refresh();
 }
 
 void MainWindow::onActivity(const QList<ActivityEvent> &events)

@@ -11,18 +11,19 @@ class QStackedWidget;
 
 namespace Gatehouse {
 
+class ActivityView;
 class CompaniesView;
 class MailView;
 class OnboardingsView;
 class PortalHost;
 
-// The console's window: a sidebar of pages (Ctrl+1..3), the pages, and a status bar with the
+// The console's window: a sidebar of pages (Ctrl+1..4), the pages, and a status bar with the
 // portal's address. It follows the activity feed so that what clients do shows up by itself.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum Page { OnboardingsPage, CompaniesPage, MailPage, PageCount };
+    enum Page { OnboardingsPage, CompaniesPage, MailPage, ActivityPage, PageCount };
 
     explicit MainWindow(const ConsoleContext &context, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -42,6 +43,7 @@ public:
     OnboardingsView *onboardingsView() const { return m_onboardings; }
     CompaniesView *companiesView() const { return m_companies; }
     MailView *mailView() const { return m_mail; }
+    ActivityView *activityView() const { return m_activity; }
     QLabel *portalLabel() const { return m_portalLabel; }
 
 protected:
@@ -62,6 +64,7 @@ private:
     OnboardingsView *m_onboardings = nullptr;
     CompaniesView *m_companies = nullptr;
     MailView *m_mail = nullptr;
+    ActivityView *m_activity = nullptr;
     QLabel *m_portalLabel = nullptr;
     QLabel *m_feedLabel = nullptr;
 };

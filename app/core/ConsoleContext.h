@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Clock.h"
+#include "domain/Actor.h"
 #include "domain/Directory.h"
 
 #include <QString>
@@ -21,8 +22,9 @@ struct ConsoleContext
     QString mailboxPath; // where mail goes without SMTP
     QString smtpUrl;     // empty: the local mailbox
 
-    // The name recorded for every change made from this console.
-    QString actor() const { return staff.name; }
+    // Who every change made from this console is recorded as: the name in the activity feed,
+    // the email address in the audit trail.
+    Actor actor() const { return Actor::staff(staff); }
 };
 
 } // namespace Gatehouse

@@ -1,6 +1,7 @@
 #include "LoginDialog.h"
 
-#include "storage/DirectoryRepository.h"
+#include "core/Clock.h"
+#include "services/StaffAuthService.h"
 #include "widgets/ErrorLabel.h"
 
 #include <QApplication>
@@ -81,13 +82,14 @@ void LoginDialog::updateButtons()
 
 void LoginDialog::signIn()
 {
-    QString error;
+    ServiceError error;
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    m_staff
-        = DirectoryRepository(m_db).authenticateStaff(m_email->text(), m_password->text(), &error);
+    m_staff = StaffAuthService(m_db, Clock::system())
+                  .signIn(m_email->text(), m_password->text(), QString(), &error);
     QApplication::restoreOverrideCursor();
     if (!m_staff) {
-        m_error->showMessage(error.isEmpty() ? tr("The email or password is not correct.") : error);
+        m_error->showMessage(error.message.isEmpty() ? tr("The email or password is not correct.")
+                                                     : error.message);
         m_password->clear();
         m_password->setFocus();
         return;

@@ -73,20 +73,22 @@ void AuthApi::registerRoutes(QHttpServer &server, const PortalContext &context)
                  });
 
     postJson(server, "/api/v1/auth/invite", context,
-             [&context](const QJsonObject &body, const QHttpServerRequest &) {
+             [&context](const QJsonObject &body, const QHttpServerRequest &request) {
                  ServiceError error;
                  return pendingLogin(
                      PortalAuthService(context.db, context.clock, context.publicUrl)
-                         .startFromInvite(body.value(QStringLiteral("token")).toString(), &error),
+                         .startFromInvite(body.value(QStringLiteral("token")).toString(),
+                                          context.clientIp(request), &error),
                      error);
              });
 
     postJson(server, "/api/v1/auth/login", context,
-             [&context](const QJsonObject &body, const QHttpServerRequest &) {
+             [&context](const QJsonObject &body, const QHttpServerRequest &request) {
                  ServiceError error;
                  return pendingLogin(
                      PortalAuthService(context.db, context.clock, context.publicUrl)
-                         .startFromEmail(body.value(QStringLiteral("email")).toString(), &error),
+                         .startFromEmail(body.value(QStringLiteral("email")).toString(),
+                                         context.clientIp(request), &error),
                      error);
              });
 

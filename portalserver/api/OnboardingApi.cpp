@@ -106,34 +106,34 @@ void OnboardingApi::registerRoutes(QHttpServer &server, const PortalContext &con
                      return Http::json({{QStringLiteral("task"), taskJson(*task)}});
                  });
 
-    server.route(QStringLiteral("/api/v1/tasks/<arg>/complete"), Method::Post,
-                 [&context](qint64 taskId, const QHttpServerRequest &request) {
-                     QHttpServerResponse refusal(Http::Status::Unauthorized);
-                     const std::optional<PortalSession> session
-                         = context.requireSession(request, &refusal);
-                     if (!session) {
-                         return refusal;
-                     }
-                     const std::optional<QJsonObject> body
-                         = Http::jsonBody(request, context.publicOrigin, &refusal);
-                     if (!body) {
-                         return refusal;
-                     }
-                     const QJsonValue note = body->value(QStringLiteral("note"));
-                     if (!note.isUndefined() && !note.isNull() && !note.isString()) {
-                         return Http::error(Http::Status::BadRequest, QStringLiteral("bad_field"),
-                                            QStringLiteral("\"note\" must be text."));
-                     }
-                     ServiceError error;
-                     const std::optional<Task> task
-                         = OnboardingService(context.db, context.clock)
-                               .completeAsContact(taskId, session->contactId, session->companyId,
-                                                  note.toString(), &error);
-                     if (!task) {
-                         return Http::fromServiceError(error);
-                     }
-                     return Http::json({{QStringLiteral("task"), taskJson(*task)}});
-                 });
+    server.route(
+        QStringLiteral("/api/v1/tasks/<arg>/complete"), Method::Post,
+        [&context](qint64 taskId, const QHttpServerRequest &request) {
+            QHttpServerResponse refusal(Http::Status::Unauthorized);
+            const std::optional<PortalSession> session = context.requireSession(request, &refusal);
+            if (!session) {
+                return refusal;
+            }
+            const std::optional<QJsonObject> body
+                = Http::jsonBody(request, context.publicOrigin, &refusal);
+            if (!body) {
+                return refusal;
+            }
+            const QJsonValue note = body->value(QStringLiteral("note"));
+            if (!note.isUndefined() && !note.isNull() && !note.isString()) {
+                return Http::error(Http::Status::BadRequest, QStringLiteral("bad_field"),
+                                   QStringLiteral("\"note\" must be text."));
+            }
+            ServiceError error;
+            const std::optional<Task> task
+                = OnboardingService(context.db, context.clock)
+                      .completeAsContact(taskId, session->contactId, session->companyId,
+                                         note.toString(), context.clientIp(request), &error);
+            if (!task) {
+                return Http::fromServiceError(error);
+            }
+            return Http::json({{QStringLiteral("task"), taskJson(*task)}});
+        });
 }
 
 } // namespace Gatehouse

@@ -3,6 +3,7 @@
 #include "core/Clock.h"
 #include "mail/MailComposer.h"
 #include "mail/OutboxRepository.h"
+#include "security/AuditLog.h"
 #include "security/Tokens.h"
 #include "storage/AccessRepository.h"
 #include "storage/ActivityRepository.h"
@@ -23,7 +24,7 @@ InviteService::InviteService(const Database &db, const Clock &clock, const QStri
     }
 }
 
-std::optional<QString> InviteService::invite(qint64 contactId, const QString &actor, bool sendMail,
+std::optional<QString> InviteService::invite(qint64 contactId, const Actor &actor, bool sendMail,
                                              ServiceError *error)
 {
     DirectoryRepository directory(m_db);
@@ -63,11 +64,17 @@ std::optional<QString> InviteService::invite(qint64 contactId, const QString &ac
     ActivityEvent event;
     event.companyId = contact->companyId;
     event.kind = QStringLiteral("invite.sent");
-    event.actor = actor;
+    event.actor = actor.name;
     event.summary
         = QStringLiteral("Invited %1 <%2> to the portal").arg(contact->name, contact->email);
+    const AuditEvent audit = AuditEvent::make(
+        workspace->id, now, actor, QStringLiteral("invite.sent"),
+        AuditEvent::subjectOf("contact", contact->id),
+        (sendMail ? QStringLiteral("Invited %1 <%2> to the portal by email")
+                  : QStringLiteral("Made an invitation link for %1 <%2> (no email sent)"))
+            .arg(contact->name, contact->email));
     ok = ok && ActivityRepository(m_db).append(workspace->id, event, now, &dbError)
-         && transaction.commit(&dbError);
+         && AuditLog(m_db).append(audit, &dbError) && transaction.commit(&dbError);
     if (!ok) {
         ServiceError::internal(error);
         return std::nullopt;
@@ -75,7 +82,7 @@ std::optional<QString> InviteService::invite(qint64 contactId, const QString &ac
     return link;
 }
 
-bool InviteService::revoke(qint64 contactId, const QString &actor, ServiceError *error)
+bool InviteService::revoke(qint64 contactId, const Actor &actor, ServiceError *error)
 {
     DirectoryRepository directory(m_db);
     QString dbError;
@@ -91,11 +98,17 @@ bool InviteService::revoke(qint64 contactId, const QString &actor, ServiceError 
     ActivityEvent event;
     event.companyId = contact->companyId;
     event.kind = QStringLiteral("access.revoked");
-    event.actor = actor;
+    event.actor = actor.name;
     event.summary = QStringLiteral("Revoked portal access of %1").arg(contact->email);
+    const AuditEvent audit = AuditEvent::make(
+        workspace->id, now, actor, QStringLiteral("access.revoked"),
+        AuditEvent::subjectOf("contact", contact->id),
+        QStringLiteral("Revoked the portal access of %1 <%2>: invitations, pending sign-ins and "
+                       "sessions ended")
+            .arg(contact->name, contact->email));
     if (!transaction.isActive() || !AccessRepository(m_db).revokeAccess(contactId, now, &dbError)
         || !ActivityRepository(m_db).append(workspace->id, event, now, &dbError)
-        || !transaction.commit(&dbError)) {
+        || !AuditLog(m_db).append(audit, &dbError) || !transaction.commit(&dbError)) {
         ServiceError::internal(error);
         return false;
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/ServiceError.h"
+#include "domain/Actor.h"
 
 #include <QString>
 
@@ -12,7 +13,8 @@ class Clock;
 class Database;
 
 // Invites a contact to the portal: a fresh single-contact link replaces any earlier one, and
-// its mail is queued in the same transaction.
+// its mail is queued in the same transaction. Both invitations and revocations are recorded in
+// the audit trail.
 class InviteService
 {
 public:
@@ -22,9 +24,9 @@ public:
 
     // Returns the invite link. With sendMail false the link is only returned (the command line
     // prints it for an administrator).
-    std::optional<QString> invite(qint64 contactId, const QString &actor, bool sendMail,
+    std::optional<QString> invite(qint64 contactId, const Actor &actor, bool sendMail,
                                   ServiceError *error);
-    [[nodiscard]] bool revoke(qint64 contactId, const QString &actor, ServiceError *error);
+    [[nodiscard]] bool revoke(qint64 contactId, const Actor &actor, ServiceError *error);
 
 private:
     const Database &m_db;

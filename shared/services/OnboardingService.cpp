@@ -1,6 +1,7 @@
 #include "OnboardingService.h"
 
 #include "core/Clock.h"
+#include "security/AuditLog.h"
 #include "storage/ActivityRepository.h"
 #include "storage/DirectoryRepository.h"
 #include "storage/OnboardingRepository.h"
@@ -28,7 +29,7 @@ OnboardingService::OnboardingService(const Database &db, const Clock &clock)
 
 qint64 OnboardingService::createFromTemplate(qint64 companyId, qint64 templateId,
                                              const QString &name, const QDate &startDate,
-                                             const QString &actor, ServiceError *error)
+                                             const Actor &actor, ServiceError *error)
 {
     QString dbError;
     DirectoryRepository directory(m_db);
@@ -62,11 +63,16 @@ qint64 OnboardingService::createFromTemplate(qint64 companyId, qint64 templateId
     event.companyId = companyId;
     event.onboardingId = id;
     event.kind = QStringLiteral("onboarding.created");
-    event.actor = actor;
+    event.actor = actor.name;
     event.summary
         = QStringLiteral("Created onboarding \"%1\" from template \"%2\"").arg(title, tmpl->name);
+    const AuditEvent audit
+        = AuditEvent::make(workspace->id, now, actor, QStringLiteral("onboarding.created"),
+                           AuditEvent::subjectOf("onboarding", id),
+                           QStringLiteral("Created onboarding \"%1\" for %2 from template \"%3\"")
+                               .arg(title, company->name, tmpl->name));
     if (id == 0 || !ActivityRepository(m_db).append(workspace->id, event, now, &dbError)
-        || !transaction.commit(&dbError)) {
+        || !AuditLog(m_db).append(audit, &dbError) || !transaction.commit(&dbError)) {
         ServiceError::internal(error);
         return 0;
     }
@@ -75,7 +81,7 @@ qint64 OnboardingService::createFromTemplate(qint64 companyId, qint64 templateId
 
 std::optional<Task> OnboardingService::completeAsContact(qint64 taskId, qint64 contactId,
                                                          qint64 companyId, const QString &note,
-                                                         ServiceError *error)
+                                                         const QString &ip, ServiceError *error)
 {
     if (note.size() > kMaxNoteLength) {
         ServiceError::set(error, ServiceError::Kind::Invalid,
@@ -130,19 +136,25 @@ std::optional<Task> OnboardingService::completeAsContact(qint64 taskId, qint64 c
     event.kind = QStringLiteral("task.completed");
     event.actor = contact->email;
     event.summary = QStringLiteral("%1 completed \"%2\"").arg(contact->name, task->title);
+    const AuditEvent audit = AuditEvent::make(
+        workspace->id, now, Actor::contact(*contact, ip), QStringLiteral("task.completed"),
+        AuditEvent::subjectOf("task", taskId),
+        (note.trimmed().isEmpty() ? QStringLiteral("%1 completed \"%2\"")
+                                  : QStringLiteral("%1 completed \"%2\" with a note"))
+            .arg(contact->name, task->title));
     if (changed < 0 || !ActivityRepository(m_db).append(workspace->id, event, now, &dbError)
-        || !transaction.commit(&dbError)) {
+        || !AuditLog(m_db).append(audit, &dbError) || !transaction.commit(&dbError)) {
         ServiceError::internal(error);
         return std::nullopt;
     }
     return onboardings.taskForCompany(taskId, companyId, &dbError);
 }
 
-bool OnboardingService::setStatusAsStaff(qint64 taskId, TaskStatus status, const QString &actor,
+bool OnboardingService::setStatusAsStaff(qint64 taskId, TaskStatus status, const Actor &actor,
                                          ServiceError *error)
 {
     QString dbError;
-    SqlQuery owner(m_db, QStringLiteral("SELECT o.company_id, o.id, t.title FROM task t "
+    SqlQuery owner(m_db, QStringLiteral("SELECT o.company_id, o.id, t.title, t.status FROM task t "
                                         "JOIN onboarding o ON o.id = t.onboarding_id "
                                         "WHERE t.id = ?"));
     owner << taskId;
@@ -159,7 +171,7 @@ bool OnboardingService::setStatusAsStaff(qint64 taskId, TaskStatus status, const
     const qint64 now = m_clock.nowMs();
     Transaction transaction(m_db);
     const int changed = transaction.isActive() ? OnboardingRepository(m_db).setTaskStatus(
-                            taskId, companyId, status, actor, QString(), now, &dbError)
+                            taskId, companyId, status, actor.name, QString(), now, &dbError)
                                                : -1;
     if (changed == 0) {
         return true; // already in that status
@@ -169,10 +181,16 @@ bool OnboardingService::setStatusAsStaff(qint64 taskId, TaskStatus status, const
     event.onboardingId = owner.int64(1);
     event.taskId = taskId;
     event.kind = QStringLiteral("task.status");
-    event.actor = actor;
-    event.summary = QStringLiteral("%1 set \"%2\" to %3").arg(actor, owner.text(2), toKey(status));
+    event.actor = actor.name;
+    event.summary
+        = QStringLiteral("%1 set \"%2\" to %3").arg(actor.name, owner.text(2), toKey(status));
+    const AuditEvent audit
+        = AuditEvent::make(workspace->id, now, actor, QStringLiteral("task.status"),
+                           AuditEvent::subjectOf("task", taskId),
+                           QStringLiteral("%1 set \"%2\" from %3 to %4")
+                               .arg(actor.name, owner.text(2), owner.text(3), toKey(status)));
     if (changed < 0 || !ActivityRepository(m_db).append(workspace->id, event, now, &dbError)
-        || !transaction.commit(&dbError)) {
+        || !AuditLog(m_db).append(audit, &dbError) || !transaction.commit(&dbError)) {
         ServiceError::internal(error);
         return false;
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/ServiceError.h"
+#include "domain/Actor.h"
 #include "domain/Onboarding.h"
 
 #include <QDate>
@@ -13,7 +14,8 @@ namespace Gatehouse {
 class Clock;
 class Database;
 
-// Rules about onboardings and their tasks that the console and the portal share.
+// Rules about onboardings and their tasks that the console and the portal share. Creating an
+// onboarding and every change of a task's status are recorded in the audit trail.
 class OnboardingService
 {
 public:
@@ -22,13 +24,20 @@ public:
     static constexpr int kMaxNoteLength = 2000;
 
     qint64 createFromTemplate(qint64 companyId, qint64 templateId, const QString &name,
-                              const QDate &startDate, const QString &actor, ServiceError *error);
+                              const QDate &startDate, const Actor &actor, ServiceError *error);
 
-    // A contact completes one of their company's client-side standard tasks.
+    // A contact completes one of their company's client-side standard tasks; ip is the
+    // client's address, for the audit trail.
     std::optional<Task> completeAsContact(qint64 taskId, qint64 contactId, qint64 companyId,
-                                          const QString &note, ServiceError *error);
+                                          const QString &note, const QString &ip,
+                                          ServiceError *error);
+    std::optional<Task> completeAsContact(qint64 taskId, qint64 contactId, qint64 companyId,
+                                          const QString &note, ServiceError *error)
+    {
+        return completeAsContact(taskId, contactId, companyId, note, QString(), error);
+    }
     // Staff set any status on a task of any company in the workspace.
-    [[nodiscard]] bool setStatusAsStaff(qint64 taskId, TaskStatus status, const QString &actor,
+    [[nodiscard]] bool setStatusAsStaff(qint64 taskId, TaskStatus status, const Actor &actor,
                                         ServiceError *error);
 
 private:

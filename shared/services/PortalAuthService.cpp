@@ -4,6 +4,7 @@
 #include "core/Logging.h"
 #include "mail/MailComposer.h"
 #include "mail/OutboxRepository.h"
+#include "security/AuditLog.h"
 #include "security/Tokens.h"
 #include "storage/AccessRepository.h"
 #include "storage/ActivityRepository.h"
@@ -62,6 +63,7 @@ QString PortalAuthService::maskEmail(const QString &email)
 }
 
 std::optional<PendingLogin> PortalAuthService::startFromInvite(const QString &inviteToken,
+                                                               const QString &ip,
                                                                ServiceError *error)
 {
     QString dbError;
@@ -79,11 +81,11 @@ std::optional<PendingLogin> PortalAuthService::startFromInvite(const QString &in
                              "for a new one, or sign in with your email address."));
         return std::nullopt;
     }
-    return startFor(contactId, error);
+    return startFor(contactId, ip, QStringLiteral("invitation"), error);
 }
 
-std::optional<PendingLogin> PortalAuthService::startFromEmail(const QString &email,
-                                                              ServiceError *error)
+std::optional<PendingLogin>
+PortalAuthService::startFromEmail(const QString &email, const QString &ip, ServiceError *error)
 {
     const QString address = DirectoryRepository::normalisedEmail(email);
     if (!DirectoryRepository::isValidEmail(address)) {
@@ -98,7 +100,7 @@ std::optional<PendingLogin> PortalAuthService::startFromEmail(const QString &ema
     }
     for (const Contact &contact : accounts) {
         if (contact.portalAccess) {
-            return startFor(contact.id, error);
+            return startFor(contact.id, ip, QStringLiteral("login page"), error);
         }
     }
     // Unknown address: a decoy pending login that counts guesses like a real one (so the 429
@@ -115,7 +117,8 @@ std::optional<PendingLogin> PortalAuthService::startFromEmail(const QString &ema
     return PendingLogin{handle, maskEmail(address)};
 }
 
-std::optional<PendingLogin> PortalAuthService::startFor(qint64 contactId, ServiceError *error)
+std::optional<PendingLogin> PortalAuthService::startFor(qint64 contactId, const QString &ip,
+                                                        const QString &via, ServiceError *error)
 {
     DirectoryRepository directory(m_db);
     QString dbError;
@@ -146,9 +149,13 @@ std::optional<PendingLogin> PortalAuthService::startFor(qint64 contactId, Servic
     event.kind = QStringLiteral("login.code_sent");
     event.actor = contact->email;
     event.summary = QStringLiteral("Sign-in code sent to %1").arg(contact->email);
+    const AuditEvent audit = AuditEvent::make(
+        workspace->id, now, Actor::contact(*contact, ip), QStringLiteral("login.code_sent"),
+        AuditEvent::subjectOf("contact", contact->id),
+        QStringLiteral("Sign-in code and link sent to %1 (from the %2)").arg(contact->email, via));
     if (challengeId == 0 || OutboxRepository(m_db).enqueue(mail, now, &dbError) == 0
         || !ActivityRepository(m_db).append(workspace->id, event, now, &dbError)
-        || !transaction.commit(&dbError)) {
+        || !AuditLog(m_db).append(audit, &dbError) || !transaction.commit(&dbError)) {
         ServiceError::internal(error);
         return std::nullopt;
     }
@@ -177,17 +184,55 @@ std::optional<QString> PortalAuthService::verifyCode(const QString &handle, cons
         ServiceError::set(error, ServiceError::Kind::Unauthorized, wrong);
         return std::nullopt;
     }
-    // Count the guess before comparing, in one UPDATE, so parallel guesses cannot exceed it.
-    if (!access.takeAttempt(challenge->id, kMaxCodeAttempts, &dbError)) {
-        if (!dbError.isEmpty()) {
-            ServiceError::internal(error);
-        } else {
-            ServiceError::set(error, ServiceError::Kind::RateLimited,
-                              tr("Too many wrong codes. Ask for a new sign-in email."));
-        }
+    DirectoryRepository directory(m_db);
+    const std::optional<Workspace> workspace = directory.workspace(&dbError);
+    const std::optional<Contact> contact = challenge->contactId == 0
+                                               ? std::nullopt
+                                               : directory.contact(challenge->contactId, &dbError);
+    if (!dbError.isEmpty() || !workspace) {
+        ServiceError::internal(error);
         return std::nullopt;
     }
-    if (challenge->contactId == 0 || !codeMatches(code, challenge->codeHash)) {
+    // A decoy (an address that is no contact's) has nobody to name.
+    const Actor who
+        = contact ? Actor::contact(*contact, ip)
+                  : Actor(Actor::Kind::Contact, QStringLiteral("unknown address"), QString(), ip);
+    const QString subject = contact ? AuditEvent::subjectOf("contact", contact->id) : QString();
+    const QString address = contact ? contact->email : QStringLiteral("an unknown address");
+    const qint64 now = m_clock.nowMs();
+    bool matches = false;
+    {
+        // Count the guess before comparing, in one UPDATE, so parallel guesses cannot exceed it.
+        // The count and its audit event are committed before any session is opened.
+        Transaction transaction(m_db);
+        if (!transaction.isActive()) {
+            ServiceError::internal(error);
+            return std::nullopt;
+        }
+        if (!access.takeAttempt(challenge->id, kMaxCodeAttempts, &dbError)) {
+            const AuditEvent lockedOut = AuditEvent::make(
+                workspace->id, now, who, QStringLiteral("login.locked_out"), subject,
+                QStringLiteral("Refused a sign-in code for %1: too many wrong codes").arg(address));
+            if (!dbError.isEmpty() || !AuditLog(m_db).append(lockedOut, &dbError)
+                || !transaction.commit(&dbError)) {
+                ServiceError::internal(error);
+            } else {
+                ServiceError::set(error, ServiceError::Kind::RateLimited,
+                                  tr("Too many wrong codes. Ask for a new sign-in email."));
+            }
+            return std::nullopt;
+        }
+        matches = contact && codeMatches(code, challenge->codeHash);
+        const AuditEvent failed
+            = AuditEvent::make(workspace->id, now, who, QStringLiteral("login.failed"), subject,
+                               QStringLiteral("Wrong sign-in code entered for %1").arg(address));
+        if ((!matches && !AuditLog(m_db).append(failed, &dbError))
+            || !transaction.commit(&dbError)) {
+            ServiceError::internal(error);
+            return std::nullopt;
+        }
+    }
+    if (!matches) {
         ServiceError::set(error, ServiceError::Kind::Unauthorized, wrong);
         return std::nullopt;
     }
@@ -256,10 +301,17 @@ std::optional<QString> PortalAuthService::openSession(qint64 challengeId, qint64
     event.kind = QStringLiteral("login.succeeded");
     event.actor = contact->email;
     event.summary = QStringLiteral("%1 signed in to the portal (%2)").arg(contact->email, how);
+    const AuditEvent audit = AuditEvent::make(
+        workspace->id, now, Actor::contact(*contact, ip), QStringLiteral("login.succeeded"),
+        AuditEvent::subjectOf("contact", contact->id),
+        how == QLatin1String("code")
+            ? QStringLiteral("%1 signed in to the portal with the emailed code").arg(contact->email)
+            : QStringLiteral("%1 signed in to the portal with the emailed link")
+                  .arg(contact->email));
     if (!access.createSession(contactId, Tokens::hash(token), now, now + kSessionLifetimeMs, ip,
                               userAgent, &dbError)
         || !ActivityRepository(m_db).append(workspace->id, event, now, &dbError)
-        || !transaction.commit(&dbError)) {
+        || !AuditLog(m_db).append(audit, &dbError) || !transaction.commit(&dbError)) {
         ServiceError::internal(error);
         return std::nullopt;
     }

@@ -36,11 +36,23 @@ public:
     static constexpr qint64 kSessionLifetimeMs = 24LL * 60 * 60 * 1000;
     static constexpr qint64 kSessionTouchIntervalMs = 60 * 1000;
 
-    std::optional<PendingLogin> startFromInvite(const QString &inviteToken, ServiceError *error);
+    // ip is the client's address, for the audit trail.
+    std::optional<PendingLogin> startFromInvite(const QString &inviteToken, const QString &ip,
+                                                ServiceError *error);
+    std::optional<PendingLogin> startFromInvite(const QString &inviteToken, ServiceError *error)
+    {
+        return startFromInvite(inviteToken, QString(), error);
+    }
     // The portal's own login page. The answer looks the same whether or not the address
     // belongs to a contact with portal access, so it cannot be used to probe for clients.
-    std::optional<PendingLogin> startFromEmail(const QString &email, ServiceError *error);
-    // Each returns a new session token.
+    std::optional<PendingLogin> startFromEmail(const QString &email, const QString &ip,
+                                               ServiceError *error);
+    std::optional<PendingLogin> startFromEmail(const QString &email, ServiceError *error)
+    {
+        return startFromEmail(email, QString(), error);
+    }
+    // Each returns a new session token. Wrong codes, the lockout after too many and every
+    // sign-in are recorded in the audit trail.
     std::optional<QString> verifyCode(const QString &handle, const QString &code, const QString &ip,
                                       const QString &userAgent, ServiceError *error);
     std::optional<QString> confirmMagicLink(const QString &magicToken, const QString &ip,
@@ -53,7 +65,8 @@ public:
     static QString maskEmail(const QString &email);
 
 private:
-    std::optional<PendingLogin> startFor(qint64 contactId, ServiceError *error);
+    std::optional<PendingLogin> startFor(qint64 contactId, const QString &ip, const QString &via,
+                                         ServiceError *error);
     std::optional<QString> openSession(qint64 challengeId, qint64 contactId, const QString &ip,
                                        const QString &userAgent, const QString &how,
                                        ServiceError *error);

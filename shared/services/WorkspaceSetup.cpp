@@ -2,6 +2,7 @@
 
 #include "OnboardingService.h"
 #include "core/Clock.h"
+#include "security/AuditLog.h"
 #include "storage/DirectoryRepository.h"
 #include "storage/SqlQuery.h"
 #include "storage/TemplateRepository.h"
@@ -98,12 +99,22 @@ qint64 WorkspaceSetup::create(const QString &workspaceName, const QString &admin
         return 0;
     }
     const qint64 workspaceId = directory.createWorkspace(workspaceName, now, error);
-    if (workspaceId == 0
-        || directory.createStaff(workspaceId, adminEmail, adminName, adminPassword,
-                                 QStringLiteral("admin"), now, error)
-               == 0
-        || TemplateRepository(m_db).create(workspaceId, starterTemplate(), now, error) == 0
-        || !transaction.commit(error)) {
+    const qint64 adminId
+        = workspaceId == 0
+              ? 0
+              : directory.createStaff(workspaceId, adminEmail, adminName, adminPassword,
+                                      QStringLiteral("admin"), now, error);
+    if (adminId == 0) {
+        return 0;
+    }
+    const QString email = DirectoryRepository::normalisedEmail(adminEmail);
+    const AuditEvent audit = AuditEvent::make(
+        workspaceId, now, Actor(Actor::Kind::Staff, email, adminName.trimmed()),
+        QStringLiteral("workspace.created"), AuditEvent::subjectOf("workspace", workspaceId),
+        QStringLiteral("Created the workspace \"%1\" with %2 <%3> as its first administrator")
+            .arg(workspaceName.trimmed(), adminName.trimmed(), email));
+    if (TemplateRepository(m_db).create(workspaceId, starterTemplate(), now, error) == 0
+        || !AuditLog(m_db).append(audit, error) || !transaction.commit(error)) {
         return 0;
     }
     return workspaceId;

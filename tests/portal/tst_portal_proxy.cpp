@@ -63,6 +63,9 @@ void TestPortalProxy::sessionsRecordTheRealClient()
         {{QStringLiteral("challenge"), challenge}, {QStringLiteral("code"), code}}, headers);
     QVERIFY2(signedIn.status == 200, signedIn.describe());
     QCOMPARE(portal.rows(QStringLiteral("SELECT ip FROM portal_session")), QStringList{recorded});
+    QCOMPARE(
+        portal.rows(QStringLiteral("SELECT ip FROM audit_event WHERE action = 'login.succeeded'")),
+        QStringList{recorded});
 }
 
 void TestPortalProxy::aTrustedProxyIsNotHeldToThePerAddressCap()
