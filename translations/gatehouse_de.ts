@@ -9,6 +9,215 @@
     </message>
 </context>
 <context>
+    <name>Gatehouse::ActivityView</name>
+    <message>
+        <source>Verify integrity</source>
+        <translation>Integrität prüfen</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Filter by who, subject, detail or IP address</source>
+        <translation>Nach Person, Gegenstand, Detail oder IP-Adresse filtern</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Alle Aktionen</translation>
+    </message>
+    <message>
+        <source>Check that no event was changed, removed or reordered since it was written</source>
+        <translation>Prüfen, dass kein Ereignis seit dem Schreiben geändert, entfernt oder umsortiert wurde</translation>
+    </message>
+    <message>
+        <source>Save the events the filters show as a CSV file, with their hashes</source>
+        <translation>Die gefilterten Ereignisse samt Hashwerten als CSV-Datei speichern</translation>
+    </message>
+    <message>
+        <source>The audit trail could not be read: %1</source>
+        <translation>Das Prüfprotokoll konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Showing the newest %1 of %2 events</source>
+        <translation>Die neuesten %1 von %2 Ereignissen werden angezeigt</translation>
+    </message>
+    <message>
+        <source>1 event</source>
+        <translation>1 Ereignis</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>%1 Ereignisse</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet. Sign-ins, invitations and changes to tasks appear here as they happen.</source>
+        <translation>Noch nichts aufgezeichnet. Anmeldungen, Einladungen und Änderungen an Aufgaben erscheinen hier, sobald sie geschehen.</translation>
+    </message>
+    <message>
+        <source>No event matches these filters.</source>
+        <translation>Kein Ereignis passt zu diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>Chain intact: 1 event checked</source>
+        <translation>Kette intakt: 1 Ereignis geprüft</translation>
+    </message>
+    <message>
+        <source>Chain intact: %1 events checked</source>
+        <translation>Kette intakt: %1 Ereignisse geprüft</translation>
+    </message>
+    <message>
+        <source>The audit trail could not be verified: %1</source>
+        <translation>Das Prüfprotokoll konnte nicht überprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>event %1</source>
+        <translation>Ereignis %1</translation>
+    </message>
+    <message>
+        <source>event %1 (%2, %3)</source>
+        <translation>Ereignis %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>The event before it is intact.</source>
+        <translation>Das Ereignis davor ist intakt.</translation>
+    </message>
+    <message>
+        <source>The %1 events before it are intact.</source>
+        <translation>Die %1 Ereignisse davor sind intakt.</translation>
+    </message>
+    <message>
+        <source>The audit trail was tampered with: the chain breaks at %1. %2 %3</source>
+        <translation>Das Prüfprotokoll wurde manipuliert: Die Kette bricht bei %1. %2 %3</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>Prüfprotokoll exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>The audit trail could not be exported to %1: %2</source>
+        <translation>Das Prüfprotokoll konnte nicht nach %1 exportiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Exported 1 event to %1</source>
+        <translation>1 Ereignis nach %1 exportiert</translation>
+    </message>
+    <message>
+        <source>Exported %1 events to %2</source>
+        <translation>%1 Ereignisse nach %2 exportiert</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::AuditLog</name>
+    <message>
+        <source>The audit trail could not be read.</source>
+        <translation>Das Prüfprotokoll konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Its contents were changed after it was written.</source>
+        <translation>Sein Inhalt wurde nach dem Schreiben geändert.</translation>
+    </message>
+    <message>
+        <source>It should be the first event, but it follows one that is gone.</source>
+        <translation>Es müsste das erste Ereignis sein, folgt aber einem, das fehlt.</translation>
+    </message>
+    <message>
+        <source>It does not follow event %1: an event between them was removed, or events were reordered or rewritten.</source>
+        <translation>Es folgt nicht auf Ereignis %1: Ein Ereignis dazwischen wurde entfernt, oder Ereignisse wurden umsortiert oder neu geschrieben.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>Die Datei konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>The file is not open for writing.</source>
+        <translation>Die Datei ist nicht zum Schreiben geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::AuditModel</name>
+    <message>
+        <source>Portal access revoked</source>
+        <translation>Portalzugang entzogen</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>Einladung</translation>
+    </message>
+    <message>
+        <source>Sign-in code sent</source>
+        <translation>Anmeldecode gesendet</translation>
+    </message>
+    <message>
+        <source>Wrong sign-in code</source>
+        <translation>Falscher Anmeldecode</translation>
+    </message>
+    <message>
+        <source>Sign-in locked: too many wrong codes</source>
+        <translation>Anmeldung gesperrt: zu viele falsche Codes</translation>
+    </message>
+    <message>
+        <source>Portal sign-in</source>
+        <translation>Anmeldung im Portal</translation>
+    </message>
+    <message>
+        <source>Onboarding created</source>
+        <translation>Onboarding angelegt</translation>
+    </message>
+    <message>
+        <source>Staff sign-in</source>
+        <translation>Anmeldung Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Staff sign-in refused</source>
+        <translation>Anmeldung Mitarbeiter abgelehnt</translation>
+    </message>
+    <message>
+        <source>Task completed by client</source>
+        <translation>Aufgabe vom Kunden erledigt</translation>
+    </message>
+    <message>
+        <source>Task status changed</source>
+        <translation>Aufgabenstatus geändert</translation>
+    </message>
+    <message>
+        <source>Workspace created</source>
+        <translation>Arbeitsbereich angelegt</translation>
+    </message>
+    <message>
+        <source>Event %1 at %2 UTC</source>
+        <translation>Ereignis %1 um %2 UTC</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Gegenstand</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP-Adresse</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::CompaniesView</name>
     <message>
         <source>Contacts</source>
@@ -248,6 +457,21 @@
     <message>
         <source>This company already has a contact with this email.</source>
         <translation>Diese Firma hat bereits einen Kontakt mit dieser E-Mail-Adresse.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::FrontDoor</name>
+    <message>
+        <source>Too many connections. Please try again in a moment.</source>
+        <translation>Zu viele Verbindungen. Bitte versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The request took too long to arrive.</source>
+        <translation>Die Anfrage ist zu langsam eingetroffen.</translation>
+    </message>
+    <message>
+        <source>The upload is too slow.</source>
+        <translation>Das Hochladen ist zu langsam.</translation>
     </message>
 </context>
 <context>
@@ -530,6 +754,14 @@ Einladungslinks verweisen auf %2.</translation>
     <message>
         <source>&lt;h3&gt;Gatehouse %1&lt;/h3&gt;&lt;p&gt;The client portal for managed service providers.&lt;/p&gt;&lt;p&gt;Workspace: %2&lt;br&gt;Portal links: %3&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Gatehouse %1&lt;/h3&gt;&lt;p&gt;Das Kundenportal für Managed Service Provider.&lt;/p&gt;&lt;p&gt;Arbeitsbereich: %2&lt;br&gt;Portal-Links: %3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>&amp;Activity</source>
+        <translation>&amp;Aktivität</translation>
     </message>
 </context>
 <context>
@@ -940,6 +1172,77 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
 </context>
 <context>
+    <name>Gatehouse::RequestGate</name>
+    <message>
+        <source>The address of this request is too long.</source>
+        <translation>Die Adresse dieser Anfrage ist zu lang.</translation>
+    </message>
+    <message>
+        <source>The request headers are too large.</source>
+        <translation>Die Kopfzeilen der Anfrage sind zu groß.</translation>
+    </message>
+    <message>
+        <source>The request trailers are too large.</source>
+        <translation>Die nachgestellten Kopfzeilen der Anfrage sind zu groß.</translation>
+    </message>
+    <message>
+        <source>A chunk header is malformed.</source>
+        <translation>Ein Chunk-Kopf ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>A chunk is not terminated properly.</source>
+        <translation>Ein Chunk ist nicht korrekt abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>A chunk size is malformed.</source>
+        <translation>Eine Chunk-Größe ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>The request body is too large.</source>
+        <translation>Der Inhalt der Anfrage ist zu groß.</translation>
+    </message>
+    <message>
+        <source>Use HTTP/1.1.</source>
+        <translation>Bitte HTTP/1.1 verwenden.</translation>
+    </message>
+    <message>
+        <source>The request line is malformed.</source>
+        <translation>Die Anfragezeile ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>The request has too many header fields.</source>
+        <translation>Die Anfrage hat zu viele Kopfzeilen.</translation>
+    </message>
+    <message>
+        <source>A header line is malformed.</source>
+        <translation>Eine Kopfzeile ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>The Content-Length header is invalid.</source>
+        <translation>Die Angabe Content-Length ist ungültig.</translation>
+    </message>
+    <message>
+        <source>Only the chunked transfer encoding is supported.</source>
+        <translation>Nur die Übertragungskodierung „chunked“ wird unterstützt.</translation>
+    </message>
+    <message>
+        <source>The request has two Host headers.</source>
+        <translation>Die Anfrage hat zwei Host-Angaben.</translation>
+    </message>
+    <message>
+        <source>Unsupported expectation.</source>
+        <translation>Nicht unterstützte Erwartung (Expect).</translation>
+    </message>
+    <message>
+        <source>A request cannot carry both Content-Length and Transfer-Encoding.</source>
+        <translation>Eine Anfrage darf nicht zugleich Content-Length und Transfer-Encoding angeben.</translation>
+    </message>
+    <message>
+        <source>The request has no Host header.</source>
+        <translation>Die Anfrage hat keine Host-Angabe.</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::ServiceError</name>
     <message>
         <source>Something went wrong on our side. Please try again.</source>
@@ -1035,6 +1338,13 @@ Einladungslinks verweisen auf %2.</translation>
     <message>
         <source>Workspace &amp;name:</source>
         <translation>&amp;Name des Arbeitsbereichs:</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::StaffAuthService</name>
+    <message>
+        <source>The email or password is not correct.</source>
+        <translation>E-Mail-Adresse oder Passwort ist nicht korrekt.</translation>
     </message>
 </context>
 <context>
