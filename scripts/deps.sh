@@ -17,7 +17,7 @@ GATEHOUSE_BUILD_PACKAGES=(
 
 GATEHOUSE_TEST_PACKAGES=(
     postgresql python3-aiosmtpd chromium xvfb xauth
-    dbus dbus-x11 gnome-keyring locales dpkg-dev file
+    dbus dbus-x11 gnome-keyring locales dpkg-dev file nginx-light
 )
 
 # The locale the test executables run in (see gatehouse_add_test in cmake/).
