@@ -5,29 +5,31 @@
 #include "core/Logging.h"
 
 #include <QAtomicInteger>
+#include <QHash>
 #include <QSqlError>
+#include <QStringList>
 #include <QThread>
-
-#include <map>
 
 namespace Gatehouse {
 
 namespace {
 
-// Removes a thread's connections when that thread ends.
+// This thread's connections by database instance, closed and removed when the thread ends.
+// Looking one up is a hash probe: no connection name is built and no global lock is taken, which
+// matters because every query asks for its connection.
 struct ThreadConnections
 {
-    std::map<QString, bool> names;
+    QHash<quint64, QSqlDatabase> byInstance;
     ~ThreadConnections()
     {
-        for (const auto &entry : names) {
-            {
-                QSqlDatabase db = QSqlDatabase::database(entry.first, false);
-                if (db.isValid()) {
-                    db.close();
-                }
-            }
-            QSqlDatabase::removeDatabase(entry.first);
+        QStringList names;
+        for (QSqlDatabase &db : byInstance) {
+            names.append(db.connectionName());
+            db.close();
+        }
+        byInstance.clear(); // drop our handles before the connections go
+        for (const QString &name : std::as_const(names)) {
+            QSqlDatabase::removeDatabase(name);
         }
     }
 };
@@ -39,19 +41,19 @@ QAtomicInteger<quint64> s_nextInstance = 0;
 
 Database::Database(DatabaseConfig config)
     : m_config(std::move(config))
-    , m_prefix(QStringLiteral("gatehouse-%1-").arg(s_nextInstance.fetchAndAddRelaxed(1)))
+    , m_id(s_nextInstance.fetchAndAddRelaxed(1))
+    , m_prefix(QStringLiteral("gatehouse-%1-").arg(m_id))
 {}
 
 Database::~Database()
 {
     // Only the creating thread's connection can be removed here; other threads clean up
     // their own when they finish.
-    const QString name = connectionNameForThisThread();
-    if (t_connections.names.erase(name) > 0) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(name, false);
-            db.close();
-        }
+    const auto found = t_connections.byInstance.find(m_id);
+    if (found != t_connections.byInstance.end()) {
+        const QString name = found->connectionName();
+        found->close();
+        t_connections.byInstance.erase(found);
         QSqlDatabase::removeDatabase(name);
     }
 }
@@ -122,14 +124,14 @@ bool Database::configure(QSqlDatabase &db, QString *error) const
 
 QSqlDatabase Database::connection() const
 {
-    const QString name = connectionNameForThisThread();
-    if (t_connections.names.count(name) > 0) {
-        return QSqlDatabase::database(name, false);
+    const auto found = t_connections.byInstance.constFind(m_id);
+    if (found != t_connections.byInstance.cend()) {
+        return *found;
     }
     const QString driver
         = m_config.engine == Engine::Sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
-    QSqlDatabase db = QSqlDatabase::addDatabase(driver, name);
-    t_connections.names.emplace(name, true);
+    QSqlDatabase db = QSqlDatabase::addDatabase(driver, connectionNameForThisThread());
+    t_connections.byInstance.insert(m_id, db);
     QString error;
     if (!configure(db, &error)) {
         qCDebug(lcStorage).noquote() << error; // open() reports it to whoever asked

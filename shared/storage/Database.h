@@ -35,6 +35,7 @@ private:
     [[nodiscard]] bool configure(QSqlDatabase &db, QString *error) const;
 
     DatabaseConfig m_config;
+    quint64 m_id;
     QString m_prefix;
 };
 
