@@ -15,6 +15,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QTextStream>
+#include <QThread>
 #include <QTimer>
 #include <QUrl>
 
@@ -39,7 +40,8 @@ int fail(const QString &message)
 
 const char kHelp[] = R"(
 Commands:
-  serve [--listen ADDR:PORT]  Serve the portal (default 127.0.0.1:8080) and deliver mail.
+  serve [--listen ADDR:PORT]  Serve the portal (default 127.0.0.1:8080) and deliver mail;
+        [--threads N]         with N threads on the port (default: the number of cores).
   migrate                     Bring the database schema up to date and exit.
   demo                        Create the demo workspace unless a workspace exists.
   invite EMAIL [--company N]  Print a fresh invite link for the contact with EMAIL.
@@ -102,12 +104,17 @@ int PortalCommandLine::run(const QStringList &arguments)
     const QCommandLineOption tlsKeyOption(QStringLiteral("tls-key"),
                                           QStringLiteral("serve: PEM private key for HTTPS."),
                                           QStringLiteral("FILE"));
+    const QCommandLineOption threadsOption(
+        QStringLiteral("threads"),
+        QStringLiteral("serve: how many threads serve requests, each with its own database "
+                       "connection, on one port (default: the number of cores)."),
+        QStringLiteral("N"), QString::number(qMax(1, QThread::idealThreadCount())));
     const QCommandLineOption companyOption(QStringLiteral("company"),
                                            QStringLiteral("invite: the contact's company."),
                                            QStringLiteral("NAME"));
     parser.addOptions({dataDirOption, databaseOption, publicUrlOption, listenOption, smtpUrlOption,
                        smtpUserOption, mailFromOption, trustedProxyOption, tlsOption, tlsCertOption,
-                       tlsKeyOption, companyOption});
+                       tlsKeyOption, threadsOption, companyOption});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("serve, migrate, demo or invite."));
     parser.addPositionalArgument(QStringLiteral("email"), QStringLiteral("invite: the contact."),
@@ -227,6 +234,12 @@ int PortalCommandLine::run(const QStringList &arguments)
         return fail(error);
     }
     config->publicUrl = publicUrl;
+    bool threadsOk = false;
+    config->threads = parser.value(threadsOption).toInt(&threadsOk);
+    if (!threadsOk || config->threads < 1 || config->threads > 256) {
+        return fail(QStringLiteral("--threads wants a number from 1 to 256, not \"%1\".")
+                        .arg(parser.value(threadsOption)));
+    }
     if (parser.isSet(tlsCertOption) != parser.isSet(tlsKeyOption)) {
         return fail(QStringLiteral("--tls-cert and --tls-key go together."));
     }

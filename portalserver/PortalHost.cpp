@@ -3,7 +3,10 @@
 #include "core/Clock.h"
 #include "mail/OutboxDelivery.h"
 
+#include <QLoggingCategory>
 #include <QMetaObject>
+
+Q_LOGGING_CATEGORY(lcPortalHost, "gatehouse.portal.host")
 
 namespace Gatehouse {
 
@@ -11,7 +14,6 @@ PortalHost::PortalHost(const Database &db, QObject *parent)
     : QObject(parent)
     , m_db(db)
 {
-    m_httpThread.setObjectName(QStringLiteral("portal-http"));
     m_mailThread.setObjectName(QStringLiteral("outbox"));
 }
 
@@ -22,27 +24,43 @@ PortalHost::~PortalHost()
 
 bool PortalHost::start(const PortalConfig &config, const MailSettings &mail, QString *error)
 {
-    m_server = new PortalServer(m_db, config, Clock::system());
-    m_server->moveToThread(&m_httpThread);
-    connect(&m_httpThread, &QThread::finished, m_server, &QObject::deleteLater);
-    m_httpThread.start();
+    int threads = qMax(1, config.threads);
+    if (threads > 1 && !PortalServer::canSharePort()) {
+        qCWarning(lcPortalHost) << "this platform cannot share a port between servers; serving"
+                                << "with one thread instead of" << threads;
+        threads = 1;
+    }
+    PortalConfig serverConfig = config;
+    serverConfig.sharePort = threads > 1;
+    for (int i = 0; i < threads; ++i) {
+        auto thread = std::make_unique<QThread>();
+        thread->setObjectName(QStringLiteral("portal-http-%1").arg(i + 1));
+        auto *server = new PortalServer(m_db, serverConfig, Clock::system());
+        server->moveToThread(thread.get());
+        connect(thread.get(), &QThread::finished, server, &QObject::deleteLater);
+        thread->start();
+        m_httpThreads.push_back(std::move(thread));
+        m_servers.push_back(server);
 
-    bool started = false;
-    QString startError;
-    QMetaObject::invokeMethod(
-        m_server,
-        [this, &started, &startError] {
-            started = m_server->start(&startError);
-            m_port = m_server->port();
-            m_publicUrl = m_server->publicUrl();
-        },
-        Qt::BlockingQueuedConnection);
-    if (!started) {
-        if (error) {
-            *error = startError;
+        bool started = false;
+        QString startError;
+        QMetaObject::invokeMethod(
+            server,
+            [this, server, &started, &startError] {
+                started = server->start(&startError);
+                m_port = server->port();
+                m_publicUrl = server->publicUrl();
+            },
+            Qt::BlockingQueuedConnection);
+        if (!started) {
+            if (error) {
+                *error = startError;
+            }
+            stop();
+            return false;
         }
-        stop();
-        return false;
+        // The first server may have been given any free port: the others join it there.
+        serverConfig.port = m_port;
     }
 
     m_outbox = new OutboxWorker(m_db, mail);
@@ -57,14 +75,28 @@ bool PortalHost::start(const PortalConfig &config, const MailSettings &mail, QSt
 
 void PortalHost::stop()
 {
-    for (QThread *thread : {&m_httpThread, &m_mailThread}) {
-        if (thread->isRunning()) {
-            thread->quit();
-            thread->wait();
-        }
+    std::vector<QThread *> threads = {&m_mailThread};
+    for (const auto &thread : m_httpThreads) {
+        threads.push_back(thread.get());
     }
-    m_server = nullptr;
+    for (QThread *thread : threads) {
+        thread->quit();
+    }
+    for (QThread *thread : threads) {
+        thread->wait();
+    }
+    m_servers.clear();
+    m_httpThreads.clear();
     m_outbox = nullptr;
+}
+
+QList<qint64> PortalHost::requestsPerServer() const
+{
+    QList<qint64> counts;
+    for (const PortalServer *server : m_servers) {
+        counts.append(server->requestsServed());
+    }
+    return counts;
 }
 
 void PortalHost::wakeOutbox()

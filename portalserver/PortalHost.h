@@ -3,8 +3,12 @@
 #include "PortalServer.h"
 #include "mail/MailTransport.h"
 
+#include <QList>
 #include <QObject>
 #include <QThread>
+
+#include <memory>
+#include <vector>
 
 namespace Gatehouse {
 
@@ -12,7 +16,8 @@ class OutboxWorker;
 
 // Runs the portal server and the mail outbox, each on a thread of its own, so neither a slow
 // SMTP server nor a busy portal stalls the program that hosts them (the console or the
-// gatehouse-portal command).
+// gatehouse-portal command). With config.threads > 1 it runs that many portal servers, each on
+// its own thread with its own database connection, sharing one port (SO_REUSEPORT).
 class PortalHost : public QObject
 {
     Q_OBJECT
@@ -25,6 +30,9 @@ public:
 
     quint16 port() const { return m_port; }
     QString publicUrl() const { return m_publicUrl; }
+    int serverCount() const { return int(m_servers.size()); }
+    // Requests each server has answered, in the order the servers started.
+    QList<qint64> requestsPerServer() const;
     // Asks the outbox for a delivery round now.
     void wakeOutbox();
 
@@ -34,9 +42,9 @@ Q_SIGNALS:
 
 private:
     const Database &m_db;
-    QThread m_httpThread;
+    std::vector<std::unique_ptr<QThread>> m_httpThreads;
     QThread m_mailThread;
-    PortalServer *m_server = nullptr;
+    std::vector<PortalServer *> m_servers; // each lives on its thread, deleted when it ends
     OutboxWorker *m_outbox = nullptr;
     quint16 m_port = 0;
     QString m_publicUrl;

@@ -15,9 +15,85 @@
 #include <QTcpServer>
 #include <QUrl>
 
+#ifdef Q_OS_LINUX
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#endif
+
 Q_LOGGING_CATEGORY(lcPortal, "gatehouse.portal")
 
 namespace Gatehouse {
+
+namespace {
+
+#ifdef Q_OS_LINUX
+// A listening socket that other sockets of this user may bind to as well (SO_REUSEPORT), so
+// that one server per thread can accept on the same port. The option must be set before
+// bind(), which is why the socket is made here rather than by QTcpServer::listen().
+// Returns the descriptor, or -1 with *error.
+int sharedListeningSocket(const QHostAddress &address, quint16 port, QString *error)
+{
+    const bool v6 = address.protocol() != QAbstractSocket::IPv4Protocol;
+    const auto fail = [error, &address, port](const char *step, int fd) {
+        if (error) {
+            *error = QStringLiteral("Cannot listen on %1:%2: %3 failed: %4")
+                         .arg(address.toString())
+                         .arg(port)
+                         .arg(QLatin1String(step), QString::fromLocal8Bit(std::strerror(errno)));
+        }
+        if (fd >= 0) {
+            ::close(fd);
+        }
+        return -1;
+    };
+    const int fd = ::socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
+        return fail("socket()", fd);
+    }
+    const int on = 1;
+    if (::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) != 0
+        || ::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &on, sizeof on) != 0) {
+        return fail("setsockopt()", fd);
+    }
+    sockaddr_storage storage = {};
+    socklen_t length = 0;
+    if (v6) {
+        const int off = 0; // QHostAddress::Any: IPv4 as well
+        if (address.protocol() == QAbstractSocket::AnyIPProtocol
+            && ::setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &off, sizeof off) != 0) {
+            return fail("setsockopt()", fd);
+        }
+        auto *in6 = reinterpret_cast<sockaddr_in6 *>(&storage);
+        in6->sin6_family = AF_INET6;
+        in6->sin6_port = htons(port);
+        const Q_IPV6ADDR ip = address.protocol() == QAbstractSocket::AnyIPProtocol
+                                  ? QHostAddress(QHostAddress::AnyIPv6).toIPv6Address()
+                                  : address.toIPv6Address();
+        std::memcpy(&in6->sin6_addr, &ip, sizeof ip);
+        in6->sin6_scope_id = address.scopeId().toUInt();
+        length = sizeof(sockaddr_in6);
+    } else {
+        auto *in4 = reinterpret_cast<sockaddr_in *>(&storage);
+        in4->sin_family = AF_INET;
+        in4->sin_port = htons(port);
+        in4->sin_addr.s_addr = htonl(address.toIPv4Address());
+        length = sizeof(sockaddr_in);
+    }
+    if (::bind(fd, reinterpret_cast<const sockaddr *>(&storage), length) != 0) {
+        return fail("bind()", fd);
+    }
+    if (::listen(fd, SOMAXCONN) != 0) {
+        return fail("listen()", fd);
+    }
+    return fd;
+}
+#endif
+
+} // namespace
 
 PortalServer::PortalServer(const Database &db, PortalConfig config, const Clock &clock,
                            QObject *parent)
@@ -67,13 +143,7 @@ bool PortalServer::start(QString *error)
         }
         m_listener->setTls(*configuration);
     }
-    if (!m_listener->listen(m_config.address, m_config.port)) {
-        if (error) {
-            *error = QStringLiteral("Cannot listen on %1:%2: %3")
-                         .arg(m_config.address.toString())
-                         .arg(m_config.port)
-                         .arg(m_listener->errorString());
-        }
+    if (!listen(error)) {
         return false;
     }
     QString publicUrl = m_config.publicUrl;
@@ -100,6 +170,48 @@ bool PortalServer::start(QString *error)
     m_http->bind(m_listener);
     qCInfo(lcPortal).noquote() << "portal listening on" << m_config.address.toString() << "port"
                                << m_listener->serverPort() << "public address" << publicUrl;
+    return true;
+}
+
+bool PortalServer::canSharePort()
+{
+#ifdef Q_OS_LINUX
+    return true;
+#else
+    return false;
+#endif
+}
+
+bool PortalServer::listen(QString *error)
+{
+#ifdef Q_OS_LINUX
+    if (m_config.sharePort) {
+        const int fd = sharedListeningSocket(m_config.address, m_config.port, error);
+        if (fd < 0) {
+            return false;
+        }
+        if (!m_listener->setSocketDescriptor(fd)) {
+            ::close(fd);
+            if (error) {
+                *error = QStringLiteral("Cannot listen on %1:%2: %3")
+                             .arg(m_config.address.toString())
+                             .arg(m_config.port)
+                             .arg(m_listener->errorString());
+            }
+            return false;
+        }
+        return true;
+    }
+#endif
+    if (!m_listener->listen(m_config.address, m_config.port)) {
+        if (error) {
+            *error = QStringLiteral("Cannot listen on %1:%2: %3")
+                         .arg(m_config.address.toString())
+                         .arg(m_config.port)
+                         .arg(m_listener->errorString());
+        }
+        return false;
+    }
     return true;
 }
 
@@ -130,7 +242,8 @@ void PortalServer::registerRoutes()
         });
 
     const bool secure = context.secure;
-    m_http->afterRequest([secure](QHttpServerResponse &&response) {
+    m_http->afterRequest([this, secure](QHttpServerResponse &&response) {
+        m_requestsServed.fetch_add(1, std::memory_order_relaxed);
         Http::addSecurityHeaders(response, secure);
         return std::move(response);
     });

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QString>
 
+#include <atomic>
 #include <memory>
 
 class QHttpServer;
@@ -29,6 +30,11 @@ struct PortalConfig
     // PEM files; when set the portal speaks HTTPS.
     QString tlsCertificateFile;
     QString tlsKeyFile;
+    // PortalHost: how many servers, each on a thread of its own, share the port.
+    int threads = 1;
+    // Listen with SO_REUSEPORT, so that further servers can listen on the same port and the
+    // kernel spreads new connections over them (Linux only; see canSharePort()).
+    bool sharePort = false;
 };
 
 // The portal: its routes over the shared core, served from Gatehouse's own listening socket.
@@ -43,11 +49,16 @@ public:
     [[nodiscard]] bool start(QString *error);
     quint16 port() const;
     QString publicUrl() const;
+    // Requests answered by a route so far; may be read from any thread.
+    qint64 requestsServed() const { return m_requestsServed.load(std::memory_order_relaxed); }
+    // Whether several servers can listen on one port here (sharePort).
+    static bool canSharePort();
 
     static std::optional<PortalConfig> parseListen(const QString &text, QString *error);
 
 private:
     void registerRoutes();
+    [[nodiscard]] bool listen(QString *error);
 
     const Database &m_db;
     PortalConfig m_config;
@@ -56,6 +67,7 @@ private:
     std::unique_ptr<PortalContext> m_context;
     PortalTranslations m_translations;
     FrontDoor *m_listener = nullptr;
+    std::atomic<qint64> m_requestsServed{0};
 };
 
 } // namespace Gatehouse

@@ -2,6 +2,7 @@
 
 #include "PortalContext.h"
 #include "http/HttpHelpers.h"
+#include "services/PortalThrottle.h"
 #include "storage/DirectoryRepository.h"
 
 #include <QHttpServer>
@@ -75,26 +76,36 @@ void AuthApi::registerRoutes(QHttpServer &server, const PortalContext &context)
     postJson(server, "/api/v1/auth/invite", context,
              [&context](const QJsonObject &body, const QHttpServerRequest &request) {
                  ServiceError error;
-                 return pendingLogin(
-                     PortalAuthService(context.db, context.clock, context.publicUrl)
-                         .startFromInvite(body.value(QStringLiteral("token")).toString(),
-                                          context.clientIp(request), &error),
-                     error);
+                 const QString token = body.value(QStringLiteral("token")).toString();
+                 const QString ip = context.clientIp(request);
+                 if (!PortalThrottle(context.db, context.clock).allowInvite(token, ip, &error)) {
+                     return Http::fromServiceError(error);
+                 }
+                 return pendingLogin(PortalAuthService(context.db, context.clock, context.publicUrl)
+                                         .startFromInvite(token, ip, &error),
+                                     error);
              });
 
     postJson(server, "/api/v1/auth/login", context,
              [&context](const QJsonObject &body, const QHttpServerRequest &request) {
                  ServiceError error;
-                 return pendingLogin(
-                     PortalAuthService(context.db, context.clock, context.publicUrl)
-                         .startFromEmail(body.value(QStringLiteral("email")).toString(),
-                                         context.clientIp(request), &error),
-                     error);
+                 const QString email = body.value(QStringLiteral("email")).toString();
+                 const QString ip = context.clientIp(request);
+                 if (!PortalThrottle(context.db, context.clock).allowLogin(email, ip, &error)) {
+                     return Http::fromServiceError(error);
+                 }
+                 return pendingLogin(PortalAuthService(context.db, context.clock, context.publicUrl)
+                                         .startFromEmail(email, ip, &error),
+                                     error);
              });
 
     postJson(server, "/api/v1/auth/code", context,
              [&context](const QJsonObject &body, const QHttpServerRequest &request) {
                  ServiceError error;
+                 if (!PortalThrottle(context.db, context.clock)
+                          .allowVerify(context.clientIp(request), &error)) {
+                     return Http::fromServiceError(error);
+                 }
                  const std::optional<QString> token
                      = PortalAuthService(context.db, context.clock, context.publicUrl)
                            .verifyCode(body.value(QStringLiteral("challenge")).toString(),
@@ -106,6 +117,10 @@ void AuthApi::registerRoutes(QHttpServer &server, const PortalContext &context)
     postJson(server, "/api/v1/auth/magic", context,
              [&context](const QJsonObject &body, const QHttpServerRequest &request) {
                  ServiceError error;
+                 if (!PortalThrottle(context.db, context.clock)
+                          .allowVerify(context.clientIp(request), &error)) {
+                     return Http::fromServiceError(error);
+                 }
                  const std::optional<QString> token
                      = PortalAuthService(context.db, context.clock, context.publicUrl)
                            .confirmMagicLink(body.value(QStringLiteral("token")).toString(),
@@ -116,6 +131,13 @@ void AuthApi::registerRoutes(QHttpServer &server, const PortalContext &context)
 
     postJson(server, "/api/v1/auth/logout", context,
              [&context](const QJsonObject &, const QHttpServerRequest &request) {
+                 // A live session is ended only with its CSRF token; a dead one has nothing left
+                 // to end, and its cookie is cleared all the same.
+                 QHttpServerResponse refusal(Http::Status::Unauthorized);
+                 if (!context.requireSession(request, &refusal)
+                     && refusal.statusCode() == Http::Status::Forbidden) {
+                     return refusal;
+                 }
                  ServiceError error;
                  if (!PortalAuthService(context.db, context.clock, context.publicUrl)
                           .logout(context.sessionToken(request), &error)) {
@@ -148,7 +170,9 @@ void AuthApi::registerRoutes(QHttpServer &server, const PortalContext &context)
                                {QStringLiteral("company"),
                                 QJsonObject{{QStringLiteral("id"), contact->companyId},
                                             {QStringLiteral("name"), contact->companyName}}},
-                               {QStringLiteral("workspace"), workspaceJson(*workspace)}});
+                               {QStringLiteral("workspace"), workspaceJson(*workspace)},
+                               {QStringLiteral("csrfToken"),
+                                PortalAuthService::csrfToken(context.sessionToken(request))}});
         });
 }
 

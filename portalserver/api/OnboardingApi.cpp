@@ -81,30 +81,30 @@ void OnboardingApi::registerRoutes(QHttpServer &server, const PortalContext &con
             for (const Onboarding &onboarding : onboardings) {
                 list.append(onboardingJson(onboarding));
             }
-            return Http::json({{QStringLiteral("onboardings"), list}});
+            return Http::conditionalJson(request, {{QStringLiteral("onboardings"), list}});
         });
 
-    server.route(QStringLiteral("/api/v1/tasks/<arg>"), Method::Get,
-                 [&context](qint64 taskId, const QHttpServerRequest &request) {
-                     QHttpServerResponse refusal(Http::Status::Unauthorized);
-                     const std::optional<PortalSession> session
-                         = context.requireSession(request, &refusal);
-                     if (!session) {
-                         return refusal;
-                     }
-                     QString error;
-                     const std::optional<Task> task
-                         = OnboardingRepository(context.db)
-                               .taskForCompany(taskId, session->companyId, &error);
-                     if (!error.isEmpty()) {
-                         return Http::internalError();
-                     }
-                     if (!task) {
-                         return Http::error(Http::Status::NotFound, QStringLiteral("not_found"),
-                                            QStringLiteral("There is no such task."));
-                     }
-                     return Http::json({{QStringLiteral("task"), taskJson(*task)}});
-                 });
+    server.route(
+        QStringLiteral("/api/v1/tasks/<arg>"), Method::Get,
+        [&context](qint64 taskId, const QHttpServerRequest &request) {
+            QHttpServerResponse refusal(Http::Status::Unauthorized);
+            const std::optional<PortalSession> session = context.requireSession(request, &refusal);
+            if (!session) {
+                return refusal;
+            }
+            QString error;
+            const std::optional<Task> task
+                = OnboardingRepository(context.db)
+                      .taskForCompany(taskId, session->companyId, &error);
+            if (!error.isEmpty()) {
+                return Http::internalError();
+            }
+            if (!task) {
+                return Http::error(Http::Status::NotFound, QStringLiteral("not_found"),
+                                   QStringLiteral("There is no such task."));
+            }
+            return Http::conditionalJson(request, {{QStringLiteral("task"), taskJson(*task)}});
+        });
 
     server.route(
         QStringLiteral("/api/v1/tasks/<arg>/complete"), Method::Post,

@@ -1,6 +1,9 @@
 #include "PortalContext.h"
 
 #include "http/HttpHelpers.h"
+#include "security/Tokens.h"
+
+#include <QCoreApplication>
 
 namespace Gatehouse {
 
@@ -39,8 +42,30 @@ std::optional<PortalSession> PortalContext::requireSession(const QHttpServerRequ
     std::optional<PortalSession> session = auth.session(sessionToken(request), &error);
     if (!session) {
         *refusal = Http::fromServiceError(error);
+        return std::nullopt;
+    }
+    const QHttpServerRequest::Method method = request.method();
+    if (method != QHttpServerRequest::Method::Get && method != QHttpServerRequest::Method::Head
+        && !checkCsrf(request, refusal)) {
+        return std::nullopt;
     }
     return session;
+}
+
+bool PortalContext::checkCsrf(const QHttpServerRequest &request, QHttpServerResponse *refusal) const
+{
+    const QString sent = QString::fromLatin1(request.value(QByteArrayLiteral("X-CSRF-Token")));
+    const QString token = sessionToken(request);
+    if (!token.isEmpty() && !sent.isEmpty()
+        && Tokens::equalConstantTime(sent, PortalAuthService::csrfToken(token))) {
+        return true;
+    }
+    *refusal = Http::error(
+        Http::Status::Forbidden, QStringLiteral("bad_csrf_token"),
+        QCoreApplication::translate("Gatehouse::PortalContext",
+                                    "This request did not come from the portal's own pages. "
+                                    "Reload the page and try again."));
+    return false;
 }
 
 } // namespace Gatehouse

@@ -31,9 +31,12 @@ struct PortalContext
     QByteArray sessionCookieName() const;
     QByteArray sessionCookie(const QString &token, qint64 maxAgeSeconds) const;
     QString sessionToken(const QHttpServerRequest &request) const;
-    // The session behind the request's cookie, or a 401 in *refusal.
+    // The session behind the request's cookie, or a 401 in *refusal. A request that may change
+    // something (anything but GET and HEAD) must also carry the session's CSRF token, else 403.
     std::optional<PortalSession> requireSession(const QHttpServerRequest &request,
                                                 QHttpServerResponse *refusal) const;
+    // False, with a 403 in *refusal, unless X-CSRF-Token is the session's CSRF token.
+    bool checkCsrf(const QHttpServerRequest &request, QHttpServerResponse *refusal) const;
 };
 
 } // namespace Gatehouse

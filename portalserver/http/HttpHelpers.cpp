@@ -1,6 +1,7 @@
 #include "HttpHelpers.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -24,6 +25,48 @@ QHttpServerResponse json(const QJsonObject &body, Status status)
     return response;
 }
 
+QHttpServerResponse conditionalJson(const QHttpServerRequest &request, const QJsonObject &body)
+{
+    const QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    // BLAKE2b is fast on 64-bit machines; 160 bits make an accidental match out of reach.
+    const QByteArray etag
+        = '"'
+          + QCryptographicHash::hash(bytes, QCryptographicHash::Blake2b_160)
+                .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)
+          + '"';
+    if (noneMatchNames(request.value(QByteArrayLiteral("If-None-Match")), etag)) {
+        QHttpServerResponse response(Status::NotModified);
+        response.addHeader(QByteArrayLiteral("ETag"), etag);
+        response.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+        return response;
+    }
+    QHttpServerResponse response(QByteArrayLiteral("application/json"), bytes, Status::Ok);
+    response.addHeader(QByteArrayLiteral("ETag"), etag);
+    response.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    return response;
+}
+
+bool noneMatchNames(const QByteArray &ifNoneMatch, const QByteArray &etag)
+{
+    if (ifNoneMatch.isEmpty()) {
+        return false;
+    }
+    // If-None-Match compares weakly: W/"x" names the same representation as "x".
+    for (const QByteArray &item : ifNoneMatch.split(',')) {
+        QByteArray tag = item.trimmed();
+        if (tag == "*") {
+            return true;
+        }
+        if (tag.startsWith("W/")) {
+            tag = tag.mid(2);
+        }
+        if (tag == etag) {
+            return true;
+        }
+    }
+    return false;
+}
+
 QHttpServerResponse error(Status status, const QString &code, const QString &message)
 {
     return json(QJsonObject{{QStringLiteral("error"), message}, {QStringLiteral("code"), code}},
@@ -41,8 +84,15 @@ QHttpServerResponse fromServiceError(const ServiceError &failure)
         return error(Status::NotFound, QStringLiteral("not_found"), failure.message);
     case ServiceError::Kind::Conflict:
         return error(Status::Conflict, QStringLiteral("conflict"), failure.message);
-    case ServiceError::Kind::RateLimited:
-        return error(Status::TooManyRequests, QStringLiteral("rate_limited"), failure.message);
+    case ServiceError::Kind::RateLimited: {
+        QHttpServerResponse response
+            = error(Status::TooManyRequests, QStringLiteral("rate_limited"), failure.message);
+        if (failure.retryAfterSeconds > 0) {
+            response.addHeader(QByteArrayLiteral("Retry-After"),
+                               QByteArray::number(failure.retryAfterSeconds));
+        }
+        return response;
+    }
     case ServiceError::Kind::None:
     case ServiceError::Kind::Internal:
         break;

@@ -19,6 +19,13 @@ QHttpServerResponse error(Status status, const QString &code, const QString &mes
 QHttpServerResponse fromServiceError(const ServiceError &error);
 QHttpServerResponse noContent();
 QHttpServerResponse internalError();
+// json(), made revalidatable: carries an ETag (a hash of the body) and, when the request's
+// If-None-Match names that tag, answers 304 with no body instead. Still "no-store": a client
+// keeps the last body itself (in memory) and sends its tag, so personal data never lands in
+// a browser's disk cache.
+QHttpServerResponse conditionalJson(const QHttpServerRequest &request, const QJsonObject &body);
+// Whether an If-None-Match value ("*", or a list of tags, weak or strong) names this tag.
+bool noneMatchNames(const QByteArray &ifNoneMatch, const QByteArray &etag);
 
 QString cookie(const QHttpServerRequest &request, const QByteArray &name);
 // The client's address: the peer, or, when the peer is a trusted reverse proxy, the nearest

@@ -26,6 +26,9 @@ function fallbackMessage(status) {
     return Gatehouse.i18n.fmt(qsTr("Something went wrong (error %1). Please try again."), status);
 }
 
+// The session's CSRF token, from /api/v1/me; held in memory only, never in storage.
+let csrfToken = "";
+
 function request(method, path, body) {
     const init = {
         method: method,
@@ -33,6 +36,9 @@ function request(method, path, body) {
         cache: "no-store",
         headers: { Accept: "application/json" },
     };
+    if (method !== "GET" && csrfToken) {
+        init.headers["X-CSRF-Token"] = csrfToken;
+    }
     if (body !== undefined) {
         init.headers["Content-Type"] = "application/json";
         init.body = JSON.stringify(body);
@@ -71,6 +77,24 @@ function request(method, path, body) {
     );
 }
 
+function me() {
+    return request("GET", "/api/v1/me").then(function (data) {
+        csrfToken = data && typeof data.csrfToken === "string" ? data.csrfToken : "";
+        return data;
+    });
+}
+
+// A state-changing request of a signed-in session: it must carry the CSRF token, so the token is
+// fetched first when this page has not seen it yet.
+function sessionRequest(method, path, body) {
+    if (csrfToken) {
+        return request(method, path, body);
+    }
+    return me().then(function () {
+        return request(method, path, body);
+    });
+}
+
 function taskPath(id) {
     return "/api/v1/tasks/" + encodeURIComponent(String(id));
 }
@@ -88,17 +112,20 @@ globalThis.Gatehouse.api = {
         return request("POST", "/api/v1/auth/login", { email: email });
     },
     verifyCode: function (challenge, code) {
+        csrfToken = "";
         return request("POST", "/api/v1/auth/code", { challenge: challenge, code: code });
     },
     confirmMagic: function (token) {
+        csrfToken = "";
         return request("POST", "/api/v1/auth/magic", { token: token });
     },
     logout: function () {
-        return request("POST", "/api/v1/auth/logout", {});
+        return sessionRequest("POST", "/api/v1/auth/logout", {}).then(function (result) {
+            csrfToken = "";
+            return result;
+        });
     },
-    me: function () {
-        return request("GET", "/api/v1/me");
-    },
+    me: me,
     home: function () {
         return request("GET", "/api/v1/home");
     },
@@ -106,6 +133,6 @@ globalThis.Gatehouse.api = {
         return request("GET", taskPath(id));
     },
     completeTask: function (id, note) {
-        return request("POST", taskPath(id) + "/complete", { note: note });
+        return sessionRequest("POST", taskPath(id) + "/complete", { note: note });
     },
 };

@@ -12,12 +12,20 @@ struct ServiceError
 
     Kind kind = Kind::None;
     QString message;
+    int retryAfterSeconds = 0; // RateLimited: when to try again (a Retry-After header); 0: unsaid
 
     static void set(ServiceError *error, Kind kind, const QString &message)
     {
         if (error) {
             error->kind = kind;
             error->message = message;
+        }
+    }
+    static void rateLimited(ServiceError *error, const QString &message, int retryAfterSeconds)
+    {
+        set(error, Kind::RateLimited, message);
+        if (error) {
+            error->retryAfterSeconds = retryAfterSeconds;
         }
     }
     // A storage failure: the technical text is logged by SqlQuery; people get a plain sentence.

@@ -62,6 +62,11 @@ QString PortalAuthService::maskEmail(const QString &email)
     return local.left(1) + QStringLiteral("\u2022\u2022\u2022@") + domain;
 }
 
+QString PortalAuthService::csrfToken(const QString &sessionToken)
+{
+    return Tokens::hash(QStringLiteral("csrf:") + sessionToken);
+}
+
 std::optional<PendingLogin> PortalAuthService::startFromInvite(const QString &inviteToken,
                                                                const QString &ip,
                                                                ServiceError *error)

@@ -63,6 +63,11 @@ public:
     [[nodiscard]] bool logout(const QString &sessionToken, ServiceError *error);
 
     static QString maskEmail(const QString &email);
+    // The session's CSRF token, sent back in X-CSRF-Token by every state-changing request.
+    // Derived from the session token rather than stored: only a page that can read /api/v1/me
+    // with the (HttpOnly) cookie learns it, every tab of the session shares it, and it ends
+    // with the session.
+    static QString csrfToken(const QString &sessionToken);
 
 private:
     std::optional<PendingLogin> startFor(qint64 contactId, const QString &ip, const QString &via,

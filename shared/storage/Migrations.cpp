@@ -190,6 +190,16 @@ CREATE TABLE audit_event (
 );
 CREATE INDEX audit_event_created ON audit_event (created_at)
 )sql"},
+    // Rate limits shared by every portal server on the database: one fixed window per bucket
+    // ("login-ip:<ip>", "login-email:<sha256>", ...). Old windows are pruned by their start.
+    {3, R"sql(
+CREATE TABLE rate_limit (
+    bucket TEXT PRIMARY KEY,
+    window_start BIGINT NOT NULL,
+    hits INTEGER NOT NULL
+);
+CREATE INDEX rate_limit_window ON rate_limit (window_start)
+)sql"},
 };
 
 QString dialect(const QString &sql, Engine engine)

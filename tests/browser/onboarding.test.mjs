@@ -199,9 +199,17 @@ portalTest('invite link, email code, complete a task', async (page) => {
     });
     assert.equal(await progressPercent(page), afterCompletion, 'the progress survives a reload');
 
-    const again = await apiFromPage(page, `/api/v1/tasks/${task.id}/complete`, {
+    const withoutToken = await apiFromPage(page, `/api/v1/tasks/${task.id}/complete`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ note: '' }),
+    });
+    assert.equal(withoutToken.status, 403, 'a change without the session\'s CSRF token is refused');
+    assert.equal(withoutToken.body.code, 'bad_csrf_token');
+    const me = await apiFromPage(page, '/api/v1/me');
+    const again = await apiFromPage(page, `/api/v1/tasks/${task.id}/complete`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.body.csrfToken },
         body: JSON.stringify({ note: '' }),
     });
     assert.equal(again.status, 409, 'completing a completed task is refused');

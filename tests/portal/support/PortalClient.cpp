@@ -75,12 +75,36 @@ HttpReply PortalClient::finish(QNetworkReply *reply)
 HttpReply PortalClient::send(const QByteArray &method, const QString &path, const QByteArray &body,
                              const QByteArray &contentType, const Headers &headers)
 {
-    return finish(start(method, path, body, contentType, headers));
+    Headers all = headers;
+    bool hasToken = false;
+    for (const auto &header : headers) {
+        hasToken = hasToken || header.first.toLower() == "x-csrf-token";
+    }
+    // Like the portal's pages: a change made in a session carries the session's CSRF token,
+    // fetched from /api/v1/me when this session's is not known yet.
+    const QString session = cookie(QStringLiteral("gh_session"));
+    if (m_sendsCsrfToken && method != "GET" && !hasToken && !session.isEmpty()) {
+        if (m_csrfSession != session) {
+            (void)learnCsrfToken();
+        }
+        if (!m_csrfToken.isEmpty()) {
+            all.append({"X-CSRF-Token", m_csrfToken});
+        }
+    }
+    return finish(start(method, path, body, contentType, all));
 }
 
 HttpReply PortalClient::post(const QString &path, const QJsonObject &body, const Headers &headers)
 {
     return send("POST", path, toJson(body), "application/json", headers);
+}
+
+bool PortalClient::learnCsrfToken()
+{
+    m_csrfSession = cookie(QStringLiteral("gh_session"));
+    const HttpReply me = get(QStringLiteral("/api/v1/me"));
+    m_csrfToken = me.json().value(QStringLiteral("csrfToken")).toString().toLatin1();
+    return me.status == 200 && !m_csrfToken.isEmpty();
 }
 
 QString PortalClient::cookie(const QString &name) const

@@ -45,12 +45,22 @@ public:
     HttpReply get(const QString &path) { return send("GET", path, {}, {}); }
     HttpReply post(const QString &path, const QJsonObject &body, const Headers &headers = {});
 
+    // Like the portal's pages, a request other than GET made with a session cookie carries the
+    // session's CSRF token (from /api/v1/me) unless the headers carry one of their own, or this
+    // is switched off.
+    [[nodiscard]] bool learnCsrfToken();
+    QByteArray csrfToken() const { return m_csrfToken; }
+    void setSendsCsrfToken(bool sends) { m_sendsCsrfToken = sends; }
+
     QString cookie(const QString &name) const;
     void setCookie(const QByteArray &name, const QByteArray &value);
 
 private:
     QString m_base;
     QNetworkAccessManager m_nam;
+    QByteArray m_csrfToken;
+    QString m_csrfSession; // the session cookie m_csrfToken belongs to
+    bool m_sendsCsrfToken = true;
 };
 
 // A request written byte for byte, for what QNetworkAccessManager would tidy up (dot segments

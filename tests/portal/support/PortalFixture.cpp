@@ -139,7 +139,20 @@ bool PortalFixture::signIn(PortalClient &browser, qint64 contactId, QString *why
         *why = QStringLiteral("POST /api/v1/auth/code: ") + QString::fromUtf8(signedIn.describe());
         return false;
     }
+    if (!browser.learnCsrfToken()) {
+        *why = QStringLiteral("GET /api/v1/me gave no csrfToken");
+        return false;
+    }
     return true;
+}
+
+void PortalFixture::forgetRateLimits()
+{
+    SqlQuery query(db(), QStringLiteral("DELETE FROM rate_limit"));
+    QString error;
+    if (!query.exec(&error)) {
+        qWarning("could not forget rate limits: %s", qPrintable(error));
+    }
 }
 
 QList<Task> PortalFixture::tasksOf(qint64 companyId)

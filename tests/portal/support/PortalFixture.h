@@ -56,6 +56,9 @@ public:
     // The whole sign-in by code; the browser holds the session cookie afterwards.
     [[nodiscard]] bool signIn(PortalClient &browser, qint64 contactId, QString *why);
 
+    // Forgets every rate-limit counter, for tests that sign in more often than people do.
+    void forgetRateLimits();
+
     QList<Task> tasksOf(qint64 companyId);
     // The first task of the company that matches; 0 when none does.
     qint64 taskId(qint64 companyId, OwnerSide side, EvidenceType type, TaskStatus status);

@@ -1,0 +1,126 @@
+// Conditional requests on the contact's own data: an ETag on every answer, 304 with no body
+// while nothing changed, and a new tag once something has.
+#include "PortalClient.h"
+#include "PortalFixture.h"
+#include "TestDatabase.h"
+
+#include "security/Tokens.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace Gatehouse;
+using namespace Gatehouse::Testing;
+
+class TestPortalConditional : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(Tokens::initialise()); }
+    void initTestCase_data() { TestDatabase::addEngineRows(); }
+    void init();
+    void cleanup() { m_portal.stop(); }
+
+    void unchangedDataIsNotSentAgain_data();
+    void unchangedDataIsNotSentAgain();
+    void noneMatchComparesWeakly_data();
+    void noneMatchComparesWeakly();
+
+private:
+    PortalFixture m_portal;
+};
+
+void TestPortalConditional::init()
+{
+    QFETCH_GLOBAL(QString, engine);
+    QString error;
+    QVERIFY2(m_portal.start(engine, &error), qPrintable(error));
+}
+
+void TestPortalConditional::unchangedDataIsNotSentAgain_data()
+{
+    QTest::addColumn<bool>("home");
+    QTest::addRow("home") << true;
+    QTest::addRow("task") << false;
+}
+
+void TestPortalConditional::unchangedDataIsNotSentAgain()
+{
+    QFETCH(bool, home);
+    PortalClient browser(m_portal.port());
+    QString why;
+    QVERIFY2(m_portal.signIn(browser, m_portal.contact().id, &why), qPrintable(why));
+    const qint64 taskId = m_portal.taskId(m_portal.contact().companyId, OwnerSide::Client,
+                                          EvidenceType::Standard, TaskStatus::Pending);
+    QVERIFY(taskId > 0);
+    const QString path
+        = home ? QStringLiteral("/api/v1/home") : QStringLiteral("/api/v1/tasks/%1").arg(taskId);
+
+    const HttpReply first = browser.get(path);
+    QVERIFY2(first.status == 200, first.describe());
+    const QByteArray etag = first.header("ETag");
+    QVERIFY2(etag.startsWith('"') && etag.endsWith('"') && etag.size() > 20, etag);
+    // Personal data stays out of the browser's disk cache; the client keeps the tag itself.
+    QCOMPARE(first.header("Cache-Control"), QByteArray("no-store"));
+    QCOMPARE(browser.get(path).header("ETag"), etag); // the same data, the same tag
+
+    const HttpReply again = browser.send("GET", path, {}, {}, {{"If-None-Match", etag}});
+    QVERIFY2(again.status == 304, again.describe());
+    QVERIFY(again.body.isEmpty());
+    QCOMPARE(again.header("ETag"), etag);
+    QCOMPARE(again.header("Cache-Control"), QByteArray("no-store"));
+
+    const HttpReply done = browser.post(QStringLiteral("/api/v1/tasks/%1/complete").arg(taskId), {},
+                                        {{"Origin", PortalFixture::ownOrigin()}});
+    QVERIFY2(done.status == 200, done.describe());
+
+    const HttpReply changed = browser.send("GET", path, {}, {}, {{"If-None-Match", etag}});
+    QVERIFY2(changed.status == 200, changed.describe());
+    const QByteArray newTag = changed.header("ETag");
+    QVERIFY(!newTag.isEmpty());
+    QVERIFY(newTag != etag);
+    const QByteArray completed = "\"status\":\"completed\"";
+    QCOMPARE(changed.body.count(completed), first.body.count(completed) + 1);
+    const HttpReply settled = browser.send("GET", path, {}, {}, {{"If-None-Match", newTag}});
+    QVERIFY2(settled.status == 304, settled.describe());
+}
+
+void TestPortalConditional::noneMatchComparesWeakly_data()
+{
+    QTest::addColumn<QByteArray>("ifNoneMatch"); // %1: the current tag
+    QTest::addColumn<int>("status");
+    QTest::addRow("the tag") << QByteArray("%1") << 304;
+    QTest::addRow("weak form") << QByteArray("W/%1") << 304;
+    QTest::addRow("in a list") << QByteArray("\"other\", %1") << 304;
+    QTest::addRow("any") << QByteArray("*") << 304;
+    QTest::addRow("another tag") << QByteArray("\"other\"") << 200;
+    QTest::addRow("unquoted") << QByteArray("@") << 200;
+}
+
+void TestPortalConditional::noneMatchComparesWeakly()
+{
+    QFETCH(QByteArray, ifNoneMatch);
+    QFETCH(int, status);
+    PortalClient browser(m_portal.port());
+    QString why;
+    QVERIFY2(m_portal.signIn(browser, m_portal.contact().id, &why), qPrintable(why));
+    const HttpReply first = browser.get(QStringLiteral("/api/v1/home"));
+    QVERIFY2(first.status == 200, first.describe());
+    const QByteArray etag = first.header("ETag");
+    const QByteArray unquoted = etag.mid(1, etag.size() - 2);
+    const QByteArray header = ifNoneMatch.replace("%1", etag).replace("@", unquoted);
+    const HttpReply reply
+        = browser.send("GET", QStringLiteral("/api/v1/home"), {}, {}, {{"If-None-Match", header}});
+    QVERIFY2(reply.status == status, reply.describe());
+    QCOMPARE(reply.body.isEmpty(), status == 304);
+    // Without a session, a matching tag earns nothing but the refusal.
+    PortalClient stranger(m_portal.port());
+    const HttpReply refused
+        = stranger.send("GET", QStringLiteral("/api/v1/home"), {}, {}, {{"If-None-Match", etag}});
+    QCOMPARE(refused.status, 401);
+}
+
+QTEST_MAIN(TestPortalConditional)
+#include "tst_portal_conditional.moc"
