@@ -3,6 +3,7 @@
 #include "PortalContext.h"
 #include "http/HttpHelpers.h"
 #include "services/OnboardingService.h"
+#include "storage/ActivityRepository.h"
 #include "storage/OnboardingRepository.h"
 
 #include <QHttpServer>
@@ -72,6 +73,11 @@ void OnboardingApi::registerRoutes(QHttpServer &server, const PortalContext &con
                 return refusal;
             }
             QString error;
+            // One cheap query decides whether the body built last time is still true.
+            const qint64 mark = ActivityRepository(context.db).latestId(&error);
+            if (const auto cached = context.homeCache->find(session->companyId, mark)) {
+                return Http::conditional(request, *cached);
+            }
             const QList<Onboarding> onboardings
                 = OnboardingRepository(context.db).forCompany(session->companyId, &error);
             if (!error.isEmpty()) {
@@ -81,7 +87,10 @@ void OnboardingApi::registerRoutes(QHttpServer &server, const PortalContext &con
             for (const Onboarding &onboarding : onboardings) {
                 list.append(onboardingJson(onboarding));
             }
-            return Http::conditionalJson(request, {{QStringLiteral("onboardings"), list}});
+            const Http::JsonEntity entity
+                = Http::jsonEntity({{QStringLiteral("onboardings"), list}});
+            context.homeCache->store(session->companyId, mark, entity);
+            return Http::conditional(request, entity);
         });
 
     server.route(

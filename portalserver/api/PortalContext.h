@@ -1,5 +1,6 @@
 #pragma once
 
+#include "HomeCache.h"
 #include "services/PortalAuthService.h"
 
 #include <QHostAddress>
@@ -8,6 +9,7 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace Gatehouse {
@@ -25,6 +27,7 @@ struct PortalContext
     QString publicOrigin;
     bool secure = false;
     QList<QPair<QHostAddress, int>> trustedProxies;
+    std::shared_ptr<HomeCache> homeCache = std::make_shared<HomeCache>();
 
     QString clientIp(const QHttpServerRequest &request) const;
 

@@ -25,23 +25,33 @@ QHttpServerResponse json(const QJsonObject &body, Status status)
     return response;
 }
 
+JsonEntity jsonEntity(const QJsonObject &body)
+{
+    JsonEntity entity;
+    entity.bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    // BLAKE2b is fast on 64-bit machines; 160 bits make an accidental match out of reach.
+    entity.etag = '"'
+                  + QCryptographicHash::hash(entity.bytes, QCryptographicHash::Blake2b_160)
+                        .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)
+                  + '"';
+    return entity;
+}
+
 QHttpServerResponse conditionalJson(const QHttpServerRequest &request, const QJsonObject &body)
 {
-    const QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    // BLAKE2b is fast on 64-bit machines; 160 bits make an accidental match out of reach.
-    const QByteArray etag
-        = '"'
-          + QCryptographicHash::hash(bytes, QCryptographicHash::Blake2b_160)
-                .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)
-          + '"';
-    if (noneMatchNames(request.value(QByteArrayLiteral("If-None-Match")), etag)) {
+    return conditional(request, jsonEntity(body));
+}
+
+QHttpServerResponse conditional(const QHttpServerRequest &request, const JsonEntity &entity)
+{
+    if (noneMatchNames(request.value(QByteArrayLiteral("If-None-Match")), entity.etag)) {
         QHttpServerResponse response(Status::NotModified);
-        response.addHeader(QByteArrayLiteral("ETag"), etag);
+        response.addHeader(QByteArrayLiteral("ETag"), entity.etag);
         response.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
         return response;
     }
-    QHttpServerResponse response(QByteArrayLiteral("application/json"), bytes, Status::Ok);
-    response.addHeader(QByteArrayLiteral("ETag"), etag);
+    QHttpServerResponse response(QByteArrayLiteral("application/json"), entity.bytes, Status::Ok);
+    response.addHeader(QByteArrayLiteral("ETag"), entity.etag);
     response.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
     return response;
 }

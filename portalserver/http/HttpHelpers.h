@@ -23,6 +23,15 @@ QHttpServerResponse internalError();
 // If-None-Match names that tag, answers 304 with no body instead. Still "no-store": a client
 // keeps the last body itself (in memory) and sends its tag, so personal data never lands in
 // a browser's disk cache.
+// A JSON body with its entity tag, built once and possibly served many times.
+struct JsonEntity
+{
+    QByteArray bytes;
+    QByteArray etag;
+};
+JsonEntity jsonEntity(const QJsonObject &body);
+// 200 with the body and its ETag, or 304 when If-None-Match names the tag.
+QHttpServerResponse conditional(const QHttpServerRequest &request, const JsonEntity &entity);
 QHttpServerResponse conditionalJson(const QHttpServerRequest &request, const QJsonObject &body);
 // Whether an If-None-Match value ("*", or a list of tags, weak or strong) names this tag.
 bool noneMatchNames(const QByteArray &ifNoneMatch, const QByteArray &etag);

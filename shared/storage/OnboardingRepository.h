@@ -13,7 +13,10 @@ namespace Gatehouse {
 class Database;
 
 // Onboardings with their phases and tasks. Every read a portal makes goes through a
-// company-scoped method, so one client can never reach another's rows.
+// company-scoped method, so one client can never reach another's rows. Every change made here
+// is accompanied, in the same transaction, by a row in the activity table (the services see to
+// it): the portal relies on that to know when a cached home page is out of date
+// (portalserver/api/HomeCache.h).
 class OnboardingRepository
 {
 public:

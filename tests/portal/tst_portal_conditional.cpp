@@ -5,6 +5,7 @@
 #include "TestDatabase.h"
 
 #include "security/Tokens.h"
+#include "services/OnboardingService.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void unchangedDataIsNotSentAgain();
     void noneMatchComparesWeakly_data();
     void noneMatchComparesWeakly();
+    void homeFollowsChangesMadeElsewhere();
 
 private:
     PortalFixture m_portal;
@@ -122,5 +124,31 @@ void TestPortalConditional::noneMatchComparesWeakly()
     QCOMPARE(refused.status, 401);
 }
 
-QTEST_MAIN(TestPortalConditional)
+
+// The server keeps the home body it built; a change made by staff through another connection
+// (the console, another portal process) must still show on the next request.
+void TestPortalConditional::homeFollowsChangesMadeElsewhere()
+{
+    PortalClient browser(m_portal.port());
+    QString why;
+    QVERIFY2(m_portal.signIn(browser, m_portal.contact().id, &why), qPrintable(why));
+    const HttpReply before = browser.get(QStringLiteral("/api/v1/home"));
+    QVERIFY2(before.status == 200, before.describe());
+    QCOMPARE(browser.get(QStringLiteral("/api/v1/home")).body, before.body);
+
+    const qint64 mspTask = m_portal.taskId(m_portal.contact().companyId, OwnerSide::Msp,
+                                           EvidenceType::Standard, TaskStatus::Pending);
+    QVERIFY(mspTask > 0);
+    ServiceError error;
+    QVERIFY(OnboardingService(m_portal.db(), m_portal.clock())
+                .setStatusAsStaff(mspTask, TaskStatus::Completed, QStringLiteral("Dana Admin"),
+                                  &error));
+    const HttpReply after = browser.get(QStringLiteral("/api/v1/home"));
+    QVERIFY2(after.status == 200, after.describe());
+    const QByteArray completed = "\"status\":\"completed\"";
+    QCOMPARE(after.body.count(completed), before.body.count(completed) + 1);
+    QVERIFY(after.header("ETag") != before.header("ETag"));
+}
+
+QTEST_GUILESS_MAIN(TestPortalConditional)
 #include "tst_portal_conditional.moc"
