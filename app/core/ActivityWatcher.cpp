@@ -1,6 +1,9 @@
 #include "ActivityWatcher.h"
 
 #include "ConsoleLogging.h"
+#include "storage/Database.h"
+
+#include <QSqlDriver>
 
 namespace Gatehouse {
 
@@ -22,6 +25,20 @@ void ActivityWatcher::start()
         m_lastSeenId = latest;
     }
     m_timer.start();
+    if (m_db.engine() == Engine::Postgres && !m_listening) {
+        QSqlDriver *driver = m_db.connection().driver();
+        const QString channel = QString::fromLatin1(ActivityRepository::kNotifyChannel);
+        if (driver && driver->subscribeToNotification(channel)) {
+            m_listening = true;
+            connect(driver, &QSqlDriver::notification, this, [this, channel](const QString &name) {
+                if (name == channel) {
+                    poll();
+                }
+            });
+        } else {
+            qCInfo(lcConsole) << "no notifications from the database; polling only";
+        }
+    }
 }
 
 void ActivityWatcher::poll()

@@ -12,7 +12,8 @@ class Database;
 
 // Follows the activity feed so the console shows what clients do without a manual refresh.
 // Each tick costs one cheap query (the latest id); only when it has grown are the new events
-// read and announced.
+// read and announced. On PostgreSQL it also listens for the feed's notifications and polls at
+// once when one arrives, so changes show without waiting for the next tick.
 class ActivityWatcher : public QObject
 {
     Q_OBJECT
@@ -28,6 +29,7 @@ public:
     void start();
     void stop() { m_timer.stop(); }
     bool isActive() const { return m_timer.isActive(); }
+    bool isListening() const { return m_listening; }
     qint64 lastSeenId() const { return m_lastSeenId; }
 
     // One polling round; the timer calls it, and anything that knows of a change may too.
@@ -47,6 +49,7 @@ private:
     QTimer m_timer;
     qint64 m_lastSeenId = 0;
     bool m_failing = false;
+    bool m_listening = false;
 };
 
 } // namespace Gatehouse

@@ -1,5 +1,6 @@
 #include "ActivityRepository.h"
 
+#include "Database.h"
 #include "SqlQuery.h"
 
 namespace Gatehouse {
@@ -13,7 +14,15 @@ bool ActivityRepository::append(qint64 workspaceId, const ActivityEvent &event, 
                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     query << workspaceId << nullable(event.companyId) << nullable(event.onboardingId)
           << nullable(event.taskId) << event.kind << event.actor << event.summary << nowMs;
-    return query.exec(error);
+    if (!query.exec(error)) {
+        return false;
+    }
+    if (m_db.engine() != Engine::Postgres) {
+        return true;
+    }
+    SqlQuery notify(m_db, QStringLiteral("SELECT pg_notify(?, '')"));
+    notify << QString::fromLatin1(kNotifyChannel);
+    return notify.exec(error);
 }
 
 qint64 ActivityRepository::latestId(QString *error) const

@@ -28,6 +28,10 @@ public:
         : m_db(db)
     {}
 
+    // On PostgreSQL every append also notifies this channel (delivered when the transaction
+    // commits), so a console listening on it hears of changes at once instead of polling.
+    static constexpr const char *kNotifyChannel = "gatehouse_activity";
+
     [[nodiscard]] bool append(qint64 workspaceId, const ActivityEvent &event, qint64 nowMs,
                               QString *error);
     qint64 latestId(QString *error) const;
