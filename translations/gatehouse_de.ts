@@ -9,6 +9,52 @@
     </message>
 </context>
 <context>
+    <name>Gatehouse::AccessLogDialog</name>
+    <message>
+        <source>Access log of %1</source>
+        <translation>Zugriffsprotokoll von %1</translation>
+    </message>
+    <message>
+        <source>%1 has not used the portal yet.</source>
+        <translation>%1 hat das Portal noch nicht benutzt.</translation>
+    </message>
+    <message>
+        <source>The access log could not be read: %1</source>
+        <translation>Das Zugriffsprotokoll konnte nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::AccessLogModel</name>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Used the portal</source>
+        <translation>Portal benutzt</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Zugriff</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP-Adresse</translation>
+    </message>
+    <message>
+        <source>User agent</source>
+        <translation>Browser (User-Agent)</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::ActivityView</name>
     <message>
         <source>Verify integrity</source>
@@ -216,6 +262,18 @@
         <source>IP address</source>
         <translation>IP-Adresse</translation>
     </message>
+    <message>
+        <source>Portal access default for new contacts</source>
+        <translation>Standard-Portalzugang für neue Kontakte</translation>
+    </message>
+    <message>
+        <source>Portal access turned off</source>
+        <translation>Portalzugang ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>Portal access turned on</source>
+        <translation>Portalzugang eingeschaltet</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::CompaniesView</name>
@@ -286,6 +344,62 @@
     <message>
         <source>%1 could not be invited: %2</source>
         <translation>%1 konnte nicht eingeladen werden: %2</translation>
+    </message>
+    <message>
+        <source>Turn portal access off</source>
+        <translation>Portalzugang ausschalten</translation>
+    </message>
+    <message>
+        <source>Access log…</source>
+        <translation>Zugriffsprotokoll…</translation>
+    </message>
+    <message>
+        <source>New contacts get portal access</source>
+        <translation>Neue Kontakte erhalten Portalzugang</translation>
+    </message>
+    <message>
+        <source>When, from where and with what the contact used the portal</source>
+        <translation>Wann, von wo und womit der Kontakt das Portal benutzt hat</translation>
+    </message>
+    <message>
+        <source>Whether contacts added from now on may be invited to the portal</source>
+        <translation>Ob ab jetzt angelegte Kontakte ins Portal eingeladen werden dürfen</translation>
+    </message>
+    <message>
+        <source>The workspace could not be read: %1</source>
+        <translation>Der Arbeitsbereich konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Turn portal access on</source>
+        <translation>Portalzugang einschalten</translation>
+    </message>
+    <message>
+        <source>Let the contact be invited to the portal again</source>
+        <translation>Den Kontakt wieder ins Portal einladen lassen</translation>
+    </message>
+    <message>
+        <source>End the contact&apos;s sessions and invitations, and refuse new ones</source>
+        <translation>Sitzungen und Einladungen des Kontakts beenden und neue ablehnen</translation>
+    </message>
+    <message>
+        <source>Turn portal access off for %1? Their sessions, pending sign-ins and invitations end at once.</source>
+        <translation>Portalzugang für %1 ausschalten? Sitzungen, offene Anmeldungen und Einladungen enden sofort.</translation>
+    </message>
+    <message>
+        <source>Portal access not changed</source>
+        <translation>Portalzugang nicht geändert</translation>
+    </message>
+    <message>
+        <source>The portal access of %1 could not be changed: %2</source>
+        <translation>Der Portalzugang von %1 konnte nicht geändert werden: %2</translation>
+    </message>
+    <message>
+        <source>Setting not changed</source>
+        <translation>Einstellung nicht geändert</translation>
+    </message>
+    <message>
+        <source>The default for new contacts could not be changed: %1</source>
+        <translation>Der Standard für neue Kontakte konnte nicht geändert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1133,6 +1247,13 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
 </context>
 <context>
+    <name>Gatehouse::PortalAccess</name>
+    <message>
+        <source>No such contact.</source>
+        <translation>Diesen Kontakt gibt es nicht.</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::PortalAuthService</name>
     <message>
         <source>This invitation link is not valid any more. Ask your contact for a new one, or sign in with your email address.</source>
@@ -1169,6 +1290,20 @@ Einladungslinks verweisen auf %2.</translation>
     <message>
         <source>Enter a valid email address.</source>
         <translation>Geben Sie eine gültige E-Mail-Adresse ein.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::PortalContext</name>
+    <message>
+        <source>This request did not come from the portal&apos;s own pages. Reload the page and try again.</source>
+        <translation>Diese Anfrage kam nicht von den Seiten des Portals. Laden Sie die Seite neu und versuchen Sie es noch einmal.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::PortalThrottle</name>
+    <message>
+        <source>Too many attempts. Please wait a few minutes and try again.</source>
+        <translation>Zu viele Versuche. Bitte warten Sie einige Minuten und versuchen Sie es dann noch einmal.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "CompaniesView.h"
 
+#include "AccessLogDialog.h"
 #include "InviteResultPanel.h"
 #include "NewCompanyDialog.h"
 #include "NewContactDialog.h"
@@ -7,10 +8,12 @@
 #include "models/CompanyListModel.h"
 #include "models/ContactListModel.h"
 #include "services/InviteService.h"
+#include "services/PortalAccessService.h"
 #include "storage/DirectoryRepository.h"
 #include "widgets/EmptyState.h"
 #include "widgets/ErrorLabel.h"
 
+#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -62,6 +65,9 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
     , m_newOnboarding(new QPushButton(tr("Start onboarding…"), this))
     , m_newContact(new QPushButton(tr("New contact…"), this))
     , m_invite(new QPushButton(tr("Invite to portal"), this))
+    , m_access(new QPushButton(tr("Turn portal access off"), this))
+    , m_accessLog(new QPushButton(tr("Access log…"), this))
+    , m_newContactsAccess(new QCheckBox(tr("New contacts get portal access"), this))
     , m_invitePanel(new InviteResultPanel(this))
     , m_error(new ErrorLabel(this))
 {
@@ -71,6 +77,12 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
     m_newContact->setObjectName(QStringLiteral("newContact"));
     m_invite->setObjectName(QStringLiteral("inviteContact"));
     m_invite->setToolTip(tr("Email the contact a personal link to the portal"));
+    m_access->setObjectName(QStringLiteral("contactAccess"));
+    m_accessLog->setObjectName(QStringLiteral("contactAccessLog"));
+    m_accessLog->setToolTip(tr("When, from where and with what the contact used the portal"));
+    m_newContactsAccess->setObjectName(QStringLiteral("newContactsAccess"));
+    m_newContactsAccess->setToolTip(
+        tr("Whether contacts added from now on may be invited to the portal"));
     m_newOnboarding->setToolTip(tr("Start an onboarding for this company"));
 
     QHeaderView *companyHeader = m_companyTable->horizontalHeader();
@@ -104,6 +116,8 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
     auto *contactButtons = new QHBoxLayout;
     contactButtons->addWidget(m_newContact);
     contactButtons->addWidget(m_invite);
+    contactButtons->addWidget(m_access);
+    contactButtons->addWidget(m_accessLog);
     contactButtons->addStretch();
     auto *contactPane = new QWidget(this);
     auto *contactLayout = new QVBoxLayout(contactPane);
@@ -111,6 +125,7 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
     contactLayout->addWidget(m_contactsHeading);
     contactLayout->addWidget(m_contactEmpty, 1);
     contactLayout->addLayout(contactButtons);
+    contactLayout->addWidget(m_newContactsAccess, 0, Qt::AlignLeft);
     contactLayout->addWidget(m_invitePanel);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
@@ -138,6 +153,11 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
     connect(m_newCompany, &QPushButton::clicked, this, &CompaniesView::newCompany);
     connect(m_newContact, &QPushButton::clicked, this, &CompaniesView::newContact);
     connect(m_invite, &QPushButton::clicked, this, &CompaniesView::inviteSelectedContact);
+    connect(m_access, &QPushButton::clicked, this, &CompaniesView::toggleSelectedContactAccess);
+    connect(m_accessLog, &QPushButton::clicked, this, &CompaniesView::showAccessLog);
+    // clicked, not toggled: only a person's click changes the setting, not refresh().
+    connect(m_newContactsAccess, &QCheckBox::clicked, this,
+            &CompaniesView::setNewContactsGetAccess);
     connect(m_newOnboarding, &QPushButton::clicked, this,
             [this] { Q_EMIT newOnboardingRequested(currentCompanyId()); });
 
@@ -153,7 +173,13 @@ void CompaniesView::refresh()
         m_error->showMessage(tr("The companies could not be read: %1").arg(error));
         return;
     }
+    const std::optional<Workspace> workspace = DirectoryRepository(*m_context.db).workspace(&error);
+    if (!workspace) {
+        m_error->showMessage(tr("The workspace could not be read: %1").arg(error));
+        return;
+    }
     m_error->hide();
+    m_newContactsAccess->setChecked(workspace->newContactsPortalAccess);
     const qint64 current = currentCompanyId();
     m_restoring = true;
     m_companies->setRows(companies);
@@ -205,6 +231,14 @@ void CompaniesView::updateActions()
     m_invite->setToolTip(contact.isValid() && !mayInvite
                              ? tr("Portal access is turned off for this contact.")
                              : tr("Email the contact a personal link to the portal"));
+    m_access->setEnabled(contact.isValid());
+    m_access->setText(contact.isValid() && !mayInvite ? tr("Turn portal access on")
+                                                      : tr("Turn portal access off"));
+    m_access->setToolTip(contact.isValid() && !mayInvite
+                             ? tr("Let the contact be invited to the portal again")
+                             : tr("End the contact's sessions and invitations, and refuse new "
+                                  "ones"));
+    m_accessLog->setEnabled(contact.isValid());
 }
 
 std::optional<Company> CompaniesView::currentCompany() const
@@ -214,6 +248,15 @@ std::optional<Company> CompaniesView::currentCompany() const
         return std::nullopt;
     }
     return m_companies->rows().at(row);
+}
+
+std::optional<Contact> CompaniesView::currentContact() const
+{
+    const int row = m_contacts->rowOf(currentContactId());
+    if (row < 0) {
+        return std::nullopt;
+    }
+    return m_contacts->rows().at(row);
 }
 
 qint64 CompaniesView::currentCompanyId() const
@@ -280,11 +323,11 @@ NewContactDialog *CompaniesView::newContact()
 
 bool CompaniesView::inviteSelectedContact()
 {
-    const int row = m_contacts->rowOf(currentContactId());
-    if (row < 0) {
+    const std::optional<Contact> selected = currentContact();
+    if (!selected) {
         return false;
     }
-    const Contact contact = m_contacts->rows().at(row);
+    const Contact &contact = *selected;
     ServiceError error;
     const std::optional<QString> link
         = InviteService(*m_context.db, *m_context.clock, m_context.publicUrl)
@@ -298,6 +341,62 @@ bool CompaniesView::inviteSelectedContact()
     m_invitePanel->showInvite(contact.name, contact.email, *link);
     Q_EMIT inviteQueued(contact.id);
     return true;
+}
+
+bool CompaniesView::toggleSelectedContactAccess()
+{
+    const std::optional<Contact> contact = currentContact();
+    if (!contact) {
+        return false;
+    }
+    const bool on = !contact->portalAccess;
+    if (!on
+        && MessageBox::question(this, tr("Turn portal access off"),
+                                tr("Turn portal access off for %1? Their sessions, pending "
+                                   "sign-ins and invitations end at once.")
+                                    .arg(contact->name))
+               != QMessageBox::Yes) {
+        return false;
+    }
+    ServiceError error;
+    const bool changed = PortalAccessService(*m_context.db, *m_context.clock)
+                             .setContactAccess(contact->id, on, m_context.actor(), &error);
+    if (!changed) {
+        MessageBox::warning(this, tr("Portal access not changed"),
+                            tr("The portal access of %1 could not be changed: %2")
+                                .arg(contact->name, error.message));
+    }
+    if (changed && !on) {
+        m_invitePanel->hide(); // the link it shows is dead now
+    }
+    refresh();
+    return changed;
+}
+
+bool CompaniesView::setNewContactsGetAccess(bool on)
+{
+    ServiceError error;
+    const bool changed = PortalAccessService(*m_context.db, *m_context.clock)
+                             .setNewContactsDefault(on, m_context.actor(), &error);
+    if (!changed) {
+        MessageBox::warning(
+            this, tr("Setting not changed"),
+            tr("The default for new contacts could not be changed: %1").arg(error.message));
+    }
+    refresh(); // the box shows what is stored, changed or not
+    return changed;
+}
+
+AccessLogDialog *CompaniesView::showAccessLog()
+{
+    const std::optional<Contact> contact = currentContact();
+    if (!contact) {
+        return nullptr;
+    }
+    auto *dialog = new AccessLogDialog(m_context, *contact, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
 }
 
 } // namespace Gatehouse

@@ -6,12 +6,14 @@
 
 #include <optional>
 
+class QCheckBox;
 class QLabel;
 class QPushButton;
 class QTableView;
 
 namespace Gatehouse {
 
+class AccessLogDialog;
 class CompanyListModel;
 class ContactListModel;
 class EmptyState;
@@ -20,7 +22,7 @@ class InviteResultPanel;
 class NewCompanyDialog;
 class NewContactDialog;
 
-// Companies & contacts (CON-4): client companies, their contacts, and portal invitations.
+// Companies & contacts (CON-4): client companies, their contacts, portal invitations and access.
 class CompaniesView : public QWidget
 {
     Q_OBJECT
@@ -34,6 +36,13 @@ public:
     NewContactDialog *newContact();
     // Invites the selected contact and queues the invitation mail.
     bool inviteSelectedContact();
+    // Turns the selected contact's portal access off (after asking: it ends their sessions) or
+    // on again.
+    bool toggleSelectedContactAccess();
+    // Whether new contacts get portal access (the workspace default).
+    bool setNewContactsGetAccess(bool on);
+    // The selected contact's access log, opened without blocking.
+    AccessLogDialog *showAccessLog();
 
     bool selectCompany(qint64 companyId);
     bool selectContact(qint64 contactId);
@@ -45,6 +54,9 @@ public:
     QTableView *companyTable() const { return m_companyTable; }
     QTableView *contactTable() const { return m_contactTable; }
     QPushButton *inviteButton() const { return m_invite; }
+    QPushButton *accessButton() const { return m_access; }
+    QPushButton *accessLogButton() const { return m_accessLog; }
+    QCheckBox *newContactsAccessBox() const { return m_newContactsAccess; }
     InviteResultPanel *invitePanel() const { return m_invitePanel; }
 
 Q_SIGNALS:
@@ -56,6 +68,7 @@ private:
     void loadContacts();
     void updateActions();
     std::optional<Company> currentCompany() const;
+    std::optional<Contact> currentContact() const;
 
     ConsoleContext m_context;
     CompanyListModel *m_companies;
@@ -69,6 +82,9 @@ private:
     QPushButton *m_newOnboarding;
     QPushButton *m_newContact;
     QPushButton *m_invite;
+    QPushButton *m_access;
+    QPushButton *m_accessLog;
+    QCheckBox *m_newContactsAccess;
     InviteResultPanel *m_invitePanel;
     ErrorLabel *m_error;
     bool m_restoring = false;

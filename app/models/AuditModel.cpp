@@ -18,6 +18,9 @@ QString AuditModel::actionLabel(const QString &action)
         const char *label;
     };
     static const Label labels[] = {
+        {"access.default_changed", QT_TR_NOOP("Portal access default for new contacts")},
+        {"access.disabled", QT_TR_NOOP("Portal access turned off")},
+        {"access.enabled", QT_TR_NOOP("Portal access turned on")},
         {"access.revoked", QT_TR_NOOP("Portal access revoked")},
         {"invite.sent", QT_TR_NOOP("Invitation")},
         {"login.code_sent", QT_TR_NOOP("Sign-in code sent")},

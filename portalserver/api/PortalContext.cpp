@@ -39,7 +39,8 @@ std::optional<PortalSession> PortalContext::requireSession(const QHttpServerRequ
 {
     ServiceError error;
     PortalAuthService auth(db, clock, publicUrl);
-    std::optional<PortalSession> session = auth.session(sessionToken(request), &error);
+    std::optional<PortalSession> session
+        = auth.session(sessionToken(request), clientIp(request), Http::userAgent(request), &error);
     if (!session) {
         *refusal = Http::fromServiceError(error);
         return std::nullopt;

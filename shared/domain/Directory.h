@@ -13,6 +13,7 @@ struct Workspace
     QString accentColor;
     QString welcomeMessage;
     int codeLifetimeMinutes = 30;
+    bool newContactsPortalAccess = true; // ACC-9: what a new contact starts with
 };
 
 struct StaffMember

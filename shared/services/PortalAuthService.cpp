@@ -313,8 +313,15 @@ std::optional<QString> PortalAuthService::openSession(qint64 challengeId, qint64
             ? QStringLiteral("%1 signed in to the portal with the emailed code").arg(contact->email)
             : QStringLiteral("%1 signed in to the portal with the emailed link")
                   .arg(contact->email));
+    PortalAccess signIn;
+    signIn.contactId = contactId;
+    signIn.atMs = now;
+    signIn.kind = PortalAccess::Kind::SignIn;
+    signIn.ip = ip;
+    signIn.userAgent = userAgent;
     if (!access.createSession(contactId, Tokens::hash(token), now, now + kSessionLifetimeMs, ip,
-                              userAgent, &dbError)
+                              userAgent, &dbError, &signIn.sessionId)
+        || !access.recordAccess(signIn, &dbError)
         || !ActivityRepository(m_db).append(workspace->id, event, now, &dbError)
         || !AuditLog(m_db).append(audit, &dbError) || !transaction.commit(&dbError)) {
         ServiceError::internal(error);
@@ -324,6 +331,7 @@ std::optional<QString> PortalAuthService::openSession(qint64 challengeId, qint64
 }
 
 std::optional<PortalSession> PortalAuthService::session(const QString &sessionToken,
+                                                        const QString &ip, const QString &userAgent,
                                                         ServiceError *error)
 {
     if (!Tokens::looksLikeToken(sessionToken)) {
@@ -344,12 +352,39 @@ std::optional<PortalSession> PortalAuthService::session(const QString &sessionTo
                           tr("Your session has ended. Please sign in again."));
         return std::nullopt;
     }
-    // Sliding expiry, written at most once a minute per session rather than on every request.
+    // Sliding expiry, written at most once a minute per session rather than on every request;
+    // the access log (ACC-11) rides along. A failure here costs a minute of record, not the
+    // request: the session was found live.
     if (now - record->lastSeenAtMs >= kSessionTouchIntervalMs
-        && !access.extendSession(record->id, now, now + kSessionLifetimeMs, &dbError)) {
+        && !recordUse(*record, now, ip, userAgent, &dbError)) {
         qCWarning(lcSecurity).noquote() << "could not extend session:" << dbError;
     }
     return PortalSession{record->id, record->contactId, record->companyId};
+}
+
+bool PortalAuthService::recordUse(const SessionRecord &record, qint64 now, const QString &ip,
+                                  const QString &userAgent, QString *error)
+{
+    AccessRepository access(m_db);
+    Transaction transaction(m_db);
+    if (!transaction.isActive()) {
+        if (error) {
+            *error = transaction.error();
+        }
+        return false;
+    }
+    // Only the request that slides the session records it; a parallel one finds it slid.
+    if (!access.slideSession(record.id, now, now + kSessionLifetimeMs,
+                             now - kSessionTouchIntervalMs, error)) {
+        return error->isEmpty();
+    }
+    PortalAccess use;
+    use.contactId = record.contactId;
+    use.sessionId = record.id;
+    use.atMs = now;
+    use.ip = ip;
+    use.userAgent = userAgent;
+    return access.recordAccess(use, error) && transaction.commit(error);
 }
 
 bool PortalAuthService::logout(const QString &sessionToken, ServiceError *error)

@@ -10,6 +10,7 @@ namespace Gatehouse {
 
 class Clock;
 class Database;
+struct SessionRecord;
 
 struct PortalSession
 {
@@ -58,8 +59,14 @@ public:
     std::optional<QString> confirmMagicLink(const QString &magicToken, const QString &ip,
                                             const QString &userAgent, ServiceError *error);
 
-    // The live session behind a cookie; slides its expiry forward.
-    std::optional<PortalSession> session(const QString &sessionToken, ServiceError *error);
+    // The live session behind a cookie; slides its expiry forward. When it slides (at most once
+    // a minute per session) the access is recorded with the client's address and user agent.
+    std::optional<PortalSession> session(const QString &sessionToken, const QString &ip,
+                                         const QString &userAgent, ServiceError *error);
+    std::optional<PortalSession> session(const QString &sessionToken, ServiceError *error)
+    {
+        return session(sessionToken, QString(), QString(), error);
+    }
     [[nodiscard]] bool logout(const QString &sessionToken, ServiceError *error);
 
     static QString maskEmail(const QString &email);
@@ -75,6 +82,9 @@ private:
     std::optional<QString> openSession(qint64 challengeId, qint64 contactId, const QString &ip,
                                        const QString &userAgent, const QString &how,
                                        ServiceError *error);
+
+    [[nodiscard]] bool recordUse(const SessionRecord &record, qint64 now, const QString &ip,
+                                 const QString &userAgent, QString *error);
 
     const Database &m_db;
     const Clock &m_clock;

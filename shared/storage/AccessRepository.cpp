@@ -110,14 +110,20 @@ bool AccessRepository::consumeChallenge(qint64 challengeId, qint64 nowMs, QStrin
 
 bool AccessRepository::createSession(qint64 contactId, const QString &tokenHash, qint64 nowMs,
                                      qint64 expiresAtMs, const QString &ip,
-                                     const QString &userAgent, QString *error)
+                                     const QString &userAgent, QString *error, qint64 *sessionId)
 {
     SqlQuery query(m_db, QStringLiteral("INSERT INTO portal_session (contact_id, token_hash, "
                                         "created_at, last_seen_at, expires_at, ip, user_agent) "
-                                        "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     query << contactId << tokenHash << nowMs << nowMs << expiresAtMs << ip.left(64)
           << userAgent.left(512);
-    return query.exec(error);
+    if (!query.exec(error) || !query.next()) {
+        return false;
+    }
+    if (sessionId) {
+        *sessionId = query.int64(0);
+    }
+    return true;
 }
 
 std::optional<SessionRecord> AccessRepository::liveSession(const QString &tokenHash, qint64 nowMs,
@@ -136,13 +142,48 @@ std::optional<SessionRecord> AccessRepository::liveSession(const QString &tokenH
                          query.int64(4)};
 }
 
-bool AccessRepository::extendSession(qint64 sessionId, qint64 nowMs, qint64 expiresAtMs,
-                                     QString *error)
+bool AccessRepository::slideSession(qint64 sessionId, qint64 nowMs, qint64 expiresAtMs,
+                                    qint64 seenBeforeMs, QString *error)
 {
     SqlQuery query(m_db, QStringLiteral("UPDATE portal_session SET last_seen_at = ?, "
-                                        "expires_at = ? WHERE id = ?"));
-    query << nowMs << expiresAtMs << sessionId;
+                                        "expires_at = ? WHERE id = ? AND last_seen_at <= ?"));
+    query << nowMs << expiresAtMs << sessionId << seenBeforeMs;
+    return query.exec(error) && query.rowsAffected() == 1;
+}
+
+bool AccessRepository::recordAccess(const PortalAccess &access, QString *error)
+{
+    SqlQuery query(m_db, QStringLiteral("INSERT INTO portal_access_log (contact_id, session_id, "
+                                        "created_at, kind, ip, user_agent) "
+                                        "VALUES (?, ?, ?, ?, ?, ?)"));
+    query << access.contactId
+          << (access.sessionId == 0 ? QVariant(QMetaType(QMetaType::LongLong))
+                                    : QVariant(access.sessionId))
+          << access.atMs
+          << (access.kind == PortalAccess::Kind::SignIn ? QStringLiteral("sign_in")
+                                                        : QStringLiteral("request"))
+          << access.ip.left(64) << access.userAgent.left(512);
     return query.exec(error);
+}
+
+QList<PortalAccess> AccessRepository::accesses(qint64 contactId, int limit, QString *error) const
+{
+    QList<PortalAccess> result;
+    SqlQuery query(m_db, QStringLiteral("SELECT id, contact_id, session_id, created_at, kind, ip, "
+                                        "user_agent FROM portal_access_log WHERE contact_id = ? "
+                                        "ORDER BY created_at DESC, id DESC LIMIT ?"));
+    query << contactId << qMax(0, limit);
+    if (!query.exec(error)) {
+        return result;
+    }
+    while (query.next()) {
+        result.append({query.int64(0), query.int64(1), query.isNull(2) ? 0 : query.int64(2),
+                       query.int64(3),
+                       query.text(4) == QLatin1String("sign_in") ? PortalAccess::Kind::SignIn
+                                                                 : PortalAccess::Kind::Request,
+                       query.text(5), query.text(6)});
+    }
+    return result;
 }
 
 bool AccessRepository::revokeSession(const QString &tokenHash, qint64 nowMs, QString *error)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -26,6 +27,20 @@ struct SessionRecord
     qint64 companyId = 0;
     qint64 lastSeenAtMs = 0;
     qint64 expiresAtMs = 0;
+};
+
+// One use of the portal (ACC-11): a sign-in, or a request of a session at most once a minute.
+struct PortalAccess
+{
+    enum class Kind { SignIn, Request };
+
+    qint64 id = 0;
+    qint64 contactId = 0;
+    qint64 sessionId = 0; // 0 once the session is gone
+    qint64 atMs = 0;
+    Kind kind = Kind::Request;
+    QString ip;
+    QString userAgent;
 };
 
 // Invites, pending logins and sessions. Only SHA-256 hashes of tokens are stored; every
@@ -59,14 +74,22 @@ public:
     // Marks it used; false if someone else used it first.
     bool consumeChallenge(qint64 challengeId, qint64 nowMs, QString *error);
 
+    // sessionId, when given, receives the new session's id.
     [[nodiscard]] bool createSession(qint64 contactId, const QString &tokenHash, qint64 nowMs,
                                      qint64 expiresAtMs, const QString &ip,
-                                     const QString &userAgent, QString *error);
+                                     const QString &userAgent, QString *error,
+                                     qint64 *sessionId = nullptr);
     std::optional<SessionRecord> liveSession(const QString &tokenHash, qint64 nowMs,
                                              QString *error) const;
-    [[nodiscard]] bool extendSession(qint64 sessionId, qint64 nowMs, qint64 expiresAtMs,
-                                     QString *error);
+    // Slides the expiry only if the session was last seen at or before seenBeforeMs; false when
+    // another request slid it first (so parallel requests record one access, not several).
+    bool slideSession(qint64 sessionId, qint64 nowMs, qint64 expiresAtMs, qint64 seenBeforeMs,
+                      QString *error);
     [[nodiscard]] bool revokeSession(const QString &tokenHash, qint64 nowMs, QString *error);
+
+    [[nodiscard]] bool recordAccess(const PortalAccess &access, QString *error);
+    // One contact's accesses, newest first.
+    QList<PortalAccess> accesses(qint64 contactId, int limit, QString *error) const;
 
 private:
     std::optional<LoginChallenge> challengeWhere(const QString &column, const QString &hash,

@@ -56,9 +56,9 @@ bool DirectoryRepository::isValidEmail(const QString &email)
 
 std::optional<Workspace> DirectoryRepository::workspace(QString *error) const
 {
-    SqlQuery query(m_db,
-                   QStringLiteral("SELECT id, name, accent_color, welcome_message, "
-                                  "code_lifetime_minutes FROM workspace ORDER BY id LIMIT 1"));
+    SqlQuery query(m_db, QStringLiteral("SELECT id, name, accent_color, welcome_message, "
+                                        "code_lifetime_minutes, new_contacts_portal_access "
+                                        "FROM workspace ORDER BY id LIMIT 1"));
     if (!query.exec(error)) {
         return std::nullopt;
     }
@@ -68,8 +68,16 @@ std::optional<Workspace> DirectoryRepository::workspace(QString *error) const
         }
         return std::nullopt;
     }
-    return Workspace{query.int64(0), query.text(1), query.text(2), query.text(3),
-                     query.value(4).toInt()};
+    return Workspace{query.int64(0), query.text(1),          query.text(2),
+                     query.text(3),  query.value(4).toInt(), query.value(5).toInt() != 0};
+}
+
+bool DirectoryRepository::setNewContactsPortalAccess(qint64 workspaceId, bool on, QString *error)
+{
+    SqlQuery query(m_db, QStringLiteral("UPDATE workspace SET new_contacts_portal_access = ? "
+                                        "WHERE id = ?"));
+    query << (on ? 1 : 0) << workspaceId;
+    return query.exec(error);
 }
 
 qint64 DirectoryRepository::createWorkspace(const QString &name, qint64 nowMs, QString *error)
@@ -213,9 +221,13 @@ qint64 DirectoryRepository::createContact(qint64 companyId, const QString &name,
         fail(error, tr("Enter a valid email address."));
         return 0;
     }
-    SqlQuery query(m_db, QStringLiteral("INSERT INTO contact (company_id, name, email, created_at) "
-                                        "VALUES (?, ?, ?, ?) RETURNING id"));
-    query << companyId << name.trimmed() << address << nowMs;
+    // Portal access as the company's workspace sets it for new contacts (ACC-9).
+    SqlQuery query(m_db, QStringLiteral("INSERT INTO contact (company_id, name, email, "
+                                        "portal_access, created_at) VALUES (?, ?, ?, COALESCE(("
+                                        "SELECT w.new_contacts_portal_access FROM company c "
+                                        "JOIN workspace w ON w.id = c.workspace_id "
+                                        "WHERE c.id = ?), 1), ?) RETURNING id"));
+    query << companyId << name.trimmed() << address << companyId << nowMs;
     QString dbError;
     const qint64 id = insertReturningId(query, &dbError);
     if (id == 0) {
@@ -224,6 +236,13 @@ qint64 DirectoryRepository::createContact(qint64 companyId, const QString &name,
                         : dbError);
     }
     return id;
+}
+
+bool DirectoryRepository::setPortalAccess(qint64 contactId, bool on, QString *error)
+{
+    SqlQuery query(m_db, QStringLiteral("UPDATE contact SET portal_access = ? WHERE id = ?"));
+    query << (on ? 1 : 0) << contactId;
+    return query.exec(error);
 }
 
 QList<Contact> DirectoryRepository::readContacts(const QString &where, const QVariant &value,

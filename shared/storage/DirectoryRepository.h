@@ -22,6 +22,8 @@ public:
 
     std::optional<Workspace> workspace(QString *error) const;
     qint64 createWorkspace(const QString &name, qint64 nowMs, QString *error);
+    // Whether contacts created from now on may use the portal. Services audit the change.
+    [[nodiscard]] bool setNewContactsPortalAccess(qint64 workspaceId, bool on, QString *error);
 
     qint64 createStaff(qint64 workspaceId, const QString &email, const QString &name,
                        const QString &password, const QString &role, qint64 nowMs, QString *error);
@@ -33,8 +35,11 @@ public:
     QList<Company> companies(qint64 workspaceId, QString *error) const;
     std::optional<Company> company(qint64 id, QString *error) const;
 
+    // The contact starts with the workspace's default portal access.
     qint64 createContact(qint64 companyId, const QString &name, const QString &email, qint64 nowMs,
                          QString *error);
+    // Only the flag: PortalAccessService also ends what was handed out, and audits it.
+    [[nodiscard]] bool setPortalAccess(qint64 contactId, bool on, QString *error);
     QList<Contact> contacts(qint64 companyId, QString *error) const;
     std::optional<Contact> contact(qint64 id, QString *error) const;
     // Every account on an address (a person may be a contact at several companies).

@@ -39,7 +39,9 @@ QByteArray request(quint16 port, const QHostAddress &from, const QByteArray &byt
     QObject::connect(&socket, &QTcpSocket::errorOccurred, [&] { closed = true; });
     socket.bind(from);
     socket.connectToHost(QHostAddress::LocalHost, port);
-    QTest::qWaitFor([&] { return closed; }, 5000);
+    if (!QTest::qWaitFor([&] { return closed; }, 5000)) {
+        qWarning("the connection was still open after 5 s");
+    }
     return answer;
 }
 

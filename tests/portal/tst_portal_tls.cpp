@@ -101,7 +101,9 @@ QNetworkReply *TestPortalTls::send(const QByteArray &method, const QString &path
 
 QByteArray TestPortalTls::wait(QNetworkReply *reply)
 {
-    QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000);
+    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000)) {
+        qWarning("no answer within 10 s");
+    }
     reply->deleteLater();
     return reply->readAll();
 }
