@@ -142,7 +142,8 @@ bool ensureSelfSigned(const QString &folder, const QString &hostName, QString *c
     X509_set_issuer_name(certificate.get(), name);
     QByteArray altNames = "DNS:localhost,IP:127.0.0.1,IP:::1";
     if (!hostName.isEmpty() && hostName != QLatin1String("localhost")) {
-        altNames += QByteArray(QHostAddress(hostName).isNull() ? ",DNS:" : ",IP:") + hostName.toUtf8();
+        altNames
+            += QByteArray(QHostAddress(hostName).isNull() ? ",DNS:" : ",IP:") + hostName.toUtf8();
     }
     if (!addExtension(certificate.get(), NID_subject_alt_name, altNames.constData())
         || !addExtension(certificate.get(), NID_basic_constraints, "critical,CA:FALSE")

@@ -124,7 +124,6 @@ void TestPortalConditional::noneMatchComparesWeakly()
     QCOMPARE(refused.status, 401);
 }
 
-
 // The server keeps the home body it built; a change made by staff through another connection
 // (the console, another portal process) must still show on the next request.
 void TestPortalConditional::homeFollowsChangesMadeElsewhere()
