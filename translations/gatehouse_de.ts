@@ -531,6 +531,13 @@
     </message>
 </context>
 <context>
+    <name>Gatehouse::ContactPasswordService</name>
+    <message>
+        <source>That email address and password do not match.</source>
+        <translation>E-Mail-Adresse und Passwort passen nicht zusammen.</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::DirectoryRepository</name>
     <message>
         <source>Give the workspace a name of at most 200 characters.</source>
@@ -1245,6 +1252,10 @@ Einladungslinks verweisen auf %2.</translation>
         <source>A password cannot be only spaces.</source>
         <translation>Ein Passwort darf nicht nur aus Leerzeichen bestehen.</translation>
     </message>
+    <message>
+        <source>This password is one of the most common ones and would be guessed quickly. Choose another.</source>
+        <translation>Dieses Passwort gehört zu den häufigsten und wäre schnell erraten. Wählen Sie ein anderes.</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::PortalAccess</name>
@@ -1680,6 +1691,41 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
 </context>
 <context>
+    <name>account</name>
+    <message>
+        <source>Set password</source>
+        <translation>Passwort festlegen</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <source>At least %1 characters, and not a common password. You can still sign in with an emailed code.</source>
+        <translation>Mindestens %1 Zeichen und kein häufiges Passwort. Die Anmeldung mit einem Code per E-Mail bleibt möglich.</translation>
+    </message>
+    <message>
+        <source>Use at least %1 characters.</source>
+        <translation>Verwenden Sie mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Your password is set. Next time you can sign in with it.</source>
+        <translation>Ihr Passwort ist festgelegt. Beim nächsten Mal können Sie sich damit anmelden.</translation>
+    </message>
+    <message>
+        <source>Set a password</source>
+        <translation>Passwort festlegen</translation>
+    </message>
+    <message>
+        <source>Optional: a password lets you sign in without waiting for an email.</source>
+        <translation>Optional: Mit einem Passwort melden Sie sich an, ohne auf eine E-Mail zu warten.</translation>
+    </message>
+</context>
+<context>
     <name>api</name>
     <message>
         <source>Please sign in again.</source>
@@ -1838,6 +1884,30 @@ Einladungslinks verweisen auf %2.</translation>
     <message>
         <source>Enter a valid email address.</source>
         <translation>Geben Sie eine gültige E-Mail-Adresse ein.</translation>
+    </message>
+    <message>
+        <source>Sign in with a password instead</source>
+        <translation>Stattdessen mit Passwort anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in with your password</source>
+        <translation>Mit Ihrem Passwort anmelden</translation>
+    </message>
+    <message>
+        <source>Only if you set a password in your portal before.</source>
+        <translation>Nur wenn Sie in Ihrem Portal bereits ein Passwort festgelegt haben.</translation>
+    </message>
+    <message>
+        <source>Email me a sign-in code instead</source>
+        <translation>Stattdessen einen Anmeldecode per E-Mail senden</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Geben Sie Ihr Passwort ein.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 #include "PortalContext.h"
 #include "http/HttpHelpers.h"
+#include "security/PasswordHasher.h"
+#include "services/ContactPasswordService.h"
 #include "services/PortalThrottle.h"
 #include "storage/DirectoryRepository.h"
 
@@ -114,6 +116,38 @@ void AuthApi::registerRoutes(QHttpServer &server, const PortalContext &context)
                  return token ? signedIn(context, *token) : Http::fromServiceError(error);
              });
 
+    postJson(server, "/api/v1/auth/password", context,
+             [&context](const QJsonObject &body, const QHttpServerRequest &request) {
+                 ServiceError error;
+                 const QString email = body.value(QStringLiteral("email")).toString();
+                 const QString ip = context.clientIp(request);
+                 if (!PortalThrottle(context.db, context.clock).allowPassword(email, ip, &error)) {
+                     return Http::fromServiceError(error);
+                 }
+                 const std::optional<QString> token
+                     = ContactPasswordService(context.db, context.clock, context.publicUrl)
+                           .signIn(email, body.value(QStringLiteral("password")).toString(), ip,
+                                   Http::userAgent(request), &error);
+                 return token ? signedIn(context, *token) : Http::fromServiceError(error);
+             });
+
+    postJson(server, "/api/v1/account/password", context,
+             [&context](const QJsonObject &body, const QHttpServerRequest &request) {
+                 QHttpServerResponse refusal(Http::Status::Unauthorized);
+                 const std::optional<PortalSession> session
+                     = context.requireSession(request, &refusal);
+                 if (!session) {
+                     return refusal;
+                 }
+                 ServiceError error;
+                 if (!ContactPasswordService(context.db, context.clock, context.publicUrl)
+                          .setPassword(*session, body.value(QStringLiteral("password")).toString(),
+                                       context.clientIp(request), &error)) {
+                     return Http::fromServiceError(error);
+                 }
+                 return Http::noContent();
+             });
+
     postJson(server, "/api/v1/auth/magic", context,
              [&context](const QJsonObject &body, const QHttpServerRequest &request) {
                  ServiceError error;
@@ -163,16 +197,18 @@ void AuthApi::registerRoutes(QHttpServer &server, const PortalContext &context)
             if (!workspace || !contact) {
                 return Http::internalError();
             }
-            return Http::json({{QStringLiteral("contact"),
-                                QJsonObject{{QStringLiteral("id"), contact->id},
-                                            {QStringLiteral("name"), contact->name},
-                                            {QStringLiteral("email"), contact->email}}},
-                               {QStringLiteral("company"),
-                                QJsonObject{{QStringLiteral("id"), contact->companyId},
-                                            {QStringLiteral("name"), contact->companyName}}},
-                               {QStringLiteral("workspace"), workspaceJson(*workspace)},
-                               {QStringLiteral("csrfToken"),
-                                PortalAuthService::csrfToken(context.sessionToken(request))}});
+            return Http::json(
+                {{QStringLiteral("contact"),
+                  QJsonObject{{QStringLiteral("id"), contact->id},
+                              {QStringLiteral("name"), contact->name},
+                              {QStringLiteral("email"), contact->email}}},
+                 {QStringLiteral("company"),
+                  QJsonObject{{QStringLiteral("id"), contact->companyId},
+                              {QStringLiteral("name"), contact->companyName}}},
+                 {QStringLiteral("workspace"), workspaceJson(*workspace)},
+                 {QStringLiteral("passwordMinimumLength"), PasswordHasher::kMinimumLength},
+                 {QStringLiteral("csrfToken"),
+                  PortalAuthService::csrfToken(context.sessionToken(request))}});
         });
 }
 

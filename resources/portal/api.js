@@ -119,6 +119,13 @@ globalThis.Gatehouse.api = {
         csrfToken = "";
         return request("POST", "/api/v1/auth/magic", { token: token });
     },
+    signInWithPassword: function (email, password) {
+        csrfToken = "";
+        return request("POST", "/api/v1/auth/password", { email: email, password: password });
+    },
+    setPassword: function (password) {
+        return sessionRequest("POST", "/api/v1/account/password", { password: password });
+    },
     logout: function () {
         return sessionRequest("POST", "/api/v1/auth/logout", {}).then(function (result) {
             csrfToken = "";

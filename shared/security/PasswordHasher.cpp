@@ -1,10 +1,33 @@
 #include "PasswordHasher.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QSet>
 
 #include <sodium.h>
 
 namespace Gatehouse::PasswordHasher {
+
+namespace {
+
+QSet<QString> loadCommonPasswords()
+{
+    QSet<QString> passwords;
+    QFile file(QStringLiteral(":/security/common-passwords.txt"));
+    if (!file.open(QIODevice::ReadOnly)) {
+        return passwords;
+    }
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    for (const QByteArray &line : lines) {
+        const QString password = QString::fromUtf8(line.trimmed());
+        if (!password.isEmpty()) {
+            passwords.insert(password);
+        }
+    }
+    return passwords;
+}
+
+} // namespace
 
 QString hash(const QString &password)
 {
@@ -38,7 +61,18 @@ QString weakness(const QString &password)
         return QCoreApplication::translate("Gatehouse::Password",
                                            "A password cannot be only spaces.");
     }
+    if (isCommon(password)) {
+        return QCoreApplication::translate("Gatehouse::Password",
+                                           "This password is one of the most common ones and "
+                                           "would be guessed quickly. Choose another.");
+    }
     return QString();
+}
+
+bool isCommon(const QString &password)
+{
+    static const QSet<QString> common = loadCommonPasswords();
+    return common.contains(password.trimmed().toLower());
 }
 
 } // namespace Gatehouse::PasswordHasher

@@ -10,7 +10,9 @@ constexpr int kMinimumLength = 10;
 // parameters can be raised later without breaking stored hashes.
 [[nodiscard]] QString hash(const QString &password);
 [[nodiscard]] bool verify(const QString &password, const QString &storedHash);
-// A reason the password is not acceptable, or an empty string.
+// A reason the password is not acceptable (too short, or too common), or an empty string.
 QString weakness(const QString &password);
+// Whether it is on the list of common passwords compiled into the program (case-insensitive).
+bool isCommon(const QString &password);
 
 } // namespace Gatehouse::PasswordHasher

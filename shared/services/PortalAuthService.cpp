@@ -292,7 +292,7 @@ std::optional<QString> PortalAuthService::openSession(qint64 challengeId, qint64
         ServiceError::internal(error);
         return std::nullopt;
     }
-    if (!access.consumeChallenge(challengeId, now, &dbError)) {
+    if (challengeId != 0 && !access.consumeChallenge(challengeId, now, &dbError)) {
         if (dbError.isEmpty()) {
             ServiceError::set(error, ServiceError::Kind::Unauthorized,
                               tr("This sign-in was already used. Ask for a new one."));
@@ -311,6 +311,8 @@ std::optional<QString> PortalAuthService::openSession(qint64 challengeId, qint64
         AuditEvent::subjectOf("contact", contact->id),
         how == QLatin1String("code")
             ? QStringLiteral("%1 signed in to the portal with the emailed code").arg(contact->email)
+        : how == QLatin1String("password")
+            ? QStringLiteral("%1 signed in to the portal with a password").arg(contact->email)
             : QStringLiteral("%1 signed in to the portal with the emailed link")
                   .arg(contact->email));
     PortalAccess signIn;

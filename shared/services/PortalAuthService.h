@@ -59,6 +59,15 @@ public:
     std::optional<QString> confirmMagicLink(const QString &magicToken, const QString &ip,
                                             const QString &userAgent, ServiceError *error);
 
+    // A session for a contact who proved who they are without a pending login (a password,
+    // ACC-7): recorded like any sign-in, with how they signed in.
+    std::optional<QString> openSessionFor(qint64 contactId, const QString &ip,
+                                          const QString &userAgent, const QString &how,
+                                          ServiceError *error)
+    {
+        return openSession(0, contactId, ip, userAgent, how, error);
+    }
+
     // The live session behind a cookie; slides its expiry forward. When it slides (at most once
     // a minute per session) the access is recorded with the client's address and user agent.
     std::optional<PortalSession> session(const QString &sessionToken, const QString &ip,
@@ -79,6 +88,7 @@ public:
 private:
     std::optional<PendingLogin> startFor(qint64 contactId, const QString &ip, const QString &via,
                                          ServiceError *error);
+    // challengeId 0: no pending login to use up.
     std::optional<QString> openSession(qint64 challengeId, qint64 contactId, const QString &ip,
                                        const QString &userAgent, const QString &how,
                                        ServiceError *error);

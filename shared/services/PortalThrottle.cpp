@@ -40,6 +40,13 @@ bool PortalThrottle::allowVerify(const QString &ip, ServiceError *error)
     return take(kVerifyPerIp, ip, ip, ip, error);
 }
 
+bool PortalThrottle::allowPassword(const QString &email, const QString &ip, ServiceError *error)
+{
+    const QString address = DirectoryRepository::normalisedEmail(email);
+    return take(kPasswordPerIp, ip, ip, ip, error)
+           && take(kPasswordPerEmail, Tokens::hash(address), address.left(254), ip, error);
+}
+
 bool PortalThrottle::take(const Limit &limit, const QString &key, const QString &who,
                           const QString &ip, ServiceError *error)
 {

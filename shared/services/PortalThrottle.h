@@ -28,6 +28,10 @@ public:
     static constexpr Limit kSignInPerEmail{"login-email", 5, 30LL * 60 * 1000};
     static constexpr Limit kSignInPerInvite{"login-invite", 5, 30LL * 60 * 1000};
     static constexpr Limit kVerifyPerIp{"code-ip", 30, 10LL * 60 * 1000};
+    // Password sign-ins (ACC-7) are guesses that cost no mail: counted per address and per
+    // email, every attempt, whether or not the email is a contact's.
+    static constexpr Limit kPasswordPerIp{"password-ip", 20, 10LL * 60 * 1000};
+    static constexpr Limit kPasswordPerEmail{"password-email", 5, 30LL * 60 * 1000};
 
     PortalThrottle(const Database &db, const Clock &clock)
         : m_db(db)
@@ -41,6 +45,7 @@ public:
     [[nodiscard]] bool allowInvite(const QString &inviteToken, const QString &ip,
                                    ServiceError *error);
     [[nodiscard]] bool allowVerify(const QString &ip, ServiceError *error);
+    [[nodiscard]] bool allowPassword(const QString &email, const QString &ip, ServiceError *error);
 
 private:
     bool take(const Limit &limit, const QString &key, const QString &who, const QString &ip,

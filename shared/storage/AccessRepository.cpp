@@ -194,4 +194,21 @@ bool AccessRepository::revokeSession(const QString &tokenHash, qint64 nowMs, QSt
     return query.exec(error);
 }
 
+QString AccessRepository::passwordHash(qint64 contactId, QString *error) const
+{
+    SqlQuery query(m_db, QStringLiteral("SELECT password_hash FROM contact WHERE id = ?"));
+    query << contactId;
+    if (!query.exec(error) || !query.next() || query.isNull(0)) {
+        return QString();
+    }
+    return query.text(0);
+}
+
+bool AccessRepository::setPasswordHash(qint64 contactId, const QString &hash, QString *error)
+{
+    SqlQuery query(m_db, QStringLiteral("UPDATE contact SET password_hash = ? WHERE id = ?"));
+    query << hash << contactId;
+    return query.exec(error);
+}
+
 } // namespace Gatehouse

@@ -87,6 +87,10 @@ public:
                       QString *error);
     [[nodiscard]] bool revokeSession(const QString &tokenHash, qint64 nowMs, QString *error);
 
+    // The contact's password hash (ACC-7); empty when none is set.
+    QString passwordHash(qint64 contactId, QString *error) const;
+    [[nodiscard]] bool setPasswordHash(qint64 contactId, const QString &hash, QString *error);
+
     [[nodiscard]] bool recordAccess(const PortalAccess &access, QString *error);
     // One contact's accesses, newest first.
     QList<PortalAccess> accesses(qint64 contactId, int limit, QString *error) const;

@@ -215,6 +215,10 @@ CREATE TABLE portal_access_log (
 );
 CREATE INDEX portal_access_log_contact ON portal_access_log (contact_id, created_at)
 )sql"},
+    // Optional contact password (ACC-7): an Argon2id hash, NULL until the contact sets one.
+    {5, R"sql(
+ALTER TABLE contact ADD COLUMN password_hash TEXT
+)sql"},
 };
 
 QString dialect(const QString &sql, Engine engine)

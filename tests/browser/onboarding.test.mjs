@@ -260,3 +260,43 @@ portalTest('a wrong code shows an error and keeps the code form', async (page) =
     await byTestId(page, 'code-submit').click();
     await expectHome(page);
 });
+
+portalTest('password set and used', async (page) => {
+    const mail = await requestSignInMail(page);
+    await byTestId(page, 'code-input').fill(mail.code);
+    await byTestId(page, 'code-submit').click();
+    await expectHome(page);
+
+    // A common password is refused with a reason; a good one is stored.
+    const panel = byTestId(page, 'password-panel');
+    await panel.waitFor({ state: 'visible' });
+    assert.match(await panel.textContent(), /At least 10 characters/, 'the minimum length is shown');
+    await byTestId(page, 'password-input').fill('qwertyuiop');
+    await byTestId(page, 'password-submit').click();
+    const refusal = byTestId(page, 'password-alert');
+    await refusal.waitFor({ state: 'visible' });
+    assert.match(await refusal.textContent(), /common/, 'says why the password was refused');
+    const password = 'harbour lantern 42 violet';
+    await byTestId(page, 'password-input').fill(password);
+    await byTestId(page, 'password-submit').click();
+    await page.waitForFunction(
+        () => document.querySelector('[data-testid="password-status"]')?.textContent.includes('password is set')
+    );
+    assert.ok(await refusal.isHidden(), 'the earlier refusal is gone');
+
+    await byTestId(page, 'signout').click();
+    await page.waitForURL(`${server.baseUrl}/login`);
+
+    // Back in with the password: a wrong one first, then the right one.
+    await byTestId(page, 'login-use-password').click();
+    await byTestId(page, 'password-login-email').fill(CONTACT_EMAIL);
+    await byTestId(page, 'password-login-password').fill('not the password 1');
+    await byTestId(page, 'password-login-submit').click();
+    const alert = byTestId(page, 'alert');
+    await alert.waitFor({ state: 'visible' });
+    assert.match(await alert.textContent(), /do not match/);
+    assert.equal((await apiFromPage(page, '/api/v1/me')).status, 401, 'a wrong password signs nobody in');
+    await byTestId(page, 'password-login-password').fill(password);
+    await byTestId(page, 'password-login-submit').click();
+    await expectHome(page);
+});

@@ -289,11 +289,115 @@ function renderLogin(main, context) {
             }
         );
     });
-    Gatehouse.dom.replaceContent(parts.body, form);
+    const usePassword = h("button", {
+        className: "button button--link",
+        type: "button",
+        testid: "login-use-password",
+        text: qsTr("Sign in with a password instead"),
+    });
+    usePassword.addEventListener("click", function () {
+        showPasswordForm(parts, email.value.trim(), context, function () {
+            parts.setText(
+                qsTr("Open your portal"),
+                qsTr("Enter the email address your IT provider has on file. We will send you a sign-in code.")
+            );
+            parts.alert.clear();
+            Gatehouse.dom.replaceContent(parts.body, [form, h("div", { className: "form__secondary" }, usePassword)]);
+            email.focus();
+        });
+    });
+    Gatehouse.dom.replaceContent(parts.body, [form, h("div", { className: "form__secondary" }, usePassword)]);
     if (context.message) {
         email.focus();
     } else {
         parts.heading.focus();
+    }
+}
+
+// /login with a password the contact set after an email sign-in (ACC-7). A wrong password and
+// an address without one get the same answer from the server. `back` returns to the code flow.
+function showPasswordForm(parts, address, context, back) {
+    parts.setText(qsTr("Sign in with your password"), qsTr("Only if you set a password in your portal before."));
+    parts.alert.clear();
+    const email = h("input", {
+        id: "password-email",
+        className: "input",
+        type: "email",
+        name: "email",
+        autocomplete: "username",
+        inputmode: "email",
+        maxlength: "254",
+        required: true,
+        testid: "password-login-email",
+    });
+    email.value = address || "";
+    const password = h("input", {
+        id: "password-login",
+        className: "input",
+        type: "password",
+        name: "password",
+        autocomplete: "current-password",
+        required: true,
+        testid: "password-login-password",
+    });
+    const submit = h("button", {
+        className: "button button--primary button--block",
+        type: "submit",
+        testid: "password-login-submit",
+        text: qsTr("Sign in"),
+    });
+    const useCode = h("button", {
+        className: "button button--link",
+        type: "button",
+        testid: "login-use-code",
+        text: qsTr("Email me a sign-in code instead"),
+    });
+    useCode.addEventListener("click", back);
+    const form = h("form", { className: "form", novalidate: true }, [
+        h("label", { className: "label", for: "password-email", text: qsTr("Email address") }),
+        email,
+        h("label", { className: "label", for: "password-login", text: qsTr("Password") }),
+        password,
+        submit,
+        h("div", { className: "form__secondary" }, useCode),
+    ]);
+    form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        const value = email.value.trim();
+        if (!/^[^\s@]+@[^\s@]+$/.test(value)) {
+            parts.alert.show(qsTr("Enter a valid email address."));
+            email.setAttribute("aria-invalid", "true");
+            email.focus();
+            return;
+        }
+        if (!password.value) {
+            parts.alert.show(qsTr("Enter your password."));
+            password.setAttribute("aria-invalid", "true");
+            password.focus();
+            return;
+        }
+        email.removeAttribute("aria-invalid");
+        password.removeAttribute("aria-invalid");
+        parts.alert.clear();
+        const restore = Gatehouse.dom.busy(submit, qsTr("Signing in…"));
+        api.signInWithPassword(value, password.value).then(
+            function () {
+                context.onSignedIn();
+            },
+            function (error) {
+                restore();
+                parts.alert.show(error.message);
+                password.value = "";
+                password.setAttribute("aria-invalid", "true");
+                password.focus();
+            }
+        );
+    });
+    Gatehouse.dom.replaceContent(parts.body, form);
+    if (email.value) {
+        password.focus();
+    } else {
+        email.focus();
     }
 }
 

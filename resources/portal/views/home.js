@@ -144,6 +144,8 @@ function createHomeView(main, me, context) {
     toast.hidden = true;
     const announcer = h("p", { className: "visually-hidden", "aria-live": "polite" });
     const content = h("div", { className: "home" });
+    // Built once, so that a reload of the tasks keeps what is typed into it.
+    const passwordPanel = Gatehouse.views.account.createPasswordPanel(me, failed);
 
     function showError(message) {
         alert.show(message);
@@ -474,6 +476,7 @@ function createHomeView(main, me, context) {
                 ])
             );
         });
+        sections.push(passwordPanel);
         Gatehouse.dom.replaceContent(content, sections);
         if (focusTaskId !== undefined) {
             const card = content.querySelector('[data-testid="task-' + CSS.escape(String(focusTaskId)) + '"]');
