@@ -192,6 +192,8 @@ void TestPortalHttp::translationsFollowTheBrowserLanguage_data()
                             << QStringLiteral("Ihr Portal \u00f6ffnen");
     QTest::addRow("swiss german") << QByteArray("de-CH") << "de"
                                   << QStringLiteral("Ihr Portal \u00f6ffnen");
+    QTest::addRow("french") << QByteArray("fr-FR,fr;q=0.9") << "fr"
+                            << QStringLiteral("Ouvrir votre portail");
     QTest::addRow("english first") << QByteArray("en-GB,de;q=0.5") << "en" << QString();
     QTest::addRow("unknown language") << QByteArray("tlh") << "en" << QString();
     QTest::addRow("no header") << QByteArray() << "en" << QString();

@@ -1,0 +1,2107 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>Gatehouse</name>
+    <message>
+        <source>Gatehouse cannot start</source>
+        <translation>Gatehouse ne peut pas démarrer</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::AccessLogDialog</name>
+    <message>
+        <source>Access log of %1</source>
+        <translation>Journal d’accès de %1</translation>
+    </message>
+    <message>
+        <source>%1 has not used the portal yet.</source>
+        <translation>%1 n’a pas encore utilisé le portail.</translation>
+    </message>
+    <message>
+        <source>The access log could not be read: %1</source>
+        <translation>Impossible de lire le journal d’accès&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::AccessLogModel</name>
+    <message>
+        <source>Signed in</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Used the portal</source>
+        <translation>A utilisé le portail</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Date et heure</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Accès</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>Adresse IP</translation>
+    </message>
+    <message>
+        <source>User agent</source>
+        <translation>Navigateur (User-Agent)</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ActivityView</name>
+    <message>
+        <source>Verify integrity</source>
+        <translation>Vérifier l’intégrité</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Filter by who, subject, detail or IP address</source>
+        <translation>Filtrer par auteur, objet, détail ou adresse IP</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Toutes les actions</translation>
+    </message>
+    <message>
+        <source>Check that no event was changed, removed or reordered since it was written</source>
+        <translation>Vérifier qu’aucun événement n’a été modifié, supprimé ou réordonné depuis son enregistrement</translation>
+    </message>
+    <message>
+        <source>Save the events the filters show as a CSV file, with their hashes</source>
+        <translation>Enregistrer les événements filtrés dans un fichier CSV, avec leurs empreintes</translation>
+    </message>
+    <message>
+        <source>The audit trail could not be read: %1</source>
+        <translation>Impossible de lire le journal d’audit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Showing the newest %1 of %2 events</source>
+        <translation>Affichage des %1 événements les plus récents sur %2</translation>
+    </message>
+    <message>
+        <source>1 event</source>
+        <translation>1 événement</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>%1 événements</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet. Sign-ins, invitations and changes to tasks appear here as they happen.</source>
+        <translation>Rien n’a encore été enregistré. Les connexions, les invitations et les modifications de tâches apparaissent ici au fur et à mesure.</translation>
+    </message>
+    <message>
+        <source>No event matches these filters.</source>
+        <translation>Aucun événement ne correspond à ces filtres.</translation>
+    </message>
+    <message>
+        <source>Chain intact: 1 event checked</source>
+        <translation>Chaîne intacte&#xa0;: 1 événement vérifié</translation>
+    </message>
+    <message>
+        <source>Chain intact: %1 events checked</source>
+        <translation>Chaîne intacte&#xa0;: %1 événements vérifiés</translation>
+    </message>
+    <message>
+        <source>The audit trail could not be verified: %1</source>
+        <translation>Impossible de vérifier le journal d’audit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>event %1</source>
+        <translation>événement %1</translation>
+    </message>
+    <message>
+        <source>event %1 (%2, %3)</source>
+        <translation>événement %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>The event before it is intact.</source>
+        <translation>L’événement qui le précède est intact.</translation>
+    </message>
+    <message>
+        <source>The %1 events before it are intact.</source>
+        <translation>Les %1 événements qui le précèdent sont intacts.</translation>
+    </message>
+    <message>
+        <source>The audit trail was tampered with: the chain breaks at %1. %2 %3</source>
+        <translation>Le journal d’audit a été falsifié&#xa0;: la chaîne est rompue à l’%1. %2 %3</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>Exporter le journal d’audit</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The audit trail could not be exported to %1: %2</source>
+        <translation>Impossible d’exporter le journal d’audit vers %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Exported 1 event to %1</source>
+        <translation>1 événement exporté vers %1</translation>
+    </message>
+    <message>
+        <source>Exported %1 events to %2</source>
+        <translation>%1 événements exportés vers %2</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::AuditLog</name>
+    <message>
+        <source>The audit trail could not be read.</source>
+        <translation>Impossible de lire le journal d’audit.</translation>
+    </message>
+    <message>
+        <source>Its contents were changed after it was written.</source>
+        <translation>Son contenu a été modifié après son enregistrement.</translation>
+    </message>
+    <message>
+        <source>It should be the first event, but it follows one that is gone.</source>
+        <translation>Il devrait être le premier événement, mais il suit un événement qui a disparu.</translation>
+    </message>
+    <message>
+        <source>It does not follow event %1: an event between them was removed, or events were reordered or rewritten.</source>
+        <translation>Il ne suit pas l’événement %1&#xa0;: un événement intermédiaire a été supprimé, ou des événements ont été réordonnés ou réécrits.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>Impossible d’écrire le fichier&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The file is not open for writing.</source>
+        <translation>Le fichier n’est pas ouvert en écriture.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::AuditModel</name>
+    <message>
+        <source>Portal access revoked</source>
+        <translation>Accès au portail retiré</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>Invitation</translation>
+    </message>
+    <message>
+        <source>Sign-in code sent</source>
+        <translation>Code de connexion envoyé</translation>
+    </message>
+    <message>
+        <source>Wrong sign-in code</source>
+        <translation>Code de connexion erroné</translation>
+    </message>
+    <message>
+        <source>Sign-in locked: too many wrong codes</source>
+        <translation>Connexion bloquée&#xa0;: trop de codes erronés</translation>
+    </message>
+    <message>
+        <source>Portal sign-in</source>
+        <translation>Connexion au portail</translation>
+    </message>
+    <message>
+        <source>Onboarding created</source>
+        <translation>Onboarding créé</translation>
+    </message>
+    <message>
+        <source>Staff sign-in</source>
+        <translation>Connexion d’un collaborateur</translation>
+    </message>
+    <message>
+        <source>Staff sign-in refused</source>
+        <translation>Connexion d’un collaborateur refusée</translation>
+    </message>
+    <message>
+        <source>Task completed by client</source>
+        <translation>Tâche terminée par le client</translation>
+    </message>
+    <message>
+        <source>Task status changed</source>
+        <translation>Statut de tâche modifié</translation>
+    </message>
+    <message>
+        <source>Workspace created</source>
+        <translation>Espace de travail créé</translation>
+    </message>
+    <message>
+        <source>Event %1 at %2 UTC</source>
+        <translation>Événement %1 à %2 UTC</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Date et heure</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>Adresse IP</translation>
+    </message>
+    <message>
+        <source>Portal access default for new contacts</source>
+        <translation>Accès au portail par défaut pour les nouveaux contacts</translation>
+    </message>
+    <message>
+        <source>Portal access turned off</source>
+        <translation>Accès au portail désactivé</translation>
+    </message>
+    <message>
+        <source>Portal access turned on</source>
+        <translation>Accès au portail activé</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::CompaniesView</name>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>New company…</source>
+        <translation>Nouvelle entreprise…</translation>
+    </message>
+    <message>
+        <source>Start onboarding…</source>
+        <translation>Démarrer un onboarding…</translation>
+    </message>
+    <message>
+        <source>New contact…</source>
+        <translation>Nouveau contact…</translation>
+    </message>
+    <message>
+        <source>Invite to portal</source>
+        <translation>Inviter sur le portail</translation>
+    </message>
+    <message>
+        <source>Email the contact a personal link to the portal</source>
+        <translation>Envoyer au contact un lien personnel vers le portail par e-mail</translation>
+    </message>
+    <message>
+        <source>Start an onboarding for this company</source>
+        <translation>Démarrer un onboarding pour cette entreprise</translation>
+    </message>
+    <message>
+        <source>No companies yet — add your first client with New company.</source>
+        <translation>Aucune entreprise pour l’instant — ajoutez votre premier client avec «&#xa0;Nouvelle entreprise&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Entreprises</translation>
+    </message>
+    <message>
+        <source>The companies could not be read: %1</source>
+        <translation>Impossible de lire les entreprises&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The contacts could not be read: %1</source>
+        <translation>Impossible de lire les contacts&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Contacts at %1</source>
+        <translation>Contacts de %1</translation>
+    </message>
+    <message>
+        <source>%1 has no contacts yet — add one with New contact.</source>
+        <translation>%1 n’a pas encore de contact — ajoutez-en un avec «&#xa0;Nouveau contact&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Select a company to see its contacts.</source>
+        <translation>Sélectionnez une entreprise pour afficher ses contacts.</translation>
+    </message>
+    <message>
+        <source>Portal access is turned off for this contact.</source>
+        <translation>L’accès au portail est désactivé pour ce contact.</translation>
+    </message>
+    <message>
+        <source>Invitation not sent</source>
+        <translation>Invitation non envoyée</translation>
+    </message>
+    <message>
+        <source>%1 could not be invited: %2</source>
+        <translation>Impossible d’inviter %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Turn portal access off</source>
+        <translation>Désactiver l’accès au portail</translation>
+    </message>
+    <message>
+        <source>Access log…</source>
+        <translation>Journal d’accès…</translation>
+    </message>
+    <message>
+        <source>New contacts get portal access</source>
+        <translation>Accès au portail pour les nouveaux contacts</translation>
+    </message>
+    <message>
+        <source>When, from where and with what the contact used the portal</source>
+        <translation>Quand, d’où et avec quoi le contact a utilisé le portail</translation>
+    </message>
+    <message>
+        <source>Whether contacts added from now on may be invited to the portal</source>
+        <translation>Indique si les contacts ajoutés à partir de maintenant peuvent être invités sur le portail</translation>
+    </message>
+    <message>
+        <source>The workspace could not be read: %1</source>
+        <translation>Impossible de lire l’espace de travail&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Turn portal access on</source>
+        <translation>Activer l’accès au portail</translation>
+    </message>
+    <message>
+        <source>Let the contact be invited to the portal again</source>
+        <translation>Permettre de nouveau d’inviter le contact sur le portail</translation>
+    </message>
+    <message>
+        <source>End the contact&apos;s sessions and invitations, and refuse new ones</source>
+        <translation>Mettre fin aux sessions et aux invitations du contact, et refuser les nouvelles</translation>
+    </message>
+    <message>
+        <source>Turn portal access off for %1? Their sessions, pending sign-ins and invitations end at once.</source>
+        <translation>Désactiver l’accès au portail pour %1&#xa0;? Ses sessions, connexions en attente et invitations prennent fin immédiatement.</translation>
+    </message>
+    <message>
+        <source>Portal access not changed</source>
+        <translation>Accès au portail inchangé</translation>
+    </message>
+    <message>
+        <source>The portal access of %1 could not be changed: %2</source>
+        <translation>Impossible de modifier l’accès au portail de %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Setting not changed</source>
+        <translation>Paramètre inchangé</translation>
+    </message>
+    <message>
+        <source>The default for new contacts could not be changed: %1</source>
+        <translation>Impossible de modifier le réglage par défaut des nouveaux contacts&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::CompanyListModel</name>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Onboardings</source>
+        <translation>Onboardings</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ConsoleLauncher</name>
+    <message>
+        <source>The cryptography library (libsodium) could not be initialised.</source>
+        <translation>Impossible d’initialiser la bibliothèque de cryptographie (libsodium).</translation>
+    </message>
+    <message>
+        <source>The database address is not usable: %1</source>
+        <translation>L’adresse de la base de données est inutilisable&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The database %1 could not be brought up to date: %2</source>
+        <translation>Impossible de mettre à jour la base de données %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The database %1 could not be read: %2</source>
+        <translation>Impossible de lire la base de données %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The workspace could not be read: %1</source>
+        <translation>Impossible de lire l’espace de travail&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Portal not started on port %1: %2</source>
+        <translation>Portail non démarré sur le port %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ConsoleOptions</name>
+    <message>
+        <source>Gatehouse staff console.</source>
+        <translation>Console des collaborateurs Gatehouse.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Afficher cette aide.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Afficher la version.</translation>
+    </message>
+    <message>
+        <source>Data folder (database, mailbox).</source>
+        <translation>Dossier de données (base de données, boîte aux lettres).</translation>
+    </message>
+    <message>
+        <source>postgresql://user:pass@host:port/db, or a SQLite file (default: the data folder&apos;s gatehouse.sqlite).</source>
+        <translation>postgresql://user:pass@host:port/db, ou un fichier SQLite (par défaut&#xa0;: gatehouse.sqlite dans le dossier de données).</translation>
+    </message>
+    <message>
+        <source>Port of the portal this console runs on 127.0.0.1 (default %1).</source>
+        <translation>Port du portail que cette console exécute sur 127.0.0.1 (par défaut&#xa0;: %1).</translation>
+    </message>
+    <message>
+        <source>Do not run the portal inside the console (a separate portal server does).</source>
+        <translation>Ne pas exécuter le portail dans la console (un serveur de portail distinct s’en charge).</translation>
+    </message>
+    <message>
+        <source>The address clients use to reach the portal; links in mail use it.</source>
+        <translation>L’adresse à laquelle les clients accèdent au portail&#xa0;; les liens des e-mails l’utilisent.</translation>
+    </message>
+    <message>
+        <source>smtp://host:587 or smtps://host:465; the password is read from the environment variable GATEHOUSE_SMTP_PASSWORD. Without it, mail goes to the data folder&apos;s mailbox.</source>
+        <translation>smtp://host:587 ou smtps://host:465&#xa0;; le mot de passe est lu dans la variable d’environnement GATEHOUSE_SMTP_PASSWORD. Sans cette option, les e-mails sont déposés dans la boîte aux lettres du dossier de données.</translation>
+    </message>
+    <message>
+        <source>SMTP user name.</source>
+        <translation>Nom d’utilisateur SMTP.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;; try --help.</source>
+        <translation>Argument inattendu «&#xa0;%1&#xa0;»&#xa0;; essayez --help.</translation>
+    </message>
+    <message>
+        <source>--portal-port needs a port number from 0 to 65535, not &quot;%1&quot;.</source>
+        <translation>--portal-port attend un numéro de port entre 0 et 65535, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>--public-url needs an http:// or https:// address, not &quot;%1&quot;.</source>
+        <translation>--public-url attend une adresse http:// ou https://, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ContactListModel</name>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>%1 may sign in to the portal.</source>
+        <translation>%1 peut se connecter au portail.</translation>
+    </message>
+    <message>
+        <source>Portal access is turned off for %1.</source>
+        <translation>L’accès au portail est désactivé pour %1.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Portal access</source>
+        <translation>Accès au portail</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ContactPasswordService</name>
+    <message>
+        <source>That email address and password do not match.</source>
+        <translation>L’adresse e-mail et le mot de passe ne correspondent pas.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::DirectoryRepository</name>
+    <message>
+        <source>Give the workspace a name of at most 200 characters.</source>
+        <translation>Donnez à l’espace de travail un nom de 200 caractères au maximum.</translation>
+    </message>
+    <message>
+        <source>Enter a name of at most 200 characters.</source>
+        <translation>Saisissez un nom de 200 caractères au maximum.</translation>
+    </message>
+    <message>
+        <source>Enter a valid email address.</source>
+        <translation>Saisissez une adresse e-mail valide.</translation>
+    </message>
+    <message>
+        <source>The password could not be hashed (out of memory).</source>
+        <translation>Impossible de hacher le mot de passe (mémoire insuffisante).</translation>
+    </message>
+    <message>
+        <source>A staff member with this email already exists.</source>
+        <translation>Un collaborateur avec cette adresse e-mail existe déjà.</translation>
+    </message>
+    <message>
+        <source>The email or password is not correct.</source>
+        <translation>L’adresse e-mail ou le mot de passe est incorrect.</translation>
+    </message>
+    <message>
+        <source>Enter a company name of at most 200 characters.</source>
+        <translation>Saisissez un nom d’entreprise de 200 caractères au maximum.</translation>
+    </message>
+    <message>
+        <source>A company with this name already exists.</source>
+        <translation>Une entreprise portant ce nom existe déjà.</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s name (at most 200 characters).</source>
+        <translation>Saisissez le nom du contact (200 caractères au maximum).</translation>
+    </message>
+    <message>
+        <source>This company already has a contact with this email.</source>
+        <translation>Cette entreprise a déjà un contact avec cette adresse e-mail.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::FrontDoor</name>
+    <message>
+        <source>Too many connections. Please try again in a moment.</source>
+        <translation>Trop de connexions. Veuillez réessayer dans un instant.</translation>
+    </message>
+    <message>
+        <source>The request took too long to arrive.</source>
+        <translation>La requête a mis trop de temps à arriver.</translation>
+    </message>
+    <message>
+        <source>The upload is too slow.</source>
+        <translation>L’envoi est trop lent.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Http</name>
+    <message>
+        <source>Something went wrong on our side.</source>
+        <translation>Une erreur s’est produite de notre côté.</translation>
+    </message>
+    <message>
+        <source>This request did not come from the portal&apos;s own pages.</source>
+        <translation>Cette requête ne provient pas des pages du portail.</translation>
+    </message>
+    <message>
+        <source>Send the request body as application/json.</source>
+        <translation>Envoyez le corps de la requête au format application/json.</translation>
+    </message>
+    <message>
+        <source>The request is too large.</source>
+        <translation>La requête est trop volumineuse.</translation>
+    </message>
+    <message>
+        <source>The request body is not a JSON object.</source>
+        <translation>Le corps de la requête n’est pas un objet JSON.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Invite</name>
+    <message>
+        <source>No such contact.</source>
+        <translation>Ce contact n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Portal access is turned off for %1.</source>
+        <translation>L’accès au portail est désactivé pour %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::InviteResultPanel</name>
+    <message>
+        <source>Copy link</source>
+        <translation>Copier le lien</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>The invitation to %1 &lt;%2&gt; is queued for sending. It replaces any earlier invitation. You can also pass on the link yourself:</source>
+        <translation>L’invitation à %1 &lt;%2&gt; est en attente d’envoi. Elle remplace toute invitation antérieure. Vous pouvez aussi transmettre le lien vous-même&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::LoginDialog</name>
+    <message>
+        <source>Sign in to Gatehouse</source>
+        <translation>Se connecter à Gatehouse</translation>
+    </message>
+    <message>
+        <source>Sign in with your staff account.</source>
+        <translation>Connectez-vous avec votre compte collaborateur.</translation>
+    </message>
+    <message>
+        <source>you@example.com</source>
+        <translation>vous@exemple.com</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-mail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The email or password is not correct.</source>
+        <translation>L’adresse e-mail ou le mot de passe est incorrect.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::MailComposer</name>
+    <message>
+        <source>%1 invites you to your client portal</source>
+        <translation>%1 vous invite sur votre portail client</translation>
+    </message>
+    <message>
+        <source>Hello %1,</source>
+        <translation>Bonjour %1,</translation>
+    </message>
+    <message>
+        <source>%1 has set up a portal for %2 where you can follow your onboarding and complete your tasks.</source>
+        <translation>%1 a mis en place pour %2 un portail où vous pouvez suivre votre onboarding et effectuer vos tâches.</translation>
+    </message>
+    <message>
+        <source>Open your portal</source>
+        <translation>Ouvrir votre portail</translation>
+    </message>
+    <message>
+        <source>No password needed: we will confirm your email address with a one-time code.</source>
+        <translation>Aucun mot de passe nécessaire&#xa0;: nous confirmerons votre adresse e-mail avec un code à usage unique.</translation>
+    </message>
+    <message>
+        <source>Your sign-in code for %1: %2</source>
+        <translation>Votre code de connexion pour %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Your sign-in code: %1</source>
+        <translation>Votre code de connexion&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Or sign in with this link:</source>
+        <translation>Ou connectez-vous avec ce lien&#xa0;:</translation>
+    </message>
+    <message>
+        <source>If you did not ask to sign in, you can ignore this message.</source>
+        <translation>Si vous n’avez pas demandé à vous connecter, vous pouvez ignorer ce message.</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message numerus="yes">
+        <source>The code and the link work once and expire in %n minutes.</source>
+        <translation>
+            <numerusform>Le code et le lien ne fonctionnent qu’une fois et expirent dans %n minute.</numerusform>
+            <numerusform>Le code et le lien ne fonctionnent qu’une fois et expirent dans %n minutes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::MailView</name>
+    <message>
+        <source>Open mailbox folder</source>
+        <translation>Ouvrir le dossier de la boîte aux lettres</translation>
+    </message>
+    <message>
+        <source>Without SMTP, mail is delivered to %1</source>
+        <translation>Sans SMTP, les e-mails sont déposés ici&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Mail is sent through %1.</source>
+        <translation>Les e-mails sont envoyés via %1.</translation>
+    </message>
+    <message>
+        <source>No mail yet. Invitations and sign-in codes appear here as soon as they are queued.</source>
+        <translation>Aucun e-mail pour l’instant. Les invitations et les codes de connexion apparaissent ici dès qu’ils sont en attente d’envoi.</translation>
+    </message>
+    <message>
+        <source>Select a message to read it.</source>
+        <translation>Sélectionnez un message pour le lire.</translation>
+    </message>
+    <message>
+        <source>The outbox could not be read: %1</source>
+        <translation>Impossible de lire la boîte d’envoi&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>Boîte aux lettres</translation>
+    </message>
+    <message>
+        <source>No file manager could open %1.</source>
+        <translation>Aucun gestionnaire de fichiers n’a pu ouvrir %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::MainWindow</name>
+    <message>
+        <source>%1 — Gatehouse</source>
+        <translation>%1 — Gatehouse</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Connecté en tant que %1</translation>
+    </message>
+    <message>
+        <source>Live updates paused: %1</source>
+        <translation>Mises à jour en direct suspendues&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Staff console</source>
+        <translation>Console des collaborateurs</translation>
+    </message>
+    <message>
+        <source>Onboardings</source>
+        <translation>Onboardings</translation>
+    </message>
+    <message>
+        <source>Companies &amp; contacts</source>
+        <translation>Entreprises et contacts</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>E-mails</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;New onboarding…</source>
+        <translation>&amp;Nouvel onboarding…</translation>
+    </message>
+    <message>
+        <source>New &amp;company…</source>
+        <translation>Nouvelle &amp;entreprise…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Navigation</translation>
+    </message>
+    <message>
+        <source>&amp;Onboardings</source>
+        <translation>&amp;Onboardings</translation>
+    </message>
+    <message>
+        <source>&amp;Companies &amp;&amp; contacts</source>
+        <translation>&amp;Entreprises et contacts</translation>
+    </message>
+    <message>
+        <source>&amp;Mail</source>
+        <translation>E-&amp;mails</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About Gatehouse</source>
+        <translation>À &amp;propos de Gatehouse</translation>
+    </message>
+    <message>
+        <source>Portal: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
+        <translation>Portail&#xa0;: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>The client portal runs inside this console. Click to open it in your browser.</source>
+        <translation>Le portail client fonctionne dans cette console. Cliquez pour l’ouvrir dans votre navigateur.</translation>
+    </message>
+    <message>
+        <source>Mail delivery failed: %1</source>
+        <translation>Échec de l’envoi des e-mails&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Portal not running in this console</source>
+        <translation>Le portail ne fonctionne pas dans cette console</translation>
+    </message>
+    <message>
+        <source>Invitation links point to %1.</source>
+        <translation>Les liens d’invitation pointent vers %1.</translation>
+    </message>
+    <message>
+        <source>%1
+Invitation links point to %2.</source>
+        <translation>%1
+Les liens d’invitation pointent vers %2.</translation>
+    </message>
+    <message>
+        <source>About Gatehouse</source>
+        <translation>À propos de Gatehouse</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Gatehouse %1&lt;/h3&gt;&lt;p&gt;The client portal for managed service providers.&lt;/p&gt;&lt;p&gt;Workspace: %2&lt;br&gt;Portal links: %3&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Gatehouse %1&lt;/h3&gt;&lt;p&gt;Le portail client des fournisseurs de services managés.&lt;/p&gt;&lt;p&gt;Espace de travail&#xa0;: %2&lt;br&gt;Liens du portail&#xa0;: %3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <source>&amp;Activity</source>
+        <translation>&amp;Activité</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::NewCompanyDialog</name>
+    <message>
+        <source>New company</source>
+        <translation>Nouvelle entreprise</translation>
+    </message>
+    <message>
+        <source>e.g. Example Dental Ltd</source>
+        <translation>ex.&#xa0;: Cabinet dentaire Exemple SARL</translation>
+    </message>
+    <message>
+        <source>Add company</source>
+        <translation>Ajouter l’entreprise</translation>
+    </message>
+    <message>
+        <source>Company &amp;name:</source>
+        <translation>&amp;Nom de l’entreprise&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The company could not be added.</source>
+        <translation>Impossible d’ajouter l’entreprise.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::NewContactDialog</name>
+    <message>
+        <source>New contact at %1</source>
+        <translation>Nouveau contact chez %1</translation>
+    </message>
+    <message>
+        <source>name@client.example</source>
+        <translation>nom@client.exemple</translation>
+    </message>
+    <message>
+        <source>Add contact</source>
+        <translation>Ajouter le contact</translation>
+    </message>
+    <message>
+        <source>Company:</source>
+        <translation>Entreprise&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-mail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The contact could not be added.</source>
+        <translation>Impossible d’ajouter le contact.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::NewOnboardingDialog</name>
+    <message>
+        <source>New onboarding</source>
+        <translation>Nouvel onboarding</translation>
+    </message>
+    <message>
+        <source>Create onboarding</source>
+        <translation>Créer l’onboarding</translation>
+    </message>
+    <message>
+        <source>&amp;Company:</source>
+        <translation>&amp;Entreprise&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Modèle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Start date:</source>
+        <translation>&amp;Date de début&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The onboarding gets the template&apos;s phases and tasks; due dates count from the start date.</source>
+        <translation>L’onboarding reprend les phases et les tâches du modèle&#xa0;; les échéances sont calculées à partir de la date de début.</translation>
+    </message>
+    <message>
+        <source>Companies and templates could not be read: %1</source>
+        <translation>Impossible de lire les entreprises et les modèles&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>There are no companies yet. Add one under Companies &amp; contacts first.</source>
+        <translation>Aucune entreprise pour l’instant. Ajoutez-en d’abord une dans «&#xa0;Entreprises et contacts&#xa0;».</translation>
+    </message>
+    <message>
+        <source>There are no templates yet.</source>
+        <translation>Aucun modèle pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Onboarding %1</source>
+        <translation>Onboarding %1</translation>
+    </message>
+    <message>
+        <source>The onboarding could not be created.</source>
+        <translation>Impossible de créer l’onboarding.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::OnboardingDetailView</name>
+    <message>
+        <source>Mark complete</source>
+        <translation>Marquer comme terminée</translation>
+    </message>
+    <message>
+        <source>Set status</source>
+        <translation>Définir le statut</translation>
+    </message>
+    <message>
+        <source>Select an onboarding to see its phases and tasks.</source>
+        <translation>Sélectionnez un onboarding pour afficher ses phases et ses tâches.</translation>
+    </message>
+    <message>
+        <source>The onboarding could not be read: %1</source>
+        <translation>Impossible de lire l’onboarding&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>All phases done</source>
+        <translation>Toutes les phases sont terminées</translation>
+    </message>
+    <message>
+        <source>Current phase: %1</source>
+        <translation>Phase en cours&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 · started %2 · %3</source>
+        <translation>%1 · démarré le %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks complete (%3%)</source>
+        <translation>Tâches terminées&#xa0;: %1 sur %2 (%3&#xa0;%)</translation>
+    </message>
+    <message>
+        <source>Select a task to see its description.</source>
+        <translation>Sélectionnez une tâche pour afficher sa description.</translation>
+    </message>
+    <message>
+        <source>Completed by %1 on %2.</source>
+        <translation>Terminée par %1 le %2.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Note&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The client completes this task in the portal.</source>
+        <translation>Le client effectue cette tâche dans le portail.</translation>
+    </message>
+    <message>
+        <source>Status not changed</source>
+        <translation>Statut inchangé</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could not be set to %2: %3</source>
+        <translation>Impossible de passer «&#xa0;%1&#xa0;» au statut «&#xa0;%2&#xa0;»&#xa0;: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::OnboardingListModel</name>
+    <message>
+        <source>%1/%2 (%3%)</source>
+        <translation>%1/%2 (%3&#xa0;%)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 tasks completed</source>
+        <translation>
+            <numerusform>%n tâche terminée sur %1</numerusform>
+            <numerusform>%n tâches terminées sur %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Onboarding</source>
+        <translation>Onboarding</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Date de début</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::OnboardingService</name>
+    <message>
+        <source>Choose a company.</source>
+        <translation>Choisissez une entreprise.</translation>
+    </message>
+    <message>
+        <source>Choose a template.</source>
+        <translation>Choisissez un modèle.</translation>
+    </message>
+    <message>
+        <source>Onboarding %1</source>
+        <translation>Onboarding %1</translation>
+    </message>
+    <message>
+        <source>The name can be at most 200 characters long.</source>
+        <translation>Le nom ne doit pas dépasser 200 caractères.</translation>
+    </message>
+    <message>
+        <source>Choose a start date.</source>
+        <translation>Choisissez une date de début.</translation>
+    </message>
+    <message>
+        <source>The note can be at most 2000 characters long.</source>
+        <translation>La note ne doit pas dépasser 2000 caractères.</translation>
+    </message>
+    <message>
+        <source>There is no such task.</source>
+        <translation>Cette tâche n’existe pas.</translation>
+    </message>
+    <message>
+        <source>This task is done by %1, not by you.</source>
+        <translation>Cette tâche incombe à %1, pas à vous.</translation>
+    </message>
+    <message>
+        <source>This task is completed by providing what it asks for.</source>
+        <translation>Cette tâche est terminée dès que vous fournissez ce qu’elle demande.</translation>
+    </message>
+    <message>
+        <source>This task is already completed.</source>
+        <translation>Cette tâche est déjà terminée.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::OnboardingTreeModel</name>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks in this phase are done</source>
+        <translation>Tâches terminées dans cette phase&#xa0;: %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>Completed by %1 on %2</source>
+        <translation>Terminée par %1 le %2</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Done by</source>
+        <translation>Réalisée par</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Completion note</source>
+        <translation>Note de clôture</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::OnboardingsView</name>
+    <message>
+        <source>New onboarding…</source>
+        <translation>Nouvel onboarding…</translation>
+    </message>
+    <message>
+        <source>Search by company or name</source>
+        <translation>Rechercher par entreprise ou par nom</translation>
+    </message>
+    <message>
+        <source>Start an onboarding for a company from a template (Ctrl+N)</source>
+        <translation>Démarrer un onboarding pour une entreprise à partir d’un modèle (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>The onboardings could not be read: %1</source>
+        <translation>Impossible de lire les onboardings&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No onboardings yet — create one with New onboarding.</source>
+        <translation>Aucun onboarding pour l’instant — créez-en un avec «&#xa0;Nouvel onboarding&#xa0;».</translation>
+    </message>
+    <message>
+        <source>No onboarding matches “%1”.</source>
+        <translation>Aucun onboarding ne correspond à «&#xa0;%1&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::OutboxModel</name>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>En attente d’envoi</translation>
+    </message>
+    <message>
+        <source>Waiting (attempt %1)</source>
+        <translation>En attente (tentative %1)</translation>
+    </message>
+    <message>
+        <source>Waiting (attempt %1: %2)</source>
+        <translation>En attente (tentative %1&#xa0;: %2)</translation>
+    </message>
+    <message>
+        <source>Sent %1</source>
+        <translation>Envoyé le %1</translation>
+    </message>
+    <message>
+        <source>Queued %1</source>
+        <translation>En file d’attente depuis le %1</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En file d’attente</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Password</name>
+    <message numerus="yes">
+        <source>Use at least %n characters.</source>
+        <translation>
+            <numerusform>Utilisez au moins %n caractère.</numerusform>
+            <numerusform>Utilisez au moins %n caractères.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A password cannot be only spaces.</source>
+        <translation>Un mot de passe ne peut pas être composé uniquement d’espaces.</translation>
+    </message>
+    <message>
+        <source>This password is one of the most common ones and would be guessed quickly. Choose another.</source>
+        <translation>Ce mot de passe fait partie des plus courants et serait vite deviné. Choisissez-en un autre.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::PortalAccess</name>
+    <message>
+        <source>No such contact.</source>
+        <translation>Ce contact n’existe pas.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::PortalAuthService</name>
+    <message>
+        <source>This invitation link is not valid any more. Ask your contact for a new one, or sign in with your email address.</source>
+        <translation>Ce lien d’invitation n’est plus valide. Demandez-en un nouveau à votre interlocuteur, ou connectez-vous avec votre adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>That code is not correct or has expired.</source>
+        <translation>Ce code est incorrect ou a expiré.</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from the email.</source>
+        <translation>Saisissez le code à 6 chiffres reçu par e-mail.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. Ask for a new sign-in email.</source>
+        <translation>Trop de codes erronés. Demandez un nouvel e-mail de connexion.</translation>
+    </message>
+    <message>
+        <source>This sign-in link has expired or was already used. Ask for a new one.</source>
+        <translation>Ce lien de connexion a expiré ou a déjà été utilisé. Demandez-en un nouveau.</translation>
+    </message>
+    <message>
+        <source>This sign-in was already used. Ask for a new one.</source>
+        <translation>Cette connexion a déjà été utilisée. Demandez-en une nouvelle.</translation>
+    </message>
+    <message>
+        <source>Please sign in.</source>
+        <translation>Veuillez vous connecter.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation>Votre session a pris fin. Veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>Enter a valid email address.</source>
+        <translation>Saisissez une adresse e-mail valide.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::PortalContext</name>
+    <message>
+        <source>This request did not come from the portal&apos;s own pages. Reload the page and try again.</source>
+        <translation>Cette requête ne provient pas des pages du portail. Rechargez la page et réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::PortalThrottle</name>
+    <message>
+        <source>Too many attempts. Please wait a few minutes and try again.</source>
+        <translation>Trop de tentatives. Veuillez patienter quelques minutes, puis réessayer.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::RequestGate</name>
+    <message>
+        <source>The address of this request is too long.</source>
+        <translation>L’adresse de cette requête est trop longue.</translation>
+    </message>
+    <message>
+        <source>The request headers are too large.</source>
+        <translation>Les en-têtes de la requête sont trop volumineux.</translation>
+    </message>
+    <message>
+        <source>The request trailers are too large.</source>
+        <translation>Les en-têtes de fin (trailers) de la requête sont trop volumineux.</translation>
+    </message>
+    <message>
+        <source>A chunk header is malformed.</source>
+        <translation>Un en-tête de bloc (chunk) est mal formé.</translation>
+    </message>
+    <message>
+        <source>A chunk is not terminated properly.</source>
+        <translation>Un bloc (chunk) n’est pas correctement terminé.</translation>
+    </message>
+    <message>
+        <source>A chunk size is malformed.</source>
+        <translation>Une taille de bloc (chunk) est mal formée.</translation>
+    </message>
+    <message>
+        <source>The request body is too large.</source>
+        <translation>Le corps de la requête est trop volumineux.</translation>
+    </message>
+    <message>
+        <source>Use HTTP/1.1.</source>
+        <translation>Utilisez HTTP/1.1.</translation>
+    </message>
+    <message>
+        <source>The request line is malformed.</source>
+        <translation>La ligne de requête est mal formée.</translation>
+    </message>
+    <message>
+        <source>The request has too many header fields.</source>
+        <translation>La requête comporte trop de champs d’en-tête.</translation>
+    </message>
+    <message>
+        <source>A header line is malformed.</source>
+        <translation>Une ligne d’en-tête est mal formée.</translation>
+    </message>
+    <message>
+        <source>The Content-Length header is invalid.</source>
+        <translation>L’en-tête Content-Length n’est pas valide.</translation>
+    </message>
+    <message>
+        <source>Only the chunked transfer encoding is supported.</source>
+        <translation>Seul l’encodage de transfert «&#xa0;chunked&#xa0;» est pris en charge.</translation>
+    </message>
+    <message>
+        <source>The request has two Host headers.</source>
+        <translation>La requête comporte deux en-têtes Host.</translation>
+    </message>
+    <message>
+        <source>Unsupported expectation.</source>
+        <translation>Attente (Expect) non prise en charge.</translation>
+    </message>
+    <message>
+        <source>A request cannot carry both Content-Length and Transfer-Encoding.</source>
+        <translation>Une requête ne peut pas comporter à la fois Content-Length et Transfer-Encoding.</translation>
+    </message>
+    <message>
+        <source>The request has no Host header.</source>
+        <translation>La requête ne comporte pas d’en-tête Host.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ServiceError</name>
+    <message>
+        <source>Something went wrong on our side. Please try again.</source>
+        <translation>Une erreur s’est produite de notre côté. Veuillez réessayer.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::SetupAdminPage</name>
+    <message>
+        <source>Your administrator account</source>
+        <translation>Votre compte administrateur</translation>
+    </message>
+    <message>
+        <source>You sign in to the console with this email and password. You can add colleagues later.</source>
+        <translation>Vous vous connectez à la console avec cette adresse e-mail et ce mot de passe. Vous pourrez ajouter vos collègues plus tard.</translation>
+    </message>
+    <message>
+        <source>you@example.com</source>
+        <translation>vous@exemple.com</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters</source>
+        <translation>
+            <numerusform>Au moins %n caractère</numerusform>
+            <numerusform>Au moins %n caractères</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Votre &amp;nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-mail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm password:</source>
+        <translation>&amp;Confirmer le mot de passe&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <source>The password must be at least %n characters long.</source>
+        <translation>
+            <numerusform>Le mot de passe doit comporter au moins %n caractère.</numerusform>
+            <numerusform>Le mot de passe doit comporter au moins %n caractères.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The passwords do not match. Type the same password twice.</source>
+        <translation>Les mots de passe ne correspondent pas. Saisissez deux fois le même mot de passe.</translation>
+    </message>
+    <message>
+        <source>The workspace could not be created.</source>
+        <translation>Impossible de créer l’espace de travail.</translation>
+    </message>
+    <message>
+        <source>The workspace could not be created: %1</source>
+        <translation>Impossible de créer l’espace de travail&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::SetupWizard</name>
+    <message>
+        <source>Set up Gatehouse</source>
+        <translation>Configurer Gatehouse</translation>
+    </message>
+    <message>
+        <source>Create workspace</source>
+        <translation>Créer l’espace de travail</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::SetupWorkspacePage</name>
+    <message>
+        <source>Welcome to Gatehouse</source>
+        <translation>Bienvenue dans Gatehouse</translation>
+    </message>
+    <message>
+        <source>Gatehouse keeps your client onboardings, invitations and portal in one place. Start by naming your workspace.</source>
+        <translation>Gatehouse réunit les onboardings de vos clients, les invitations et le portail en un seul endroit. Commencez par nommer votre espace de travail.</translation>
+    </message>
+    <message>
+        <source>e.g. Northwind IT</source>
+        <translation>ex.&#xa0;: Northwind IT</translation>
+    </message>
+    <message>
+        <source>Your clients see this name in the portal and in every email.</source>
+        <translation>Vos clients voient ce nom dans le portail et dans chaque e-mail.</translation>
+    </message>
+    <message>
+        <source>Workspace &amp;name:</source>
+        <translation>&amp;Nom de l’espace de travail&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::StaffAuthService</name>
+    <message>
+        <source>The email or password is not correct.</source>
+        <translation>L’adresse e-mail ou le mot de passe est incorrect.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Task</name>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloquée</translation>
+    </message>
+    <message>
+        <source>MSP</source>
+        <translation>MSP</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Réunion</translation>
+    </message>
+    <message>
+        <source>Document upload</source>
+        <translation>Envoi de document</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Identifiants</translation>
+    </message>
+    <message>
+        <source>Secure file drop</source>
+        <translation>Dépôt de fichiers sécurisé</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Formation</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Formulaire</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Liste de contrôle</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Approbation</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Template</name>
+    <message>
+        <source>Give the template a name.</source>
+        <translation>Donnez un nom au modèle.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::WorkspaceSetup</name>
+    <message>
+        <source>Managed services onboarding</source>
+        <translation>Onboarding services managés</translation>
+    </message>
+    <message>
+        <source>From kick-off to go-live for a new managed services client.</source>
+        <translation>Du lancement à la mise en service pour un nouveau client en services managés.</translation>
+    </message>
+    <message>
+        <source>Kick-off</source>
+        <translation>Lancement</translation>
+    </message>
+    <message>
+        <source>Hold the kick-off call</source>
+        <translation>Tenir la réunion de lancement</translation>
+    </message>
+    <message>
+        <source>Meet the team and agree on the plan.</source>
+        <translation>Rencontrer l’équipe et convenir du plan.</translation>
+    </message>
+    <message>
+        <source>Confirm your main contacts</source>
+        <translation>Confirmer vos contacts principaux</translation>
+    </message>
+    <message>
+        <source>Tell us who decides, who approves and who we call in an emergency.</source>
+        <translation>Indiquez-nous qui décide, qui approuve et qui appeler en cas d’urgence.</translation>
+    </message>
+    <message>
+        <source>Share your current IT documentation</source>
+        <translation>Partager votre documentation informatique actuelle</translation>
+    </message>
+    <message>
+        <source>Network diagrams, asset lists, anything you have.</source>
+        <translation>Schémas réseau, inventaires du matériel&#xa0;: tout ce dont vous disposez.</translation>
+    </message>
+    <message>
+        <source>Discovery</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Assess the network</source>
+        <translation>Analyser le réseau</translation>
+    </message>
+    <message>
+        <source>We map devices, links and risks.</source>
+        <translation>Nous cartographions les équipements, les liaisons et les risques.</translation>
+    </message>
+    <message>
+        <source>Confirm office locations and opening hours</source>
+        <translation>Confirmer les sites et les horaires d’ouverture</translation>
+    </message>
+    <message>
+        <source>So that we schedule changes outside your working hours.</source>
+        <translation>Afin de planifier les changements en dehors de vos heures de travail.</translation>
+    </message>
+    <message>
+        <source>Hand over administrator logins</source>
+        <translation>Transmettre les accès administrateur</translation>
+    </message>
+    <message>
+        <source>Registrar, firewall and cloud admin accounts.</source>
+        <translation>Comptes d’administration du bureau d’enregistrement, du pare-feu et du cloud.</translation>
+    </message>
+    <message>
+        <source>Answer the IT questionnaire</source>
+        <translation>Répondre au questionnaire informatique</translation>
+    </message>
+    <message>
+        <source>Ten minutes about how you work.</source>
+        <translation>Dix minutes sur votre façon de travailler.</translation>
+    </message>
+    <message>
+        <source>Rollout</source>
+        <translation>Déploiement</translation>
+    </message>
+    <message>
+        <source>Deploy monitoring agents</source>
+        <translation>Déployer les agents de supervision</translation>
+    </message>
+    <message>
+        <source>On every server and workstation.</source>
+        <translation>Sur chaque serveur et chaque poste de travail.</translation>
+    </message>
+    <message>
+        <source>Sign the service agreement</source>
+        <translation>Signer le contrat de services</translation>
+    </message>
+    <message>
+        <source>Read it and sign online.</source>
+        <translation>Lisez-le et signez-le en ligne.</translation>
+    </message>
+    <message>
+        <source>Complete security awareness training</source>
+        <translation>Suivre la formation de sensibilisation à la sécurité</translation>
+    </message>
+    <message>
+        <source>A short video for every user.</source>
+        <translation>Une courte vidéo pour chaque utilisateur.</translation>
+    </message>
+    <message>
+        <source>Go live</source>
+        <translation>Mise en service</translation>
+    </message>
+    <message>
+        <source>Approve the go-live</source>
+        <translation>Approuver la mise en service</translation>
+    </message>
+    <message>
+        <source>Confirm that everything is ready.</source>
+        <translation>Confirmez que tout est prêt.</translation>
+    </message>
+    <message>
+        <source>Hand over to the support desk</source>
+        <translation>Passer le relais au support</translation>
+    </message>
+    <message>
+        <source>Your tickets now go to our desk.</source>
+        <translation>Vos tickets sont désormais traités par notre support.</translation>
+    </message>
+</context>
+<context>
+    <name>account</name>
+    <message>
+        <source>Set password</source>
+        <translation>Définir le mot de passe</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>At least %1 characters, and not a common password. You can still sign in with an emailed code.</source>
+        <translation>Au moins %1 caractères, et pas un mot de passe courant. Vous pourrez toujours vous connecter avec un code reçu par e-mail.</translation>
+    </message>
+    <message>
+        <source>Use at least %1 characters.</source>
+        <translation>Utilisez au moins %1 caractères.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Your password is set. Next time you can sign in with it.</source>
+        <translation>Votre mot de passe est défini. La prochaine fois, vous pourrez vous connecter avec.</translation>
+    </message>
+    <message>
+        <source>Set a password</source>
+        <translation>Définir un mot de passe</translation>
+    </message>
+    <message>
+        <source>Optional: a password lets you sign in without waiting for an email.</source>
+        <translation>Facultatif&#xa0;: un mot de passe vous permet de vous connecter sans attendre d’e-mail.</translation>
+    </message>
+</context>
+<context>
+    <name>api</name>
+    <message>
+        <source>Please sign in again.</source>
+        <translation>Veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>You do not have access to this.</source>
+        <translation>Vous n’avez pas accès à cet élément.</translation>
+    </message>
+    <message>
+        <source>This could not be found.</source>
+        <translation>Élément introuvable.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Please wait a moment and try again.</source>
+        <translation>Trop de tentatives. Veuillez patienter un instant, puis réessayer.</translation>
+    </message>
+    <message>
+        <source>Something went wrong (error %1). Please try again.</source>
+        <translation>Une erreur s’est produite (erreur %1). Veuillez réessayer.</translation>
+    </message>
+    <message>
+        <source>The portal could not be reached. Check your connection and try again.</source>
+        <translation>Impossible de joindre le portail. Vérifiez votre connexion et réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation>Votre session a pris fin. Veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>The portal is not available</source>
+        <translation>Le portail n’est pas disponible</translation>
+    </message>
+    <message>
+        <source>Page not found</source>
+        <translation>Page introuvable</translation>
+    </message>
+    <message>
+        <source>Go to your portal</source>
+        <translation>Accéder à votre portail</translation>
+    </message>
+    <message>
+        <source>This address does not lead anywhere in the portal.</source>
+        <translation>Cette adresse ne correspond à aucune page du portail.</translation>
+    </message>
+</context>
+<context>
+    <name>auth</name>
+    <message>
+        <source>Secure sign-in by email. No password to remember.</source>
+        <translation>Connexion sécurisée par e-mail. Aucun mot de passe à retenir.</translation>
+    </message>
+    <message>
+        <source>Check your email</source>
+        <translation>Consultez vos e-mails</translation>
+    </message>
+    <message>
+        <source>We sent a 6-digit code and a sign-in link to %1</source>
+        <translation>Nous avons envoyé un code à 6 chiffres et un lien de connexion à %1</translation>
+    </message>
+    <message>
+        <source>your email address</source>
+        <translation>votre adresse e-mail</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Send a new code</source>
+        <translation>Envoyer un nouveau code</translation>
+    </message>
+    <message>
+        <source>Sign-in code</source>
+        <translation>Code de connexion</translation>
+    </message>
+    <message>
+        <source>The code expires after a while. You can also use the link in the email.</source>
+        <translation>Le code expire au bout d’un certain temps. Vous pouvez aussi utiliser le lien de l’e-mail.</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from the email.</source>
+        <translation>Saisissez le code à 6 chiffres reçu par e-mail.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>A new code is on its way to %1.</source>
+        <translation>Un nouveau code est en route vers %1.</translation>
+    </message>
+    <message>
+        <source>The server sent an unexpected answer. Please try again.</source>
+        <translation>Le serveur a renvoyé une réponse inattendue. Veuillez réessayer.</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
+        <source>Verify your email to open your portal</source>
+        <translation>Confirmez votre adresse e-mail pour ouvrir votre portail</translation>
+    </message>
+    <message>
+        <source>We will email you a 6-digit code and a sign-in link. No password needed.</source>
+        <translation>Nous vous enverrons par e-mail un code à 6 chiffres et un lien de connexion. Aucun mot de passe nécessaire.</translation>
+    </message>
+    <message>
+        <source>Send me a sign-in code</source>
+        <translation>M’envoyer un code de connexion</translation>
+    </message>
+    <message>
+        <source>Confirm sign-in</source>
+        <translation>Confirmer la connexion</translation>
+    </message>
+    <message>
+        <source>You opened a sign-in link from your email. Continue to open your portal on this device.</source>
+        <translation>Vous avez ouvert un lien de connexion depuis votre e-mail. Continuez pour ouvrir votre portail sur cet appareil.</translation>
+    </message>
+    <message>
+        <source>Continue to the portal</source>
+        <translation>Continuer vers le portail</translation>
+    </message>
+    <message>
+        <source>Request a new sign-in code</source>
+        <translation>Demander un nouveau code de connexion</translation>
+    </message>
+    <message>
+        <source>Open your portal</source>
+        <translation>Ouvrir votre portail</translation>
+    </message>
+    <message>
+        <source>Enter the email address your IT provider has on file. We will send you a sign-in code.</source>
+        <translation>Saisissez l’adresse e-mail connue de votre prestataire informatique. Nous vous enverrons un code de connexion.</translation>
+    </message>
+    <message>
+        <source>Email me a sign-in code</source>
+        <translation>M’envoyer un code de connexion par e-mail</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>Adresse e-mail</translation>
+    </message>
+    <message>
+        <source>Enter a valid email address.</source>
+        <translation>Saisissez une adresse e-mail valide.</translation>
+    </message>
+    <message>
+        <source>Sign in with a password instead</source>
+        <translation>Se connecter plutôt avec un mot de passe</translation>
+    </message>
+    <message>
+        <source>Sign in with your password</source>
+        <translation>Connectez-vous avec votre mot de passe</translation>
+    </message>
+    <message>
+        <source>Only if you set a password in your portal before.</source>
+        <translation>Uniquement si vous avez déjà défini un mot de passe dans votre portail.</translation>
+    </message>
+    <message>
+        <source>Email me a sign-in code instead</source>
+        <translation>Recevoir plutôt un code de connexion par e-mail</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Saisissez votre mot de passe.</translation>
+    </message>
+</context>
+<context>
+    <name>branding</name>
+    <message>
+        <source>Client portal</source>
+        <translation>Portail client</translation>
+    </message>
+</context>
+<context>
+    <name>home</name>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloquée</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Réunion</translation>
+    </message>
+    <message>
+        <source>Document upload</source>
+        <translation>Envoi de document</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Identifiants</translation>
+    </message>
+    <message>
+        <source>Secure file drop</source>
+        <translation>Dépôt de fichiers sécurisé</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Formation</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Formulaire</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Liste de contrôle</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Approbation</translation>
+    </message>
+    <message>
+        <source>%1% complete</source>
+        <translation>%1&#xa0;% terminé</translation>
+    </message>
+    <message>
+        <source>Progress of %1</source>
+        <translation>Progression de %1</translation>
+    </message>
+    <message>
+        <source>your onboarding</source>
+        <translation>votre onboarding</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks done</source>
+        <translation>Tâches terminées&#xa0;: %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>Fermer le message</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>Hello, %1</source>
+        <translation>Bonjour %1</translation>
+    </message>
+    <message>
+        <source>Hello</source>
+        <translation>Bonjour</translation>
+    </message>
+    <message>
+        <source>Complete task</source>
+        <translation>Terminer la tâche</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>Note (facultative)</translation>
+    </message>
+    <message>
+        <source>The note can be at most %1 characters long.</source>
+        <translation>La note ne doit pas dépasser %1 caractères.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Task completed: %1</source>
+        <translation>Tâche terminée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Completed %1</source>
+        <translation>Terminée le %1</translation>
+    </message>
+    <message>
+        <source>Overdue since %1</source>
+        <translation>En retard depuis le %1</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Échéance&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Your note:</source>
+        <translation>Votre note&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Mark complete</source>
+        <translation>Marquer comme terminée</translation>
+    </message>
+    <message>
+        <source>Your tasks</source>
+        <translation>Vos tâches</translation>
+    </message>
+    <message>
+        <source>%1 open</source>
+        <translation>%1 à faire</translation>
+    </message>
+    <message>
+        <source>Nothing for you to do right now. We will email you when something needs your attention.</source>
+        <translation>Vous n’avez rien à faire pour le moment. Nous vous préviendrons par e-mail dès que quelque chose requiert votre attention.</translation>
+    </message>
+    <message>
+        <source>You have completed all your tasks. Thank you!</source>
+        <translation>Vous avez terminé toutes vos tâches. Merci&#xa0;!</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>À venir</translation>
+    </message>
+    <message>
+        <source>Us</source>
+        <translation>Nous</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
+    <message>
+        <source>Our progress</source>
+        <translation>Notre progression</translation>
+    </message>
+    <message>
+        <source>No phases yet.</source>
+        <translation>Aucune phase pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Nothing here yet</source>
+        <translation>Rien pour l’instant</translation>
+    </message>
+    <message>
+        <source>Your IT provider has not started an onboarding for you yet. We will email you when it begins.</source>
+        <translation>Votre prestataire informatique n’a pas encore démarré d’onboarding pour vous. Nous vous préviendrons par e-mail dès qu’il commencera.</translation>
+    </message>
+    <message>
+        <source>Your portal</source>
+        <translation>Votre portail</translation>
+    </message>
+</context>
+</TS>
