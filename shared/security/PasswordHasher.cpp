@@ -51,6 +51,13 @@ bool verify(const QString &password, const QString &storedHash)
     return crypto_pwhash_str_verify(stored.constData(), utf8.constData(), size_t(utf8.size())) == 0;
 }
 
+bool verifyNothing(const QString &password)
+{
+    static const QString dummy = hash(QStringLiteral("no account has this password"));
+    (void)verify(password, dummy);
+    return false;
+}
+
 QString weakness(const QString &password)
 {
     if (password.size() < kMinimumLength) {

@@ -141,10 +141,9 @@ std::optional<StaffMember> DirectoryRepository::authenticateStaff(const QString 
     if (!query.exec(error)) {
         return std::nullopt;
     }
-    // Hash even for an unknown address so the answer takes as long either way.
-    static const QString dummy = PasswordHasher::hash(QStringLiteral("not-a-real-password"));
     const bool found = query.next();
-    const bool ok = PasswordHasher::verify(password, found ? query.text(5) : dummy);
+    const bool ok = found ? PasswordHasher::verify(password, query.text(5))
+                          : PasswordHasher::verifyNothing(password);
     if (!found || !ok) {
         fail(error, tr("The email or password is not correct."));
         return std::nullopt;
