@@ -26,7 +26,8 @@ QJsonObject taskJson(const Task &task)
             {QStringLiteral("dueDate"), task.dueDate.toString(Qt::ISODate)},
             {QStringLiteral("completedAt"),
              task.completedAtMs ? QJsonValue(Http::isoTime(task.completedAtMs)) : QJsonValue()},
-            {QStringLiteral("completionNote"), task.completionNote}};
+            {QStringLiteral("completionNote"), task.completionNote},
+            {QStringLiteral("config"), task.config}};
 }
 
 QJsonObject onboardingJson(const Onboarding &onboarding)

@@ -3,6 +3,7 @@
 #include "TaskKinds.h"
 
 #include <QDate>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -24,6 +25,7 @@ struct Task
     QString completedBy;
     QString completionNote;
     qint64 updatedAtMs = 0;
+    QJsonObject config; // the kind's settings, as staff set them (see TaskConfig.h)
 };
 
 struct Phase

@@ -2,6 +2,7 @@
 
 #include "TaskKinds.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -14,6 +15,7 @@ struct TemplateTask
     EvidenceType evidenceType = EvidenceType::Standard;
     OwnerSide ownerSide = OwnerSide::Client;
     int dueOffsetDays = 0; // from the onboarding's start date
+    QJsonObject config;    // the kind's settings, copied into each onboarding's task
 };
 
 struct TemplatePhase

@@ -1,6 +1,7 @@
 #include "OnboardingRepository.h"
 
 #include "SqlQuery.h"
+#include "TaskConfigText.h"
 
 #include <QDateTime>
 
@@ -11,7 +12,7 @@ namespace {
 const QLatin1String kTaskColumns(
     "t.id, t.onboarding_id, t.phase_id, t.position, t.title, t.description, t.evidence_type, "
     "t.owner_side, t.status, t.due_date, t.completed_at, t.completed_by, t.completion_note, "
-    "t.updated_at");
+    "t.updated_at, t.config");
 
 Task readTask(const SqlQuery &query, int first)
 {
@@ -31,6 +32,7 @@ Task readTask(const SqlQuery &query, int first)
     task.completedBy = query.text(first + 11);
     task.completionNote = query.text(first + 12);
     task.updatedAtMs = query.int64(first + 13);
+    task.config = configFromText(query.text(first + 14));
     return task;
 }
 
@@ -82,10 +84,12 @@ qint64 OnboardingRepository::create(qint64 companyId, const OnboardingTemplate &
             SqlQuery insertTask(
                 m_db, QStringLiteral("INSERT INTO task (onboarding_id, phase_id, position, title, "
                                      "description, evidence_type, owner_side, status, due_date, "
-                                     "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)"));
+                                     "updated_at, config) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)"));
             insertTask << onboardingId << phaseId << t << task.title << task.description
                        << toKey(task.evidenceType) << toKey(task.ownerSide)
-                       << startDate.addDays(task.dueOffsetDays).toString(Qt::ISODate) << nowMs;
+                       << startDate.addDays(task.dueOffsetDays).toString(Qt::ISODate) << nowMs
+                       << configToText(task.config);
             if (!insertTask.exec(error)) {
                 return 0;
             }

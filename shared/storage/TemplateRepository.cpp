@@ -1,6 +1,7 @@
 #include "TemplateRepository.h"
 
 #include "SqlQuery.h"
+#include "TaskConfigText.h"
 
 #include <QCoreApplication>
 
@@ -37,9 +38,9 @@ qint64 TemplateRepository::create(qint64 workspaceId, const OnboardingTemplate &
             SqlQuery insertTask(
                 m_db, QStringLiteral("INSERT INTO template_task (template_phase_id, position, "
                                      "title, description, evidence_type, owner_side, "
-                                     "due_offset_days) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+                                     "due_offset_days, config) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
             insertTask << phaseId << t << task.title << task.description << toKey(task.evidenceType)
-                       << toKey(task.ownerSide) << task.dueOffsetDays;
+                       << toKey(task.ownerSide) << task.dueOffsetDays << configToText(task.config);
             if (!insertTask.exec(error)) {
                 return 0;
             }
@@ -74,7 +75,7 @@ std::optional<OnboardingTemplate> TemplateRepository::get(qint64 id, QString *er
 
     SqlQuery rows(m_db,
                   QStringLiteral("SELECT p.id, p.name, t.title, t.description, t.evidence_type, "
-                                 "t.owner_side, t.due_offset_days FROM template_phase p "
+                                 "t.owner_side, t.due_offset_days, t.config FROM template_phase p "
                                  "LEFT JOIN template_task t ON t.template_phase_id = p.id "
                                  "WHERE p.template_id = ? ORDER BY p.position, t.position"));
     rows << id;
@@ -96,6 +97,7 @@ std::optional<OnboardingTemplate> TemplateRepository::get(qint64 id, QString *er
         task.evidenceType = evidenceTypeFromString(rows.text(4)).value_or(EvidenceType::Standard);
         task.ownerSide = ownerSideFromString(rows.text(5)).value_or(OwnerSide::Client);
         task.dueOffsetDays = rows.value(6).toInt();
+        task.config = configFromText(rows.text(7));
         tmpl.phases.last().tasks.append(task);
     }
     return tmpl;
