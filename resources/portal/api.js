@@ -142,4 +142,17 @@ globalThis.Gatehouse.api = {
     completeTask: function (id, note) {
         return sessionRequest("POST", taskPath(id) + "/complete", { note: note });
     },
+    // For the task kinds' own routes: /api/v1/tasks/<id>/<suffix>.
+    taskGet: function (id, suffix) {
+        return request("GET", taskPath(id) + "/" + suffix);
+    },
+    taskPost: function (id, suffix, body) {
+        return sessionRequest("POST", taskPath(id) + "/" + suffix, body === undefined ? {} : body);
+    },
+    taskUrl: function (id, suffix) {
+        return taskPath(id) + "/" + suffix;
+    },
+    csrfToken: function () {
+        return csrfToken;
+    },
 };

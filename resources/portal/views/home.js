@@ -335,6 +335,24 @@ function createHomeView(main, me, context) {
             });
             Gatehouse.dom.append(card, h("div", { className: "task__actions" }, [open, completion.form]));
         }
+        // Every other kind brings its own view (views/tasks/<kind>.js), which gets what a
+        // card needs: the API, a way to report errors and announcements, and a reload.
+        const kindView = Gatehouse.taskViews[task.evidenceType];
+        if (kindView) {
+            Gatehouse.dom.append(
+                card,
+                kindView(task, {
+                    api: api,
+                    failed: failed,
+                    announce: function (text) {
+                        announcer.textContent = text;
+                    },
+                    reload: function () {
+                        return load(task.id);
+                    },
+                })
+            );
+        }
         return card;
     }
 
@@ -504,4 +522,5 @@ function createHomeView(main, me, context) {
 }
 
 globalThis.Gatehouse.views = globalThis.Gatehouse.views || {};
+globalThis.Gatehouse.taskViews = globalThis.Gatehouse.taskViews || {};
 globalThis.Gatehouse.views.home = { createHomeView: createHomeView };
