@@ -3,6 +3,7 @@
 #include <QHostAddress>
 #include <QList>
 #include <QPair>
+#include <QRegularExpression>
 
 namespace Gatehouse {
 
@@ -14,15 +15,38 @@ struct FrontDoorLimits
     qsizetype maxHeaderBytes = 32 * 1024;     // larger head: 431
     int maxHeaderFields = 100;                // more: 431
     qint64 maxBodyBytes = 1024 * 1024;        // larger (announced or while chunked): 413
-    int headerTimeoutMs = 10 * 1000;          // a started request head must be complete by then
-    int idleTimeoutMs = 15 * 1000;            // a kept-alive connection may idle this long
-    int bodyRateWindowMs = 10 * 1000;         // a body must advance by
-    qint64 minBodyBytesPerWindow = 1024;      //   this much in every window
-    int writeTimeoutMs = 30 * 1000;           // a client that stops reading is dropped
-    int maxConnectionsPerAddress = 32;        // a trusted reverse proxy is not held to it
+    // Routes that take files are allowed more than maxBodyBytes (the path, without the query).
+    struct RouteBodyLimit
+    {
+        QRegularExpression path;
+        qint64 maxBytes;
+    };
+    QList<RouteBodyLimit> routeBodyLimits{
+        {QRegularExpression(QStringLiteral("^/api/v1/tasks/[0-9]+/files$")), 50 * 1024 * 1024},
+        {QRegularExpression(QStringLiteral("^/api/v1/tasks/[0-9]+/credentials/file$")),
+         10 * 1024 * 1024 + 64 * 1024},
+    };
+    int headerTimeoutMs = 10 * 1000;     // a started request head must be complete by then
+    int idleTimeoutMs = 15 * 1000;       // a kept-alive connection may idle this long
+    int bodyRateWindowMs = 10 * 1000;    // a body must advance by
+    qint64 minBodyBytesPerWindow = 1024; //   this much in every window
+    int writeTimeoutMs = 30 * 1000;      // a client that stops reading is dropped
+    int maxConnectionsPerAddress = 32;   // a trusted reverse proxy is not held to it
     int maxConnections = 1024;
     // Reverse proxies (address, prefix length) whose X-Forwarded-For is believed.
     QList<QPair<QHostAddress, int>> trustedProxies;
+
+    qint64 bodyLimitFor(const QByteArray &target) const
+    {
+        const qsizetype query = target.indexOf('?');
+        const QString path = QString::fromLatin1(query < 0 ? target : target.left(query));
+        for (const RouteBodyLimit &route : routeBodyLimits) {
+            if (route.path.match(path).hasMatch()) {
+                return route.maxBytes;
+            }
+        }
+        return maxBodyBytes;
+    }
 
     bool isTrustedProxy(const QHostAddress &address) const
     {

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QUrl>
 
 namespace Gatehouse::Http {
 
@@ -175,11 +176,14 @@ QString userAgent(const QHttpServerRequest &request)
 
 void addSecurityHeaders(QHttpServerResponse &response, bool secureTransport)
 {
-    response.setHeader(QByteArrayLiteral("Content-Security-Policy"),
-                       QByteArrayLiteral("default-src 'self'; script-src 'self'; "
-                                         "style-src 'self'; img-src 'self' data:; "
-                                         "connect-src 'self'; frame-ancestors 'none'; "
-                                         "base-uri 'none'; form-action 'self'; object-src 'none'"));
+    QByteArray policy("default-src 'self'; script-src 'self'; style-src 'self'; "
+                      "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
+                      "base-uri 'none'; form-action 'self'; object-src 'none'");
+    // A file served for download runs nothing even where a browser shows it instead.
+    if (response.hasHeader(QByteArrayLiteral("Content-Disposition"))) {
+        policy += "; sandbox";
+    }
+    response.setHeader(QByteArrayLiteral("Content-Security-Policy"), policy);
     response.setHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
     response.setHeader(QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer"));
     response.setHeader(QByteArrayLiteral("X-Frame-Options"), QByteArrayLiteral("DENY"));
@@ -193,13 +197,26 @@ void addSecurityHeaders(QHttpServerResponse &response, bool secureTransport)
     }
 }
 
-std::optional<QJsonObject> jsonBody(const QHttpServerRequest &request, const QString &publicOrigin,
-                                    QHttpServerResponse *refusal, qsizetype maxBytes)
+namespace {
+
+bool fromOwnOrigin(const QHttpServerRequest &request, const QString &publicOrigin,
+                   QHttpServerResponse *refusal)
 {
     const QByteArray origin = request.value(QByteArrayLiteral("Origin"));
     if (!origin.isEmpty() && QString::fromLatin1(origin) != publicOrigin) {
         *refusal = error(Status::Forbidden, QStringLiteral("bad_origin"),
                          tr("This request did not come from the portal's own pages."));
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+std::optional<QJsonObject> jsonBody(const QHttpServerRequest &request, const QString &publicOrigin,
+                                    QHttpServerResponse *refusal, qsizetype maxBytes)
+{
+    if (!fromOwnOrigin(request, publicOrigin, refusal)) {
         return std::nullopt;
     }
     // A JSON content type cannot be sent cross-site without a CORS preflight, which we never
@@ -224,6 +241,40 @@ std::optional<QJsonObject> jsonBody(const QHttpServerRequest &request, const QSt
         return std::nullopt;
     }
     return document.object();
+}
+
+std::optional<QByteArray> octetBody(const QHttpServerRequest &request, const QString &publicOrigin,
+                                    QHttpServerResponse *refusal)
+{
+    if (!fromOwnOrigin(request, publicOrigin, refusal)) {
+        return std::nullopt;
+    }
+    // Not a type a plain HTML form can send: another site would need a preflight we never grant.
+    const QByteArray type = request.value(QByteArrayLiteral("Content-Type"));
+    if (!type.toLower().startsWith("application/octet-stream")) {
+        *refusal = error(Status::UnsupportedMediaType, QStringLiteral("bad_content_type"),
+                         tr("Send the file as application/octet-stream."));
+        return std::nullopt;
+    }
+    return request.body();
+}
+
+QHttpServerResponse attachment(const QString &fileName, const QByteArray &mediaType,
+                               const QByteArray &bytes)
+{
+    QHttpServerResponse response(mediaType, bytes);
+    QString ascii;
+    for (const QChar c : fileName) {
+        ascii.append(c.unicode() >= 0x20 && c.unicode() < 0x7f && c != QLatin1Char('"')
+                             && c != QLatin1Char('\\')
+                         ? c
+                         : QLatin1Char('_'));
+    }
+    response.setHeader(QByteArrayLiteral("Content-Disposition"),
+                       "attachment; filename=\"" + ascii.toLatin1() + "\"; filename*=UTF-8''"
+                           + QUrl::toPercentEncoding(fileName));
+    response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    return response;
 }
 
 QString isoTime(qint64 ms)

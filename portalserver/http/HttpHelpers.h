@@ -51,6 +51,16 @@ void addSecurityHeaders(QHttpServerResponse &response, bool secureTransport);
 std::optional<QJsonObject> jsonBody(const QHttpServerRequest &request, const QString &publicOrigin,
                                     QHttpServerResponse *refusal, qsizetype maxBytes = 64 * 1024);
 
+// The raw body of an upload (Content-Type application/octet-stream), after the same Origin
+// check as jsonBody. The size limit is the front door's, per route.
+std::optional<QByteArray> octetBody(const QHttpServerRequest &request, const QString &publicOrigin,
+                                    QHttpServerResponse *refusal);
+
+// A file to save, never to show: Content-Disposition attachment with the name (RFC 6266 and
+// RFC 5987), and a sandbox CSP, so even a browser that renders it runs nothing on our origin.
+QHttpServerResponse attachment(const QString &fileName, const QByteArray &mediaType,
+                               const QByteArray &bytes);
+
 QString isoTime(qint64 ms); // "" for 0
 
 } // namespace Gatehouse::Http

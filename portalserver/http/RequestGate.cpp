@@ -206,7 +206,7 @@ bool RequestGate::chunkSizeLine(const QByteArray &line)
     if (!ok || size < 0 || hex.startsWith('+') || hex.startsWith('-')) {
         return refuse(400, "Bad Request", tr("A chunk size is malformed."));
     }
-    if (m_bodyBytes + size > m_limits.maxBodyBytes) {
+    if (m_bodyBytes + size > m_bodyLimit) {
         return refuse(413, "Payload Too Large", tr("The request body is too large."));
     }
     m_bodyBytes += size;
@@ -302,7 +302,8 @@ bool RequestGate::headComplete(QByteArray *pass)
     if (!hasHost && version == "HTTP/1.1") {
         return refuse(400, "Bad Request", tr("The request has no Host header."));
     }
-    if (contentLength > m_limits.maxBodyBytes) {
+    m_bodyLimit = m_limits.bodyLimitFor(parts.at(1));
+    if (contentLength > m_bodyLimit) {
         return refuse(413, "Payload Too Large", tr("The request body is too large."));
     }
     pass->append(m_head);

@@ -57,6 +57,7 @@ private:
     QByteArray m_line; // chunk size or trailer line being read
     qint64 m_remaining = 0;
     qint64 m_bodyBytes = 0;
+    qint64 m_bodyLimit = 0; // the current request's, by its route
     qsizetype m_trailerBytes = 0;
     bool m_closeAfter = false;
     bool m_expectContinue = false;
