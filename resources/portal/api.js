@@ -152,6 +152,12 @@ globalThis.Gatehouse.api = {
     taskUrl: function (id, suffix) {
         return taskPath(id) + "/" + suffix;
     },
+    removeFile: function (id) {
+        return sessionRequest("DELETE", "/api/v1/files/" + encodeURIComponent(String(id)));
+    },
+    documents: function () {
+        return request("GET", "/api/v1/documents");
+    },
     csrfToken: function () {
         return csrfToken;
     },

@@ -494,13 +494,20 @@ function createHomeView(main, me, context) {
                 ])
             );
         });
+        if (onboardings.length) {
+            sections.push(Gatehouse.views.documents.createDocumentsPanel(focusTask, failed));
+        }
         sections.push(passwordPanel);
         Gatehouse.dom.replaceContent(content, sections);
         if (focusTaskId !== undefined) {
-            const card = content.querySelector('[data-testid="task-' + CSS.escape(String(focusTaskId)) + '"]');
-            if (card) {
-                card.focus({ preventScroll: false });
-            }
+            focusTask(focusTaskId);
+        }
+    }
+
+    function focusTask(taskId) {
+        const card = content.querySelector('[data-testid="task-' + CSS.escape(String(taskId)) + '"]');
+        if (card) {
+            card.focus({ preventScroll: false });
         }
     }
 

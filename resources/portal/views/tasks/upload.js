@@ -1,0 +1,233 @@
+// An upload task: what is accepted and how large, before anything is sent; drag and drop or
+// pick several files; a progress bar per file; the files sent so far with their review.
+
+const h = Gatehouse.dom.h;
+const fmt = Gatehouse.i18n.fmt;
+
+function formatSize(bytes) {
+    const size = Number(bytes) || 0;
+    if (size < 1024) {
+        return fmt(qsTr("%1 bytes"), size);
+    }
+    if (size < 1024 * 1024) {
+        return fmt(qsTr("%1 KB"), Math.round(size / 1024));
+    }
+    return fmt(qsTr("%1 MB"), (size / (1024 * 1024)).toFixed(1));
+}
+
+function reviewLabel(file) {
+    if (file.review === "approved") {
+        return qsTr("Approved");
+    }
+    if (file.review === "rejected") {
+        return qsTr("Not accepted");
+    }
+    return qsTr("Waiting for review");
+}
+
+// One file sent with XMLHttpRequest, whose upload events give the progress fetch cannot.
+function sendFile(task, file, onProgress) {
+    return new Promise(function (resolve, reject) {
+        const xhr = new XMLHttpRequest();
+        xhr.open("POST", Gatehouse.api.taskUrl(task.id, "files") + "?name=" + encodeURIComponent(file.name));
+        xhr.setRequestHeader("Content-Type", "application/octet-stream");
+        xhr.setRequestHeader("Accept", "application/json");
+        xhr.setRequestHeader("X-CSRF-Token", Gatehouse.api.csrfToken());
+        xhr.upload.addEventListener("progress", function (event) {
+            if (event.lengthComputable) {
+                onProgress(Math.round((event.loaded * 100) / event.total));
+            }
+        });
+        xhr.addEventListener("load", function () {
+            let data = null;
+            try {
+                data = JSON.parse(xhr.responseText);
+            } catch (error) {
+                data = null;
+            }
+            if (xhr.status >= 200 && xhr.status < 300) {
+                resolve(data);
+                return;
+            }
+            const message =
+                data && typeof data.error === "string" && data.error
+                    ? data.error
+                    : fmt(qsTr("Something went wrong (error %1). Please try again."), xhr.status);
+            reject(new Gatehouse.api.ApiError(xhr.status, message, data && data.code));
+        });
+        xhr.addEventListener("error", function () {
+            reject(new Gatehouse.api.ApiError(0, qsTr("The portal could not be reached. Check your connection and try again."), "network"));
+        });
+        xhr.send(file);
+    });
+}
+
+function createUploadView(task, ctx) {
+    const id = String(task.id);
+    const root = h("div", { className: "upload", testid: "upload-" + id });
+    const limits = h("p", { className: "upload__limits", testid: "upload-limits-" + id });
+    const files = h("ul", { className: "upload__files", testid: "upload-files-" + id });
+    const progress = h("ul", { className: "upload__progress" });
+    const alert = Gatehouse.dom.createAlert("upload__alert");
+    let accept = null;
+
+    function fileRow(file) {
+        const remove =
+            file.review === "uploaded" && task.status !== "completed"
+                ? h("button", {
+                      className: "button button--quiet button--small",
+                      type: "button",
+                      testid: "upload-remove-" + file.id,
+                      "aria-label": fmt(qsTr("Remove %1"), file.name),
+                      text: qsTr("Remove"),
+                  })
+                : null;
+        if (remove) {
+            remove.addEventListener("click", function () {
+                const restore = Gatehouse.dom.busy(remove);
+                Gatehouse.api.removeFile(file.id).then(
+                    function () {
+                        ctx.announce(fmt(qsTr("Removed %1"), file.name));
+                        ctx.reload();
+                    },
+                    function (error) {
+                        restore();
+                        ctx.failed(error);
+                    }
+                );
+            });
+        }
+        return h("li", { className: "upload__file upload__file--" + file.review, testid: "upload-file-" + file.id }, [
+            h("a", { className: "upload__name", href: file.url, download: file.name, text: file.name }),
+            h("span", { className: "upload__meta", text: formatSize(file.size) + " · " + Gatehouse.i18n.formatDate(file.uploadedAt) }),
+            h("span", { className: "badge badge--" + file.review, text: reviewLabel(file) }),
+            file.review === "rejected" && file.reviewNote
+                ? h("p", { className: "upload__note" }, [
+                      h("span", { className: "task__note-label", text: qsTr("Why:") }),
+                      " ",
+                      file.reviewNote,
+                  ])
+                : null,
+            remove,
+        ]);
+    }
+
+    function renderFiles(list) {
+        Gatehouse.dom.replaceContent(files, list.filter(function (file) {
+            return file.role === "upload";
+        }).map(fileRow));
+    }
+
+    // Refused before sending: what the server would refuse anyway, said at once.
+    function precheck(file) {
+        if (file.size > accept.maxBytes) {
+            return fmt(qsTr("%1 is larger than %2, the limit for this task."), file.name, formatSize(accept.maxBytes));
+        }
+        const dot = file.name.lastIndexOf(".");
+        const extension = dot >= 0 ? file.name.slice(dot).toLowerCase() : "";
+        if (accept.extensions.indexOf(extension) < 0) {
+            return fmt(qsTr("%1 is not a file type this task accepts."), file.name);
+        }
+        return "";
+    }
+
+    function uploadAll(list) {
+        alert.clear();
+        const chosen = Array.prototype.slice.call(list);
+        const problems = chosen.map(precheck).filter(Boolean);
+        if (problems.length) {
+            alert.show(problems.join(" "));
+            return;
+        }
+        let sent = 0;
+        const rows = chosen.map(function (file) {
+            const bar = h("progress", { max: "100", value: "0", "aria-label": fmt(qsTr("Uploading %1"), file.name) });
+            const row = h("li", { className: "upload__progress-row", testid: "upload-progress" }, [
+                h("span", { className: "upload__name", text: file.name }),
+                bar,
+            ]);
+            progress.appendChild(row);
+            return { file: file, bar: bar, row: row };
+        });
+        // One after another: a slow line shares its bandwidth with one file at a time.
+        rows.reduce(function (previous, item) {
+            return previous.then(function () {
+                return sendFile(task, item.file, function (percent) {
+                    item.bar.value = percent;
+                }).then(function () {
+                    item.bar.value = 100;
+                    sent += 1;
+                });
+            });
+        }, Promise.resolve()).then(
+            function () {
+                ctx.announce(fmt(qsTr("Uploaded %1 of %2 files"), sent, rows.length));
+                ctx.reload();
+            },
+            function (error) {
+                Gatehouse.dom.clear(progress);
+                if (error && error.status === 401) {
+                    ctx.failed(error);
+                    return;
+                }
+                alert.show(error && error.message ? error.message : String(error));
+                if (sent) {
+                    ctx.reload();
+                }
+            }
+        );
+    }
+
+    function renderPicker() {
+        const inputId = "upload-input-" + id;
+        const hintId = "upload-limits-" + id;
+        const input = h("input", {
+            className: "visually-hidden",
+            type: "file",
+            id: inputId,
+            multiple: true,
+            accept: accept.extensions.join(","),
+            "aria-describedby": hintId,
+            testid: "upload-input-" + id,
+        });
+        input.addEventListener("change", function () {
+            if (input.files && input.files.length) {
+                uploadAll(input.files);
+                input.value = "";
+            }
+        });
+        const zone = h("div", { className: "dropzone", testid: "upload-zone-" + id }, [
+            h("p", { className: "dropzone__text", text: qsTr("Drag files here, or") }),
+            h("label", { className: "button button--primary", for: inputId, text: qsTr("Choose files") }),
+            input,
+        ]);
+        zone.addEventListener("dragover", function (event) {
+            event.preventDefault();
+            zone.classList.add("dropzone--over");
+        });
+        zone.addEventListener("dragleave", function () {
+            zone.classList.remove("dropzone--over");
+        });
+        zone.addEventListener("drop", function (event) {
+            event.preventDefault();
+            zone.classList.remove("dropzone--over");
+            if (event.dataTransfer && event.dataTransfer.files.length) {
+                uploadAll(event.dataTransfer.files);
+            }
+        });
+        limits.id = hintId;
+        limits.textContent = fmt(qsTr("Accepted: %1. Up to %2 per file."), accept.labels.join(", "), formatSize(accept.maxBytes));
+        return zone;
+    }
+
+    ctx.api.taskGet(task.id, "files").then(function (data) {
+        accept = data.accept;
+        renderFiles(data.files || []);
+        const open = task.status !== "completed" && task.ownerSide === "client";
+        Gatehouse.dom.replaceContent(root, [open ? limits : null, open ? renderPicker() : null, alert.element, progress, files]);
+    }, ctx.failed);
+    return root;
+}
+
+globalThis.Gatehouse.taskViews = globalThis.Gatehouse.taskViews || {};
+globalThis.Gatehouse.taskViews.upload = createUploadView;
