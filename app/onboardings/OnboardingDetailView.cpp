@@ -1,5 +1,6 @@
 #include "OnboardingDetailView.h"
 
+#include "TaskFilesPanel.h"
 #include "core/MessageBox.h"
 #include "models/OnboardingTreeModel.h"
 #include "services/OnboardingService.h"
@@ -40,6 +41,7 @@ OnboardingDetailView::OnboardingDetailView(const ConsoleContext &context, QWidge
     , m_markComplete(new QPushButton(tr("Mark complete"), this))
     , m_setStatus(new QToolButton(this))
     , m_statusMenu(new QMenu(this))
+    , m_files(new TaskFilesPanel(context, this))
     , m_error(new ErrorLabel(this))
 {
     QFont titleFont = m_title->font();
@@ -105,6 +107,7 @@ OnboardingDetailView::OnboardingDetailView(const ConsoleContext &context, QWidge
     layout->addWidget(m_error);
     layout->addWidget(m_tree, 1);
     layout->addLayout(actions);
+    layout->addWidget(m_files);
 
     m_empty = new EmptyState(page, tr("Select an onboarding to see its phases and tasks."), this);
     auto *outer = new QVBoxLayout(this);
@@ -120,6 +123,10 @@ OnboardingDetailView::OnboardingDetailView(const ConsoleContext &context, QWidge
     connect(m_model, &QAbstractItemModel::modelReset, this, &OnboardingDetailView::updateActions);
     connect(m_tree, &QTreeView::customContextMenuRequested, this,
             &OnboardingDetailView::showContextMenu);
+    connect(m_files, &TaskFilesPanel::reviewed, this, [this] {
+        reload();
+        Q_EMIT taskChanged(m_onboardingId);
+    });
     updateActions();
 }
 
@@ -214,8 +221,10 @@ void OnboardingDetailView::updateActions()
     }
     if (!task) {
         m_taskInfo->setText(tr("Select a task to see its description."));
+        m_files->clear();
         return;
     }
+    m_files->showTask(*task);
     QStringList lines;
     lines << (task->description.isEmpty() ? task->title : task->description);
     if (task->status == TaskStatus::Completed) {

@@ -19,6 +19,7 @@ namespace Gatehouse {
 class EmptyState;
 class ErrorLabel;
 class OnboardingTreeModel;
+class TaskFilesPanel;
 struct Task;
 
 // One onboarding: its progress and its phases with their tasks. Staff set the status of the
@@ -39,6 +40,7 @@ public:
     QTreeView *treeView() const { return m_tree; }
     QProgressBar *progressBar() const { return m_progress; }
     QPushButton *markCompleteButton() const { return m_markComplete; }
+    TaskFilesPanel *filesPanel() const { return m_files; }
     std::optional<Task> selectedTask() const;
     bool selectTask(qint64 taskId);
     // Sets the selected task's status as the signed-in staff member.
@@ -64,6 +66,7 @@ private:
     QPushButton *m_markComplete;
     QToolButton *m_setStatus;
     QMenu *m_statusMenu;
+    TaskFilesPanel *m_files;
     ErrorLabel *m_error;
     EmptyState *m_empty;
 };

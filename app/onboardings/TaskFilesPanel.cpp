@@ -1,0 +1,193 @@
+#include "TaskFilesPanel.h"
+
+#include "core/FileDialog.h"
+#include "core/MessageBox.h"
+#include "domain/Onboarding.h"
+#include "models/TaskFileModel.h"
+#include "services/DocumentService.h"
+#include "storage/FileStore.h"
+#include "storage/TaskFileRepository.h"
+#include "widgets/ErrorLabel.h"
+
+#include <QDir>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace Gatehouse {
+
+TaskFilesPanel::TaskFilesPanel(const ConsoleContext &context, QWidget *parent)
+    : QWidget(parent)
+    , m_context(context)
+    , m_model(new TaskFileModel(this))
+    , m_title(new QLabel(tr("Files from the client"), this))
+    , m_view(new QTableView(this))
+    , m_note(new QLineEdit(this))
+    , m_approve(new QPushButton(tr("&Approve"), this))
+    , m_reject(new QPushButton(tr("&Reject"), this))
+    , m_save(new QPushButton(tr("&Save a copy…"), this))
+    , m_error(new ErrorLabel(this))
+{
+    QFont heading = m_title->font();
+    heading.setBold(true);
+    m_title->setFont(heading);
+
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setAccessibleName(tr("Files from the client"));
+    m_note->setPlaceholderText(tr("Reason for rejecting (the client reads it)"));
+    m_note->setAccessibleName(tr("Reason for rejecting"));
+    m_note->setMaxLength(DocumentService::kMaxNoteLength);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_note, 1);
+    buttons->addWidget(m_reject);
+    buttons->addWidget(m_approve);
+    buttons->addWidget(m_save);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_title);
+    layout->addWidget(m_view, 1);
+    layout->addLayout(buttons);
+    layout->addWidget(m_error);
+
+    connect(m_approve, &QPushButton::clicked, this, &TaskFilesPanel::approveSelected);
+    connect(m_reject, &QPushButton::clicked, this, &TaskFilesPanel::rejectSelected);
+    connect(m_save, &QPushButton::clicked, this, &TaskFilesPanel::saveSelected);
+    connect(m_note, &QLineEdit::returnPressed, this, &TaskFilesPanel::rejectSelected);
+    connect(m_view, &QTableView::doubleClicked, this, &TaskFilesPanel::saveSelected);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &TaskFilesPanel::updateActions);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &TaskFilesPanel::updateActions);
+    connect(m_note, &QLineEdit::textChanged, this, &TaskFilesPanel::updateActions);
+    hide();
+}
+
+void TaskFilesPanel::showTask(const Task &task)
+{
+    if (task.evidenceType != EvidenceType::Upload) {
+        clear();
+        return;
+    }
+    const bool sameTask = task.id == m_taskId;
+    const qint64 current = selectedFile() ? selectedFile()->id : 0;
+    m_taskId = task.id;
+    QString error;
+    m_model->setRows(TaskFileRepository(*m_context.db).forTask(task.id, &error));
+    if (!error.isEmpty()) {
+        m_error->showMessage(tr("The files could not be read: %1").arg(error));
+    } else {
+        m_error->clear();
+    }
+    if (!sameTask) {
+        m_note->clear();
+    }
+    if (!selectFile(current) && m_model->rowCount() > 0) {
+        m_view->setCurrentIndex(m_model->index(0, 0));
+    }
+    m_view->resizeColumnsToContents();
+    updateActions();
+    show();
+}
+
+void TaskFilesPanel::clear()
+{
+    m_taskId = 0;
+    m_model->setRows({});
+    m_note->clear();
+    hide();
+}
+
+bool TaskFilesPanel::selectFile(qint64 taskFileId)
+{
+    const int row = taskFileId ? m_model->rowOf(taskFileId) : -1;
+    if (row < 0) {
+        return false;
+    }
+    m_view->setCurrentIndex(m_model->index(row, 0));
+    return true;
+}
+
+const TaskFile *TaskFilesPanel::selectedFile() const
+{
+    return m_model->fileAt(m_view->currentIndex().siblingAtColumn(0));
+}
+
+void TaskFilesPanel::updateActions()
+{
+    const TaskFile *file = selectedFile();
+    const bool waiting = file && file->review == ReviewState::Uploaded;
+    m_approve->setEnabled(waiting);
+    m_reject->setEnabled(waiting && !m_note->text().trimmed().isEmpty());
+    m_note->setEnabled(waiting);
+    m_save->setEnabled(file != nullptr);
+}
+
+bool TaskFilesPanel::approveSelected()
+{
+    return review(true);
+}
+
+bool TaskFilesPanel::rejectSelected()
+{
+    return review(false);
+}
+
+bool TaskFilesPanel::review(bool approve)
+{
+    const TaskFile *file = selectedFile();
+    if (!file) {
+        return false;
+    }
+    const qint64 id = file->id;
+    ServiceError error;
+    if (!DocumentService(*m_context.db, *m_context.clock)
+             .review(id, approve, m_note->text(), m_context.actor(), &error)) {
+        m_error->showMessage(error.message);
+        return false;
+    }
+    m_note->clear();
+    m_error->clear();
+    Q_EMIT reviewed(m_taskId);
+    selectFile(id);
+    return true;
+}
+
+bool TaskFilesPanel::saveSelected()
+{
+    const TaskFile *file = selectedFile();
+    if (!file) {
+        return false;
+    }
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
+    const QString path = FileDialog::saveFileName(
+        this, tr("Save a copy of %1").arg(file->file.name),
+        QDir(folder).filePath(DocumentService::cleanFileName(file->file.name)), QString());
+    if (path.isEmpty()) {
+        return false;
+    }
+    QSaveFile out(path);
+    QString error;
+    if (!out.open(QIODevice::WriteOnly)
+        || !FileStore(*m_context.db).read(file->file.id, out, &error) || !out.commit()) {
+        MessageBox::critical(this, tr("File not saved"),
+                             tr("%1 could not be saved to %2: %3")
+                                 .arg(file->file.name, QDir::toNativeSeparators(path),
+                                      error.isEmpty() ? out.errorString() : error));
+        return false;
+    }
+    return true;
+}
+
+} // namespace Gatehouse

@@ -1,0 +1,173 @@
+// Reviewing the files clients send, in the console, on SQLite and PostgreSQL: the files of an
+// upload task listed as they arrive, a rejection that needs a reason, an approval that
+// completes the task, and a copy saved byte for byte.
+#include "ConsoleFixture.h"
+#include "ConsoleTestHelpers.h"
+#include "TestDatabase.h"
+
+#include "MainWindow.h"
+#include "core/FileDialog.h"
+#include "models/OnboardingListModel.h"
+#include "models/OnboardingTreeModel.h"
+#include "models/TaskFileModel.h"
+#include "onboardings/OnboardingDetailView.h"
+#include "onboardings/OnboardingsView.h"
+#include "onboardings/TaskFilesPanel.h"
+#include "services/DocumentService.h"
+#include "services/OnboardingService.h"
+#include "storage/OnboardingRepository.h"
+#include "storage/TemplateRepository.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace Gatehouse;
+using namespace Gatehouse::Testing;
+
+namespace {
+
+QByteArray pdf(const QByteArray &text)
+{
+    return "%PDF-1.4\n% " + text + "\n%%EOF\n";
+}
+
+} // namespace
+
+class TestConsoleDocuments : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_settingsDir.isValid());
+        prepareGuiTest(m_settingsDir.path());
+    }
+    void initTestCase_data() { TestDatabase::addEngineRows(); }
+    void init()
+    {
+        QFETCH_GLOBAL(QString, engine);
+        m_test = TestDatabase::create(engine);
+        QVERIFY(m_test);
+        m_fixture = ConsoleFixture();
+        QCOMPARE(m_fixture.create(*m_test), QString());
+    }
+    void cleanup()
+    {
+        m_window.reset();
+        m_test.reset();
+    }
+
+    void staffReviewWhatClientsSend();
+
+private:
+    QTemporaryDir m_settingsDir;
+    std::unique_ptr<TestDatabase> m_test;
+    ConsoleFixture m_fixture;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestConsoleDocuments::staffReviewWhatClientsSend()
+{
+    QString dbError;
+    const QList<OnboardingTemplate> templates
+        = TemplateRepository(m_test->db()).list(m_fixture.workspaceId, &dbError);
+    ServiceError error;
+    const qint64 onboardingId
+        = OnboardingService(m_test->db(), Clock::system())
+              .createFromTemplate(m_fixture.acmeId, templates.first().id, QString(),
+                                  QDate::currentDate(), QStringLiteral("Sam"), &error);
+    QVERIFY2(onboardingId != 0, qPrintable(error.message));
+    const std::optional<Onboarding> onboarding
+        = OnboardingRepository(m_test->db()).get(onboardingId, &dbError);
+    QVERIFY(onboarding);
+    qint64 uploadTask = 0;
+    for (const Phase &phase : onboarding->phases) {
+        for (const Task &task : phase.tasks) {
+            if (task.evidenceType == EvidenceType::Upload && !uploadTask) {
+                uploadTask = task.id;
+            }
+        }
+    }
+    QVERIFY(uploadTask);
+    DocumentService documents(m_test->db(), Clock::system());
+    const auto first
+        = documents.upload(uploadTask, m_fixture.acmeContactId, m_fixture.acmeId,
+                           QStringLiteral("network.pdf"), pdf("first"), QString(), &error);
+    QVERIFY2(first, qPrintable(error.message));
+
+    m_window = openMainWindow(m_fixture.context);
+    QVERIFY(m_window);
+    OnboardingsView *view = m_window->onboardingsView();
+    QTRY_COMPARE(view->model()->rowCount(), 1);
+    clickRow(view->tableView(), view->proxy()->index(0, 0));
+    OnboardingDetailView *detail = view->detailView();
+    QVERIFY(detail->selectTask(uploadTask));
+    TaskFilesPanel *panel = detail->filesPanel();
+    QVERIFY(panel->isVisible());
+    QAbstractItemModelTester tester(panel->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(panel->model()->rowCount(), 1);
+    QCOMPARE(panel->model()->index(0, TaskFileModel::NameColumn).data().toString(),
+             QStringLiteral("network.pdf"));
+
+    // The client sends a second file while staff look: it arrives on its own.
+    const auto second
+        = documents.upload(uploadTask, m_fixture.acmeContactId, m_fixture.acmeId,
+                           QStringLiteral("racks.pdf"), pdf("second"), QString(), &error);
+    QVERIFY2(second, qPrintable(error.message));
+    QTRY_COMPARE(panel->model()->rowCount(), 2);
+
+    // A rejection needs a reason the client can act on.
+    QVERIFY(panel->selectFile(first->id));
+    QVERIFY(!panel->rejectSelected());
+    QVERIFY(panel->model()
+                ->index(0, TaskFileModel::ReviewColumn)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("Waiting")));
+    panel->noteEdit()->setFocus();
+    QTest::keyClicks(panel->noteEdit(), QStringLiteral("Page 2 is missing"));
+    QTest::keyClick(panel->noteEdit(), Qt::Key_Return);
+    QTRY_COMPARE(panel->model()->index(0, TaskFileModel::ReviewColumn).data().toString(),
+                 QStringLiteral("Rejected by Dana Admin: Page 2 is missing"));
+    QVERIFY(panel->noteEdit()->text().isEmpty());
+
+    // Approving the file still waiting completes the task.
+    QVERIFY(panel->selectFile(second->id));
+    QVERIFY(panel->approveSelected());
+    QTRY_COMPARE(detail->model()
+                     ->indexOfTask(uploadTask, OnboardingTreeModel::StatusColumn)
+                     .data()
+                     .toString(),
+                 QStringLiteral("Completed"));
+    QVERIFY(!panel->approveSelected()); // reviewed already
+
+    // A copy, byte for byte.
+    QTemporaryDir out;
+    const QString path = out.filePath(QStringLiteral("copy.pdf"));
+    FileDialog::setNextSaveFileName(path);
+    QVERIFY(panel->saveSelected());
+    QFile saved(path);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QCOMPARE(saved.readAll(), pdf("second"));
+
+    // Other kinds of task show no files.
+    const qint64 otherTask = detail->model()
+                                 ->index(0, 0, detail->model()->index(0, 0))
+                                 .data(OnboardingTreeModel::TaskIdRole)
+                                 .toLongLong();
+    QVERIFY(otherTask != uploadTask);
+    QVERIFY(detail->selectTask(otherTask));
+    QVERIFY(!panel->isVisible());
+}
+
+QTEST_MAIN(TestConsoleDocuments)
+#include "tst_console_documents.moc"
