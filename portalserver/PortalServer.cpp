@@ -1,6 +1,7 @@
 #include "PortalServer.h"
 
 #include "api/AuthApi.h"
+#include "api/CommentApi.h"
 #include "api/DocumentApi.h"
 #include "api/OnboardingApi.h"
 #include "http/FrontDoor.h"
@@ -232,6 +233,7 @@ void PortalServer::registerRoutes()
     AuthApi::registerRoutes(*m_http, context);
     OnboardingApi::registerRoutes(*m_http, context);
     DocumentApi::registerRoutes(*m_http, context);
+    CommentApi::registerRoutes(*m_http, context);
     StaticFiles::registerRoutes(*m_http, context);
 
     m_http->route(

@@ -23,19 +23,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("Gatehouse::DocumentService", text);
 }
 
-// The company a task belongs to, or 0.
-qint64 companyOfTask(const Database &db, qint64 taskId, QString *error)
-{
-    SqlQuery query(db,
-                   QStringLiteral("SELECT o.company_id FROM task t "
-                                  "JOIN onboarding o ON o.id = t.onboarding_id WHERE t.id = ?"));
-    query << taskId;
-    if (!query.exec(error) || !query.next()) {
-        return 0;
-    }
-    return query.int64(0);
-}
-
 } // namespace
 
 DocumentService::DocumentService(const Database &db, const Clock &clock)
@@ -220,7 +207,7 @@ bool DocumentService::review(qint64 taskFileId, bool approve, const QString &not
         ServiceError::set(error, ServiceError::Kind::NotFound, tr("There is no such file."));
         return false;
     }
-    const qint64 companyId = companyOfTask(m_db, file->taskId, &dbError);
+    const qint64 companyId = OnboardingRepository(m_db).companyOfTask(file->taskId, &dbError);
     const std::optional<Task> task
         = OnboardingRepository(m_db).taskForCompany(file->taskId, companyId, &dbError);
     if (!task) {

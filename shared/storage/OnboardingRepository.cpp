@@ -177,6 +177,18 @@ bool OnboardingRepository::fillPhases(Onboarding &onboarding, QString *error) co
     return true;
 }
 
+qint64 OnboardingRepository::companyOfTask(qint64 taskId, QString *error) const
+{
+    SqlQuery query(m_db, QStringLiteral("SELECT o.company_id FROM task t "
+                                        "JOIN onboarding o ON o.id = t.onboarding_id "
+                                        "WHERE t.id = ?"));
+    query << taskId;
+    if (!query.exec(error) || !query.next()) {
+        return 0;
+    }
+    return query.int64(0);
+}
+
 std::optional<Task> OnboardingRepository::taskForCompany(qint64 taskId, qint64 companyId,
                                                          QString *error) const
 {

@@ -33,6 +33,8 @@ public:
     std::optional<Onboarding> get(qint64 id, QString *error) const;
     QList<Onboarding> forCompany(qint64 companyId, QString *error) const;
 
+    // The company a task belongs to; 0 when there is no such task.
+    qint64 companyOfTask(qint64 taskId, QString *error) const;
     std::optional<Task> taskForCompany(qint64 taskId, qint64 companyId, QString *error) const;
     // Sets a task's status if it belongs to the company and is not already in that status.
     // Returns the number of rows changed (0 or 1), or -1 on a database error.

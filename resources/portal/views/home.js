@@ -353,6 +353,16 @@ function createHomeView(main, me, context) {
                 })
             );
         }
+        Gatehouse.dom.append(
+            card,
+            Gatehouse.views.comments.createThread(task, {
+                api: api,
+                failed: failed,
+                announce: function (text) {
+                    announcer.textContent = text;
+                },
+            })
+        );
         return card;
     }
 
