@@ -1,6 +1,7 @@
 #include "OnboardingDetailView.h"
 
 #include "TaskFilesPanel.h"
+#include "TaskThreadPanel.h"
 #include "core/MessageBox.h"
 #include "models/OnboardingTreeModel.h"
 #include "services/OnboardingService.h"
@@ -42,6 +43,7 @@ OnboardingDetailView::OnboardingDetailView(const ConsoleContext &context, QWidge
     , m_setStatus(new QToolButton(this))
     , m_statusMenu(new QMenu(this))
     , m_files(new TaskFilesPanel(context, this))
+    , m_thread(new TaskThreadPanel(context, this))
     , m_error(new ErrorLabel(this))
 {
     QFont titleFont = m_title->font();
@@ -108,6 +110,7 @@ OnboardingDetailView::OnboardingDetailView(const ConsoleContext &context, QWidge
     layout->addWidget(m_tree, 1);
     layout->addLayout(actions);
     layout->addWidget(m_files);
+    layout->addWidget(m_thread);
 
     m_empty = new EmptyState(page, tr("Select an onboarding to see its phases and tasks."), this);
     auto *outer = new QVBoxLayout(this);
@@ -222,9 +225,11 @@ void OnboardingDetailView::updateActions()
     if (!task) {
         m_taskInfo->setText(tr("Select a task to see its description."));
         m_files->clear();
+        m_thread->clear();
         return;
     }
     m_files->showTask(*task);
+    m_thread->showTask(*task);
     QStringList lines;
     lines << (task->description.isEmpty() ? task->title : task->description);
     if (task->status == TaskStatus::Completed) {

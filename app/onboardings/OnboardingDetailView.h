@@ -20,6 +20,7 @@ class EmptyState;
 class ErrorLabel;
 class OnboardingTreeModel;
 class TaskFilesPanel;
+class TaskThreadPanel;
 struct Task;
 
 // One onboarding: its progress and its phases with their tasks. Staff set the status of the
@@ -41,6 +42,7 @@ public:
     QProgressBar *progressBar() const { return m_progress; }
     QPushButton *markCompleteButton() const { return m_markComplete; }
     TaskFilesPanel *filesPanel() const { return m_files; }
+    TaskThreadPanel *threadPanel() const { return m_thread; }
     std::optional<Task> selectedTask() const;
     bool selectTask(qint64 taskId);
     // Sets the selected task's status as the signed-in staff member.
@@ -67,6 +69,7 @@ private:
     QToolButton *m_setStatus;
     QMenu *m_statusMenu;
     TaskFilesPanel *m_files;
+    TaskThreadPanel *m_thread;
     ErrorLabel *m_error;
     EmptyState *m_empty;
 };

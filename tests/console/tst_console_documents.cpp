@@ -1,6 +1,6 @@
-// Reviewing the files clients send, in the console, on SQLite and PostgreSQL: the files of an
-// upload task listed as they arrive, a rejection that needs a reason, an approval that
-// completes the task, and a copy saved byte for byte.
+// What clients send, in the console, on SQLite and PostgreSQL: the files of an upload task
+// listed as they arrive, a rejection that needs a reason, an approval that completes the task,
+// a copy saved byte for byte; and the thread on a task, with internal notes.
 #include "ConsoleFixture.h"
 #include "ConsoleTestHelpers.h"
 #include "TestDatabase.h"
@@ -13,14 +13,19 @@
 #include "onboardings/OnboardingDetailView.h"
 #include "onboardings/OnboardingsView.h"
 #include "onboardings/TaskFilesPanel.h"
+#include "onboardings/TaskThreadPanel.h"
+#include "services/CommentService.h"
 #include "services/DocumentService.h"
 #include "services/OnboardingService.h"
 #include "storage/OnboardingRepository.h"
 #include "storage/TemplateRepository.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QFile>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -66,6 +71,7 @@ private Q_SLOTS:
     }
 
     void staffReviewWhatClientsSend();
+    void staffAnswerAndKeepInternalNotes();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -167,6 +173,58 @@ void TestConsoleDocuments::staffReviewWhatClientsSend()
     QVERIFY(otherTask != uploadTask);
     QVERIFY(detail->selectTask(otherTask));
     QVERIFY(!panel->isVisible());
+}
+
+void TestConsoleDocuments::staffAnswerAndKeepInternalNotes()
+{
+    QString dbError;
+    const QList<OnboardingTemplate> templates
+        = TemplateRepository(m_test->db()).list(m_fixture.workspaceId, &dbError);
+    ServiceError error;
+    const qint64 onboardingId
+        = OnboardingService(m_test->db(), Clock::system())
+              .createFromTemplate(m_fixture.acmeId, templates.first().id, QString(),
+                                  QDate::currentDate(), QStringLiteral("Sam"), &error);
+    QVERIFY(onboardingId);
+    const std::optional<Onboarding> onboarding
+        = OnboardingRepository(m_test->db()).get(onboardingId, &dbError);
+    const qint64 taskId = onboarding->phases.first().tasks.at(1).id;
+    CommentService comments(m_test->db(), Clock::system());
+    QVERIFY(comments.addAsContact(taskId, m_fixture.acmeContactId, m_fixture.acmeId,
+                                  QStringLiteral("Which offices?"), QString(), &error));
+
+    m_window = openMainWindow(m_fixture.context);
+    OnboardingsView *view = m_window->onboardingsView();
+    QTRY_COMPARE(view->model()->rowCount(), 1);
+    clickRow(view->tableView(), view->proxy()->index(0, 0));
+    OnboardingDetailView *detail = view->detailView();
+    QVERIFY(detail->selectTask(taskId));
+    TaskThreadPanel *thread = detail->threadPanel();
+    QVERIFY(thread->isVisible());
+    QCOMPARE(thread->list()->count(), 1);
+    QVERIFY(thread->list()->item(0)->text().contains(QStringLiteral("Which offices?")));
+
+    // An empty message is refused; Ctrl+Return sends from the editor.
+    QVERIFY(!thread->send());
+    thread->editor()->setFocus();
+    QTest::keyClicks(thread->editor(), QStringLiteral("All three, please."));
+    QTest::keyClick(thread->editor(), Qt::Key_Return, Qt::ControlModifier);
+    QTRY_COMPARE(thread->list()->count(), 2);
+    QVERIFY(thread->editor()->toPlainText().isEmpty());
+
+    thread->internalBox()->setChecked(true);
+    thread->editor()->setPlainText(QStringLiteral("Their firewall is end of life."));
+    QVERIFY(thread->send());
+    QCOMPARE(thread->list()->count(), 3);
+    QVERIFY(thread->list()->item(2)->text().contains(QStringLiteral("internal note")));
+    QVERIFY(!thread->internalBox()->isChecked()); // each note is chosen to be internal
+
+    // The client's side: the answer, not the note.
+    const auto seen = comments.forCompany(taskId, m_fixture.acmeId, &error);
+    QVERIFY(seen);
+    QCOMPARE(seen->size(), 2);
+    QCOMPARE(seen->last().body, QStringLiteral("All three, please."));
+    QCOMPARE(seen->last().authorName, QStringLiteral("Dana Admin"));
 }
 
 QTEST_MAIN(TestConsoleDocuments)
