@@ -1,5 +1,6 @@
 #include "PortalServer.h"
 
+#include "api/ApprovalApi.h"
 #include "api/AuthApi.h"
 #include "api/CommentApi.h"
 #include "api/DocumentApi.h"
@@ -234,6 +235,7 @@ void PortalServer::registerRoutes()
     OnboardingApi::registerRoutes(*m_http, context);
     DocumentApi::registerRoutes(*m_http, context);
     CommentApi::registerRoutes(*m_http, context);
+    ApprovalApi::registerRoutes(*m_http, context);
     StaticFiles::registerRoutes(*m_http, context);
 
     m_http->route(

@@ -387,3 +387,34 @@ portalTest('upload documents with progress, see them waiting for review', async 
     );
     assert.equal(uploadedFilesInDatabase(task.id).length, 1);
 });
+
+portalTest('request changes to an approval with a reason', async (page) => {
+    const mail = await requestSignInMail(page);
+    await byTestId(page, 'code-input').fill(mail.code);
+    await byTestId(page, 'code-submit').click();
+    await expectHome(page);
+
+    const home = await apiFromPage(page, '/api/v1/home');
+    const task = home.body.onboardings
+        .flatMap((onboarding) => onboarding.phases.flatMap((phase) => phase.tasks))
+        .find((candidate) => candidate.evidenceType === 'approval' && candidate.ownerSide === 'client');
+    assert.ok(task, 'the demo onboarding asks the client for an approval');
+
+    // Without a reason the request is refused in the page.
+    await byTestId(page, `approval-reject-${task.id}`).click();
+    const alert = byTestId(page, `approval-${task.id}`).locator('[role="alert"]');
+    await alert.waitFor({ state: 'visible' });
+    assert.match(await alert.textContent(), /what should change/);
+
+    await byTestId(page, `approval-comment-${task.id}`).fill('Please <i>avoid</i> a Friday go-live');
+    await byTestId(page, `approval-reject-${task.id}`).click();
+    await eventually('the task to show Blocked', async () =>
+        (await byTestId(page, `task-status-${task.id}`).textContent()).trim() === 'Blocked'
+    );
+    const history = byTestId(page, `approval-history-${task.id}`);
+    await eventually('the decision in the history', async () =>
+        (await history.textContent()).includes('Changes requested by')
+    );
+    assert.ok((await history.textContent()).includes('Please <i>avoid</i> a Friday go-live'), 'the comment is shown as text');
+    assert.equal(await byTestId(page, `approval-approve-${task.id}`).count(), 0, 'no second answer while blocked');
+});

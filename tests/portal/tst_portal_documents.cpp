@@ -1,6 +1,7 @@
-// Documents on upload tasks (ONB-4, ONB-5) through the portal's HTTP API, on both engines:
-// upload, review by staff (reject re-opens, approve completes), download as an attachment,
-// and every bad upload refused without a trace.
+// Documents and approvals (ONB-4, ONB-5, ONB-6) through the portal's HTTP API, on both
+// engines: upload, review by staff (reject re-opens, approve completes), download as an
+// attachment, every bad upload refused without a trace; approving, or requesting changes with
+// a reason.
 #include "PortalClient.h"
 #include "PortalFixture.h"
 #include "TestDatabase.h"
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void reviewedFilesCannotBeTakenBack();
     void otherCompaniesCannotReachFiles();
     void uploadRoutesTakeLargerBodiesThanOthers();
+    void approvalsAreDecidedOnceWithAReasonToReject();
 
 private:
     HttpReply upload(PortalClient &browser, qint64 taskId, const QString &name,
@@ -340,6 +342,67 @@ void TestPortalDocuments::uploadRoutesTakeLargerBodiesThanOthers()
         = browser.send("POST", QStringLiteral("/api/v1/tasks/%1/complete").arg(standardTask), big,
                        "application/json", {{"Origin", kOwnOrigin}});
     QCOMPARE(completed.status, 413);
+}
+
+void TestPortalDocuments::approvalsAreDecidedOnceWithAReasonToReject()
+{
+    const qint64 approval = m_portal.taskId(m_portal.contact().companyId, OwnerSide::Client,
+                                            EvidenceType::Approval, TaskStatus::Pending);
+    QVERIFY(approval > 0);
+    PortalClient browser(m_portal.port());
+    QString why;
+    QVERIFY2(m_portal.signIn(browser, m_portal.contact().id, &why), qPrintable(why));
+    const QString decision = QStringLiteral("/api/v1/tasks/%1/decision").arg(approval);
+    const Headers origin{{"Origin", kOwnOrigin}};
+
+    // Refused without a trace: no reason for changes, a wrong type, another kind of task.
+    const QStringList before = state()
+                               + m_portal.rows(QStringLiteral("SELECT COUNT(*) FROM "
+                                                              "task_decision"));
+    QCOMPARE(browser.post(decision, {{QStringLiteral("approve"), false}}, origin).status, 422);
+    QCOMPARE(
+        browser.post(decision, {{QStringLiteral("approve"), QStringLiteral("yes")}}, origin).status,
+        400);
+    QCOMPARE(browser
+                 .post(QStringLiteral("/api/v1/tasks/%1/decision").arg(m_uploadTask),
+                       {{QStringLiteral("approve"), true}}, origin)
+                 .status,
+             422);
+    QCOMPARE(state() + m_portal.rows(QStringLiteral("SELECT COUNT(*) FROM task_decision")), before);
+
+    // Changes requested: the task is blocked until staff reopen it.
+    const HttpReply rejected = browser.post(
+        decision,
+        {{QStringLiteral("approve"), false},
+         {QStringLiteral("comment"), QStringLiteral("Go-live on a Friday? Please move it.")}},
+        origin);
+    QVERIFY2(rejected.status == 200, rejected.describe());
+    QCOMPARE(taskStatus(approval), QStringLiteral("blocked"));
+    QCOMPARE(browser.post(decision, {{QStringLiteral("approve"), true}}, origin).status, 409);
+    ServiceError error;
+    QVERIFY(
+        OnboardingService(m_portal.db(), m_portal.clock())
+            .setStatusAsStaff(approval, TaskStatus::Pending, QStringLiteral("Sam Staff"), &error));
+
+    const HttpReply approved = browser.post(decision, {{QStringLiteral("approve"), true}}, origin);
+    QVERIFY2(approved.status == 200, approved.describe());
+    QCOMPARE(taskStatus(approval), QStringLiteral("completed"));
+    QCOMPARE(browser.post(decision, {{QStringLiteral("approve"), true}}, origin).status, 409);
+
+    // The history, newest first, in the task and in the Approvals section.
+    const QJsonArray decisions
+        = browser.get(decision).json()[QStringLiteral("decisions")].toArray();
+    QCOMPARE(decisions.size(), 2);
+    QCOMPARE(decisions[0][QStringLiteral("decision")].toString(), QStringLiteral("approved"));
+    QCOMPARE(decisions[1][QStringLiteral("comment")].toString(),
+             QStringLiteral("Go-live on a Friday? Please move it."));
+    const QJsonObject section = browser.get(QStringLiteral("/api/v1/approvals"))
+                                    .json()[QStringLiteral("approvals")][0]
+                                    .toObject();
+    QCOMPARE(section[QStringLiteral("taskId")].toInteger(), approval);
+    QCOMPARE(section[QStringLiteral("status")].toString(), QStringLiteral("completed"));
+    QCOMPARE(m_portal.rows(QStringLiteral("SELECT COUNT(*) FROM task_decision WHERE ip <> ''")),
+             QStringList{QStringLiteral("2")});
 }
 
 QTEST_GUILESS_MAIN(TestPortalDocuments)
