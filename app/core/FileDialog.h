@@ -17,6 +17,11 @@ public:
 
     // For tests: the next dialog is not shown and returns this path (empty: cancelled).
     static void setNextSaveFileName(const QString &path);
+
+    // An existing file to open, or an empty string when the user cancelled.
+    static QString openFileName(QWidget *parent, const QString &caption, const QString &folder,
+                                const QString &filter);
+    static void setNextOpenFileName(const QString &path);
 };
 
 } // namespace Gatehouse

@@ -10,6 +10,8 @@
 #include "widgets/ErrorLabel.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -33,6 +35,7 @@ TaskFilesPanel::TaskFilesPanel(const ConsoleContext &context, QWidget *parent)
     , m_approve(new QPushButton(tr("&Approve"), this))
     , m_reject(new QPushButton(tr("&Reject"), this))
     , m_save(new QPushButton(tr("&Save a copy…"), this))
+    , m_attach(new QPushButton(tr("A&ttach document…"), this))
     , m_error(new ErrorLabel(this))
 {
     QFont heading = m_title->font();
@@ -55,6 +58,7 @@ TaskFilesPanel::TaskFilesPanel(const ConsoleContext &context, QWidget *parent)
     buttons->addWidget(m_reject);
     buttons->addWidget(m_approve);
     buttons->addWidget(m_save);
+    buttons->addWidget(m_attach);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
@@ -65,6 +69,7 @@ TaskFilesPanel::TaskFilesPanel(const ConsoleContext &context, QWidget *parent)
     connect(m_approve, &QPushButton::clicked, this, &TaskFilesPanel::approveSelected);
     connect(m_reject, &QPushButton::clicked, this, &TaskFilesPanel::rejectSelected);
     connect(m_save, &QPushButton::clicked, this, &TaskFilesPanel::saveSelected);
+    connect(m_attach, &QPushButton::clicked, this, &TaskFilesPanel::attachFile);
     connect(m_note, &QLineEdit::returnPressed, this, &TaskFilesPanel::rejectSelected);
     connect(m_view, &QTableView::doubleClicked, this, &TaskFilesPanel::saveSelected);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -76,10 +81,17 @@ TaskFilesPanel::TaskFilesPanel(const ConsoleContext &context, QWidget *parent)
 
 void TaskFilesPanel::showTask(const Task &task)
 {
-    if (task.evidenceType != EvidenceType::Upload) {
+    m_uploads = task.evidenceType == EvidenceType::Upload;
+    if (!m_uploads && task.evidenceType != EvidenceType::Approval
+        && task.evidenceType != EvidenceType::Signature) {
         clear();
         return;
     }
+    m_title->setText(m_uploads ? tr("Files from the client") : tr("Documents for the client"));
+    m_note->setVisible(m_uploads);
+    m_approve->setVisible(m_uploads);
+    m_reject->setVisible(m_uploads);
+    m_attach->setVisible(!m_uploads);
     const bool sameTask = task.id == m_taskId;
     const qint64 current = selectedFile() ? selectedFile()->id : 0;
     m_taskId = task.id;
@@ -127,7 +139,8 @@ const TaskFile *TaskFilesPanel::selectedFile() const
 void TaskFilesPanel::updateActions()
 {
     const TaskFile *file = selectedFile();
-    const bool waiting = file && file->review == ReviewState::Uploaded;
+    const bool waiting = m_uploads && file && file->role == TaskFile::Role::Upload
+                         && file->review == ReviewState::Uploaded;
     m_approve->setEnabled(waiting);
     m_reject->setEnabled(waiting && !m_note->text().trimmed().isEmpty());
     m_note->setEnabled(waiting);
@@ -187,6 +200,36 @@ bool TaskFilesPanel::saveSelected()
                                       error.isEmpty() ? out.errorString() : error));
         return false;
     }
+    return true;
+}
+
+bool TaskFilesPanel::attachFile()
+{
+    const QString path = FileDialog::openFileName(
+        this, tr("Attach a document"),
+        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
+        tr("Documents (*.pdf *.png *.jpg *.jpeg *.docx *.xlsx *.odt *.txt);;All files (*)"));
+    if (path.isEmpty()) {
+        return false;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_error->showMessage(
+            tr("%1 could not be read: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return false;
+    }
+    ServiceError error;
+    const std::optional<TaskFile> attached
+        = DocumentService(*m_context.db, *m_context.clock)
+              .attachAsStaff(m_taskId, QFileInfo(path).fileName(), file.readAll(),
+                             m_context.actor(), &error);
+    if (!attached) {
+        m_error->showMessage(error.message);
+        return false;
+    }
+    m_error->clear();
+    Q_EMIT reviewed(m_taskId);
+    selectFile(attached->id);
     return true;
 }
 

@@ -16,8 +16,9 @@ class TaskFileModel;
 struct Task;
 struct TaskFile;
 
-// The files a client sent for an upload task: save a copy, approve, or reject with a reason
-// the client will read. Alt+A approves, Alt+R rejects (after the reason), Alt+S saves.
+// The files of a task. For an upload task, what the client sent: save a copy, approve, or
+// reject with a reason the client will read (Alt+A approves, Alt+R rejects after the reason,
+// Alt+S saves). For approval and signature tasks, the documents staff attach for the client.
 class TaskFilesPanel : public QWidget
 {
     Q_OBJECT
@@ -36,6 +37,8 @@ public:
     bool rejectSelected();
     // Saves the selected file where the user chooses; false when cancelled or failed.
     bool saveSelected();
+    // Attaches a file the user picks (approval and signature tasks).
+    bool attachFile();
 
 Q_SIGNALS:
     // A review changed the task; the onboarding wants reloading.
@@ -55,6 +58,8 @@ private:
     QPushButton *m_approve;
     QPushButton *m_reject;
     QPushButton *m_save;
+    QPushButton *m_attach;
+    bool m_uploads = true; // an upload task: the client's files, reviewed here
     ErrorLabel *m_error;
 };
 

@@ -117,6 +117,65 @@ std::optional<TaskFile> DocumentService::upload(qint64 taskId, qint64 contactId,
     return TaskFileRepository(m_db).get(taskFileId, companyId, &dbError);
 }
 
+std::optional<TaskFile> DocumentService::attachAsStaff(qint64 taskId, const QString &fileName,
+                                                       const QByteArray &bytes, const Actor &actor,
+                                                       ServiceError *error)
+{
+    QString dbError;
+    const std::optional<Workspace> workspace = DirectoryRepository(m_db).workspace(&dbError);
+    const qint64 companyId = OnboardingRepository(m_db).companyOfTask(taskId, &dbError);
+    const std::optional<Task> task
+        = OnboardingRepository(m_db).taskForCompany(taskId, companyId, &dbError);
+    if (!dbError.isEmpty() || !workspace) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    if (!task) {
+        ServiceError::set(error, ServiceError::Kind::NotFound, tr("There is no such task."));
+        return std::nullopt;
+    }
+    if (task->evidenceType != EvidenceType::Approval
+        && task->evidenceType != EvidenceType::Signature) {
+        ServiceError::set(error, ServiceError::Kind::Invalid,
+                          tr("Documents are attached to approval and signature tasks."));
+        return std::nullopt;
+    }
+    const QString name = cleanFileName(fileName);
+    if (bytes.size() > qint64(UploadSpec::kMaxMegabytes) * 1024 * 1024) {
+        ServiceError::set(
+            error, ServiceError::Kind::Invalid,
+            tr("\"%1\" is larger than %2 MB.").arg(name).arg(UploadSpec::kMaxMegabytes));
+        return std::nullopt;
+    }
+    QString typeError;
+    const std::optional<FileTypes::Inspection> type = FileTypes::inspect(
+        name, bytes.left(64 * 1024), FileTypes::defaultCategories(), &typeError);
+    if (!type) {
+        ServiceError::set(error, ServiceError::Kind::Invalid, typeError);
+        return std::nullopt;
+    }
+    const qint64 now = m_clock.nowMs();
+    Transaction transaction(m_db);
+    const std::optional<StoredFile> stored
+        = transaction.isActive()
+              ? FileStore(m_db).write(workspace->id, name, type->mediaType, bytes, now, &dbError)
+              : std::nullopt;
+    const qint64 taskFileId = stored ? TaskFileRepository(m_db).add(
+                                  taskId, stored->id, TaskFile::Role::Attachment, 0, now, &dbError)
+                                     : 0;
+    const QString summary
+        = QStringLiteral("%1 attached \"%2\" to \"%3\"").arg(actor.name, name, task->title);
+    if (taskFileId == 0
+        || !recordTaskEvent(
+            m_db, workspace->id, companyId, *task, QStringLiteral("file.attached"), actor, summary,
+            summary + QStringLiteral(" (SHA-256 %1)").arg(stored->sha256), now, &dbError)
+        || !transaction.commit(&dbError)) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    return TaskFileRepository(m_db).get(taskFileId, companyId, &dbError);
+}
+
 std::optional<QList<TaskFile>> DocumentService::filesForCompany(qint64 taskId, qint64 companyId,
                                                                 ServiceError *error) const
 {

@@ -40,6 +40,12 @@ public:
     [[nodiscard]] bool review(qint64 taskFileId, bool approve, const QString &note,
                               const Actor &actor, ServiceError *error);
 
+    // Staff attach a document for the client to read, approve or sign (approval and signature
+    // tasks): PDF, images, office or text files up to 50 MB, typed by their bytes.
+    std::optional<TaskFile> attachAsStaff(qint64 taskId, const QString &fileName,
+                                          const QByteArray &bytes, const Actor &actor,
+                                          ServiceError *error);
+
     // A name safe to store and to send back in Content-Disposition: no folders, no control
     // characters, at most 200 characters; "file" when nothing is left.
     static QString cleanFileName(const QString &name);

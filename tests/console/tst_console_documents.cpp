@@ -173,6 +173,39 @@ void TestConsoleDocuments::staffReviewWhatClientsSend()
     QVERIFY(otherTask != uploadTask);
     QVERIFY(detail->selectTask(otherTask));
     QVERIFY(!panel->isVisible());
+
+    // Approval tasks take documents from staff for the client to read.
+    qint64 approvalTask = 0;
+    for (const Phase &phase : onboarding->phases) {
+        for (const Task &task : phase.tasks) {
+            if (task.evidenceType == EvidenceType::Approval) {
+                approvalTask = task.id;
+            }
+        }
+    }
+    QVERIFY(detail->selectTask(approvalTask));
+    QVERIFY(panel->isVisible());
+    QCOMPARE(panel->model()->rowCount(), 0);
+    const QString plan = out.filePath(QStringLiteral("Go-live plan.pdf"));
+    const QString fake = out.filePath(QStringLiteral("fake.pdf"));
+    for (const auto &[name, bytes] :
+         {std::pair{plan, pdf("plan")}, std::pair{fake, QByteArray("MZ\x90\x00 not a pdf")}}) {
+        QFile write(name);
+        QVERIFY(write.open(QIODevice::WriteOnly));
+        write.write(bytes);
+    }
+    FileDialog::setNextOpenFileName(fake);
+    QVERIFY(!panel->attachFile()); // its bytes are not a PDF
+    QCOMPARE(panel->model()->rowCount(), 0);
+    FileDialog::setNextOpenFileName(plan);
+    QVERIFY(panel->attachFile());
+    QCOMPARE(panel->model()->rowCount(), 1);
+    QVERIFY(!panel->approveSelected()); // staff's own documents are not reviewed
+    const auto seen = documents.filesForCompany(approvalTask, m_fixture.acmeId, &error);
+    QVERIFY(seen);
+    QCOMPARE(seen->size(), 1);
+    QCOMPARE(seen->first().role, TaskFile::Role::Attachment);
+    QCOMPARE(seen->first().file.name, QStringLiteral("Go-live plan.pdf"));
 }
 
 void TestConsoleDocuments::staffAnswerAndKeepInternalNotes()
