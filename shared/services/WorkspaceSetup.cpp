@@ -23,7 +23,7 @@ QString tr(const char *text)
 TemplateTask task(const QString &title, const QString &description, EvidenceType type,
                   OwnerSide side, int dueOffsetDays)
 {
-    return TemplateTask{title, description, type, side, dueOffsetDays};
+    return TemplateTask{title, description, type, side, dueOffsetDays, {}};
 }
 
 } // namespace
