@@ -106,7 +106,7 @@ QByteArray textBody(const MailMessage &message)
         return part("text/plain", message.text);
     }
     const QByteArray boundary = "=_gatehouse_" + Tokens::generate().left(20).toLatin1();
-    QByteArray out = "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n";
+    QByteArray out = "Content-Type: multipart/alternative;\r\n boundary=\"" + boundary + "\"\r\n\r\n";
     out += "--" + boundary + "\r\n" + part("text/plain", message.text);
     out += "--" + boundary + "\r\n" + part("text/html", message.html);
     out += "--" + boundary + "--\r\n";
@@ -144,7 +144,8 @@ QByteArray attachmentPart(const MailAttachment &attachment)
 {
     QByteArray out = "Content-Type: " + safeMediaType(attachment.mediaType) + "\r\n";
     out += "Content-Transfer-Encoding: base64\r\n";
-    out += "Content-Disposition: attachment; " + fileNameParameter(attachment.name) + "\r\n\r\n";
+    out += "Content-Disposition: attachment;\r\n " + fileNameParameter(attachment.name)
+           + "\r\n\r\n";
     const QByteArray encoded = attachment.data.toBase64();
     for (qsizetype i = 0; i < encoded.size(); i += 76) {
         out += encoded.mid(i, 76) + "\r\n";
@@ -174,8 +175,8 @@ QByteArray compose(const MailMessage &message, const QString &fromName, const QS
     if (message.attachments.isEmpty()) {
         return out + textBody(message);
     }
-    const QByteArray boundary = "=_gatehouse_mixed_" + Tokens::generate().left(20).toLatin1();
-    out += "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n";
+    const QByteArray boundary = "=_mixed_" + Tokens::generate().left(20).toLatin1();
+    out += "Content-Type: multipart/mixed;\r\n boundary=\"" + boundary + "\"\r\n\r\n";
     out += "--" + boundary + "\r\n" + textBody(message);
     for (const MailAttachment &attachment : message.attachments) {
         out += "--" + boundary + "\r\n" + attachmentPart(attachment);
