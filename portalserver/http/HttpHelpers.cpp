@@ -1,5 +1,7 @@
 #include "HttpHelpers.h"
 
+#include "domain/TrainingSpec.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -175,11 +177,15 @@ QString userAgent(const QHttpServerRequest &request)
 
 void addSecurityHeaders(QHttpServerResponse &response, bool secureTransport)
 {
-    response.setHeader(QByteArrayLiteral("Content-Security-Policy"),
-                       QByteArrayLiteral("default-src 'self'; script-src 'self'; "
-                                         "style-src 'self'; img-src 'self' data:; "
-                                         "connect-src 'self'; frame-ancestors 'none'; "
-                                         "base-uri 'none'; form-action 'self'; object-src 'none'"));
+    // Frames only from the three video hosts a training may embed (TrainingSpec).
+    static const QByteArray policy
+        = QByteArrayLiteral("default-src 'self'; script-src 'self'; "
+                            "style-src 'self'; img-src 'self' data:; "
+                            "connect-src 'self'; frame-src ")
+          + TrainingSpec::embedOrigins().join(QLatin1Char(' ')).toLatin1()
+          + QByteArrayLiteral("; frame-ancestors 'none'; "
+                              "base-uri 'none'; form-action 'self'; object-src 'none'");
+    response.setHeader(QByteArrayLiteral("Content-Security-Policy"), policy);
     response.setHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
     response.setHeader(QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer"));
     response.setHeader(QByteArrayLiteral("X-Frame-Options"), QByteArrayLiteral("DENY"));
