@@ -139,7 +139,10 @@ QJsonObject MeetingSchedule::toConfig() const
             {kTimeZone, timeZone},
             {kDuration, durationMinutes},
             {kUrl, url},
-            {kSequence, sequence}};
+            {kSequence, sequence},
+            // The instants too, so that the portal's page need not know the zone's rules.
+            {QStringLiteral("startsAt"), start().toUTC().toString(Qt::ISODate)},
+            {QStringLiteral("endsAt"), end().toUTC().toString(Qt::ISODate)}};
 }
 
 bool MeetingSchedule::isScheduled(const QJsonObject &config)
