@@ -99,7 +99,9 @@ QByteArray fold(const QByteArray &line)
 QByteArray write(const CalendarEvent &event)
 {
     QByteArray out;
-    const auto line = [&out](const QByteArray &content) { out += fold(content) + "\r\n"; };
+    const auto line = [&out](const QByteArray &content) {
+        out += fold(content) + "\r\n";
+    };
     line("BEGIN:VCALENDAR");
     line("VERSION:2.0");
     line("PRODID:-//Gatehouse//Client portal//EN");

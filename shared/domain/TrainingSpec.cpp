@@ -61,7 +61,8 @@ QString vimeoId(const QUrl &url)
     if (host == QLatin1String("vimeo.com") || host == QLatin1String("www.vimeo.com")) {
         id = path.value(0);
         hash = path.value(1);
-    } else if (host == QLatin1String("player.vimeo.com") && path.value(0) == QLatin1String("video")) {
+    } else if (host == QLatin1String("player.vimeo.com")
+               && path.value(0) == QLatin1String("video")) {
         id = path.value(1);
         hash = QUrlQuery(url).queryItemValue(QStringLiteral("h"));
     }
@@ -85,7 +86,7 @@ QString loomId(const QUrl &url)
         return QString();
     }
     return matches(QStringLiteral("[0-9a-fA-F]{32}"), path.at(1)) ? path.at(1).toLower()
-                                                                    : QString();
+                                                                  : QString();
 }
 
 } // namespace
@@ -127,7 +128,8 @@ QString TrainingSpec::embedUrlFor(const QString &text, QString *provider, QStrin
         = trimmed.contains(scheme) ? trimmed : QStringLiteral("https://") + trimmed;
     const QUrl url(withScheme, QUrl::StrictMode);
     const QString urlScheme = url.scheme().toLower();
-    if (!url.isValid() || (urlScheme != QLatin1String("https") && urlScheme != QLatin1String("http"))
+    if (!url.isValid()
+        || (urlScheme != QLatin1String("https") && urlScheme != QLatin1String("http"))
         || !url.userInfo().isEmpty() || (url.port() != -1 && url.port() != 443)) {
         return refuse(tr("The video address is not a valid web address."));
     }
@@ -182,8 +184,7 @@ FieldErrors TrainingSpec::normalise()
     return errors;
 }
 
-std::optional<TrainingSpec> TrainingSpec::fromConfig(const QJsonObject &config,
-                                                     FieldErrors *errors)
+std::optional<TrainingSpec> TrainingSpec::fromConfig(const QJsonObject &config, FieldErrors *errors)
 {
     FieldErrors found;
     TrainingSpec spec;

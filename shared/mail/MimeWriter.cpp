@@ -106,7 +106,8 @@ QByteArray textBody(const MailMessage &message)
         return part("text/plain", message.text);
     }
     const QByteArray boundary = "=_gatehouse_" + Tokens::generate().left(20).toLatin1();
-    QByteArray out = "Content-Type: multipart/alternative;\r\n boundary=\"" + boundary + "\"\r\n\r\n";
+    QByteArray out
+        = "Content-Type: multipart/alternative;\r\n boundary=\"" + boundary + "\"\r\n\r\n";
     out += "--" + boundary + "\r\n" + part("text/plain", message.text);
     out += "--" + boundary + "\r\n" + part("text/html", message.html);
     out += "--" + boundary + "--\r\n";

@@ -44,8 +44,7 @@ bool refuseFields(const FieldErrors &found, ServiceError *error, FieldErrors *fi
 
 } // namespace
 
-TaskSetupService::TaskSetupService(const Database &db, const Clock &clock,
-                                   const QString &publicUrl)
+TaskSetupService::TaskSetupService(const Database &db, const Clock &clock, const QString &publicUrl)
     : m_db(db)
     , m_clock(clock)
     , m_publicUrl(publicUrl)
@@ -85,8 +84,8 @@ bool TaskSetupService::scheduleMeeting(qint64 taskId, const MeetingSchedule &req
     }
     MeetingSchedule schedule = requested;
     schedule.time = QTime(requested.time.hour(), requested.time.minute());
-    const std::optional<MeetingSchedule> previous = MeetingSchedule::fromConfig(task->config,
-                                                                                nullptr);
+    const std::optional<MeetingSchedule> previous
+        = MeetingSchedule::fromConfig(task->config, nullptr);
     if (previous) {
         schedule.sequence = previous->sequence;
         if (previous->toConfig() == schedule.toConfig()) {
@@ -104,9 +103,10 @@ bool TaskSetupService::scheduleMeeting(qint64 taskId, const MeetingSchedule &req
     Task updated = *task;
     updated.config = schedule.toConfig();
     updated.updatedAtMs = now;
-    const QByteArray ics = IcsWriter::write(IcsWriter::meetingEvent(updated, schedule, uidDomain()));
-    const QString when = schedule.start().toString(QStringLiteral("yyyy-MM-dd HH:mm")) + QLatin1Char(' ')
-                         + schedule.timeZone;
+    const QByteArray ics
+        = IcsWriter::write(IcsWriter::meetingEvent(updated, schedule, uidDomain()));
+    const QString when = schedule.start().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                         + QLatin1Char(' ') + schedule.timeZone;
 
     Transaction transaction(m_db);
     bool ok = transaction.isActive()

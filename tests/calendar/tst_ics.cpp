@@ -58,8 +58,8 @@ QJsonObject readWithIcalendar(const QByteArray &ics, QString *error)
         return {};
     }
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(process.readAllStandardOutput(),
-                                                           &parseError);
+    const QJsonDocument document
+        = QJsonDocument::fromJson(process.readAllStandardOutput(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         *error = parseError.errorString();
     }
@@ -139,9 +139,10 @@ void TestIcs::escapesText_data()
                         << "one\\ntwo";
     QTest::addRow("colon stays") << "Agenda: intro"
                                  << "Agenda: intro";
-    QTest::addRow("control characters dropped") << QStringLiteral("bell\u0007 tab\t del\u007f")
-                                                 << QStringLiteral("bell tab\t del");
-    QTest::addRow("unicode") << QStringLiteral("Grüße, 東京; 🙂") << QStringLiteral("Grüße\\, 東京\\; 🙂");
+    QTest::addRow("control characters dropped")
+        << QStringLiteral("bell\u0007 tab\t del\u007f") << QStringLiteral("bell tab\t del");
+    QTest::addRow("unicode") << QStringLiteral("Grüße, 東京; 🙂")
+                             << QStringLiteral("Grüße\\, 東京\\; 🙂");
 }
 
 void TestIcs::escapesText()
@@ -163,7 +164,8 @@ void TestIcs::foldsWithoutSplittingCharacters_data()
     QTest::addRow("four-byte run") << QStringLiteral("🙂").repeated(200);
     for (int shift = 0; shift < 4; ++shift) {
         // Moves every character boundary past the fold point once.
-        QTest::addRow("mixed, shifted by %d", shift) << QString(shift, QLatin1Char('.')) + kLongUtf8;
+        QTest::addRow("mixed, shifted by %d", shift)
+            << QString(shift, QLatin1Char('.')) + kLongUtf8;
     }
 }
 
@@ -202,12 +204,12 @@ void TestIcs::writesUtcTimesAcrossDaylightSaving_data()
     QTest::addColumn<int>("minutes");
     QTest::addColumn<QByteArray>("start");
     QTest::addColumn<QByteArray>("end");
-    QTest::addRow("Berlin winter") << "Europe/Berlin" << QDate(2027, 1, 15) << QTime(10, 0) << 60
-                                   << QByteArray("20270115T090000Z")
-                                   << QByteArray("20270115T100000Z");
-    QTest::addRow("Berlin summer") << "Europe/Berlin" << QDate(2027, 7, 15) << QTime(10, 0) << 45
-                                   << QByteArray("20270715T080000Z")
-                                   << QByteArray("20270715T084500Z");
+    QTest::addRow("Berlin winter")
+        << "Europe/Berlin" << QDate(2027, 1, 15) << QTime(10, 0) << 60
+        << QByteArray("20270115T090000Z") << QByteArray("20270115T100000Z");
+    QTest::addRow("Berlin summer")
+        << "Europe/Berlin" << QDate(2027, 7, 15) << QTime(10, 0) << 45
+        << QByteArray("20270715T080000Z") << QByteArray("20270715T084500Z");
     QTest::addRow("New York before the change")
         << "America/New_York" << QDate(2027, 3, 13) << QTime(9, 0) << 30
         << QByteArray("20270313T140000Z") << QByteArray("20270313T143000Z");
@@ -217,9 +219,9 @@ void TestIcs::writesUtcTimesAcrossDaylightSaving_data()
     QTest::addRow("Sydney summer, previous UTC day")
         << "Australia/Sydney" << QDate(2027, 1, 10) << QTime(10, 0) << 90
         << QByteArray("20270109T230000Z") << QByteArray("20270110T003000Z");
-    QTest::addRow("Kolkata half hour") << "Asia/Kolkata" << QDate(2027, 5, 1) << QTime(9, 30)
-                                       << 60 << QByteArray("20270501T040000Z")
-                                       << QByteArray("20270501T050000Z");
+    QTest::addRow("Kolkata half hour")
+        << "Asia/Kolkata" << QDate(2027, 5, 1) << QTime(9, 30) << 60
+        << QByteArray("20270501T040000Z") << QByteArray("20270501T050000Z");
     // Spans the spring-forward night: two hours of real time, whatever the clocks show.
     QTest::addRow("Berlin across the change")
         << "Europe/Berlin" << QDate(2027, 3, 28) << QTime(1, 30) << 120
@@ -273,27 +275,25 @@ void TestIcs::validatesMeetingSettings_data()
     QTest::addRow("good") << good << QStringList() << QString();
     QTest::addRow("no date") << with("date", QJsonValue::Undefined) << names({"date"})
                              << "YYYY-MM-DD";
-    QTest::addRow("date in another format") << with("date", QStringLiteral("10.03.2027"))
-                                            << names({"date"}) << "YYYY-MM-DD";
-    QTest::addRow("impossible date") << with("date", QStringLiteral("2027-02-30"))
-                                     << names({"date"}) << "YYYY-MM-DD";
-    QTest::addRow("date as number") << with("date", 20270310) << names({"date"})
-                                    << "YYYY-MM-DD";
-    QTest::addRow("time with seconds") << with("time", QStringLiteral("15:00:00"))
-                                       << names({"time"}) << "HH:MM";
+    QTest::addRow("date in another format")
+        << with("date", QStringLiteral("10.03.2027")) << names({"date"}) << "YYYY-MM-DD";
+    QTest::addRow("impossible date")
+        << with("date", QStringLiteral("2027-02-30")) << names({"date"}) << "YYYY-MM-DD";
+    QTest::addRow("date as number") << with("date", 20270310) << names({"date"}) << "YYYY-MM-DD";
+    QTest::addRow("time with seconds")
+        << with("time", QStringLiteral("15:00:00")) << names({"time"}) << "HH:MM";
     QTest::addRow("time 24:00") << with("time", QStringLiteral("24:00")) << names({"time"})
                                 << "HH:MM";
     // 02:30 does not exist in Berlin on 28 March 2027: the clocks go from 02:00 to 03:00.
     QJsonObject gap = with("date", QStringLiteral("2027-03-28"));
     gap.insert(QStringLiteral("time"), QStringLiteral("02:30"));
-    QTest::addRow("time in the spring-forward gap") << gap << names({"time"})
-                                                    << "does not exist";
+    QTest::addRow("time in the spring-forward gap") << gap << names({"time"}) << "does not exist";
     QTest::addRow("unknown zone") << with("timeZone", QStringLiteral("Mars/Olympus"))
                                   << names({"timeZone"}) << "time zone";
-    QTest::addRow("offset instead of zone") << with("timeZone", QStringLiteral("+02:00"))
-                                            << names({"timeZone"}) << "time zone";
-    QTest::addRow("zone missing") << with("timeZone", QJsonValue::Undefined)
-                                  << names({"timeZone"}) << "IANA";
+    QTest::addRow("offset instead of zone")
+        << with("timeZone", QStringLiteral("+02:00")) << names({"timeZone"}) << "time zone";
+    QTest::addRow("zone missing") << with("timeZone", QJsonValue::Undefined) << names({"timeZone"})
+                                  << "IANA";
     QTest::addRow("too short") << with("durationMinutes", 4) << names({"durationMinutes"})
                                << "between 5 minutes and 24 hours";
     QTest::addRow("shortest") << with("durationMinutes", 5) << QStringList() << QString();
@@ -306,8 +306,8 @@ void TestIcs::validatesMeetingSettings_data()
                                       << names({"durationMinutes"}) << "whole number";
     QTest::addRow("http url") << with("url", QStringLiteral("http://meet.example.com/a"))
                               << names({"url"}) << "https://";
-    QTest::addRow("javascript url") << with("url", QStringLiteral("javascript:alert(1)"))
-                                    << names({"url"}) << "https://";
+    QTest::addRow("javascript url")
+        << with("url", QStringLiteral("javascript:alert(1)")) << names({"url"}) << "https://";
     QTest::addRow("url with a line break")
         << with("url", QStringLiteral("https://meet.example.com/a\r\nX: y")) << names({"url"})
         << "not a valid web address";
@@ -317,9 +317,9 @@ void TestIcs::validatesMeetingSettings_data()
         << with("url", QStringLiteral("https://user:pw@meet.example.com/")) << names({"url"})
         << "not a valid web address";
     QTest::addRow("empty url") << with("url", QString()) << names({"url"}) << "Enter";
-    QTest::addRow("everything wrong") << QJsonObject() << names({"date", "durationMinutes",
-                                                                      "time", "timeZone", "url"})
-                                      << "YYYY-MM-DD";
+    QTest::addRow("everything wrong")
+        << QJsonObject() << names({"date", "durationMinutes", "time", "timeZone", "url"})
+        << "YYYY-MM-DD";
 }
 
 void TestIcs::validatesMeetingSettings()
@@ -357,15 +357,18 @@ void TestIcs::icalendarReadsWhatWeWrite_data()
                            << "2027-03-10T15:00:00+00:00";
     QTest::addRow("long utf-8 and every escape")
         << "America/New_York" << kLongUtf8
-        << QStringLiteral("Agenda, part 1; part 2\\ and C:\\temp\nLine two\r\nLine three, ") + kLongUtf8
-        << "https://teams.example.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0?context=%7b%22Tid%22%3a%221%22%7d"
+        << QStringLiteral("Agenda, part 1; part 2\\ and C:\\temp\nLine two\r\nLine three, ")
+               + kLongUtf8
+        << "https://teams.example.com/l/meetup-join/19%3ameeting_abc%40thread.v2/"
+           "0?context=%7b%22Tid%22%3a%221%22%7d"
            "&a=b,c;d"
         << "2027-03-10T14:00:00+00:00"
         << "2027-03-10T15:00:00+00:00";
-    QTest::addRow("summer in Sydney's winter") << "Australia/Sydney" << "Go-live review"
-                                               << QString() << "https://zoom.example.com/j/1"
-                                               << "2027-03-09T23:00:00+00:00"
-                                               << "2027-03-10T00:00:00+00:00";
+    QTest::addRow("summer in Sydney's winter")
+        << "Australia/Sydney"
+        << "Go-live review" << QString() << "https://zoom.example.com/j/1"
+        << "2027-03-09T23:00:00+00:00"
+        << "2027-03-10T00:00:00+00:00";
 }
 
 void TestIcs::icalendarReadsWhatWeWrite()
@@ -384,7 +387,8 @@ void TestIcs::icalendarReadsWhatWeWrite()
     MeetingSchedule meeting = schedule(zone, date, time);
     meeting.url = url;
     meeting.sequence = 3;
-    QVERIFY2(meeting.validate().isEmpty(), qPrintable(meeting.validate().values().join(QLatin1Char(' '))));
+    QVERIFY2(meeting.validate().isEmpty(),
+             qPrintable(meeting.validate().values().join(QLatin1Char(' '))));
     Task task;
     task.id = 42;
     task.title = title;
@@ -411,7 +415,8 @@ void TestIcs::icalendarReadsWhatWeWrite()
              QStringLiteral("task-42-meeting@portal.test"));
     QCOMPARE(read.value(QStringLiteral("sequence")).toInt(), 3);
     QCOMPARE(read.value(QStringLiteral("summary")).toString(), title);
-    QString expectedDescription = description.isEmpty() ? url : description + QStringLiteral("\n\n") + url;
+    QString expectedDescription
+        = description.isEmpty() ? url : description + QStringLiteral("\n\n") + url;
     expectedDescription.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
     QCOMPARE(read.value(QStringLiteral("description")).toString(), expectedDescription);
     QCOMPARE(read.value(QStringLiteral("location")).toString(), url);

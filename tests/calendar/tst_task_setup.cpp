@@ -149,12 +149,12 @@ void TestTaskSetup::schedulingWritesConfigActivityAuditAndMail()
     QString error;
     DirectoryRepository directory(m_test->db());
     // A second contact who may use the portal, and one who may not: only two mails go out.
-    const qint64 second = directory.createContact(m_contact.companyId, QStringLiteral("Sam Second"),
-                                                  QStringLiteral("sam@example.com"), kStartMs,
-                                                  &error);
-    const qint64 blocked = directory.createContact(m_contact.companyId, QStringLiteral("No Portal"),
-                                                   QStringLiteral("noportal@example.com"),
-                                                   kStartMs, &error);
+    const qint64 second
+        = directory.createContact(m_contact.companyId, QStringLiteral("Sam Second"),
+                                  QStringLiteral("sam@example.com"), kStartMs, &error);
+    const qint64 blocked
+        = directory.createContact(m_contact.companyId, QStringLiteral("No Portal"),
+                                  QStringLiteral("noportal@example.com"), kStartMs, &error);
     QVERIFY2(second > 0 && blocked > 0, qPrintable(error));
     SqlQuery off(m_test->db(), QStringLiteral("UPDATE contact SET portal_access = 0 WHERE id = ?"));
     off << blocked;
@@ -167,9 +167,9 @@ void TestTaskSetup::schedulingWritesConfigActivityAuditAndMail()
     TaskSetupService service(m_test->db(), *m_clock, kPublicUrl);
     ServiceError serviceError;
     m_clock->advanceMs(60'000);
-    QVERIFY2(service.scheduleMeeting(taskId, kickOff(), QStringLiteral("Alex Admin"),
-                                     &serviceError),
-             qPrintable(serviceError.message));
+    QVERIFY2(
+        service.scheduleMeeting(taskId, kickOff(), QStringLiteral("Alex Admin"), &serviceError),
+        qPrintable(serviceError.message));
 
     const std::optional<Task> task
         = OnboardingRepository(m_test->db()).taskForCompany(taskId, m_contact.companyId, &error);
@@ -178,13 +178,14 @@ void TestTaskSetup::schedulingWritesConfigActivityAuditAndMail()
     QCOMPARE(task->updatedAtMs, kStartMs + 60'000);
     QCOMPARE(rows(QStringLiteral("SELECT kind, task_id FROM activity ORDER BY id DESC LIMIT 1")),
              QStringList{QStringLiteral("task.meeting_scheduled|%1").arg(taskId)});
-    const QStringList audit = rows(QStringLiteral(
-        "SELECT action, subject, detail FROM audit_event ORDER BY id DESC LIMIT 1"));
+    const QStringList audit = rows(
+        QStringLiteral("SELECT action, subject, detail FROM audit_event ORDER BY id DESC LIMIT 1"));
     QCOMPARE(audit.size(), 1);
     QVERIFY2(audit.first().startsWith(
                  QStringLiteral("task.meeting_scheduled|task:%1|Alex Admin scheduled").arg(taskId)),
              qPrintable(audit.first()));
-    QVERIFY2(audit.first().contains(QLatin1String("2 contact(s) invited")), qPrintable(audit.first()));
+    QVERIFY2(audit.first().contains(QLatin1String("2 contact(s) invited")),
+             qPrintable(audit.first()));
 
     // One invitation per contact with portal access, each carrying the portal's own .ics.
     QCOMPARE(outbox.pendingCount(&error), mailBefore + 2);
@@ -211,8 +212,8 @@ void TestTaskSetup::schedulingWritesConfigActivityAuditAndMail()
 
     // The same schedule again changes and sends nothing; a new time is a new version.
     const QStringList before = state();
-    QVERIFY(service.scheduleMeeting(taskId, kickOff(), QStringLiteral("Alex Admin"),
-                                    &serviceError));
+    QVERIFY(
+        service.scheduleMeeting(taskId, kickOff(), QStringLiteral("Alex Admin"), &serviceError));
     QCOMPARE(state(), before);
     MeetingSchedule later = kickOff();
     later.time = QTime(16, 30);
@@ -263,8 +264,9 @@ void TestTaskSetup::badSetupChangesNothing()
                                  TrainingSpec::video(QStringLiteral("https://evil.example/embed")),
                                  QStringLiteral("a"), &error, &fields));
     QCOMPARE(fields.keys(), names({"videoUrl"}));
-    QVERIFY2(fields.value(QStringLiteral("videoUrl")).contains(QLatin1String("YouTube, Vimeo or Loom")),
-             qPrintable(fields.value(QStringLiteral("videoUrl"))));
+    QVERIFY2(
+        fields.value(QStringLiteral("videoUrl")).contains(QLatin1String("YouTube, Vimeo or Loom")),
+        qPrintable(fields.value(QStringLiteral("videoUrl"))));
     QVERIFY(!service.setTraining(training, TrainingSpec::inPerson(QStringLiteral("   ")),
                                  QStringLiteral("a"), &error, &fields));
     QCOMPARE(fields.keys(), names({"instructions"}));
@@ -331,8 +333,7 @@ void TestTaskSetup::trainingIsSetAndCompletedByTheRightSide()
                                          &serviceError));
 
     // A scheduled meeting is completed by the contact too.
-    QVERIFY(setup.scheduleMeeting(meeting, kickOff(), QStringLiteral("Alex Admin"),
-                                  &serviceError));
+    QVERIFY(setup.scheduleMeeting(meeting, kickOff(), QStringLiteral("Alex Admin"), &serviceError));
     QVERIFY2(onboarding.completeAsContact(meeting, m_contact.id, m_contact.companyId, QString(),
                                           &serviceError),
              qPrintable(serviceError.message));
@@ -344,8 +345,8 @@ void TestTaskSetup::videoLinks_data()
     QTest::addColumn<QString>("embed"); // empty: refused
     const QString yt = QStringLiteral("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ");
     QTest::addRow("youtube watch") << "https://www.youtube.com/watch?v=dQw4w9WgXcQ" << yt;
-    QTest::addRow("youtube watch with more") << "https://youtube.com/watch?v=dQw4w9WgXcQ&t=42s"
-                                             << yt;
+    QTest::addRow("youtube watch with more")
+        << "https://youtube.com/watch?v=dQw4w9WgXcQ&t=42s" << yt;
     QTest::addRow("youtube mobile") << "https://m.youtube.com/watch?v=dQw4w9WgXcQ" << yt;
     QTest::addRow("youtu.be") << "https://youtu.be/dQw4w9WgXcQ?si=abc" << yt;
     QTest::addRow("youtube without scheme") << "youtu.be/dQw4w9WgXcQ" << yt;
@@ -362,19 +363,30 @@ void TestTaskSetup::videoLinks_data()
                                 << "https://www.loom.com/embed/0281766fa2d04bb788eaf19e65135184";
     QTest::addRow("loom embed") << "https://loom.com/embed/0281766fa2d04bb788eaf19e65135184"
                                 << "https://www.loom.com/embed/0281766fa2d04bb788eaf19e65135184";
-    QTest::addRow("other site") << "https://example.com/video.mp4" << "";
+    QTest::addRow("other site") << "https://example.com/video.mp4"
+                                << "";
     QTest::addRow("look-alike host") << "https://youtube.com.evil.example/watch?v=dQw4w9WgXcQ"
                                      << "";
-    QTest::addRow("youtube channel") << "https://www.youtube.com/@somebody" << "";
-    QTest::addRow("id too short") << "https://youtu.be/abc" << "";
-    QTest::addRow("id with a quote") << "https://youtu.be/dQw4w9WgX\"Q" << "";
-    QTest::addRow("javascript") << "javascript:alert(document.cookie)" << "";
-    QTest::addRow("data") << "data:text/html,<script>alert(1)</script>" << "";
-    QTest::addRow("credentials") << "https://user:pw@www.youtube.com/watch?v=dQw4w9WgXcQ" << "";
-    QTest::addRow("other port") << "https://www.youtube.com:8443/watch?v=dQw4w9WgXcQ" << "";
-    QTest::addRow("vimeo not a number") << "https://vimeo.com/channels/staffpicks" << "";
-    QTest::addRow("loom other path") << "https://www.loom.com/looms/videos" << "";
-    QTest::addRow("empty") << "" << "";
+    QTest::addRow("youtube channel") << "https://www.youtube.com/@somebody"
+                                     << "";
+    QTest::addRow("id too short") << "https://youtu.be/abc"
+                                  << "";
+    QTest::addRow("id with a quote") << "https://youtu.be/dQw4w9WgX\"Q"
+                                     << "";
+    QTest::addRow("javascript") << "javascript:alert(document.cookie)"
+                                << "";
+    QTest::addRow("data") << "data:text/html,<script>alert(1)</script>"
+                          << "";
+    QTest::addRow("credentials") << "https://user:pw@www.youtube.com/watch?v=dQw4w9WgXcQ"
+                                 << "";
+    QTest::addRow("other port") << "https://www.youtube.com:8443/watch?v=dQw4w9WgXcQ"
+                                << "";
+    QTest::addRow("vimeo not a number") << "https://vimeo.com/channels/staffpicks"
+                                        << "";
+    QTest::addRow("loom other path") << "https://www.loom.com/looms/videos"
+                                     << "";
+    QTest::addRow("empty") << ""
+                           << "";
 }
 
 void TestTaskSetup::videoLinks()
@@ -382,10 +394,9 @@ void TestTaskSetup::videoLinks()
     QFETCH(QString, url);
     QFETCH(QString, embed);
     FieldErrors errors;
-    const std::optional<TrainingSpec> spec
-        = TrainingSpec::fromConfig({{QStringLiteral("mode"), QStringLiteral("video")},
-                                    {QStringLiteral("videoUrl"), url}},
-                                   &errors);
+    const std::optional<TrainingSpec> spec = TrainingSpec::fromConfig(
+        {{QStringLiteral("mode"), QStringLiteral("video")}, {QStringLiteral("videoUrl"), url}},
+        &errors);
     QCOMPARE(bool(spec), !embed.isEmpty());
     if (embed.isEmpty()) {
         QCOMPARE(errors.keys(), names({"videoUrl"}));

@@ -65,22 +65,22 @@ void TestMailAttachments::attachmentsReadBack_data()
     QTest::addColumn<QByteArray>("mediaType");
     QTest::addColumn<QString>("expectedName");
     QTest::addColumn<QByteArray>("expectedType");
-    QTest::addRow("text only, ics") << QString() << "meeting.ics"
-                                    << QByteArray("text/calendar; method=PUBLISH; charset=UTF-8")
-                                    << "meeting.ics"
-                                    << QByteArray("text/calendar; method=PUBLISH; charset=UTF-8");
+    QTest::addRow("text only, ics")
+        << QString() << "meeting.ics" << QByteArray("text/calendar; method=PUBLISH; charset=UTF-8")
+        << "meeting.ics" << QByteArray("text/calendar; method=PUBLISH; charset=UTF-8");
     QTest::addRow("with html") << "<p>Hello</p>"
-                               << "data.bin" << QByteArray("application/octet-stream")
-                               << "data.bin" << QByteArray("application/octet-stream");
+                               << "data.bin" << QByteArray("application/octet-stream") << "data.bin"
+                               << QByteArray("application/octet-stream");
     QTest::addRow("utf-8 name") << QString() << QStringLiteral("Übersicht März.ics")
-                                << QByteArray("text/calendar") << QStringLiteral("Übersicht März.ics")
+                                << QByteArray("text/calendar")
+                                << QStringLiteral("Übersicht März.ics")
                                 << QByteArray("text/calendar");
     QTest::addRow("name with header injection")
         << QString() << "a\"\r\nBcc: x@evil.example\r\n.ics" << QByteArray("text/plain")
         << QStringLiteral("a\"Bcc: x@evil.example.ics") << QByteArray("text/plain");
     QTest::addRow("media type with injection")
-        << QString() << "x.txt" << QByteArray("text/plain\r\nBcc: x@evil.example")
-        << "x.txt" << QByteArray("application/octet-stream");
+        << QString() << "x.txt" << QByteArray("text/plain\r\nBcc: x@evil.example") << "x.txt"
+        << QByteArray("application/octet-stream");
 }
 
 void TestMailAttachments::attachmentsReadBack()
@@ -98,9 +98,8 @@ void TestMailAttachments::attachmentsReadBack()
     message.attachments.append({name, mediaType, everyByte()});
     message.attachments.append({QStringLiteral("second.txt"), QByteArrayLiteral("text/plain"),
                                 QByteArrayLiteral("two\r\nlines\r\n")});
-    const QByteArray composed = MimeWriter::compose(message, QStringLiteral("Gatehouse"),
-                                                    QStringLiteral("portal@example.test"),
-                                                    kStartMs);
+    const QByteArray composed = MimeWriter::compose(
+        message, QStringLiteral("Gatehouse"), QStringLiteral("portal@example.test"), kStartMs);
     const ReadMail mail = MimeReader::read(composed);
     QVERIFY(mail.header("Content-Type").startsWith("multipart/mixed"));
     QCOMPARE(mail.headerCount("Bcc"), 0);
@@ -132,8 +131,8 @@ void TestMailAttachments::outboxKeepsAttachments()
     message.to = QStringLiteral("client@example.com");
     message.subject = QStringLiteral("With files");
     message.text = QStringLiteral("Body");
-    message.attachments.append({QStringLiteral("a.bin"), QByteArrayLiteral("application/x-a"),
-                                everyByte()});
+    message.attachments.append(
+        {QStringLiteral("a.bin"), QByteArrayLiteral("application/x-a"), everyByte()});
     message.attachments.append({QStringLiteral("b.ics"), QByteArrayLiteral("text/calendar"),
                                 QByteArrayLiteral("BEGIN:VCALENDAR\r\n")});
     QVERIFY2(outbox.enqueue(message, kStartMs, &error) > 0, qPrintable(error));
@@ -165,10 +164,10 @@ void TestMailAttachments::meetingInvitationCarriesTheIcsThroughSmtp()
     QString error;
     QVERIFY2(WorkspaceSetup(test->db(), clock).ensureDemo(nullptr, nullptr, &error),
              qPrintable(error));
-    const Contact contact = DirectoryRepository(test->db())
-                                .contactsByEmail(WorkspaceSetup::demoCredentials().contactEmail,
-                                                 &error)
-                                .first();
+    const Contact contact
+        = DirectoryRepository(test->db())
+              .contactsByEmail(WorkspaceSetup::demoCredentials().contactEmail, &error)
+              .first();
     qint64 meeting = 0;
     for (const Onboarding &summary :
          OnboardingRepository(test->db()).forCompany(contact.companyId, &error)) {
@@ -189,9 +188,9 @@ void TestMailAttachments::meetingInvitationCarriesTheIcsThroughSmtp()
     schedule.url = QStringLiteral("https://meet.example.com/j/123?pwd=a,b;c");
     TaskSetupService service(test->db(), clock, kPublicUrl);
     ServiceError serviceError;
-    QVERIFY2(service.scheduleMeeting(meeting, schedule, QStringLiteral("Alex Admin"),
-                                     &serviceError),
-             qPrintable(serviceError.message));
+    QVERIFY2(
+        service.scheduleMeeting(meeting, schedule, QStringLiteral("Alex Admin"), &serviceError),
+        qPrintable(serviceError.message));
     const QByteArray ics = *service.meetingCalendar(meeting, contact.companyId, &serviceError);
 
     // The SMTP server is down for the first attempt; the retry carries the file all the same.

@@ -72,10 +72,10 @@ qint64 TestPortalMeeting::otherCompanysContact(qint64 *otherCompany)
     *otherCompany = DirectoryRepository(m_portal.db())
                         .createCompany(workspaceId, QStringLiteral("Other Clinic"),
                                        PortalFixture::kStartMs, &error);
-    const qint64 contact = DirectoryRepository(m_portal.db())
-                               .createContact(*otherCompany, QStringLiteral("Olly Other"),
-                                              QStringLiteral("olly@other.example"),
-                                              PortalFixture::kStartMs, &error);
+    const qint64 contact
+        = DirectoryRepository(m_portal.db())
+              .createContact(*otherCompany, QStringLiteral("Olly Other"),
+                             QStringLiteral("olly@other.example"), PortalFixture::kStartMs, &error);
     const QList<OnboardingTemplate> templates
         = TemplateRepository(m_portal.db()).list(workspaceId, &error);
     ServiceError serviceError;
@@ -118,9 +118,8 @@ void TestPortalMeeting::calendarFileIsTheCompanysOwn()
     const HttpReply ics = browser.get(path);
     QVERIFY2(ics.status == 200, ics.describe());
     QVERIFY(ics.header("Content-Type").startsWith("text/calendar"));
-    QCOMPARE(ics.header("Content-Disposition"),
-             QByteArray("attachment; filename=\"meeting-") + QByteArray::number(meeting)
-                 + ".ics\"");
+    QCOMPARE(ics.header("Content-Disposition"), QByteArray("attachment; filename=\"meeting-")
+                                                    + QByteArray::number(meeting) + ".ics\"");
     QCOMPARE(ics.header("Cache-Control"), QByteArray("no-store"));
     QCOMPARE(ics.header("X-Content-Type-Options"), QByteArray("nosniff"));
     QCOMPARE(ics.body, *setup().meetingCalendar(meeting, company, &error));
@@ -134,8 +133,7 @@ void TestPortalMeeting::calendarFileIsTheCompanysOwn()
              kickOff().toConfig());
 
     // Not a meeting, no such task: 404.
-    QCOMPARE(browser.get(QStringLiteral("/api/v1/tasks/%1/meeting.ics").arg(standard)).status,
-             404);
+    QCOMPARE(browser.get(QStringLiteral("/api/v1/tasks/%1/meeting.ics").arg(standard)).status, 404);
     const HttpReply unknown = browser.get(QStringLiteral("/api/v1/tasks/987654321/meeting.ics"));
     QCOMPARE(unknown.status, 404);
 
@@ -150,12 +148,11 @@ void TestPortalMeeting::calendarFileIsTheCompanysOwn()
     QCOMPARE(foreign.body, unknown.body);
     QVERIFY(!foreign.body.contains("VCALENDAR"));
     // Their own meeting, once scheduled, is theirs to download.
-    const qint64 theirs = m_portal.taskId(otherCompany, OwnerSide::Msp, EvidenceType::Meeting,
-                                          TaskStatus::Pending);
+    const qint64 theirs
+        = m_portal.taskId(otherCompany, OwnerSide::Msp, EvidenceType::Meeting, TaskStatus::Pending);
     QVERIFY(theirs > 0);
     QVERIFY(setup().scheduleMeeting(theirs, kickOff(), QStringLiteral("Alex Admin"), &error));
-    QCOMPARE(stranger.get(QStringLiteral("/api/v1/tasks/%1/meeting.ics").arg(theirs)).status,
-             200);
+    QCOMPARE(stranger.get(QStringLiteral("/api/v1/tasks/%1/meeting.ics").arg(theirs)).status, 200);
     QCOMPARE(browser.get(QStringLiteral("/api/v1/tasks/%1/meeting.ics").arg(theirs)).status, 404);
 }
 
@@ -201,20 +198,22 @@ void TestPortalMeeting::trainingsAreCompletedByTheRightSide()
     const HttpReply refused = browser.post(complete, {{QStringLiteral("note"), QString()}});
     QVERIFY2(refused.status == 409, refused.describe());
     QCOMPARE(refused.json()[QStringLiteral("code")].toString(), QStringLiteral("conflict"));
-    QVERIFY2(refused.json()[QStringLiteral("error")].toString().contains(QLatin1String("in person")),
-             refused.describe());
+    QVERIFY2(
+        refused.json()[QStringLiteral("error")].toString().contains(QLatin1String("in person")),
+        refused.describe());
     QCOMPARE(m_portal.state(), before);
 
     // Staff switch it to a video: now the contact completes it.
-    QVERIFY(setup().setTraining(
-        training,
-        TrainingSpec::video(QStringLiteral("https://vimeo.com/76979871")),
-        QStringLiteral("Alex Admin"), &error));
+    QVERIFY(setup().setTraining(training,
+                                TrainingSpec::video(QStringLiteral("https://vimeo.com/76979871")),
+                                QStringLiteral("Alex Admin"), &error));
     const HttpReply read = browser.get(QStringLiteral("/api/v1/tasks/%1").arg(training));
-    QCOMPARE(read.json()[QStringLiteral("task")][QStringLiteral("config")][QStringLiteral("embedUrl")]
-                 .toString(),
-             QStringLiteral("https://player.vimeo.com/video/76979871"));
-    const HttpReply done = browser.post(complete, {{QStringLiteral("note"), QStringLiteral("Seen")}});
+    QCOMPARE(
+        read.json()[QStringLiteral("task")][QStringLiteral("config")][QStringLiteral("embedUrl")]
+            .toString(),
+        QStringLiteral("https://player.vimeo.com/video/76979871"));
+    const HttpReply done
+        = browser.post(complete, {{QStringLiteral("note"), QStringLiteral("Seen")}});
     QVERIFY2(done.status == 200, done.describe());
     QCOMPARE(done.json()[QStringLiteral("task")][QStringLiteral("status")].toString(),
              QStringLiteral("completed"));

@@ -81,8 +81,9 @@ QByteArray decodeBytes(const QByteArray &body, const QByteArray &transferEncodin
 
 QString fileNameIn(const QByteArray &disposition)
 {
-    static const QRegularExpression extended(QStringLiteral(R"re(filename\*\s*=\s*UTF-8''([^;\s]+))re"),
-                                             QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression extended(
+        QStringLiteral(R"re(filename\*\s*=\s*UTF-8''([^;\s]+))re"),
+        QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression plain(QStringLiteral(R"re(filename\s*=\s*"([^"]*)")re"),
                                           QRegularExpression::CaseInsensitiveOption);
     const QString value = QString::fromLatin1(disposition);
