@@ -4,6 +4,7 @@
 #include "api/AuthApi.h"
 #include "api/CommentApi.h"
 #include "api/DocumentApi.h"
+#include "api/MeetingApi.h"
 #include "api/OnboardingApi.h"
 #include "http/FrontDoor.h"
 #include "http/HttpHelpers.h"
@@ -236,6 +237,7 @@ void PortalServer::registerRoutes()
     DocumentApi::registerRoutes(*m_http, context);
     CommentApi::registerRoutes(*m_http, context);
     ApprovalApi::registerRoutes(*m_http, context);
+    MeetingApi::registerRoutes(*m_http, context);
     StaticFiles::registerRoutes(*m_http, context);
 
     m_http->route(

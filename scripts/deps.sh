@@ -16,7 +16,7 @@ GATEHOUSE_BUILD_PACKAGES=(
 )
 
 GATEHOUSE_TEST_PACKAGES=(
-    postgresql python3-aiosmtpd chromium xvfb xauth
+    postgresql python3-aiosmtpd python3-icalendar chromium xvfb xauth
     dbus dbus-x11 gnome-keyring locales dpkg-dev file nginx-light
 )
 

@@ -1,8 +1,12 @@
 #include "OnboardingDetailView.h"
 
+#include "ScheduleMeetingDialog.h"
 #include "TaskFilesPanel.h"
 #include "TaskThreadPanel.h"
+#include "TrainingSetupDialog.h"
 #include "core/MessageBox.h"
+#include "domain/MeetingSchedule.h"
+#include "domain/TrainingSpec.h"
 #include "models/OnboardingTreeModel.h"
 #include "services/OnboardingService.h"
 #include "storage/OnboardingRepository.h"
@@ -40,6 +44,7 @@ OnboardingDetailView::OnboardingDetailView(const ConsoleContext &context, QWidge
     , m_tree(new QTreeView(this))
     , m_taskInfo(new QLabel(this))
     , m_markComplete(new QPushButton(tr("Mark complete"), this))
+    , m_setUp(new QPushButton(this))
     , m_setStatus(new QToolButton(this))
     , m_statusMenu(new QMenu(this))
     , m_files(new TaskFilesPanel(context, this))
@@ -84,6 +89,7 @@ OnboardingDetailView::OnboardingDetailView(const ConsoleContext &context, QWidge
     m_taskInfo->setAlignment(Qt::AlignLeft | Qt::AlignTop);
 
     m_markComplete->setObjectName(QStringLiteral("markComplete"));
+    m_setUp->setObjectName(QStringLiteral("setUpTask"));
     m_setStatus->setText(tr("Set status"));
     m_setStatus->setPopupMode(QToolButton::InstantPopup);
     m_setStatus->setMenu(m_statusMenu);
@@ -96,6 +102,7 @@ OnboardingDetailView::OnboardingDetailView(const ConsoleContext &context, QWidge
 
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_taskInfo, 1);
+    actions->addWidget(m_setUp, 0, Qt::AlignTop);
     actions->addWidget(m_markComplete, 0, Qt::AlignTop);
     actions->addWidget(m_setStatus, 0, Qt::AlignTop);
 
@@ -120,6 +127,7 @@ OnboardingDetailView::OnboardingDetailView(const ConsoleContext &context, QWidge
 
     connect(m_markComplete, &QPushButton::clicked, this,
             [this] { setSelectedTaskStatus(TaskStatus::Completed); });
+    connect(m_setUp, &QPushButton::clicked, this, &OnboardingDetailView::openSetUpDialog);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &OnboardingDetailView::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &OnboardingDetailView::updateActions);
@@ -215,8 +223,12 @@ bool OnboardingDetailView::selectTask(qint64 taskId)
 void OnboardingDetailView::updateActions()
 {
     const std::optional<Task> task = selectedTask();
-    const bool msp = task && task->ownerSide == OwnerSide::Msp;
+    const bool msp = task && staffCompletes(*task);
     m_markComplete->setEnabled(msp && task->status != TaskStatus::Completed);
+    const bool meeting = task && task->evidenceType == EvidenceType::Meeting;
+    const bool training = task && task->evidenceType == EvidenceType::Training;
+    m_setUp->setVisible(meeting || training);
+    m_setUp->setText(meeting ? tr("Schedule meeting…") : tr("Set up training…"));
     m_setStatus->setEnabled(msp);
     const QList<QAction *> actions = m_statusMenu->actions();
     for (int i = 0; i < actions.size(); ++i) {
@@ -241,16 +253,65 @@ void OnboardingDetailView::updateActions()
     if (!task->completionNote.isEmpty()) {
         lines << tr("Note: %1").arg(task->completionNote);
     }
+    const std::optional<MeetingSchedule> schedule
+        = meeting ? MeetingSchedule::fromConfig(task->config, nullptr) : std::nullopt;
+    if (schedule) {
+        lines << tr("Scheduled for %1 %2 (%3), %4 minutes: %5")
+                     .arg(schedule->date.toString(Qt::ISODate),
+                          schedule->time.toString(QStringLiteral("HH:mm")), schedule->timeZone)
+                     .arg(schedule->durationMinutes)
+                     .arg(schedule->url);
+    } else if (meeting) {
+        lines << tr("Not scheduled yet.");
+    }
+    if (training && TrainingSpec::isInPerson(task->config)) {
+        lines << tr("In person: mark it complete once the client has attended.");
+    } else if (training && !TrainingSpec::fromConfig(task->config, nullptr)) {
+        lines << tr("Not set up yet.");
+    }
     if (!msp && task->status != TaskStatus::Completed) {
         lines << tr("The client completes this task in the portal.");
     }
     m_taskInfo->setText(lines.join(QLatin1Char('\n')));
 }
 
+bool OnboardingDetailView::staffCompletes(const Task &task)
+{
+    return task.ownerSide == OwnerSide::Msp
+           || (task.evidenceType == EvidenceType::Training
+               && TrainingSpec::isInPerson(task.config));
+}
+
+QDialog *OnboardingDetailView::openSetUpDialog()
+{
+    const std::optional<Task> task = selectedTask();
+    QDialog *dialog = nullptr;
+    if (task && task->evidenceType == EvidenceType::Meeting) {
+        auto *schedule = new ScheduleMeetingDialog(m_context, *task, this);
+        connect(schedule, &ScheduleMeetingDialog::scheduled, this, [this] {
+            reload();
+            Q_EMIT taskChanged(m_onboardingId);
+        });
+        dialog = schedule;
+    } else if (task && task->evidenceType == EvidenceType::Training) {
+        auto *training = new TrainingSetupDialog(m_context, *task, this);
+        connect(training, &TrainingSetupDialog::saved, this, [this] {
+            reload();
+            Q_EMIT taskChanged(m_onboardingId);
+        });
+        dialog = training;
+    }
+    if (dialog) {
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    }
+    return dialog;
+}
+
 bool OnboardingDetailView::setSelectedTaskStatus(TaskStatus status)
 {
     const std::optional<Task> task = selectedTask();
-    if (!task || task->ownerSide != OwnerSide::Msp) {
+    if (!task || !staffCompletes(*task)) {
         return false;
     }
     ServiceError error;

@@ -7,6 +7,7 @@
 
 #include <optional>
 
+class QDialog;
 class QLabel;
 class QMenu;
 class QProgressBar;
@@ -43,10 +44,16 @@ public:
     QPushButton *markCompleteButton() const { return m_markComplete; }
     TaskFilesPanel *filesPanel() const { return m_files; }
     TaskThreadPanel *threadPanel() const { return m_thread; }
+    QPushButton *setUpButton() const { return m_setUp; }
     std::optional<Task> selectedTask() const;
     bool selectTask(qint64 taskId);
     // Sets the selected task's status as the signed-in staff member.
     bool setSelectedTaskStatus(TaskStatus status);
+    // Opens (not modal to the application) the set-up dialog of the selected meeting or
+    // training task; nullptr for other kinds. It deletes itself when closed.
+    QDialog *openSetUpDialog();
+    // Staff complete their own tasks, and in-person trainings on the client's behalf.
+    static bool staffCompletes(const Task &task);
 
 Q_SIGNALS:
     // A status was changed from here; lists showing progress want to know.
@@ -66,6 +73,7 @@ private:
     QTreeView *m_tree;
     QLabel *m_taskInfo;
     QPushButton *m_markComplete;
+    QPushButton *m_setUp;
     QToolButton *m_setStatus;
     QMenu *m_statusMenu;
     TaskFilesPanel *m_files;

@@ -1,5 +1,7 @@
 #include "HttpHelpers.h"
 
+#include "domain/TrainingSpec.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -176,9 +178,14 @@ QString userAgent(const QHttpServerRequest &request)
 
 void addSecurityHeaders(QHttpServerResponse &response, bool secureTransport)
 {
-    QByteArray policy("default-src 'self'; script-src 'self'; style-src 'self'; "
-                      "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
-                      "base-uri 'none'; form-action 'self'; object-src 'none'");
+    // Frames only from the three video hosts a training may embed (TrainingSpec).
+    QByteArray policy = QByteArrayLiteral("default-src 'self'; script-src 'self'; "
+                                          "style-src 'self'; img-src 'self' data:; "
+                                          "connect-src 'self'; frame-src ")
+                        + TrainingSpec::embedOrigins().join(QLatin1Char(' ')).toLatin1()
+                        + QByteArrayLiteral("; frame-ancestors 'none'; "
+                                            "base-uri 'none'; form-action 'self'; "
+                                            "object-src 'none'");
     // A file served for download runs nothing even where a browser shows it instead.
     if (response.hasHeader(QByteArrayLiteral("Content-Disposition"))) {
         policy += "; sandbox";

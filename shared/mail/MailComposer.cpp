@@ -1,6 +1,10 @@
 #include "MailComposer.h"
 
+#include "domain/MeetingSchedule.h"
+#include "domain/Onboarding.h"
+
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace Gatehouse::MailComposer {
 
@@ -74,6 +78,40 @@ MailMessage signInCode(const Workspace &workspace, const Contact &contact, const
                        "<p>%2</p><p>%3</p>")
             .arg(code.toHtmlEscaped(), expiry.toHtmlEscaped(), notYou.toHtmlEscaped()),
         tr("Sign in"), magicLink);
+    return message;
+}
+
+MailMessage meetingInvitation(const Workspace &workspace, const Contact &contact, const Task &task,
+                              const MeetingSchedule &schedule, const QString &portalLink,
+                              const QByteArray &ics)
+{
+    MailMessage message;
+    message.to = contact.email;
+    message.subject = tr("Meeting: %1").arg(task.title);
+    const QString greeting = tr("Hello %1,").arg(contact.name);
+    const QString duration = QCoreApplication::translate("Gatehouse::MailComposer", "%n minutes",
+                                                         nullptr, schedule.durationMinutes);
+    const QString intro = tr("%1 has scheduled \"%2\".").arg(workspace.name, task.title);
+    // The meeting's own zone, named: the mail cannot know where the reader is.
+    const QString whenLine
+        = tr("When: %1 (%2), %3")
+              .arg(QLocale().toString(schedule.start(), QStringLiteral("dddd d MMMM yyyy, HH:mm")),
+                   schedule.timeZone, duration);
+    const QString joinLine = tr("Join: %1").arg(schedule.url);
+    const QString calendar = tr("The attached calendar file adds the meeting to your calendar. "
+                                "Your portal shows it in your own time zone:");
+    message.text = greeting + QStringLiteral("\n\n") + intro + QStringLiteral("\n\n") + whenLine
+                   + QStringLiteral("\n") + joinLine + QStringLiteral("\n\n") + calendar
+                   + QStringLiteral("\n") + portalLink + QStringLiteral("\n");
+    message.html
+        = html(workspace, task.title,
+               QStringLiteral("<p>%1</p><p>%2</p><p>%3<br>%4</p><p>%5</p>")
+                   .arg(greeting.toHtmlEscaped(), intro.toHtmlEscaped(), whenLine.toHtmlEscaped(),
+                        joinLine.toHtmlEscaped(), calendar.toHtmlEscaped()),
+               tr("Open your portal"), portalLink);
+    message.attachments.append({QStringLiteral("meeting.ics"),
+                                QByteArrayLiteral("text/calendar; method=PUBLISH; charset=UTF-8"),
+                                ics});
     return message;
 }
 

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "MailAttachment.h"
+
+#include <QList>
 #include <QString>
 
 namespace Gatehouse {
@@ -11,6 +14,7 @@ struct MailMessage
     QString subject;
     QString text;
     QString html; // optional alternative
+    QList<MailAttachment> attachments;
     int attempts = 0;
     qint64 createdAtMs = 0;
     qint64 sentAtMs = 0;

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QRegularExpression>
 
 namespace Gatehouse::MimeWriter {
 
@@ -98,6 +99,61 @@ QByteArray headerSafe(const QString &value)
     return encodedWord(cleaned);
 }
 
+// The readable part: plain text, or text and HTML as alternatives.
+QByteArray textBody(const MailMessage &message)
+{
+    if (message.html.isEmpty()) {
+        return part("text/plain", message.text);
+    }
+    const QByteArray boundary = "=_gatehouse_" + Tokens::generate().left(20).toLatin1();
+    QByteArray out
+        = "Content-Type: multipart/alternative;\r\n boundary=\"" + boundary + "\"\r\n\r\n";
+    out += "--" + boundary + "\r\n" + part("text/plain", message.text);
+    out += "--" + boundary + "\r\n" + part("text/html", message.html);
+    out += "--" + boundary + "--\r\n";
+    return out;
+}
+
+// A type such as "text/calendar; method=PUBLISH; charset=UTF-8"; anything else is sent as
+// opaque bytes rather than let into a header.
+QByteArray safeMediaType(const QByteArray &mediaType)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+"
+                       "(; ?[A-Za-z0-9-]+=[A-Za-z0-9._-]+)*$"));
+    return pattern.match(QString::fromLatin1(mediaType)).hasMatch()
+               ? mediaType
+               : QByteArray("application/octet-stream");
+}
+
+// filename="..." for plain names, RFC 2231 filename*=UTF-8''... for any other.
+QByteArray fileNameParameter(const QString &name)
+{
+    QString cleaned = name;
+    cleaned.remove(QRegularExpression(QStringLiteral("[\\x00-\\x1f\\x7f/\\\\]")));
+    if (cleaned.isEmpty()) {
+        cleaned = QStringLiteral("attachment");
+    }
+    static const QRegularExpression simple(QStringLiteral("^[A-Za-z0-9._ ()-]+$"));
+    if (simple.match(cleaned).hasMatch()) {
+        return "filename=\"" + cleaned.toLatin1() + "\"";
+    }
+    return "filename*=UTF-8''" + cleaned.toUtf8().toPercentEncoding();
+}
+
+QByteArray attachmentPart(const MailAttachment &attachment)
+{
+    QByteArray out = "Content-Type: " + safeMediaType(attachment.mediaType) + "\r\n";
+    out += "Content-Transfer-Encoding: base64\r\n";
+    out += "Content-Disposition: attachment;\r\n " + fileNameParameter(attachment.name)
+           + "\r\n\r\n";
+    const QByteArray encoded = attachment.data.toBase64();
+    for (qsizetype i = 0; i < encoded.size(); i += 76) {
+        out += encoded.mid(i, 76) + "\r\n";
+    }
+    return out;
+}
+
 } // namespace
 
 QByteArray compose(const MailMessage &message, const QString &fromName, const QString &fromAddress,
@@ -117,14 +173,15 @@ QByteArray compose(const MailMessage &message, const QString &fromName, const QS
            + ">\r\n";
     out += "MIME-Version: 1.0\r\n";
     out += "Auto-Submitted: auto-generated\r\n";
-    if (message.html.isEmpty()) {
-        out += part("text/plain", message.text);
-        return out;
+    if (message.attachments.isEmpty()) {
+        return out + textBody(message);
     }
-    const QByteArray boundary = "=_gatehouse_" + Tokens::generate().left(20).toLatin1();
-    out += "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n";
-    out += "--" + boundary + "\r\n" + part("text/plain", message.text);
-    out += "--" + boundary + "\r\n" + part("text/html", message.html);
+    const QByteArray boundary = "=_mixed_" + Tokens::generate().left(20).toLatin1();
+    out += "Content-Type: multipart/mixed;\r\n boundary=\"" + boundary + "\"\r\n\r\n";
+    out += "--" + boundary + "\r\n" + textBody(message);
+    for (const MailAttachment &attachment : message.attachments) {
+        out += "--" + boundary + "\r\n" + attachmentPart(attachment);
+    }
     out += "--" + boundary + "--\r\n";
     return out;
 }

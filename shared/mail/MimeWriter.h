@@ -7,7 +7,8 @@
 namespace Gatehouse::MimeWriter {
 
 // An RFC 5322 message: UTF-8 text (and HTML when present) as quoted-printable parts, the
-// subject and display name encoded per RFC 2047.
+// subject and display name encoded per RFC 2047; attachments, when there are any, as base64
+// parts of a multipart/mixed message.
 QByteArray compose(const MailMessage &message, const QString &fromName, const QString &fromAddress,
                    qint64 nowMs);
 

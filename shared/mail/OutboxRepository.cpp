@@ -13,7 +13,35 @@ qint64 OutboxRepository::enqueue(const MailMessage &message, qint64 nowMs, QStri
     if (!query.exec(error) || !query.next()) {
         return 0;
     }
-    return query.int64(0);
+    const qint64 id = query.int64(0);
+    for (qsizetype i = 0; i < message.attachments.size(); ++i) {
+        const MailAttachment &attachment = message.attachments.at(i);
+        SqlQuery insert(m_db, QStringLiteral("INSERT INTO outbox_attachment (outbox_id, position, "
+                                             "name, media_type, data) VALUES (?, ?, ?, ?, ?)"));
+        insert << id << int(i) << attachment.name << QString::fromLatin1(attachment.mediaType)
+               << attachment.data;
+        if (!insert.exec(error)) {
+            return 0;
+        }
+    }
+    return id;
+}
+
+bool OutboxRepository::loadAttachments(QList<MailMessage> &messages, QString *error) const
+{
+    for (MailMessage &message : messages) {
+        SqlQuery query(m_db, QStringLiteral("SELECT name, media_type, data FROM outbox_attachment "
+                                            "WHERE outbox_id = ? ORDER BY position"));
+        query << message.id;
+        if (!query.exec(error)) {
+            return false;
+        }
+        while (query.next()) {
+            message.attachments.append(
+                {query.text(0), query.text(1).toLatin1(), query.value(2).toByteArray()});
+        }
+    }
+    return true;
 }
 
 QList<MailMessage> OutboxRepository::read(const QString &sql, const QVariantList &binds,
@@ -47,9 +75,19 @@ QList<MailMessage> OutboxRepository::read(const QString &sql, const QVariantList
 
 QList<MailMessage> OutboxRepository::due(qint64 nowMs, int limit, QString *error) const
 {
-    return read(QStringLiteral("WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY id "
-                               "LIMIT ?"),
-                {nowMs, limit}, error);
+    QString readError;
+    QList<MailMessage> messages
+        = read(QStringLiteral("WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY id "
+                              "LIMIT ?"),
+               {nowMs, limit}, &readError);
+    // A mail without its attachments must not go out: on a failure nothing is due this round.
+    if (!readError.isEmpty() || !loadAttachments(messages, &readError)) {
+        if (error) {
+            *error = readError;
+        }
+        return {};
+    }
+    return messages;
 }
 
 QList<MailMessage> OutboxRepository::recent(int limit, QString *error) const

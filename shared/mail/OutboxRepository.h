@@ -17,7 +17,9 @@ public:
         : m_db(db)
     {}
 
+    // The message with its attachments; call inside the transaction of the change it reports.
     qint64 enqueue(const MailMessage &message, qint64 nowMs, QString *error);
+    // Due messages with their attachments (recent() leaves attachments out: it is for lists).
     QList<MailMessage> due(qint64 nowMs, int limit, QString *error) const;
     QList<MailMessage> recent(int limit, QString *error) const;
     int pendingCount(QString *error) const;
@@ -26,6 +28,7 @@ public:
                                   QString *error);
 
 private:
+    [[nodiscard]] bool loadAttachments(QList<MailMessage> &messages, QString *error) const;
     QList<MailMessage> read(const QString &sql, const QVariantList &binds, QString *error) const;
 
     const Database &m_db;

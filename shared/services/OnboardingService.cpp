@@ -1,6 +1,8 @@
 #include "OnboardingService.h"
 
 #include "core/Clock.h"
+#include "domain/MeetingSchedule.h"
+#include "domain/TrainingSpec.h"
 #include "security/AuditLog.h"
 #include "storage/ActivityRepository.h"
 #include "storage/DirectoryRepository.h"
@@ -18,6 +20,48 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Gatehouse::OnboardingService", text);
+}
+
+// Which tasks a contact completes with a plain "Mark complete": standard tasks, meetings once
+// scheduled, and video trainings. In-person trainings are confirmed by staff; the other kinds
+// are completed by providing what they ask for.
+bool mayCompleteDirectly(const Task &task, ServiceError *error)
+{
+    switch (task.evidenceType) {
+    case EvidenceType::Standard:
+        return true;
+    case EvidenceType::Meeting:
+        if (!MeetingSchedule::isScheduled(task.config)) {
+            ServiceError::set(error, ServiceError::Kind::Conflict,
+                              tr("This meeting has not been scheduled yet."));
+            return false;
+        }
+        return true;
+    case EvidenceType::Training:
+        if (TrainingSpec::isInPerson(task.config)) {
+            ServiceError::set(error, ServiceError::Kind::Conflict,
+                              tr("This training takes place in person: your provider marks it "
+                                 "done once you have attended."));
+            return false;
+        }
+        if (!TrainingSpec::fromConfig(task.config, nullptr)) {
+            ServiceError::set(error, ServiceError::Kind::Conflict,
+                              tr("This training has not been set up yet."));
+            return false;
+        }
+        return true;
+    case EvidenceType::Upload:
+    case EvidenceType::Signature:
+    case EvidenceType::Credential:
+    case EvidenceType::FileDrop:
+    case EvidenceType::Form:
+    case EvidenceType::Checklist:
+    case EvidenceType::Approval:
+        break;
+    }
+    ServiceError::set(error, ServiceError::Kind::Invalid,
+                      tr("This task is completed by providing what it asks for."));
+    return false;
 }
 
 } // namespace
@@ -107,9 +151,7 @@ std::optional<Task> OnboardingService::completeAsContact(qint64 taskId, qint64 c
                           tr("This task is done by %1, not by you.").arg(workspace->name));
         return std::nullopt;
     }
-    if (task->evidenceType != EvidenceType::Standard) {
-        ServiceError::set(error, ServiceError::Kind::Invalid,
-                          tr("This task is completed by providing what it asks for."));
+    if (!mayCompleteDirectly(*task, error)) {
         return std::nullopt;
     }
     if (task->status == TaskStatus::Completed) {

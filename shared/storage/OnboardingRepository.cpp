@@ -203,6 +203,34 @@ std::optional<Task> OnboardingRepository::taskForCompany(qint64 taskId, qint64 c
     return readTask(query, 0);
 }
 
+std::optional<Task> OnboardingRepository::taskForStaff(qint64 taskId, qint64 *companyId,
+                                                       QString *error) const
+{
+    SqlQuery query(m_db, QStringLiteral("SELECT ") + kTaskColumns
+                             + QLatin1String(", o.company_id FROM task t JOIN onboarding o "
+                                             "ON o.id = t.onboarding_id WHERE t.id = ?"));
+    query << taskId;
+    if (!query.exec(error) || !query.next()) {
+        return std::nullopt;
+    }
+    if (companyId) {
+        *companyId = query.int64(15);
+    }
+    return readTask(query, 0);
+}
+
+int OnboardingRepository::setTaskConfig(qint64 taskId, const QJsonObject &config, qint64 nowMs,
+                                        QString *error)
+{
+    SqlQuery update(m_db,
+                    QStringLiteral("UPDATE task SET config = ?, updated_at = ? WHERE id = ?"));
+    update << configToText(config) << nowMs << taskId;
+    if (!update.exec(error)) {
+        return -1;
+    }
+    return update.rowsAffected();
+}
+
 int OnboardingRepository::setTaskStatus(qint64 taskId, qint64 companyId, TaskStatus status,
                                         const QString &actor, const QString &note, qint64 nowMs,
                                         QString *error)

@@ -36,6 +36,10 @@ public:
     // The company a task belongs to; 0 when there is no such task.
     qint64 companyOfTask(qint64 taskId, QString *error) const;
     std::optional<Task> taskForCompany(qint64 taskId, qint64 companyId, QString *error) const;
+    // Any task of the workspace, for staff, with the company it belongs to.
+    std::optional<Task> taskForStaff(qint64 taskId, qint64 *companyId, QString *error) const;
+    // Replaces a task's settings (staff only). Returns the rows changed (0 or 1), -1 on error.
+    int setTaskConfig(qint64 taskId, const QJsonObject &config, qint64 nowMs, QString *error);
     // Sets a task's status if it belongs to the company and is not already in that status.
     // Returns the number of rows changed (0 or 1), or -1 on a database error.
     int setTaskStatus(qint64 taskId, qint64 companyId, TaskStatus status, const QString &actor,

@@ -66,6 +66,34 @@ QString decodeBody(const QByteArray &body, const QByteArray &transferEncoding)
     return QString::fromUtf8(bytes.replace("\r\n", "\n"));
 }
 
+QByteArray decodeBytes(const QByteArray &body, const QByteArray &transferEncoding)
+{
+    const QByteArray encoding = transferEncoding.trimmed().toLower();
+    if (encoding == "base64") {
+        return QByteArray::fromBase64(QByteArray(body).replace("\n", "").replace("\r", ""),
+                                      QByteArray::AbortOnBase64DecodingErrors);
+    }
+    if (encoding == "quoted-printable") {
+        return MimeReader::decodeQuotedPrintable(body);
+    }
+    return body;
+}
+
+QString fileNameIn(const QByteArray &disposition)
+{
+    static const QRegularExpression extended(
+        QStringLiteral(R"re(filename\*\s*=\s*UTF-8''([^;\s]+))re"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression plain(QStringLiteral(R"re(filename\s*=\s*"([^"]*)")re"),
+                                          QRegularExpression::CaseInsensitiveOption);
+    const QString value = QString::fromLatin1(disposition);
+    const QRegularExpressionMatch encoded = extended.match(value);
+    if (encoded.hasMatch()) {
+        return QString::fromUtf8(QByteArray::fromPercentEncoding(encoded.captured(1).toLatin1()));
+    }
+    return plain.match(value).captured(1);
+}
+
 void readPart(const QByteArray &raw, ReadMail *mail, bool top)
 {
     QByteArray headerBlock;
@@ -113,6 +141,12 @@ void readPart(const QByteArray &raw, ReadMail *mail, bool top)
     }
     if (body.endsWith('\n')) {
         body.chop(1); // the line break before the next boundary belongs to it
+    }
+    const QByteArray disposition = headerIn(lines, "Content-Disposition");
+    if (disposition.toLower().startsWith("attachment")) {
+        mail->attachments.append({contentType, fileNameIn(disposition),
+                                  decodeBytes(body, headerIn(lines, "Content-Transfer-Encoding"))});
+        return;
     }
     const QString decoded = decodeBody(body, headerIn(lines, "Content-Transfer-Encoding"));
     if (type == "text/html") {

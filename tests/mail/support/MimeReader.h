@@ -14,6 +14,13 @@ struct ReadMail
     QList<QByteArray> headerLines;
     QString text; // decoded text/plain part, lines ending in \n
     QString html; // decoded text/html part, if any
+    struct Attachment
+    {
+        QByteArray contentType; // the header's value, raw
+        QString fileName;       // from Content-Disposition (filename= or RFC 2231 filename*=)
+        QByteArray data;        // decoded bytes
+    };
+    QList<Attachment> attachments; // parts sent with Content-Disposition: attachment
 
     // The first header of that name (case-insensitive), raw and unfolded; empty when missing.
     QByteArray header(const QByteArray &name) const;

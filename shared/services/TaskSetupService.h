@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/ServiceError.h"
+#include "domain/Actor.h"
+#include "domain/FieldErrors.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace Gatehouse {
+
+class Clock;
+class Database;
+struct MeetingSchedule;
+struct TrainingSpec;
+
+// Staff set up a task of a kind that needs settings: a meeting's schedule, a training's video or
+// instructions. Each change writes the task's config, an activity row and an audit event in one
+// transaction; scheduling a meeting also mails each contact of the company who may use the
+// portal an invitation with the calendar file, in the same transaction.
+class TaskSetupService
+{
+public:
+    // publicUrl: the portal's address, for links in mail and the calendar file's UIDs.
+    TaskSetupService(const Database &db, const Clock &clock, const QString &publicUrl);
+
+    // On bad input: Invalid in *error with every field's message in *fieldErrors.
+    [[nodiscard]] bool scheduleMeeting(qint64 taskId, const MeetingSchedule &schedule,
+                                       const Actor &actor, ServiceError *error,
+                                       FieldErrors *fieldErrors = nullptr);
+    [[nodiscard]] bool setTraining(qint64 taskId, const TrainingSpec &spec, const Actor &actor,
+                                   ServiceError *error, FieldErrors *fieldErrors = nullptr);
+
+    // The .ics of a scheduled meeting task of the company (the portal's download).
+    std::optional<QByteArray> meetingCalendar(qint64 taskId, qint64 companyId,
+                                              ServiceError *error) const;
+
+private:
+    QString uidDomain() const;
+
+    const Database &m_db;
+    const Clock &m_clock;
+    QString m_publicUrl;
+};
+
+} // namespace Gatehouse
