@@ -1,6 +1,8 @@
 #include "PortalServer.h"
 
 #include "api/AuthApi.h"
+#include "api/ChecklistApi.h"
+#include "api/FormApi.h"
 #include "api/OnboardingApi.h"
 #include "http/FrontDoor.h"
 #include "http/HttpHelpers.h"
@@ -230,6 +232,8 @@ void PortalServer::registerRoutes()
     const PortalContext &context = *m_context;
     AuthApi::registerRoutes(*m_http, context);
     OnboardingApi::registerRoutes(*m_http, context);
+    FormApi::registerRoutes(*m_http, context);
+    ChecklistApi::registerRoutes(*m_http, context);
     StaticFiles::registerRoutes(*m_http, context);
 
     m_http->route(
