@@ -39,6 +39,10 @@ public:
     QTreeView *treeView() const { return m_tree; }
     QProgressBar *progressBar() const { return m_progress; }
     QPushButton *markCompleteButton() const { return m_markComplete; }
+    // For a selected form or checklist task: edit its questions or items, and see (and for a
+    // checklist, tick) what has been done.
+    QPushButton *editContentButton() const { return m_editContent; }
+    QPushButton *showContentButton() const { return m_showContent; }
     std::optional<Task> selectedTask() const;
     bool selectTask(qint64 taskId);
     // Sets the selected task's status as the signed-in staff member.
@@ -52,6 +56,8 @@ private:
     void updateHeader();
     void updateActions();
     void showContextMenu(const QPoint &position);
+    void editContent();
+    void showContent();
 
     ConsoleContext m_context;
     qint64 m_onboardingId = 0;
@@ -62,6 +68,8 @@ private:
     QTreeView *m_tree;
     QLabel *m_taskInfo;
     QPushButton *m_markComplete;
+    QPushButton *m_editContent;
+    QPushButton *m_showContent;
     QToolButton *m_setStatus;
     QMenu *m_statusMenu;
     ErrorLabel *m_error;

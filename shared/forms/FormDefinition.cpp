@@ -140,7 +140,9 @@ QString checkAnswer(const FormField &field, const QJsonValue &value)
 
 QString fieldName(int index, const QString &id)
 {
-    return id.isEmpty() ? tr("Field %1").arg(index + 1) : tr("Field \"%1\"").arg(id);
+    // The position is what staff see in the builder; the id is what a JSON author wrote.
+    return id.isEmpty() ? tr("Field %1").arg(index + 1)
+                        : tr("Field %1 (\"%2\")").arg(index + 1).arg(id);
 }
 
 } // namespace
