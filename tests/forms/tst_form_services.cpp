@@ -1,4 +1,4 @@
-// FormService and ChecklistService on both engines: what contacts and staff do, what is
+// FormService on both engines: what contacts and staff do, what is
 // refused (and then left unchanged), and that every change reaches the feed and the audit trail.
 #include "TestDatabase.h"
 
@@ -37,9 +37,6 @@ private Q_SLOTS:
     void textIsStoredAsWritten();
     void contactsAreScopedToTheirCompany();
     void wrongKindAndSideAreRefused();
-    void checklistTicksCompleteTheTask();
-    void staffTickAndReopen();
-    void checklistRefusals();
 
 private:
     Database &db() { return m_test->db(); }
@@ -112,28 +109,6 @@ private:
                  .setDefinition(taskId, questionnaire(multiple), QStringLiteral("Dana Admin"),
                                 &error)) {
             qWarning("setDefinition: %s", qPrintable(error.message));
-        }
-        return taskId;
-    }
-    // The demo has no checklist: a standard client task becomes one, with three items.
-    qint64 defineChecklist()
-    {
-        const qint64 taskId = taskOf("standard");
-        SqlQuery query(db(),
-                       QStringLiteral("UPDATE task SET evidence_type = 'checklist' WHERE id = ?"));
-        query << taskId;
-        QString dbError;
-        if (!query.exec(&dbError)) {
-            qWarning("%s", qPrintable(dbError));
-        }
-        ChecklistDefinition items;
-        items.items = {{QStringLiteral("backup"), QStringLiteral("Backups checked")},
-                       {QStringLiteral("fw"), QStringLiteral("Firewall rules sent")},
-                       {QStringLiteral("av"), QStringLiteral("Old antivirus removed")}};
-        ServiceError error;
-        if (!ChecklistService(db(), m_clock)
-                 .setItems(taskId, items, QStringLiteral("Dana Admin"), &error)) {
-            qWarning("setItems: %s", qPrintable(error.message));
         }
         return taskId;
     }
@@ -380,15 +355,6 @@ void TestFormServices::contactsAreScopedToTheirCompany()
     QVERIFY(!forms.saveEntry(taskId, 0, {{QStringLiteral("company"), QStringLiteral("Mine")}},
                              m_other.id, m_contact.companyId, QString(), nullptr, &error));
     QCOMPARE(snapshot(), before);
-
-    const qint64 checklist = defineChecklist();
-    const QString beforeTicks = snapshot();
-    ChecklistService checklists(db(), m_clock);
-    QVERIFY(!checklists.tickAsContact(checklist, QStringLiteral("backup"), true, m_other.id,
-                                      m_other.companyId, QString(), &error));
-    QCOMPARE(error.kind, ServiceError::Kind::NotFound);
-    QVERIFY(!checklists.stateForContact(checklist, m_other.companyId, &error));
-    QCOMPARE(snapshot(), beforeTicks);
 }
 
 void TestFormServices::wrongKindAndSideAreRefused()
@@ -416,104 +382,6 @@ void TestFormServices::wrongKindAndSideAreRefused()
                  .tickAsContact(taskOf("form"), QStringLiteral("x"), true, m_contact.id,
                                 m_contact.companyId, QString(), &error));
     QCOMPARE(error.message, QStringLiteral("This task is not a checklist."));
-}
-
-void TestFormServices::checklistTicksCompleteTheTask()
-{
-    const qint64 taskId = defineChecklist();
-    ChecklistService checklists(db(), m_clock);
-    ServiceError error;
-    std::optional<ChecklistState> state
-        = checklists.stateForContact(taskId, m_contact.companyId, &error);
-    QVERIFY(state);
-    QCOMPARE(state->items.size(), 3);
-    QCOMPARE(state->tickedCount(), 0);
-
-    const auto tick = [&](const char *item, bool on) {
-        return checklists.tickAsContact(taskId, QLatin1String(item), on, m_contact.id,
-                                        m_contact.companyId, QStringLiteral("198.51.100.7"),
-                                        &error);
-    };
-    state = tick("backup", true);
-    QVERIFY2(state, qPrintable(error.message));
-    QCOMPARE(state->tickedCount(), 1);
-    QCOMPARE(state->items.at(0).byName, m_contact.name);
-    QCOMPARE(state->items.at(0).byKind, QStringLiteral("contact"));
-    QCOMPARE(state->items.at(0).atMs, m_clock.nowMs());
-    QCOMPARE(state->task.status, TaskStatus::InProgress);
-    // Unticking is allowed and recorded.
-    m_clock.advanceMs(1000);
-    state = tick("backup", false);
-    QCOMPARE(state->tickedCount(), 0);
-    QCOMPARE(one(QStringLiteral("SELECT COUNT(*) FROM checklist_tick WHERE ticked = 0")),
-             QStringLiteral("1"));
-    QCOMPARE(one(QStringLiteral("SELECT action FROM audit_event ORDER BY id DESC LIMIT 1")),
-             QStringLiteral("checklist.unticked"));
-    // Ticking what is ticked already records nothing.
-    tick("fw", true);
-    const QString before = snapshot();
-    QVERIFY(tick("fw", true));
-    QCOMPARE(snapshot(), before);
-
-    tick("backup", true);
-    state = tick("av", true);
-    QCOMPARE(state->tickedCount(), 3);
-    QCOMPARE(state->task.status, TaskStatus::Completed);
-    QCOMPARE(state->task.completedBy, m_contact.name);
-    QCOMPARE(
-        one(QStringLiteral("SELECT summary FROM activity ORDER BY id DESC LIMIT 1")),
-        QStringLiteral("Jordan Client ticked \"Old antivirus removed\" in \"%1\" (3 of 3 done)")
-            .arg(state->task.title));
-    // Completed: closed to contacts.
-    const QString done = snapshot();
-    QVERIFY(!tick("av", false));
-    QCOMPARE(error.kind, ServiceError::Kind::Conflict);
-    QCOMPARE(error.message,
-             QStringLiteral("This checklist is completed and can no longer be changed."));
-    QCOMPARE(snapshot(), done);
-}
-
-void TestFormServices::staffTickAndReopen()
-{
-    const qint64 taskId = defineChecklist();
-    ChecklistService checklists(db(), m_clock);
-    ServiceError error;
-    for (const char *item : {"backup", "fw", "av"}) {
-        QVERIFY(checklists.tickAsStaff(taskId, QLatin1String(item), true,
-                                       QStringLiteral("Dana Admin"), &error));
-    }
-    QCOMPARE(statusOf(taskId), TaskStatus::Completed);
-    std::optional<ChecklistState> state
-        = checklists.stateForContact(taskId, m_contact.companyId, &error);
-    QCOMPARE(state->items.at(1).byKind, QStringLiteral("staff"));
-    QCOMPARE(state->items.at(1).byName, QStringLiteral("Dana Admin"));
-    // Staff may untick a completed checklist, which reopens it.
-    state = checklists.tickAsStaff(taskId, QStringLiteral("fw"), false,
-                                   QStringLiteral("Dana Admin"), &error);
-    QVERIFY(state);
-    QCOMPARE(state->task.status, TaskStatus::InProgress);
-    QCOMPARE(state->tickedCount(), 2);
-}
-
-void TestFormServices::checklistRefusals()
-{
-    const qint64 taskId = defineChecklist();
-    ChecklistService checklists(db(), m_clock);
-    ServiceError error;
-    const QString before = snapshot();
-    QVERIFY(!checklists.tickAsContact(taskId, QStringLiteral("nope"), true, m_contact.id,
-                                      m_contact.companyId, QString(), &error));
-    QCOMPARE(error.kind, ServiceError::Kind::NotFound);
-    QCOMPARE(error.message, QStringLiteral("This checklist has no such item."));
-    QCOMPARE(snapshot(), before);
-
-    ChecklistDefinition bad;
-    bad.items
-        = {{QStringLiteral("a"), QStringLiteral("A")}, {QStringLiteral("a"), QStringLiteral("B")}};
-    QVERIFY(!checklists.setItems(taskId, bad, QStringLiteral("Dana Admin"), &error));
-    QCOMPARE(error.kind, ServiceError::Kind::Invalid);
-    QCOMPARE(snapshot(), before);
-    QCOMPARE(checklists.stateForStaff(taskId, &error)->items.size(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestFormServices)
