@@ -2,8 +2,10 @@
 
 #include "api/ApprovalApi.h"
 #include "api/AuthApi.h"
+#include "api/ChecklistApi.h"
 #include "api/CommentApi.h"
 #include "api/DocumentApi.h"
+#include "api/FormApi.h"
 #include "api/MeetingApi.h"
 #include "api/OnboardingApi.h"
 #include "http/FrontDoor.h"
@@ -238,6 +240,8 @@ void PortalServer::registerRoutes()
     CommentApi::registerRoutes(*m_http, context);
     ApprovalApi::registerRoutes(*m_http, context);
     MeetingApi::registerRoutes(*m_http, context);
+    FormApi::registerRoutes(*m_http, context);
+    ChecklistApi::registerRoutes(*m_http, context);
     StaticFiles::registerRoutes(*m_http, context);
 
     m_http->route(

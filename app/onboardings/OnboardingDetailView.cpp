@@ -1,5 +1,9 @@
 #include "OnboardingDetailView.h"
 
+#include "ChecklistDialog.h"
+#include "ChecklistEditorDialog.h"
+#include "FormBuilderDialog.h"
+#include "FormEntriesDialog.h"
 #include "ScheduleMeetingDialog.h"
 #include "TaskFilesPanel.h"
 #include "TaskThreadPanel.h"
@@ -8,6 +12,8 @@
 #include "domain/MeetingSchedule.h"
 #include "domain/TrainingSpec.h"
 #include "models/OnboardingTreeModel.h"
+#include "services/ChecklistService.h"
+#include "services/FormService.h"
 #include "services/OnboardingService.h"
 #include "storage/OnboardingRepository.h"
 #include "widgets/EmptyState.h"
@@ -45,6 +51,8 @@ OnboardingDetailView::OnboardingDetailView(const ConsoleContext &context, QWidge
     , m_taskInfo(new QLabel(this))
     , m_markComplete(new QPushButton(tr("Mark complete"), this))
     , m_setUp(new QPushButton(this))
+    , m_editContent(new QPushButton(this))
+    , m_showContent(new QPushButton(this))
     , m_setStatus(new QToolButton(this))
     , m_statusMenu(new QMenu(this))
     , m_files(new TaskFilesPanel(context, this))
@@ -103,6 +111,8 @@ OnboardingDetailView::OnboardingDetailView(const ConsoleContext &context, QWidge
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_taskInfo, 1);
     actions->addWidget(m_setUp, 0, Qt::AlignTop);
+    actions->addWidget(m_editContent, 0, Qt::AlignTop);
+    actions->addWidget(m_showContent, 0, Qt::AlignTop);
     actions->addWidget(m_markComplete, 0, Qt::AlignTop);
     actions->addWidget(m_setStatus, 0, Qt::AlignTop);
 
@@ -128,6 +138,10 @@ OnboardingDetailView::OnboardingDetailView(const ConsoleContext &context, QWidge
     connect(m_markComplete, &QPushButton::clicked, this,
             [this] { setSelectedTaskStatus(TaskStatus::Completed); });
     connect(m_setUp, &QPushButton::clicked, this, &OnboardingDetailView::openSetUpDialog);
+    m_editContent->setObjectName(QStringLiteral("editContent"));
+    m_showContent->setObjectName(QStringLiteral("showContent"));
+    connect(m_editContent, &QPushButton::clicked, this, &OnboardingDetailView::editContent);
+    connect(m_showContent, &QPushButton::clicked, this, &OnboardingDetailView::showContent);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &OnboardingDetailView::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &OnboardingDetailView::updateActions);
@@ -230,6 +244,12 @@ void OnboardingDetailView::updateActions()
     m_setUp->setVisible(meeting || training);
     m_setUp->setText(meeting ? tr("Schedule meeting…") : tr("Set up training…"));
     m_setStatus->setEnabled(msp);
+    const bool form = task && task->evidenceType == EvidenceType::Form;
+    const bool checklist = task && task->evidenceType == EvidenceType::Checklist;
+    m_editContent->setVisible(form || checklist);
+    m_showContent->setVisible(form || checklist);
+    m_editContent->setText(checklist ? tr("Edit checklist…") : tr("Edit form…"));
+    m_showContent->setText(checklist ? tr("Ticks…") : tr("Entries…"));
     const QList<QAction *> actions = m_statusMenu->actions();
     for (int i = 0; i < actions.size(); ++i) {
         actions.at(i)->setEnabled(msp && task->status != kStatuses[i]);
@@ -325,6 +345,63 @@ bool OnboardingDetailView::setSelectedTaskStatus(TaskStatus status)
     reload();
     Q_EMIT taskChanged(m_onboardingId);
     return true;
+}
+
+void OnboardingDetailView::editContent()
+{
+    const std::optional<Task> task = selectedTask();
+    if (!task) {
+        return;
+    }
+    ServiceError error;
+    bool saved = false;
+    if (task->evidenceType == EvidenceType::Form) {
+        const std::optional<FormState> state
+            = FormService(*m_context.db, *m_context.clock).stateForStaff(task->id, &error);
+        if (state) {
+            FormBuilderDialog dialog(m_context, task->id, task->title, state->definition, this);
+            saved = dialog.exec() == QDialog::Accepted;
+        }
+    } else if (task->evidenceType == EvidenceType::Checklist) {
+        const std::optional<ChecklistState> state
+            = ChecklistService(*m_context.db, *m_context.clock).stateForStaff(task->id, &error);
+        ChecklistDefinition definition;
+        for (const ChecklistItemState &item : state ? state->items : QList<ChecklistItemState>()) {
+            definition.items.append(item.item);
+        }
+        if (state || error.kind == ServiceError::Kind::Conflict) { // a broken list is rewritten
+            ChecklistEditorDialog dialog(m_context, task->id, task->title, definition, this);
+            saved = dialog.exec() == QDialog::Accepted;
+            error = ServiceError();
+        }
+    }
+    if (!error.message.isEmpty()) {
+        MessageBox::critical(this, tr("Cannot edit"), error.message);
+    }
+    if (saved) {
+        reload();
+    }
+}
+
+void OnboardingDetailView::showContent()
+{
+    const std::optional<Task> task = selectedTask();
+    if (!task) {
+        return;
+    }
+    if (task->evidenceType == EvidenceType::Form) {
+        FormEntriesDialog dialog(m_context, task->id, this);
+        dialog.exec();
+    } else if (task->evidenceType == EvidenceType::Checklist) {
+        ChecklistDialog dialog(m_context, task->id, this);
+        bool changed = false;
+        connect(&dialog, &ChecklistDialog::changed, this, [&changed] { changed = true; });
+        dialog.exec();
+        if (changed) {
+            reload();
+            Q_EMIT taskChanged(m_onboardingId);
+        }
+    }
 }
 
 void OnboardingDetailView::showContextMenu(const QPoint &position)

@@ -45,6 +45,10 @@ public:
     TaskFilesPanel *filesPanel() const { return m_files; }
     TaskThreadPanel *threadPanel() const { return m_thread; }
     QPushButton *setUpButton() const { return m_setUp; }
+    // For a selected form or checklist task: edit its questions or items, and see (and for a
+    // checklist, tick) what has been done.
+    QPushButton *editContentButton() const { return m_editContent; }
+    QPushButton *showContentButton() const { return m_showContent; }
     std::optional<Task> selectedTask() const;
     bool selectTask(qint64 taskId);
     // Sets the selected task's status as the signed-in staff member.
@@ -63,6 +67,8 @@ private:
     void updateHeader();
     void updateActions();
     void showContextMenu(const QPoint &position);
+    void editContent();
+    void showContent();
 
     ConsoleContext m_context;
     qint64 m_onboardingId = 0;
@@ -74,6 +80,8 @@ private:
     QLabel *m_taskInfo;
     QPushButton *m_markComplete;
     QPushButton *m_setUp;
+    QPushButton *m_editContent;
+    QPushButton *m_showContent;
     QToolButton *m_setStatus;
     QMenu *m_statusMenu;
     TaskFilesPanel *m_files;

@@ -1,12 +1,15 @@
 // The portal's JSON API (/api/v1, described in openapi.yaml). Errors arrive as
-// {"error": "message for people", "code": "machine_code"}; the message is shown as is.
+// {"error": "message for people", "code": "machine_code"}; the message is shown as is. The
+// whole body stays on the error as `data`, for codes that carry more (a form's per-field
+// messages in data.fields).
 
 class ApiError extends Error {
-    constructor(status, message, code) {
+    constructor(status, message, code, data) {
         super(message);
         this.name = "ApiError";
         this.status = status;
         this.code = code || "";
+        this.data = data || null;
     }
 }
 
@@ -62,7 +65,7 @@ function request(method, path, body) {
                         data && typeof data.error === "string" && data.error
                             ? data.error
                             : fallbackMessage(response.status);
-                    throw new ApiError(response.status, message, data && data.code);
+                    throw new ApiError(response.status, message, data && data.code, data);
                 }
                 return data;
             });
