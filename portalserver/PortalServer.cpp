@@ -8,6 +8,7 @@
 #include "api/FormApi.h"
 #include "api/MeetingApi.h"
 #include "api/OnboardingApi.h"
+#include "api/SignatureApi.h"
 #include "http/FrontDoor.h"
 #include "http/HttpHelpers.h"
 #include "http/TlsFiles.h"
@@ -239,6 +240,7 @@ void PortalServer::registerRoutes()
     DocumentApi::registerRoutes(*m_http, context);
     CommentApi::registerRoutes(*m_http, context);
     ApprovalApi::registerRoutes(*m_http, context);
+    SignatureApi::registerRoutes(*m_http, context);
     MeetingApi::registerRoutes(*m_http, context);
     FormApi::registerRoutes(*m_http, context);
     ChecklistApi::registerRoutes(*m_http, context);

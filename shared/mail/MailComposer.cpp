@@ -115,4 +115,28 @@ MailMessage meetingInvitation(const Workspace &workspace, const Contact &contact
     return message;
 }
 
+MailMessage signedCertificate(const Workspace &workspace, const QString &to,
+                              const QString &recipientName, const QString &signerName,
+                              const QString &taskTitle, const QString &portalLink,
+                              const QByteArray &pdf)
+{
+    MailMessage message;
+    message.to = to;
+    message.subject = tr("Signed: %1").arg(taskTitle);
+    const QString greeting = tr("Hello %1,").arg(recipientName);
+    const QString body = tr("%1 signed \"%2\". The signature certificate is attached: it names "
+                            "the document with its SHA-256 fingerprint and records who signed, "
+                            "when and from where.")
+                             .arg(signerName, taskTitle);
+    message.text = greeting + QStringLiteral("\n\n") + body + QStringLiteral("\n\n") + portalLink
+                   + QStringLiteral("\n");
+    message.html = html(
+        workspace, taskTitle,
+        QStringLiteral("<p>%1</p><p>%2</p>").arg(greeting.toHtmlEscaped(), body.toHtmlEscaped()),
+        tr("Open the portal"), portalLink);
+    message.attachments.append(
+        {tr("Signature certificate.pdf"), QByteArrayLiteral("application/pdf"), pdf});
+    return message;
+}
+
 } // namespace Gatehouse::MailComposer

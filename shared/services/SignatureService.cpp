@@ -3,6 +3,8 @@
 #include "TaskEvents.h"
 #include "core/Clock.h"
 #include "core/Logging.h"
+#include "mail/MailComposer.h"
+#include "mail/OutboxRepository.h"
 #include "signature/SignedPdf.h"
 #include "storage/DirectoryRepository.h"
 #include "storage/FileStore.h"
@@ -58,10 +60,40 @@ QString sha256Hex(const QByteArray &bytes)
 
 } // namespace
 
-SignatureService::SignatureService(const Database &db, const Clock &clock)
+SignatureService::SignatureService(const Database &db, const Clock &clock, const QString &publicUrl)
     : m_db(db)
     , m_clock(clock)
+    , m_publicUrl(publicUrl)
 {}
+
+bool SignatureService::mailCertificate(const SignatureEvidence &evidence, const QByteArray &pdf,
+                                       QString *error) const
+{
+    const std::optional<Workspace> workspace = DirectoryRepository(m_db).workspace(error);
+    if (!workspace) {
+        return false;
+    }
+    QList<QPair<QString, QString>> recipients{{evidence.signerEmail, evidence.signerName}};
+    SqlQuery staff(m_db, QStringLiteral("SELECT email, name FROM staff WHERE workspace_id = ? "
+                                        "ORDER BY id"));
+    staff << workspace->id;
+    if (!staff.exec(error)) {
+        return false;
+    }
+    while (staff.next()) {
+        recipients.append({staff.text(0), staff.text(1)});
+    }
+    OutboxRepository outbox(m_db);
+    for (const auto &[email, name] : recipients) {
+        if (!outbox.enqueue(MailComposer::signedCertificate(*workspace, email, name,
+                                                            evidence.signerName, evidence.taskTitle,
+                                                            m_publicUrl, pdf),
+                            evidence.signedAtMs, error)) {
+            return false;
+        }
+    }
+    return true;
+}
 
 SignatureService::SignedDocument SignatureService::documentOf(qint64 taskId, QString *error) const
 {

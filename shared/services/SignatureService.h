@@ -15,11 +15,13 @@ class Database;
 
 // Signature tasks (ONB-4): the contact signs the task's document (its latest attachment, or
 // the task's own text when nothing is attached) by drawing or typing; the signature is stored
-// with its evidence, the task completes, and a signature certificate PDF is kept with it.
+// with its evidence, the task completes, and a signature certificate PDF is kept with it and
+// mailed to the signer and to staff.
 class SignatureService
 {
 public:
-    SignatureService(const Database &db, const Clock &clock);
+    // publicUrl: the portal's address, for the link in the certificate mails.
+    SignatureService(const Database &db, const Clock &clock, const QString &publicUrl = {});
 
     static constexpr int kMaxNameLength = 200;
 
@@ -45,8 +47,13 @@ public:
     SignedDocument documentOf(qint64 taskId, QString *error) const;
 
 private:
+    // The certificate to the signer and to every member of staff, in the signing transaction.
+    [[nodiscard]] bool mailCertificate(const SignatureEvidence &evidence, const QByteArray &pdf,
+                                       QString *error) const;
+
     const Database &m_db;
     const Clock &m_clock;
+    QString m_publicUrl;
 };
 
 } // namespace Gatehouse
