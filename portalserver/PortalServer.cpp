@@ -1,6 +1,7 @@
 #include "PortalServer.h"
 
 #include "api/AuthApi.h"
+#include "api/CredentialApi.h"
 #include "api/OnboardingApi.h"
 #include "http/FrontDoor.h"
 #include "http/HttpHelpers.h"
@@ -230,6 +231,7 @@ void PortalServer::registerRoutes()
     const PortalContext &context = *m_context;
     AuthApi::registerRoutes(*m_http, context);
     OnboardingApi::registerRoutes(*m_http, context);
+    CredentialApi::registerRoutes(*m_http, context);
     StaticFiles::registerRoutes(*m_http, context);
 
     m_http->route(
