@@ -70,6 +70,11 @@ void StaticFiles::registerRoutes(QHttpServer &server, const PortalContext &)
                  [](const QString &folder, const QString &file) {
                      return serve(folder + QLatin1Char('/') + file);
                  });
+    // Each task kind's view: /assets/views/tasks/<kind>.js.
+    server.route(QStringLiteral("/assets/<arg>/<arg>/<arg>"), Method::Get,
+                 [](const QString &folder, const QString &subfolder, const QString &file) {
+                     return serve(folder + QLatin1Char('/') + subfolder + QLatin1Char('/') + file);
+                 });
     server.route(QStringLiteral("/api/v1/openapi.yaml"), Method::Get,
                  [] { return serve(QStringLiteral("openapi.yaml")); });
 }
