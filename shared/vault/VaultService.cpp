@@ -173,6 +173,8 @@ std::optional<SecureBytes> VaultService::unlockFor(qint64 staffId, const QString
                      "access again.");
         return std::nullopt;
     }
+    // Only ever read from here on; a stray write now faults instead of corrupting the key.
+    vaultSecret->readOnly();
     return vaultSecret;
 }
 
