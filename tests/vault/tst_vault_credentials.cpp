@@ -12,7 +12,6 @@
 
 #include <QFile>
 #include <QProcess>
-
 #include <QTest>
 
 using namespace Gatehouse;
