@@ -100,10 +100,9 @@ void TestVault::grantAndRevoke()
     // Only an admin grants, and only with the real vault key.
     QVERIFY(!vault().grant(adminKey, colleague, colleague, &error));
     QCOMPARE(error.kind, ServiceError::Kind::Unauthorized);
-    const SecureBytes otherKey = VaultCrypto::generateKeyPair()->secretKey.isNull()
-                                     ? SecureBytes()
-                                     : std::move(VaultCrypto::generateKeyPair()->secretKey);
-    QVERIFY(!vault().grant(otherKey, m_adminId, colleague, &error));
+    const std::optional<KeyPair> stranger = VaultCrypto::generateKeyPair();
+    QVERIFY(stranger);
+    QVERIFY(!vault().grant(stranger->secretKey, m_adminId, colleague, &error));
     QCOMPARE(error.message, QStringLiteral("Unlock the vault before granting access to it."));
 
     const qint64 mark = lastAuditId();
