@@ -7,6 +7,7 @@
 #include "api/DocumentApi.h"
 #include "api/FormApi.h"
 #include "api/MeetingApi.h"
+#include "api/CredentialApi.h"
 #include "api/OnboardingApi.h"
 #include "api/SignatureApi.h"
 #include "http/FrontDoor.h"
@@ -244,6 +245,7 @@ void PortalServer::registerRoutes()
     MeetingApi::registerRoutes(*m_http, context);
     FormApi::registerRoutes(*m_http, context);
     ChecklistApi::registerRoutes(*m_http, context);
+    CredentialApi::registerRoutes(*m_http, context);
     StaticFiles::registerRoutes(*m_http, context);
 
     m_http->route(

@@ -25,6 +25,9 @@ struct FrontDoorLimits
         {QRegularExpression(QStringLiteral("^/api/v1/tasks/[0-9]+/files$")), 50 * 1024 * 1024},
         {QRegularExpression(QStringLiteral("^/api/v1/tasks/[0-9]+/credentials/file$")),
          10 * 1024 * 1024 + 64 * 1024},
+        // Bulk credentials as JSON text: 10 MiB that escaping may double.
+        {QRegularExpression(QStringLiteral("^/api/v1/tasks/[0-9]+/credentials$")),
+         2 * 10 * 1024 * 1024 + 64 * 1024},
     };
     int headerTimeoutMs = 10 * 1000;     // a started request head must be complete by then
     int idleTimeoutMs = 15 * 1000;       // a kept-alive connection may idle this long

@@ -70,8 +70,7 @@ void StaticFiles::registerRoutes(QHttpServer &server, const PortalContext &)
                  [](const QString &folder, const QString &file) {
                      return serve(folder + QLatin1Char('/') + file);
                  });
-    // views/tasks/<kind>.js
-    // The task kinds' views: views/tasks/<kind>.js.
+    // Each task kind's view: /assets/views/tasks/<kind>.js.
     server.route(QStringLiteral("/assets/<arg>/<arg>/<arg>"), Method::Get,
                  [](const QString &folder, const QString &subfolder, const QString &file) {
                      return serve(folder + QLatin1Char('/') + subfolder + QLatin1Char('/') + file);

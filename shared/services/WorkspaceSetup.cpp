@@ -7,6 +7,7 @@
 #include "storage/SqlQuery.h"
 #include "storage/TemplateRepository.h"
 #include "storage/Transaction.h"
+#include "vault/VaultService.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -114,7 +115,19 @@ qint64 WorkspaceSetup::create(const QString &workspaceName, const QString &admin
         QStringLiteral("Created the workspace \"%1\" with %2 <%3> as its first administrator")
             .arg(workspaceName.trimmed(), adminName.trimmed(), email));
     if (TemplateRepository(m_db).create(workspaceId, starterTemplate(), now, error) == 0
-        || !AuditLog(m_db).append(audit, error) || !transaction.commit(error)) {
+        || !AuditLog(m_db).append(audit, error)) {
+        return 0;
+    }
+    // After the workspace's own audit event, so the trail reads in the order things happened.
+    ServiceError vaultError;
+    if (!VaultService(m_db, m_clock, m_vaultKdf)
+             .create(workspaceId, adminId, adminPassword, &vaultError)) {
+        if (error) {
+            *error = vaultError.message;
+        }
+        return 0;
+    }
+    if (!transaction.commit(error)) {
         return 0;
     }
     return workspaceId;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Template.h"
+#include "vault/VaultCrypto.h"
 
 #include <QString>
 
@@ -22,7 +23,11 @@ class WorkspaceSetup
 public:
     WorkspaceSetup(const Database &db, const Clock &clock);
 
-    // Workspace, first admin and the starter template, in one transaction.
+    // Work factors for the first admin's vault key; tests lower them to stay quick.
+    void setVaultKdf(const KdfParams &kdf) { m_vaultKdf = kdf; }
+
+    // Workspace, first admin, the credential vault (held by that admin) and the starter
+    // template, in one transaction.
     qint64 create(const QString &workspaceName, const QString &adminName, const QString &adminEmail,
                   const QString &adminPassword, QString *error);
     bool hasWorkspace(QString *error) const;
@@ -37,6 +42,7 @@ public:
 private:
     const Database &m_db;
     const Clock &m_clock;
+    KdfParams m_vaultKdf = KdfParams::standard();
 };
 
 } // namespace Gatehouse

@@ -160,6 +160,49 @@ int DirectoryRepository::staffCount(QString *error) const
     return query.value(0).toInt();
 }
 
+std::optional<StaffMember> DirectoryRepository::staff(qint64 id, QString *error) const
+{
+    SqlQuery query(m_db, QStringLiteral("SELECT id, workspace_id, email, name, role FROM staff "
+                                        "WHERE id = ?"));
+    query << id;
+    if (!query.exec(error) || !query.next()) {
+        return std::nullopt;
+    }
+    return StaffMember{query.int64(0), query.int64(1), query.text(2), query.text(3), query.text(4)};
+}
+
+bool DirectoryRepository::checkStaffPassword(qint64 id, const QString &password,
+                                             QString *error) const
+{
+    SqlQuery query(m_db, QStringLiteral("SELECT password_hash FROM staff WHERE id = ?"));
+    query << id;
+    if (!query.exec(error)) {
+        return false;
+    }
+    if (!query.next()) {
+        return PasswordHasher::verifyNothing(password);
+    }
+    return PasswordHasher::verify(password, query.text(0));
+}
+
+bool DirectoryRepository::setStaffPassword(qint64 id, const QString &password, QString *error)
+{
+    const QString weakness = PasswordHasher::weakness(password);
+    if (!weakness.isEmpty()) {
+        return fail(error, weakness);
+    }
+    const QString hash = PasswordHasher::hash(password);
+    if (hash.isEmpty()) {
+        return fail(error, tr("The password could not be hashed (out of memory)."));
+    }
+    SqlQuery query(m_db, QStringLiteral("UPDATE staff SET password_hash = ? WHERE id = ?"));
+    query << hash << id;
+    if (!query.exec(error)) {
+        return false;
+    }
+    return query.rowsAffected() == 1 || fail(error, tr("There is no such staff member."));
+}
+
 qint64 DirectoryRepository::createCompany(qint64 workspaceId, const QString &name, qint64 nowMs,
                                           QString *error)
 {

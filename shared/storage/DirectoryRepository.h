@@ -30,6 +30,11 @@ public:
     std::optional<StaffMember> authenticateStaff(const QString &email, const QString &password,
                                                  QString *error) const;
     int staffCount(QString *error) const;
+    std::optional<StaffMember> staff(qint64 id, QString *error) const;
+    // Whether the password is the member's current one (Argon2id, as at sign-in).
+    bool checkStaffPassword(qint64 id, const QString &password, QString *error) const;
+    // Refuses a weak password like createStaff(). Services re-wrap the vault key and audit.
+    [[nodiscard]] bool setStaffPassword(qint64 id, const QString &password, QString *error);
 
     qint64 createCompany(qint64 workspaceId, const QString &name, qint64 nowMs, QString *error);
     QList<Company> companies(qint64 workspaceId, QString *error) const;

@@ -109,14 +109,16 @@ void TestConsoleActivity::activityPageListsAndFiltersTheTrail()
     ActivityView *view = openActivityPage();
     QVERIFY(view);
     AuditModel *model = view->model();
-    // workspace.created, two invitations, the onboarding; newest first.
-    QCOMPARE(model->rowCount(), 4);
-    QCOMPARE(view->countLabel()->text(), QStringLiteral("4 events"));
+    // workspace.created, vault.created, two invitations, the onboarding; newest first.
+    QCOMPARE(model->rowCount(), 5);
+    QCOMPARE(view->countLabel()->text(), QStringLiteral("5 events"));
     QCOMPARE(model->index(0, AuditModel::ActionColumn).data().toString(),
              QStringLiteral("Onboarding created"));
     QCOMPARE(model->index(0, AuditModel::ActorColumn).data().toString(),
              QString::fromLatin1(ConsoleFixture::kAdminEmail));
-    QCOMPARE(model->index(3, AuditModel::ActionColumn).data(AuditModel::ActionKeyRole).toString(),
+    QCOMPARE(model->index(3, AuditModel::ActionColumn).data().toString(),
+             QStringLiteral("Vault created"));
+    QCOMPARE(model->index(4, AuditModel::ActionColumn).data(AuditModel::ActionKeyRole).toString(),
              QStringLiteral("workspace.created"));
 
     QTest::keyClicks(view->filterEdit(), QStringLiteral("BIRCH.example"));
@@ -129,7 +131,7 @@ void TestConsoleActivity::activityPageListsAndFiltersTheTrail()
     QTRY_COMPARE(model->rowCount(), 0); // % and _ are taken literally
     QVERIFY(view->emptyState()->isEmpty());
     view->filterEdit()->clear();
-    QTRY_COMPARE(model->rowCount(), 4);
+    QTRY_COMPARE(model->rowCount(), 5);
 
     QComboBox *actions = view->actionCombo();
     QCOMPARE(actions->itemText(0), QStringLiteral("All actions"));
@@ -146,7 +148,7 @@ void TestConsoleActivity::activityPageListsAndFiltersTheTrail()
                 .invite(m_fixture.acmeContactId, m_fixture.context.actor(), false, &error));
     QTRY_COMPARE(model->rowCount(), 3);
     actions->setCurrentIndex(0);
-    QCOMPARE(model->rowCount(), 5);
+    QCOMPARE(model->rowCount(), 6);
 }
 
 void TestConsoleActivity::verifyFindsTheTamperedEvent()
@@ -155,7 +157,7 @@ void TestConsoleActivity::verifyFindsTheTamperedEvent()
     QVERIFY(view);
     QTest::mouseClick(view->verifyButton(), Qt::LeftButton);
     QVERIFY(view->noticeLabel()->isVisible());
-    QCOMPARE(view->noticeLabel()->text(), QStringLiteral("Chain intact: 4 events checked"));
+    QCOMPARE(view->noticeLabel()->text(), QStringLiteral("Chain intact: 5 events checked"));
     QVERIFY(!view->errorLabel()->isVisible());
 
     // Someone with access to the database rewrites what an invitation said.
@@ -180,10 +182,10 @@ void TestConsoleActivity::verifyFindsTheTamperedEvent()
              qPrintable(message));
     QVERIFY2(message.contains(QLatin1String("Its contents were changed after it was written.")),
              qPrintable(message));
-    QVERIFY2(message.endsWith(QLatin1String("The event before it is intact.")),
+    QVERIFY2(message.endsWith(QLatin1String("The 2 events before it are intact.")),
              qPrintable(message));
     QVERIFY(view->filterEdit()->text().isEmpty());
-    QCOMPARE(view->model()->rowCount(), 4);
+    QCOMPARE(view->model()->rowCount(), 5);
     QCOMPARE(view->currentEventId(), target.id);
     const QModelIndex current = view->tableView()->currentIndex();
     QVERIFY(current.data(AuditModel::BrokenRole).toBool());
@@ -232,7 +234,7 @@ void TestConsoleActivity::auditModel()
     QCOMPARE(model.rowCount(), 0);
     QList<AuditEvent> events = allEvents();
     model.setRows(events);
-    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.rowCount(), 5);
     QCOMPARE(model.columnCount(), int(AuditModel::ColumnCount));
     QCOMPARE(model.headerData(AuditModel::IpColumn, Qt::Horizontal).toString(),
              QStringLiteral("IP address"));
@@ -249,7 +251,7 @@ void TestConsoleActivity::auditModel()
     model.setRows(events); // the same rows: changed cells only
     events.removeFirst();
     model.setRows(events);
-    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.rowCount(), 4);
     QVERIFY(model.index(0, 0).data(AuditModel::BrokenRole).toBool());
     model.setBrokenId(0);
     model.setRows({});

@@ -65,6 +65,8 @@ void TestPortalHttp::securityHeadersOnEveryResponse_data()
                             << 200;
     QTest::addRow("nested script")
         << QByteArray("GET") << "/assets/views/home.js" << false << QByteArray() << 200;
+    QTest::addRow("task kind's script")
+        << QByteArray("GET") << "/assets/views/tasks/credential.js" << false << QByteArray() << 200;
     QTest::addRow("missing asset")
         << QByteArray("GET") << "/assets/nope.js" << false << QByteArray() << 404;
     QTest::addRow("branding") << QByteArray("GET") << "/api/v1/branding" << false << QByteArray()

@@ -98,8 +98,8 @@ private:
 void TestAuditServices::workspaceSetupIsRecorded()
 {
     QCOMPARE(actionsAfter(0),
-             (QStringList{QStringLiteral("workspace.created"), QStringLiteral("onboarding.created"),
-                          QStringLiteral("task.status")}));
+             (QStringList{QStringLiteral("workspace.created"), QStringLiteral("vault.created"),
+                          QStringLiteral("onboarding.created"), QStringLiteral("task.status")}));
     QString error;
     AuditFilter created;
     created.action = QStringLiteral("workspace.created");
