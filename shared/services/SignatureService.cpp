@@ -223,7 +223,7 @@ SignatureService::signAsContact(qint64 taskId, qint64 contactId, qint64 companyI
     if (changed < 0
         || !recordTaskEvent(m_db, workspace->id, companyId, *task, QStringLiteral("task.signed"),
                             Actor::contact(*contact, ip), summary, detail, e.signedAtMs, &dbError)
-        || !transaction.commit(&dbError)) {
+        || (pdf && !mailCertificate(e, *pdf, &dbError)) || !transaction.commit(&dbError)) {
         ServiceError::internal(error);
         return std::nullopt;
     }
