@@ -3,8 +3,10 @@
 #include "core/FileDialog.h"
 #include "core/MessageBox.h"
 #include "domain/Onboarding.h"
+#include "models/AuditModel.h"
 #include "models/TaskFileModel.h"
 #include "services/DocumentService.h"
+#include "services/SignatureService.h"
 #include "storage/FileStore.h"
 #include "storage/TaskFileRepository.h"
 #include "widgets/ErrorLabel.h"
@@ -36,6 +38,8 @@ TaskFilesPanel::TaskFilesPanel(const ConsoleContext &context, QWidget *parent)
     , m_reject(new QPushButton(tr("&Reject"), this))
     , m_save(new QPushButton(tr("&Save a copy…"), this))
     , m_attach(new QPushButton(tr("A&ttach document…"), this))
+    , m_verify(new QPushButton(tr("&Verify signature"), this))
+    , m_signature(new QLabel(this))
     , m_error(new ErrorLabel(this))
 {
     QFont heading = m_title->font();
@@ -59,10 +63,12 @@ TaskFilesPanel::TaskFilesPanel(const ConsoleContext &context, QWidget *parent)
     buttons->addWidget(m_approve);
     buttons->addWidget(m_save);
     buttons->addWidget(m_attach);
+    buttons->addWidget(m_verify);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_signature);
     layout->addLayout(buttons);
     layout->addWidget(m_error);
 
@@ -70,6 +76,10 @@ TaskFilesPanel::TaskFilesPanel(const ConsoleContext &context, QWidget *parent)
     connect(m_reject, &QPushButton::clicked, this, &TaskFilesPanel::rejectSelected);
     connect(m_save, &QPushButton::clicked, this, &TaskFilesPanel::saveSelected);
     connect(m_attach, &QPushButton::clicked, this, &TaskFilesPanel::attachFile);
+    connect(m_verify, &QPushButton::clicked, this, &TaskFilesPanel::verifySignature);
+    m_signature->setWordWrap(true);
+    m_signature->setTextFormat(Qt::PlainText);
+    m_signature->setTextInteractionFlags(Qt::TextSelectableByMouse);
     connect(m_note, &QLineEdit::returnPressed, this, &TaskFilesPanel::rejectSelected);
     connect(m_view, &QTableView::doubleClicked, this, &TaskFilesPanel::saveSelected);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -92,6 +102,8 @@ void TaskFilesPanel::showTask(const Task &task)
     m_approve->setVisible(m_uploads);
     m_reject->setVisible(m_uploads);
     m_attach->setVisible(!m_uploads);
+    m_verify->setVisible(task.evidenceType == EvidenceType::Signature);
+    m_signature->setVisible(task.evidenceType == EvidenceType::Signature);
     const bool sameTask = task.id == m_taskId;
     const qint64 current = selectedFile() ? selectedFile()->id : 0;
     m_taskId = task.id;
@@ -110,6 +122,9 @@ void TaskFilesPanel::showTask(const Task &task)
     }
     m_view->resizeColumnsToContents();
     updateActions();
+    if (task.evidenceType == EvidenceType::Signature) {
+        showSignature();
+    }
     show();
 }
 
@@ -200,6 +215,47 @@ bool TaskFilesPanel::saveSelected()
                                       error.isEmpty() ? out.errorString() : error));
         return false;
     }
+    return true;
+}
+
+void TaskFilesPanel::showSignature()
+{
+    ServiceError error;
+    const std::optional<SignatureEvidence> evidence
+        = SignatureService(*m_context.db, *m_context.clock).forTask(m_taskId, 0, &error);
+    m_verify->setEnabled(evidence.has_value());
+    if (!evidence) {
+        m_signature->setText(error.kind == ServiceError::Kind::None ? tr("Not signed yet.")
+                                                                    : error.message);
+        return;
+    }
+    m_signature->setText(
+        tr("Signed by %1 <%2> on %3 from %4, %5.\nDocument: %6 (SHA-256 %7)\nEvidence SHA-256: %8")
+            .arg(evidence->signerName, evidence->signerEmail,
+                 AuditModel::timeText(evidence->signedAtMs), evidence->ip,
+                 evidence->method == SignatureEvidence::Method::Typed ? tr("typed") : tr("drawn"),
+                 evidence->documentName, evidence->documentSha256, evidence->evidenceSha256));
+}
+
+bool TaskFilesPanel::verifySignature()
+{
+    SignatureService signatures(*m_context.db, *m_context.clock);
+    ServiceError error;
+    const std::optional<SignatureEvidence> evidence = signatures.forTask(m_taskId, 0, &error);
+    if (!evidence) {
+        m_error->showMessage(error.kind == ServiceError::Kind::None ? tr("Not signed yet.")
+                                                                    : error.message);
+        return false;
+    }
+    showSignature();
+    QString why;
+    if (!signatures.verify(*evidence, &why)) {
+        m_error->showMessage(tr("The signature does not verify: %1").arg(why));
+        return false;
+    }
+    m_error->clear();
+    m_signature->setText(m_signature->text() + QLatin1Char('\n')
+                         + tr("Verified: the document and the signature are as they were signed."));
     return true;
 }
 

@@ -39,6 +39,9 @@ public:
     bool saveSelected();
     // Attaches a file the user picks (approval and signature tasks).
     bool attachFile();
+    // Signature tasks: checks the signature against what is stored now and says so.
+    bool verifySignature();
+    QLabel *signatureLabel() const { return m_signature; }
 
 Q_SIGNALS:
     // A review changed the task; the onboarding wants reloading.
@@ -48,6 +51,7 @@ private:
     const TaskFile *selectedFile() const;
     bool review(bool approve);
     void updateActions();
+    void showSignature();
 
     ConsoleContext m_context;
     qint64 m_taskId = 0;
@@ -59,6 +63,8 @@ private:
     QPushButton *m_reject;
     QPushButton *m_save;
     QPushButton *m_attach;
+    QPushButton *m_verify;
+    QLabel *m_signature;
     bool m_uploads = true; // an upload task: the client's files, reviewed here
     ErrorLabel *m_error;
 };

@@ -17,14 +17,20 @@
 #include "services/CommentService.h"
 #include "services/DocumentService.h"
 #include "services/OnboardingService.h"
+#include "services/SignatureService.h"
 #include "storage/OnboardingRepository.h"
+#include "storage/SqlQuery.h"
 #include "storage/TemplateRepository.h"
 
 #include <QAbstractItemModelTester>
+#include <QBuffer>
 #include <QCheckBox>
 #include <QFile>
+#include <QImage>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -72,6 +78,7 @@ private Q_SLOTS:
 
     void staffReviewWhatClientsSend();
     void staffAnswerAndKeepInternalNotes();
+    void staffVerifySignatures();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -258,6 +265,69 @@ void TestConsoleDocuments::staffAnswerAndKeepInternalNotes()
     QCOMPARE(seen->size(), 2);
     QCOMPARE(seen->last().body, QStringLiteral("All three, please."));
     QCOMPARE(seen->last().authorName, QStringLiteral("Dana Admin"));
+}
+
+void TestConsoleDocuments::staffVerifySignatures()
+{
+    QString dbError;
+    const QList<OnboardingTemplate> templates
+        = TemplateRepository(m_test->db()).list(m_fixture.workspaceId, &dbError);
+    ServiceError error;
+    const qint64 onboardingId
+        = OnboardingService(m_test->db(), Clock::system())
+              .createFromTemplate(m_fixture.acmeId, templates.first().id, QString(),
+                                  QDate::currentDate(), QStringLiteral("Sam"), &error);
+    const std::optional<Onboarding> onboarding
+        = OnboardingRepository(m_test->db()).get(onboardingId, &dbError);
+    qint64 taskId = 0;
+    for (const Phase &phase : onboarding->phases) {
+        for (const Task &task : phase.tasks) {
+            if (task.evidenceType == EvidenceType::Signature) {
+                taskId = task.id;
+            }
+        }
+    }
+    QVERIFY(taskId);
+    QImage image(400, 150, QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        painter.setPen(QPen(Qt::black, 4));
+        painter.drawLine(20, 120, 380, 30);
+    }
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    QVERIFY(SignatureService(m_test->db(), Clock::system())
+                .signAsContact(taskId, m_fixture.acmeContactId, m_fixture.acmeId,
+                               QStringLiteral("Ada Acme"), SignatureEvidence::Method::Drawn, png,
+                               QStringLiteral("203.0.113.7"), QStringLiteral("Firefox"), &error));
+
+    m_window = openMainWindow(m_fixture.context);
+    OnboardingsView *view = m_window->onboardingsView();
+    QTRY_COMPARE(view->model()->rowCount(), 1);
+    clickRow(view->tableView(), view->proxy()->index(0, 0));
+    OnboardingDetailView *detail = view->detailView();
+    QVERIFY(detail->selectTask(taskId));
+    TaskFilesPanel *panel = detail->filesPanel();
+    QVERIFY(panel->isVisible());
+    QVERIFY(panel->signatureLabel()->text().contains(QStringLiteral("Signed by Ada Acme")));
+    QVERIFY(panel->signatureLabel()->text().contains(QStringLiteral("203.0.113.7")));
+    QCOMPARE(panel->model()->rowCount(), 1); // the certificate
+    QVERIFY(panel->model()
+                ->index(0, TaskFileModel::NameColumn)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("Signature certificate")));
+    QVERIFY(panel->verifySignature());
+    QVERIFY(panel->signatureLabel()->text().contains(QStringLiteral("Verified")));
+
+    SqlQuery tamper(m_test->db(), QStringLiteral("UPDATE task SET description = 'Changed' "
+                                                 "WHERE id = ?"));
+    tamper << taskId;
+    QVERIFY(tamper.exec(&dbError));
+    QVERIFY(!panel->verifySignature());
 }
 
 QTEST_MAIN(TestConsoleDocuments)
