@@ -1,6 +1,6 @@
 #include "ChecklistService.h"
 
-#include "TaskChange.h"
+#include "TaskEvents.h"
 #include "core/Clock.h"
 #include "storage/ChecklistRepository.h"
 #include "storage/DirectoryRepository.h"
@@ -90,7 +90,8 @@ bool ChecklistService::setItems(qint64 taskId, const ChecklistDefinition &defini
     }
     QString dbError;
     qint64 companyId = 0;
-    const std::optional<Task> task = TaskChange::taskForStaff(m_db, taskId, &companyId, &dbError);
+    const std::optional<Task> task
+        = OnboardingRepository(m_db).taskForStaff(taskId, &companyId, &dbError);
     const std::optional<Workspace> workspace = DirectoryRepository(m_db).workspace(&dbError);
     if (!task || !workspace) {
         if (dbError.isEmpty()) {
@@ -114,8 +115,9 @@ bool ChecklistService::setItems(qint64 taskId, const ChecklistDefinition &defini
                                 .arg(actor.name, task->title)
                                 .arg(definition.items.size());
     if (changed != 1
-        || !TaskChange::record(m_db, workspace->id, companyId, *task, actor,
-                               QStringLiteral("checklist.defined"), summary, now, &dbError)
+        || !recordTaskEvent(m_db, workspace->id, companyId, *task,
+                            QStringLiteral("checklist.defined"), actor, summary, QString(), now,
+                            &dbError)
         || !transaction.commit(&dbError)) {
         ServiceError::internal(error);
         return false;
@@ -128,7 +130,8 @@ std::optional<ChecklistState> ChecklistService::stateForStaff(qint64 taskId,
 {
     QString dbError;
     qint64 companyId = 0;
-    const std::optional<Task> task = TaskChange::taskForStaff(m_db, taskId, &companyId, &dbError);
+    const std::optional<Task> task
+        = OnboardingRepository(m_db).taskForStaff(taskId, &companyId, &dbError);
     if (!task) {
         if (dbError.isEmpty()) {
             ServiceError::set(error, ServiceError::Kind::NotFound, tr("There is no such task."));
@@ -194,7 +197,8 @@ std::optional<ChecklistState> ChecklistService::tickAsStaff(qint64 taskId, const
 {
     QString dbError;
     qint64 companyId = 0;
-    const std::optional<Task> task = TaskChange::taskForStaff(m_db, taskId, &companyId, &dbError);
+    const std::optional<Task> task
+        = OnboardingRepository(m_db).taskForStaff(taskId, &companyId, &dbError);
     const std::optional<Workspace> workspace = DirectoryRepository(m_db).workspace(&dbError);
     if (!task || !workspace) {
         if (dbError.isEmpty()) {
@@ -249,10 +253,10 @@ std::optional<ChecklistState> ChecklistService::tick(const ChecklistState &befor
               .arg(tickedAfter)
               .arg(before.items.size());
     if (!appended || moved < 0
-        || !TaskChange::record(m_db, workspaceId, companyId, before.task, actor,
-                               ticked ? QStringLiteral("checklist.ticked")
-                                      : QStringLiteral("checklist.unticked"),
-                               summary, now, &dbError)
+        || !recordTaskEvent(m_db, workspaceId, companyId, before.task,
+                            ticked ? QStringLiteral("checklist.ticked")
+                                   : QStringLiteral("checklist.unticked"),
+                            actor, summary, QString(), now, &dbError)
         || !transaction.commit(&dbError)) {
         ServiceError::internal(error);
         return std::nullopt;

@@ -1,6 +1,6 @@
 #include "FormService.h"
 
-#include "TaskChange.h"
+#include "TaskEvents.h"
 #include "core/Clock.h"
 #include "storage/DirectoryRepository.h"
 #include "storage/OnboardingRepository.h"
@@ -58,7 +58,8 @@ bool FormService::setDefinition(qint64 taskId, const FormDefinition &definition,
     }
     QString dbError;
     qint64 companyId = 0;
-    const std::optional<Task> task = TaskChange::taskForStaff(m_db, taskId, &companyId, &dbError);
+    const std::optional<Task> task
+        = OnboardingRepository(m_db).taskForStaff(taskId, &companyId, &dbError);
     const std::optional<Workspace> workspace = DirectoryRepository(m_db).workspace(&dbError);
     if (!task || !workspace) {
         if (dbError.isEmpty()) {
@@ -82,8 +83,8 @@ bool FormService::setDefinition(qint64 taskId, const FormDefinition &definition,
                                 .arg(actor.name, task->title)
                                 .arg(definition.fields.size());
     if (changed != 1
-        || !TaskChange::record(m_db, workspace->id, companyId, *task, actor,
-                               QStringLiteral("form.defined"), summary, now, &dbError)
+        || !recordTaskEvent(m_db, workspace->id, companyId, *task, QStringLiteral("form.defined"),
+                            actor, summary, QString(), now, &dbError)
         || !transaction.commit(&dbError)) {
         ServiceError::internal(error);
         return false;
@@ -95,7 +96,8 @@ std::optional<FormState> FormService::stateForStaff(qint64 taskId, ServiceError 
 {
     QString dbError;
     qint64 companyId = 0;
-    const std::optional<Task> task = TaskChange::taskForStaff(m_db, taskId, &companyId, &dbError);
+    const std::optional<Task> task
+        = OnboardingRepository(m_db).taskForStaff(taskId, &companyId, &dbError);
     if (!task) {
         if (dbError.isEmpty()) {
             ServiceError::set(error, ServiceError::Kind::NotFound, tr("There is no such task."));
@@ -248,8 +250,9 @@ std::optional<FormEntry> FormService::saveEntry(qint64 taskId, qint64 entryId,
                                    : QStringLiteral("%1 changed an entry of \"%2\""))
                                 .arg(contact->name, task->title);
     if (target == 0 || moved < 0
-        || !TaskChange::record(m_db, workspace->id, companyId, *task, Actor::contact(*contact, ip),
-                               QStringLiteral("form.entry_saved"), summary, now, &dbError)
+        || !recordTaskEvent(m_db, workspace->id, companyId, *task,
+                            QStringLiteral("form.entry_saved"), Actor::contact(*contact, ip),
+                            summary, QString(), now, &dbError)
         || !transaction.commit(&dbError)) {
         ServiceError::internal(error);
         return std::nullopt;
@@ -289,11 +292,11 @@ bool FormService::removeEntry(qint64 taskId, qint64 entryId, qint64 contactId, q
         return false;
     }
     if (entries.remove(entryId, taskId, &dbError) != 1
-        || !TaskChange::record(
-            m_db, workspace->id, companyId, *task, Actor::contact(*contact, ip),
-            QStringLiteral("form.entry_removed"),
-            QStringLiteral("%1 removed an entry of \"%2\"").arg(contact->name, task->title), now,
-            &dbError)
+        || !recordTaskEvent(
+            m_db, workspace->id, companyId, *task, QStringLiteral("form.entry_removed"),
+            Actor::contact(*contact, ip),
+            QStringLiteral("%1 removed an entry of \"%2\"").arg(contact->name, task->title),
+            QString(), now, &dbError)
         || !transaction.commit(&dbError)) {
         ServiceError::internal(error);
         return false;
@@ -342,10 +345,10 @@ std::optional<Task> FormService::submit(qint64 taskId, qint64 contactId, qint64 
         return std::nullopt;
     }
     if (changed < 0
-        || !TaskChange::record(
-            m_db, workspace->id, companyId, *task, Actor::contact(*contact, ip),
-            QStringLiteral("task.completed"),
-            QStringLiteral("%1 submitted \"%2\"").arg(contact->name, task->title), now, &dbError)
+        || !recordTaskEvent(m_db, workspace->id, companyId, *task, QStringLiteral("task.completed"),
+                            Actor::contact(*contact, ip),
+                            QStringLiteral("%1 submitted \"%2\"").arg(contact->name, task->title),
+                            QString(), now, &dbError)
         || !transaction.commit(&dbError)) {
         ServiceError::internal(error);
         return std::nullopt;
