@@ -1,9 +1,12 @@
 #include "WorkspaceSetup.h"
 
 #include "OnboardingService.h"
+#include "StarterTemplate.h"
 #include "core/Clock.h"
+#include "domain/MeetingSchedule.h"
 #include "security/AuditLog.h"
 #include "storage/DirectoryRepository.h"
+#include "storage/OnboardingRepository.h"
 #include "storage/SqlQuery.h"
 #include "storage/TemplateRepository.h"
 #include "storage/Transaction.h"
@@ -14,21 +17,6 @@
 
 namespace Gatehouse {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Gatehouse::WorkspaceSetup", text);
-}
-
-TemplateTask task(const QString &title, const QString &description, EvidenceType type,
-                  OwnerSide side, int dueOffsetDays)
-{
-    return TemplateTask{title, description, type, side, dueOffsetDays, {}};
-}
-
-} // namespace
-
 WorkspaceSetup::WorkspaceSetup(const Database &db, const Clock &clock)
     : m_db(db)
     , m_clock(clock)
@@ -36,44 +24,7 @@ WorkspaceSetup::WorkspaceSetup(const Database &db, const Clock &clock)
 
 OnboardingTemplate WorkspaceSetup::starterTemplate()
 {
-    using E = EvidenceType;
-    using S = OwnerSide;
-    OnboardingTemplate t;
-    t.name = tr("Managed services onboarding");
-    t.description = tr("From kick-off to go-live for a new managed services client.");
-    t.phases = {
-        {tr("Kick-off"),
-         {task(tr("Hold the kick-off call"), tr("Meet the team and agree on the plan."), E::Meeting,
-               S::Msp, 2),
-          task(tr("Confirm your main contacts"),
-               tr("Tell us who decides, who approves and who we call in an emergency."),
-               E::Standard, S::Client, 3),
-          task(tr("Share your current IT documentation"),
-               tr("Network diagrams, asset lists, anything you have."), E::Upload, S::Client, 5)}},
-        {tr("Discovery"),
-         {task(tr("Assess the network"), tr("We map devices, links and risks."), E::Standard,
-               S::Msp, 10),
-          task(tr("Confirm office locations and opening hours"),
-               tr("So that we schedule changes outside your working hours."), E::Standard,
-               S::Client, 10),
-          task(tr("Hand over administrator logins"),
-               tr("Registrar, firewall and cloud admin accounts."), E::Credential, S::Client, 12),
-          task(tr("Answer the IT questionnaire"), tr("Ten minutes about how you work."), E::Form,
-               S::Client, 12)}},
-        {tr("Rollout"),
-         {task(tr("Deploy monitoring agents"), tr("On every server and workstation."), E::Standard,
-               S::Msp, 20),
-          task(tr("Sign the service agreement"), tr("Read it and sign online."), E::Signature,
-               S::Client, 20),
-          task(tr("Complete security awareness training"), tr("A short video for every user."),
-               E::Training, S::Client, 25)}},
-        {tr("Go live"),
-         {task(tr("Approve the go-live"), tr("Confirm that everything is ready."), E::Approval,
-               S::Client, 30),
-          task(tr("Hand over to the support desk"), tr("Your tickets now go to our desk."),
-               E::Standard, S::Msp, 30)}},
-    };
-    return t;
+    return StarterTemplate::create();
 }
 
 bool WorkspaceSetup::hasWorkspace(QString *error) const
@@ -206,7 +157,22 @@ bool WorkspaceSetup::ensureDemo(DemoCredentials *credentials, bool *created, QSt
         }
         return false;
     }
-    if (!transaction.commit(error)) {
+    // The network walk-through is booked: the contact sees when it is and how to join.
+    SqlQuery meeting(m_db, QStringLiteral("SELECT id FROM task WHERE onboarding_id = ? AND "
+                                          "evidence_type = 'meeting' AND owner_side = 'client' "
+                                          "ORDER BY phase_id, position LIMIT 1"));
+    meeting << onboardingId;
+    MeetingSchedule walkThrough;
+    walkThrough.date = start.addDays(14);
+    walkThrough.time = QTime(10, 0);
+    walkThrough.timeZone = QStringLiteral("Europe/London");
+    walkThrough.durationMinutes = 60;
+    walkThrough.url = QStringLiteral("https://meet.example.com/northwind/walk-through");
+    if (!meeting.exec(error) || !meeting.next()
+        || OnboardingRepository(m_db).setTaskConfig(meeting.int64(0), walkThrough.toConfig(), now,
+                                                    error)
+               != 1
+        || !transaction.commit(error)) {
         return false;
     }
     if (created) {

@@ -209,7 +209,7 @@ void TestConsole::onboardingSliceEndToEnd()
     QCOMPARE(row.siblingAtColumn(OnboardingListModel::NameColumn).data().toString(),
              QStringLiteral("Birch go-live"));
     QCOMPARE(row.siblingAtColumn(OnboardingListModel::ProgressColumn).data().toString(),
-             QStringLiteral("0/12 (0%)"));
+             QStringLiteral("0/15 (0%)"));
     const qint64 onboardingId = row.data(OnboardingListModel::IdRole).toLongLong();
     QCOMPARE(view->currentOnboardingId(), onboardingId);
 
@@ -266,7 +266,7 @@ void TestConsole::onboardingSliceEndToEnd()
              QStringLiteral("Dana and Sam decide"));
     QCOMPARE(detail->progressBar()->value(), 1);
     QCOMPARE(view->proxy()->index(0, OnboardingListModel::ProgressColumn).data().toString(),
-             QStringLiteral("1/12 (8%)"));
+             QStringLiteral("1/15 (6%)"));
     // The selection stayed where the member of staff left it.
     QCOMPARE(view->currentOnboardingId(), onboardingId);
     QVERIFY(detail->selectedTask());

@@ -103,7 +103,7 @@ void TestConsoleModels::onboardingListModel()
                  .toDate(),
              QDate(2030, 1, 7));
     QCOMPARE(model.index(0, OnboardingListModel::ProgressColumn).data().toString(),
-             QStringLiteral("0/12 (0%)"));
+             QStringLiteral("0/15 (0%)"));
     QCOMPARE(model.headerData(OnboardingListModel::ProgressColumn, Qt::Horizontal).toString(),
              QStringLiteral("Progress"));
 
@@ -307,7 +307,7 @@ void TestConsoleModels::refreshWithTheSameRowsKeepsTheSelection()
     QCOMPARE(selection.currentIndex().row(), row);
     QVERIFY(selection.isRowSelected(row));
     QCOMPARE(model.index(row, OnboardingListModel::ProgressColumn).data().toString(),
-             QStringLiteral("1/12 (8%)"));
+             QStringLiteral("1/15 (6%)"));
 }
 
 void TestConsoleModels::watcherAnnouncesOnlyNewActivity()

@@ -189,6 +189,10 @@ void TestConsoleTaskSetup::trainingIsSetUpAndCompletedByStaff()
 {
     const qint64 training = taskOfKind(EvidenceType::Training);
     QVERIFY(training > 0);
+    // The starter template's training is in person; start from one not set up yet.
+    QString dbError;
+    QCOMPARE(OnboardingRepository(m_test->db()).setTaskConfig(training, {}, 0, &dbError), 1);
+    m_detail->reload();
     QVERIFY(m_detail->selectTask(training));
     QCOMPARE(m_detail->selectedTask()->ownerSide, OwnerSide::Client);
     QVERIFY(!m_detail->markCompleteButton()->isEnabled()); // not in person (yet)

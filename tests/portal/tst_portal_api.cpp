@@ -149,7 +149,7 @@ void TestPortalApi::signInWithCodeAndCompleteATask()
     QCOMPARE(me.json()[QStringLiteral("workspace")][QStringLiteral("name")].toString(),
              QStringLiteral("Northwind IT"));
 
-    // Home: the demo onboarding, one of twelve tasks done, the first phase current.
+    // Home: the demo onboarding, one of fifteen tasks done, the first phase current.
     HttpReply home = browser.get(QStringLiteral("/api/v1/home"));
     QVERIFY2(home.status == 200, home.describe());
     QJsonArray onboardings = home.json()[QStringLiteral("onboardings")].toArray();
@@ -157,8 +157,8 @@ void TestPortalApi::signInWithCodeAndCompleteATask()
     QJsonObject onboarding = onboardings.first().toObject();
     QCOMPARE(onboarding[QStringLiteral("progress")].toObject(),
              (QJsonObject{{QStringLiteral("completed"), 1},
-                          {QStringLiteral("total"), 12},
-                          {QStringLiteral("percent"), 8}}));
+                          {QStringLiteral("total"), 15},
+                          {QStringLiteral("percent"), 6}}));
     const QJsonArray phases = onboarding[QStringLiteral("phases")].toArray();
     QStringList names;
     QStringList states;
@@ -172,7 +172,7 @@ void TestPortalApi::signInWithCodeAndCompleteATask()
                                  QStringLiteral("Rollout"), QStringLiteral("Go live")}));
     QCOMPARE(states, (QStringList{QStringLiteral("current"), QStringLiteral("upcoming"),
                                   QStringLiteral("upcoming"), QStringLiteral("upcoming")}));
-    QCOMPARE(taskCount, 12);
+    QCOMPARE(taskCount, 15);
     const QJsonObject kickOffCall = phases.first()[QStringLiteral("tasks")][0].toObject();
     QCOMPARE(kickOffCall[QStringLiteral("status")].toString(), QStringLiteral("completed"));
     QCOMPARE(kickOffCall[QStringLiteral("ownerSide")].toString(), QStringLiteral("msp"));
@@ -233,8 +233,8 @@ void TestPortalApi::signInWithCodeAndCompleteATask()
     onboarding = home.json()[QStringLiteral("onboardings")][0].toObject();
     QCOMPARE(onboarding[QStringLiteral("progress")].toObject(),
              (QJsonObject{{QStringLiteral("completed"), 2},
-                          {QStringLiteral("total"), 12},
-                          {QStringLiteral("percent"), 16}}));
+                          {QStringLiteral("total"), 15},
+                          {QStringLiteral("percent"), 13}}));
     QCOMPARE(onboarding[QStringLiteral("phases")][0][QStringLiteral("tasks")][1]
                        [QStringLiteral("status")]
                            .toString(),
@@ -472,8 +472,8 @@ void TestPortalApi::tenantsCannotReachEachOther()
 
     const QList<Task> firstTasks = m_portal.tasksOf(m_portal.contact().companyId);
     const QList<Task> otherTasks = m_portal.tasksOf(otherCompany);
-    QCOMPARE(firstTasks.size(), 12);
-    QCOMPARE(otherTasks.size(), 12);
+    QCOMPARE(firstTasks.size(), 15);
+    QCOMPARE(otherTasks.size(), 15);
 
     // Each home shows only its own onboarding.
     const HttpReply otherHome = other.get(QStringLiteral("/api/v1/home"));

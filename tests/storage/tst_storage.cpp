@@ -2,6 +2,11 @@
 #include "TestDatabase.h"
 
 #include "core/Clock.h"
+#include "domain/MeetingSchedule.h"
+#include "domain/TrainingSpec.h"
+#include "files/UploadSpec.h"
+#include "forms/ChecklistDefinition.h"
+#include "forms/FormDefinition.h"
 #include "mail/OutboxRepository.h"
 #include "security/Tokens.h"
 #include "services/OnboardingService.h"
@@ -15,6 +20,7 @@
 #include "storage/TemplateRepository.h"
 #include "storage/Transaction.h"
 
+#include <QSet>
 #include <QTest>
 
 using namespace Gatehouse;
@@ -136,6 +142,38 @@ void TestStorage::demoWorkspaceIsComplete()
     }
     QCOMPARE(full->progress.total, total);
     QCOMPARE(full->progress.completed, 1);
+    // One onboarding that uses every kind of task, each kind's settings valid as staff would
+    // save them, and the walk-through meeting booked.
+    QSet<EvidenceType> kinds;
+    for (const Phase &phase : full->phases) {
+        for (const Task &task : phase.tasks) {
+            kinds.insert(task.evidenceType);
+            QString why;
+            FieldErrors errors;
+            switch (task.evidenceType) {
+            case EvidenceType::Upload:
+                QVERIFY2(UploadSpec::fromConfig(task.config, &why), qPrintable(why));
+                break;
+            case EvidenceType::Form:
+                QVERIFY2(FormDefinition::fromConfig(task.config, &why), qPrintable(why));
+                break;
+            case EvidenceType::Checklist:
+                QVERIFY2(ChecklistDefinition::fromConfig(task.config, &why), qPrintable(why));
+                break;
+            case EvidenceType::Training:
+                QVERIFY(TrainingSpec::fromConfig(task.config, &errors));
+                break;
+            case EvidenceType::Meeting:
+                if (task.ownerSide == OwnerSide::Client) {
+                    QVERIFY(MeetingSchedule::fromConfig(task.config, &errors));
+                }
+                break;
+            default:
+                break;
+            }
+        }
+    }
+    QCOMPARE(kinds.size(), 10);
     QCOMPARE(full->phases.first().tasks.first().status, TaskStatus::Completed);
     // The due dates follow the template's offsets from the start date.
     QCOMPARE(full->phases.first().tasks.first().dueDate,
