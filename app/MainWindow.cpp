@@ -5,6 +5,7 @@
 #include "companies/CompaniesView.h"
 #include "mail/MailView.h"
 #include "onboardings/OnboardingsView.h"
+#include "review/ReviewQueueView.h"
 
 #include <QAction>
 #include <QApplication>
@@ -17,6 +18,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QTableView>
 #include <QStatusBar>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -38,11 +40,13 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
 
     m_onboardings = new OnboardingsView(m_context, this);
+    m_review = new ReviewQueueView(m_context, this);
     m_companies = new CompaniesView(m_context, this);
     m_mail = new MailView(m_context, this);
     m_activity = new ActivityView(m_context, this);
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_onboardings);
+    m_pages->addWidget(m_review);
     m_pages->addWidget(m_companies);
     m_pages->addWidget(m_mail);
     m_pages->addWidget(m_activity);
@@ -81,6 +85,7 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
         }
     });
     connect(m_companies, &CompaniesView::newOnboardingRequested, this, &MainWindow::newOnboarding);
+    connect(m_review, &ReviewQueueView::changed, this, &MainWindow::refreshAll);
     connect(&m_watcher, &ActivityWatcher::activity, this, &MainWindow::onActivity);
     connect(&m_watcher, &ActivityWatcher::failed, this, [this](const QString &error) {
         m_feedLabel->setText(tr("Live updates paused: %1").arg(error));
@@ -124,7 +129,7 @@ QWidget *MainWindow::createSidebar()
         "QListWidget#sidebar::item:selected { background: palette(highlight); "
         "color: palette(highlighted-text); }"));
     const QString labels[PageCount]
-        = {tr("Onboardings"), tr("Companies & contacts"), tr("Mail"), tr("Activity")};
+        = {tr("Onboardings"), tr("Review"), tr("Companies & contacts"), tr("Mail"), tr("Activity")};
     for (int page = 0; page < PageCount; ++page) {
         auto *item = new QListWidgetItem(labels[page], m_sidebar);
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(labels[page]).arg(page + 1));
@@ -147,6 +152,10 @@ QWidget *MainWindow::createSidebar()
         switch (static_cast<Page>(row)) {
         case OnboardingsPage:
             m_onboardings->refresh();
+            break;
+        case ReviewPage:
+            m_review->refresh();
+            m_review->view()->setFocus();
             break;
         case CompaniesPage:
             m_companies->refresh();
@@ -182,8 +191,8 @@ void MainWindow::createActions()
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
-    const QString labels[PageCount]
-        = {tr("&Onboardings"), tr("&Companies && contacts"), tr("&Mail"), tr("&Activity")};
+    const QString labels[PageCount] = {tr("&Onboardings"), tr("&Review"),
+                                       tr("&Companies && contacts"), tr("&Mail"), tr("&Activity")};
     for (int page = 0; page < PageCount; ++page) {
         QAction *action = go->addAction(labels[page]);
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + page)));
@@ -242,6 +251,7 @@ MainWindow::Page MainWindow::currentPage() const
 void MainWindow::refreshAll()
 {
     m_onboardings->refresh();
+    m_review->refresh();
     m_companies->refresh();
     m_mail->refresh();
     m_activity->refresh();

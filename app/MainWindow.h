@@ -15,15 +15,16 @@ class ActivityView;
 class CompaniesView;
 class MailView;
 class OnboardingsView;
+class ReviewQueueView;
 class PortalHost;
 
-// The console's window: a sidebar of pages (Ctrl+1..4), the pages, and a status bar with the
+// The console's window: a sidebar of pages (Ctrl+1..5), the pages, and a status bar with the
 // portal's address. It follows the activity feed so that what clients do shows up by itself.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum Page { OnboardingsPage, CompaniesPage, MailPage, ActivityPage, PageCount };
+    enum Page { OnboardingsPage, ReviewPage, CompaniesPage, MailPage, ActivityPage, PageCount };
 
     explicit MainWindow(const ConsoleContext &context, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -41,6 +42,7 @@ public:
 
     ActivityWatcher *activityWatcher() { return &m_watcher; }
     OnboardingsView *onboardingsView() const { return m_onboardings; }
+    ReviewQueueView *reviewView() const { return m_review; }
     CompaniesView *companiesView() const { return m_companies; }
     MailView *mailView() const { return m_mail; }
     ActivityView *activityView() const { return m_activity; }
@@ -62,6 +64,7 @@ private:
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_pages = nullptr;
     OnboardingsView *m_onboardings = nullptr;
+    ReviewQueueView *m_review = nullptr;
     CompaniesView *m_companies = nullptr;
     MailView *m_mail = nullptr;
     ActivityView *m_activity = nullptr;
