@@ -3,6 +3,7 @@
 #include "PortalHost.h"
 #include "activity/ActivityView.h"
 #include "companies/CompaniesView.h"
+#include "inbox/InboxView.h"
 #include "mail/MailView.h"
 #include "onboardings/OnboardingsView.h"
 #include "review/ReviewQueueView.h"
@@ -18,8 +19,8 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStackedWidget>
-#include <QTableView>
 #include <QStatusBar>
+#include <QTableView>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -41,12 +42,14 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
 
     m_onboardings = new OnboardingsView(m_context, this);
     m_review = new ReviewQueueView(m_context, this);
+    m_inbox = new InboxView(m_context, this);
     m_companies = new CompaniesView(m_context, this);
     m_mail = new MailView(m_context, this);
     m_activity = new ActivityView(m_context, this);
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_onboardings);
     m_pages->addWidget(m_review);
+    m_pages->addWidget(m_inbox);
     m_pages->addWidget(m_companies);
     m_pages->addWidget(m_mail);
     m_pages->addWidget(m_activity);
@@ -86,6 +89,11 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     });
     connect(m_companies, &CompaniesView::newOnboardingRequested, this, &MainWindow::newOnboarding);
     connect(m_review, &ReviewQueueView::changed, this, &MainWindow::refreshAll);
+    // The sidebar says how many questions wait for an answer.
+    connect(m_inbox, &InboxView::openCountChanged, this, [this](int open) {
+        m_sidebar->item(InboxPage)->setText(open ? tr("Inbox (%1)").arg(open) : tr("Inbox"));
+    });
+    m_inbox->refresh();
     connect(&m_watcher, &ActivityWatcher::activity, this, &MainWindow::onActivity);
     connect(&m_watcher, &ActivityWatcher::failed, this, [this](const QString &error) {
         m_feedLabel->setText(tr("Live updates paused: %1").arg(error));
@@ -156,6 +164,10 @@ QWidget *MainWindow::createSidebar()
         case ReviewPage:
             m_review->refresh();
             m_review->view()->setFocus();
+            break;
+        case InboxPage:
+            m_inbox->refresh();
+            m_inbox->view()->setFocus();
             break;
         case CompaniesPage:
             m_companies->refresh();
@@ -252,6 +264,7 @@ void MainWindow::refreshAll()
 {
     m_onboardings->refresh();
     m_review->refresh();
+    m_inbox->refresh();
     m_companies->refresh();
     m_mail->refresh();
     m_activity->refresh();

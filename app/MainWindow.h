@@ -14,17 +14,26 @@ namespace Gatehouse {
 class ActivityView;
 class CompaniesView;
 class MailView;
+class InboxView;
 class OnboardingsView;
 class ReviewQueueView;
 class PortalHost;
 
-// The console's window: a sidebar of pages (Ctrl+1..5), the pages, and a status bar with the
+// The console's window: a sidebar of pages (Ctrl+1..6), the pages, and a status bar with the
 // portal's address. It follows the activity feed so that what clients do shows up by itself.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum Page { OnboardingsPage, ReviewPage, CompaniesPage, MailPage, ActivityPage, PageCount };
+    enum Page {
+        OnboardingsPage,
+        ReviewPage,
+        InboxPage,
+        CompaniesPage,
+        MailPage,
+        ActivityPage,
+        PageCount
+    };
 
     explicit MainWindow(const ConsoleContext &context, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -43,6 +52,7 @@ public:
     ActivityWatcher *activityWatcher() { return &m_watcher; }
     OnboardingsView *onboardingsView() const { return m_onboardings; }
     ReviewQueueView *reviewView() const { return m_review; }
+    InboxView *inboxView() const { return m_inbox; }
     CompaniesView *companiesView() const { return m_companies; }
     MailView *mailView() const { return m_mail; }
     ActivityView *activityView() const { return m_activity; }
@@ -65,6 +75,7 @@ private:
     QStackedWidget *m_pages = nullptr;
     OnboardingsView *m_onboardings = nullptr;
     ReviewQueueView *m_review = nullptr;
+    InboxView *m_inbox = nullptr;
     CompaniesView *m_companies = nullptr;
     MailView *m_mail = nullptr;
     ActivityView *m_activity = nullptr;

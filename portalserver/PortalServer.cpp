@@ -4,11 +4,12 @@
 #include "api/AuthApi.h"
 #include "api/ChecklistApi.h"
 #include "api/CommentApi.h"
+#include "api/CredentialApi.h"
 #include "api/DocumentApi.h"
 #include "api/FormApi.h"
 #include "api/MeetingApi.h"
-#include "api/CredentialApi.h"
 #include "api/OnboardingApi.h"
+#include "api/QuestionApi.h"
 #include "api/SignatureApi.h"
 #include "http/FrontDoor.h"
 #include "http/HttpHelpers.h"
@@ -242,6 +243,7 @@ void PortalServer::registerRoutes()
     CommentApi::registerRoutes(*m_http, context);
     ApprovalApi::registerRoutes(*m_http, context);
     SignatureApi::registerRoutes(*m_http, context);
+    QuestionApi::registerRoutes(*m_http, context);
     MeetingApi::registerRoutes(*m_http, context);
     FormApi::registerRoutes(*m_http, context);
     ChecklistApi::registerRoutes(*m_http, context);

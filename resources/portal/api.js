@@ -158,6 +158,12 @@ globalThis.Gatehouse.api = {
     removeFile: function (id) {
         return sessionRequest("DELETE", "/api/v1/files/" + encodeURIComponent(String(id)));
     },
+    questions: function () {
+        return request("GET", "/api/v1/questions");
+    },
+    askQuestion: function (body) {
+        return sessionRequest("POST", "/api/v1/questions", body);
+    },
     documents: function () {
         return request("GET", "/api/v1/documents");
     },

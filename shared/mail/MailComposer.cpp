@@ -19,17 +19,21 @@ QString html(const Workspace &workspace, const QString &heading, const QString &
              const QString &buttonText, const QString &link)
 {
     const QString accent = workspace.accentColor.toHtmlEscaped();
+    // No link, no button: a mail for staff points to the console, which has no address.
+    const QString button
+        = link.isEmpty()
+              ? QString()
+              : QStringLiteral("<p style=\"margin:24px 0\"><a href=\"%1\" style=\"background:%2;"
+                               "color:#fff;padding:12px 20px;border-radius:6px;"
+                               "text-decoration:none;display:inline-block\">%3</a></p>")
+                    .arg(link.toHtmlEscaped(), accent, buttonText.toHtmlEscaped());
     return QStringLiteral(
                "<!DOCTYPE html><html><body style=\"margin:0;padding:24px;background:#f4f5f7;"
                "font-family:Segoe UI,Helvetica,Arial,sans-serif;color:#1d2330\">"
                "<div style=\"max-width:520px;margin:0 auto;background:#fff;border-radius:8px;"
                "padding:32px\"><p style=\"margin:0 0 16px;font-weight:600;color:%1\">%2</p>"
-               "<h1 style=\"font-size:20px;margin:0 0 16px\">%3</h1>%4"
-               "<p style=\"margin:24px 0\"><a href=\"%5\" style=\"background:%1;color:#fff;"
-               "padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block\">"
-               "%6</a></p></div></body></html>")
-        .arg(accent, workspace.name.toHtmlEscaped(), heading.toHtmlEscaped(), body,
-             link.toHtmlEscaped(), buttonText.toHtmlEscaped());
+               "<h1 style=\"font-size:20px;margin:0 0 16px\">%3</h1>%4%5</div></body></html>")
+        .arg(accent, workspace.name.toHtmlEscaped(), heading.toHtmlEscaped(), body, button);
 }
 
 } // namespace
@@ -136,6 +140,54 @@ MailMessage signedCertificate(const Workspace &workspace, const QString &to,
         tr("Open the portal"), portalLink);
     message.attachments.append(
         {tr("Signature certificate.pdf"), QByteArrayLiteral("application/pdf"), pdf});
+    return message;
+}
+
+MailMessage questionToStaff(const Workspace &workspace, const QString &to, const QString &staffName,
+                            const Contact &contact, const QString &question)
+{
+    MailMessage message;
+    message.to = to;
+    message.subject = tr("Question from %1").arg(contact.name);
+    const QString greeting = tr("Hello %1,").arg(staffName);
+    const QString intro = tr("%1 <%2> asked in the portal:").arg(contact.name, contact.email);
+    const QString next = tr("Answer it from the Inbox in the Gatehouse console.");
+    message.text = greeting + QStringLiteral("\n\n") + intro + QStringLiteral("\n\n") + question
+                   + QStringLiteral("\n\n") + next + QStringLiteral("\n");
+    message.html
+        = html(workspace, message.subject,
+               QStringLiteral("<p>%1</p><p>%2</p><blockquote>%3</blockquote><p>%4</p>")
+                   .arg(greeting.toHtmlEscaped(), intro.toHtmlEscaped(),
+                        question.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")),
+                        next.toHtmlEscaped()),
+               QString(), QString());
+    return message;
+}
+
+MailMessage answerToContact(const Workspace &workspace, const QString &to,
+                            const QString &contactName, const QString &question,
+                            const QString &answer, const QString &staffName,
+                            const QString &portalLink)
+{
+    MailMessage message;
+    message.to = to;
+    message.subject = tr("Your question to %1 is answered").arg(workspace.name);
+    const QString greeting = tr("Hello %1,").arg(contactName);
+    const QString asked = tr("You asked:");
+    const QString answered = tr("%1 answered:").arg(staffName);
+    message.text = greeting + QStringLiteral("\n\n") + asked + QStringLiteral("\n") + question
+                   + QStringLiteral("\n\n") + answered + QStringLiteral("\n") + answer
+                   + QStringLiteral("\n\n") + portalLink + QStringLiteral("\n");
+    const auto paragraphs = [](const QString &text) {
+        return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+    };
+    message.html
+        = html(workspace, message.subject,
+               QStringLiteral("<p>%1</p><p>%2</p><blockquote>%3</blockquote><p>%4</p>"
+                              "<blockquote>%5</blockquote>")
+                   .arg(greeting.toHtmlEscaped(), asked.toHtmlEscaped(), paragraphs(question),
+                        answered.toHtmlEscaped(), paragraphs(answer)),
+               tr("Open your portal"), portalLink);
     return message;
 }
 

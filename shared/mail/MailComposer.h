@@ -17,6 +17,14 @@ MailMessage invitation(const Workspace &workspace, const Contact &contact, const
 MailMessage signInCode(const Workspace &workspace, const Contact &contact, const QString &code,
                        const QString &magicLink, int lifetimeMinutes);
 // A meeting scheduled (or moved) by staff, with its calendar file (ics) attached.
+// A contact's question, to a member of staff.
+MailMessage questionToStaff(const Workspace &workspace, const QString &to, const QString &staffName,
+                            const Contact &contact, const QString &question);
+// Staff's answer, to the contact who asked.
+MailMessage answerToContact(const Workspace &workspace, const QString &to,
+                            const QString &contactName, const QString &question,
+                            const QString &answer, const QString &staffName,
+                            const QString &portalLink);
 // A signature's certificate (PDF attached) to the signer or to staff.
 MailMessage signedCertificate(const Workspace &workspace, const QString &to,
                               const QString &recipientName, const QString &signerName,

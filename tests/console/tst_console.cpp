@@ -285,8 +285,10 @@ void TestConsole::shortcutsSwitchPagesAndGeometryIsSaved()
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     QCOMPARE(window.currentPage(), MainWindow::ReviewPage);
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
-    QCOMPARE(window.currentPage(), MainWindow::CompaniesPage);
+    QCOMPARE(window.currentPage(), MainWindow::InboxPage);
     QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+    QCOMPARE(window.currentPage(), MainWindow::CompaniesPage);
+    QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
     QCOMPARE(window.currentPage(), MainWindow::MailPage);
     QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
     QCOMPARE(window.currentPage(), MainWindow::OnboardingsPage);

@@ -7,8 +7,10 @@
 
 #include "MainWindow.h"
 #include "core/FileDialog.h"
+#include "inbox/InboxView.h"
 #include "models/OnboardingListModel.h"
 #include "models/OnboardingTreeModel.h"
+#include "models/QuestionListModel.h"
 #include "models/TaskFileModel.h"
 #include "onboardings/OnboardingDetailView.h"
 #include "onboardings/OnboardingsView.h"
@@ -17,6 +19,7 @@
 #include "services/CommentService.h"
 #include "services/DocumentService.h"
 #include "services/OnboardingService.h"
+#include "services/QuestionService.h"
 #include "services/SignatureService.h"
 #include "storage/OnboardingRepository.h"
 #include "storage/SqlQuery.h"
@@ -79,6 +82,7 @@ private Q_SLOTS:
     void staffReviewWhatClientsSend();
     void staffAnswerAndKeepInternalNotes();
     void staffVerifySignatures();
+    void staffAnswerQuestionsFromTheInbox();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -328,6 +332,39 @@ void TestConsoleDocuments::staffVerifySignatures()
     tamper << taskId;
     QVERIFY(tamper.exec(&dbError));
     QVERIFY(!panel->verifySignature());
+}
+
+void TestConsoleDocuments::staffAnswerQuestionsFromTheInbox()
+{
+    ServiceError error;
+    QVERIFY(QuestionService(m_test->db(), Clock::system())
+                .askAsContact(m_fixture.acmeContactId, m_fixture.acmeId, 0,
+                              QStringLiteral("Do you support our old fax server?"), QString(),
+                              &error));
+    m_window = openMainWindow(m_fixture.context);
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
+    QCOMPARE(m_window->currentPage(), MainWindow::InboxPage);
+    InboxView *inbox = m_window->inboxView();
+    QAbstractItemModelTester tester(inbox->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(inbox->model()->rowCount(), 1);
+    QCOMPARE(inbox->model()->openCount(), 1);
+    QVERIFY(inbox->questionLabel()->text().contains(QStringLiteral("old fax server")));
+
+    // An empty answer is refused; Ctrl+Return sends a real one.
+    QVERIFY(!inbox->sendAnswer());
+    inbox->answerEdit()->setFocus();
+    QTest::keyClicks(inbox->answerEdit(), QStringLiteral("Yes, until the rollout."));
+    QTest::keyClick(inbox->answerEdit(), Qt::Key_Return, Qt::ControlModifier);
+    QTRY_COMPARE(inbox->model()->openCount(), 0);
+    QVERIFY(inbox->questionLabel()->text().contains(QStringLiteral("Dana Admin answered")));
+    QVERIFY(!inbox->answerEdit()->isEnabled());
+    QString dbError;
+    const QList<Question> seen
+        = QuestionService(m_test->db(), Clock::system()).forCompany(m_fixture.acmeId, &dbError);
+    QCOMPARE(seen.first().answer, QStringLiteral("Yes, until the rollout."));
 }
 
 QTEST_MAIN(TestConsoleDocuments)

@@ -1,7 +1,7 @@
-// The thread on each task (ONB-9) through the portal, on both engines: contacts and staff
-// write, bad messages change nothing, other companies see nothing, and a staff-internal note
-// appears in no portal response at all (every GET route of openapi.yaml, for every task and
-// file) and in no mail.
+// Conversations through the portal, on both engines. The thread on each task (ONB-9): contacts
+// and staff write, bad messages change nothing, other companies see nothing, and a
+// staff-internal note appears in no portal response at all (every GET route of openapi.yaml,
+// for every task and file) and in no mail. Questions (ONB-8): mailed to staff, answered back.
 #include "PortalClient.h"
 #include "PortalFixture.h"
 #include "TestDatabase.h"
@@ -9,8 +9,10 @@
 #include "security/Tokens.h"
 #include "services/CommentService.h"
 #include "services/DocumentService.h"
+#include "services/QuestionService.h"
 #include "storage/DirectoryRepository.h"
 #include "storage/SqlQuery.h"
+#include "storage/TemplateRepository.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -66,6 +68,7 @@ private Q_SLOTS:
     void badMessagesAreRefusedAndChangeNothing_data();
     void badMessagesAreRefusedAndChangeNothing();
     void internalNotesNeverLeaveTheConsole();
+    void questionsReachStaffAndAnswersComeBack();
 
 private:
     QStringList state();
@@ -216,6 +219,101 @@ void TestPortalComments::internalNotesNeverLeaveTheConsole()
     for (const QString &summary : m_portal.rows(QStringLiteral("SELECT summary FROM activity"))) {
         QVERIFY(!summary.contains(QLatin1String("INTERNAL-b7e1c94f")));
     }
+}
+
+void TestPortalComments::questionsReachStaffAndAnswersComeBack()
+{
+    PortalClient browser(m_portal.port());
+    QString why;
+    QVERIFY2(m_portal.signIn(browser, m_portal.contact().id, &why), qPrintable(why));
+    const QString questions = QStringLiteral("/api/v1/questions");
+    const Headers origin{{"Origin", kOwnOrigin}};
+    const qint64 onboardingId
+        = m_portal.rows(QStringLiteral("SELECT id FROM onboarding")).first().toLongLong();
+    const int staff = m_portal.rows(QStringLiteral("SELECT COUNT(*) FROM staff")).first().toInt();
+
+    // Refused without a trace.
+    const QStringList before
+        = state() + m_portal.rows(QStringLiteral("SELECT COUNT(*) FROM question"));
+    QCOMPARE(
+        browser.post(questions, {{QStringLiteral("body"), QStringLiteral("  ")}}, origin).status,
+        422);
+    QCOMPARE(
+        browser.post(questions, {{QStringLiteral("body"), QString(4001, QLatin1Char('x'))}}, origin)
+            .status,
+        422);
+    QCOMPARE(browser.post(questions, {{QStringLiteral("body"), 5}}, origin).status, 400);
+    QCOMPARE(browser
+                 .post(questions,
+                       {{QStringLiteral("body"), QStringLiteral("Hi")},
+                        {QStringLiteral("onboardingId"), QStringLiteral("1")}},
+                       origin)
+                 .status,
+             400);
+    QCOMPARE(browser
+                 .post(questions,
+                       {{QStringLiteral("body"), QStringLiteral("Hi")},
+                        {QStringLiteral("onboardingId"), 987654}},
+                       origin)
+                 .status,
+             404);
+    QCOMPARE(state() + m_portal.rows(QStringLiteral("SELECT COUNT(*) FROM question")), before);
+
+    const int mails = m_portal.rows(QStringLiteral("SELECT COUNT(*) FROM outbox")).first().toInt();
+    const HttpReply asked = browser.post(
+        questions,
+        {{QStringLiteral("body"), QStringLiteral("Can the rollout wait until <b>May</b>?")},
+         {QStringLiteral("onboardingId"), onboardingId}},
+        origin);
+    QVERIFY2(asked.status == 201, asked.describe());
+    // Every member of staff is told, by mail; the feed has it too.
+    QCOMPARE(m_portal.rows(QStringLiteral("SELECT COUNT(*) FROM outbox")).first().toInt(),
+             mails + staff);
+    QCOMPARE(m_portal.rows(QStringLiteral("SELECT kind FROM activity ORDER BY id DESC LIMIT 1")),
+             QStringList{QStringLiteral("question.asked")});
+
+    ServiceError error;
+    const qint64 questionId
+        = asked.json()[QStringLiteral("question")][QStringLiteral("id")].toInteger();
+    QuestionService service(m_portal.db(), m_portal.clock(), PortalFixture::publicUrl());
+    QVERIFY(!service.answerAsStaff(questionId, QStringLiteral(" "), QStringLiteral("Sam Staff"),
+                                   &error));
+    QVERIFY(service.answerAsStaff(questionId, QStringLiteral("Yes, May works."),
+                                  QStringLiteral("Sam Staff"), &error));
+    QVERIFY(!service.answerAsStaff(questionId, QStringLiteral("Again"), QStringLiteral("Sam Staff"),
+                                   &error));
+    QCOMPARE(error.kind, ServiceError::Kind::Conflict);
+    const MailMessage answerMail = m_portal.lastMailTo(m_portal.contact().email);
+    QVERIFY(answerMail.text.contains(QStringLiteral("Yes, May works.")));
+    QVERIFY(answerMail.text.contains(PortalFixture::publicUrl()));
+
+    const QJsonObject listed
+        = browser.get(questions).json()[QStringLiteral("questions")][0].toObject();
+    QCOMPARE(listed[QStringLiteral("body")].toString(),
+             QStringLiteral("Can the rollout wait until <b>May</b>?"));
+    QCOMPARE(listed[QStringLiteral("answer")].toString(), QStringLiteral("Yes, May works."));
+    QCOMPARE(listed[QStringLiteral("answeredBy")].toString(), QStringLiteral("Sam Staff"));
+
+    // Another company's contact sees none of it.
+    QString dbError;
+    const qint64 workspaceId = DirectoryRepository(m_portal.db()).workspace(&dbError)->id;
+    const qint64 otherCompany = DirectoryRepository(m_portal.db())
+                                    .createCompany(workspaceId, QStringLiteral("Other Clinic"),
+                                                   PortalFixture::kStartMs, &dbError);
+    const qint64 otherContact = DirectoryRepository(m_portal.db())
+                                    .createContact(otherCompany, QStringLiteral("Olly Other"),
+                                                   QStringLiteral("olly@other.example"),
+                                                   PortalFixture::kStartMs, &dbError);
+    PortalClient other(m_portal.port());
+    QVERIFY2(m_portal.signIn(other, otherContact, &why), qPrintable(why));
+    QVERIFY(other.get(questions).json()[QStringLiteral("questions")].toArray().isEmpty());
+    QCOMPARE(other
+                 .post(questions,
+                       {{QStringLiteral("body"), QStringLiteral("Hi")},
+                        {QStringLiteral("onboardingId"), onboardingId}},
+                       origin)
+                 .status,
+             404);
 }
 
 QTEST_GUILESS_MAIN(TestPortalComments)

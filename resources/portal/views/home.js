@@ -146,6 +146,7 @@ function createHomeView(main, me, context) {
     const content = h("div", { className: "home" });
     // Built once, so that a reload of the tasks keeps what is typed into it.
     const passwordPanel = Gatehouse.views.account.createPasswordPanel(me, failed);
+    let questionsPanel = null;
 
     function showError(message) {
         alert.show(message);
@@ -507,6 +508,11 @@ function createHomeView(main, me, context) {
         if (onboardings.length) {
             sections.push(Gatehouse.views.documents.createDocumentsPanel(focusTask, failed));
         }
+        // Built once, like the password panel, so a reload keeps a question being typed.
+        if (!questionsPanel) {
+            questionsPanel = Gatehouse.views.questions.createQuestionsPanel(onboardings, failed);
+        }
+        sections.push(questionsPanel);
         sections.push(passwordPanel);
         Gatehouse.dom.replaceContent(content, sections);
         if (focusTaskId !== undefined) {
