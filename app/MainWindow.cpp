@@ -7,6 +7,7 @@
 #include "mail/MailView.h"
 #include "onboardings/OnboardingsView.h"
 #include "review/ReviewQueueView.h"
+#include "settings/BrandingPanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -43,6 +44,7 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     m_onboardings = new OnboardingsView(m_context, this);
     m_review = new ReviewQueueView(m_context, this);
     m_inbox = new InboxView(m_context, this);
+    m_branding = new BrandingPanel(m_context, this);
     m_companies = new CompaniesView(m_context, this);
     m_mail = new MailView(m_context, this);
     m_activity = new ActivityView(m_context, this);
@@ -53,6 +55,7 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     m_pages->addWidget(m_companies);
     m_pages->addWidget(m_mail);
     m_pages->addWidget(m_activity);
+    m_pages->addWidget(m_branding);
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -137,7 +140,8 @@ QWidget *MainWindow::createSidebar()
         "QListWidget#sidebar::item:selected { background: palette(highlight); "
         "color: palette(highlighted-text); }"));
     const QString labels[PageCount]
-        = {tr("Onboardings"), tr("Review"), tr("Companies & contacts"), tr("Mail"), tr("Activity")};
+        = {tr("Onboardings"), tr("Review"),   tr("Inbox"),   tr("Companies & contacts"),
+           tr("Mail"),        tr("Activity"), tr("Settings")};
     for (int page = 0; page < PageCount; ++page) {
         auto *item = new QListWidgetItem(labels[page], m_sidebar);
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(labels[page]).arg(page + 1));
@@ -178,6 +182,9 @@ QWidget *MainWindow::createSidebar()
         case ActivityPage:
             m_activity->refresh();
             break;
+        case SettingsPage:
+            m_branding->reload();
+            break;
         case PageCount:
             break;
         }
@@ -203,8 +210,9 @@ void MainWindow::createActions()
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
-    const QString labels[PageCount] = {tr("&Onboardings"), tr("&Review"),
-                                       tr("&Companies && contacts"), tr("&Mail"), tr("&Activity")};
+    const QString labels[PageCount]
+        = {tr("&Onboardings"), tr("&Review"),   tr("&Inbox"),   tr("&Companies && contacts"),
+           tr("&Mail"),        tr("&Activity"), tr("&Settings")};
     for (int page = 0; page < PageCount; ++page) {
         QAction *action = go->addAction(labels[page]);
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + page)));

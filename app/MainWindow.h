@@ -14,12 +14,13 @@ namespace Gatehouse {
 class ActivityView;
 class CompaniesView;
 class MailView;
+class BrandingPanel;
 class InboxView;
 class OnboardingsView;
 class ReviewQueueView;
 class PortalHost;
 
-// The console's window: a sidebar of pages (Ctrl+1..6), the pages, and a status bar with the
+// The console's window: a sidebar of pages (Ctrl+1..7), the pages, and a status bar with the
 // portal's address. It follows the activity feed so that what clients do shows up by itself.
 class MainWindow : public QMainWindow
 {
@@ -32,6 +33,7 @@ public:
         CompaniesPage,
         MailPage,
         ActivityPage,
+        SettingsPage,
         PageCount
     };
 
@@ -53,6 +55,7 @@ public:
     OnboardingsView *onboardingsView() const { return m_onboardings; }
     ReviewQueueView *reviewView() const { return m_review; }
     InboxView *inboxView() const { return m_inbox; }
+    BrandingPanel *brandingPanel() const { return m_branding; }
     CompaniesView *companiesView() const { return m_companies; }
     MailView *mailView() const { return m_mail; }
     ActivityView *activityView() const { return m_activity; }
@@ -76,6 +79,7 @@ private:
     OnboardingsView *m_onboardings = nullptr;
     ReviewQueueView *m_review = nullptr;
     InboxView *m_inbox = nullptr;
+    BrandingPanel *m_branding = nullptr;
     CompaniesView *m_companies = nullptr;
     MailView *m_mail = nullptr;
     ActivityView *m_activity = nullptr;

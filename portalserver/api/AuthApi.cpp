@@ -6,6 +6,7 @@
 #include "services/ContactPasswordService.h"
 #include "services/PortalThrottle.h"
 #include "storage/DirectoryRepository.h"
+#include "storage/FileStore.h"
 
 #include <QHttpServer>
 #include <QJsonObject>
@@ -16,9 +17,14 @@ namespace {
 
 QJsonObject workspaceJson(const Workspace &workspace)
 {
+    // The logo's address changes with the logo, so browsers may keep it for long.
     return {{QStringLiteral("name"), workspace.name},
             {QStringLiteral("accentColor"), workspace.accentColor},
-            {QStringLiteral("welcomeMessage"), workspace.welcomeMessage}};
+            {QStringLiteral("welcomeMessage"), workspace.welcomeMessage},
+            {QStringLiteral("logoUrl"),
+             workspace.logoFileId ? QJsonValue(
+                 QStringLiteral("/api/v1/branding/logo?v=%1").arg(workspace.logoFileId))
+                                  : QJsonValue()}};
 }
 
 QHttpServerResponse signedIn(const PortalContext &context, const QString &token)
@@ -73,6 +79,29 @@ void AuthApi::registerRoutes(QHttpServer &server, const PortalContext &context)
                          return Http::internalError();
                      }
                      return Http::json(workspaceJson(*workspace));
+                 });
+
+    server.route(QStringLiteral("/api/v1/branding/logo"), Method::Get,
+                 [&context](const QHttpServerRequest &) {
+                     QString error;
+                     const std::optional<Workspace> workspace
+                         = DirectoryRepository(context.db).workspace(&error);
+                     if (!workspace || !workspace->logoFileId) {
+                         return workspace ? Http::error(Http::Status::NotFound,
+                                                        QStringLiteral("not_found"),
+                                                        QStringLiteral("There is no logo."))
+                                          : Http::internalError();
+                     }
+                     const std::optional<QByteArray> png
+                         = FileStore(context.db).readAll(workspace->logoFileId, &error);
+                     if (!png) {
+                         return Http::internalError();
+                     }
+                     // Always a PNG Gatehouse drew itself (BrandingRules::sanitisedLogo).
+                     QHttpServerResponse response(QByteArrayLiteral("image/png"), *png);
+                     response.setHeader(QByteArrayLiteral("Cache-Control"),
+                                        QByteArrayLiteral("public, max-age=86400"));
+                     return response;
                  });
 
     postJson(server, "/api/v1/auth/invite", context,

@@ -12,7 +12,7 @@ function brandingForSignedOutPages() {
     } else {
         publicBranding.then(function (branding) {
             Gatehouse.branding.applyAccent(branding.accentColor);
-            Gatehouse.branding.renderTopbar(branding.name);
+            Gatehouse.branding.renderTopbar(branding.name, null, branding.logoUrl);
         });
     }
     return publicBranding;

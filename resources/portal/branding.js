@@ -116,12 +116,16 @@ function initial(name) {
 }
 
 // Renders the brand (mark and workspace name) and an optional right-hand side into the top bar.
-function renderTopbar(workspaceName, trailing) {
+// logoUrl: the workspace's logo (a same-origin PNG), shown instead of the initial.
+function renderTopbar(workspaceName, trailing, logoUrl) {
     const h = Gatehouse.dom.h;
     const topbar = document.getElementById("topbar");
     const name = String(workspaceName || "");
+    const logo = typeof logoUrl === "string" && logoUrl.indexOf("/api/v1/branding/logo") === 0;
     const brand = h("div", { className: "brand" }, [
-        h("span", { className: "brand__mark", "aria-hidden": "true", text: initial(name) }),
+        logo
+            ? h("img", { className: "brand__logo", src: logoUrl, alt: "", testid: "brand-logo" })
+            : h("span", { className: "brand__mark", "aria-hidden": "true", text: initial(name) }),
         h("span", { className: "brand__name", text: name || qsTr("Client portal") }),
     ]);
     Gatehouse.dom.replaceContent(topbar, h("div", { className: "topbar__inner" }, [brand, trailing]));
@@ -141,7 +145,7 @@ function loadPublicBranding() {
         function (branding) {
             const result = branding && typeof branding === "object" ? branding : {};
             applyAccent(result.accentColor);
-            renderTopbar(result.name);
+            renderTopbar(result.name, null, result.logoUrl);
             return result;
         },
         function () {

@@ -14,6 +14,7 @@ struct Workspace
     QString welcomeMessage;
     int codeLifetimeMinutes = 30;
     bool newContactsPortalAccess = true; // ACC-9: what a new contact starts with
+    qint64 logoFileId = 0;               // ONB-10: a PNG in the file store; 0: none
 };
 
 struct StaffMember

@@ -57,7 +57,8 @@ bool DirectoryRepository::isValidEmail(const QString &email)
 std::optional<Workspace> DirectoryRepository::workspace(QString *error) const
 {
     SqlQuery query(m_db, QStringLiteral("SELECT id, name, accent_color, welcome_message, "
-                                        "code_lifetime_minutes, new_contacts_portal_access "
+                                        "code_lifetime_minutes, new_contacts_portal_access, "
+                                        "COALESCE(logo_file_id, 0) "
                                         "FROM workspace ORDER BY id LIMIT 1"));
     if (!query.exec(error)) {
         return std::nullopt;
@@ -69,7 +70,8 @@ std::optional<Workspace> DirectoryRepository::workspace(QString *error) const
         return std::nullopt;
     }
     return Workspace{query.int64(0), query.text(1),          query.text(2),
-                     query.text(3),  query.value(4).toInt(), query.value(5).toInt() != 0};
+                     query.text(3),  query.value(4).toInt(), query.value(5).toInt() != 0,
+                     query.int64(6)};
 }
 
 bool DirectoryRepository::setNewContactsPortalAccess(qint64 workspaceId, bool on, QString *error)

@@ -25,6 +25,7 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
@@ -282,6 +283,13 @@ void TestConsole::shortcutsSwitchPagesAndGeometryIsSaved()
     window.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&window));
     QCOMPARE(window.currentPage(), MainWindow::OnboardingsPage);
+    // Every page has its named place in the sidebar.
+    const auto *sidebar = window.findChild<QListWidget *>(QStringLiteral("sidebar"));
+    QVERIFY(sidebar);
+    QCOMPARE(sidebar->count(), int(MainWindow::PageCount));
+    for (int page = 0; page < sidebar->count(); ++page) {
+        QVERIFY2(!sidebar->item(page)->text().isEmpty(), qPrintable(QString::number(page)));
+    }
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     QCOMPARE(window.currentPage(), MainWindow::ReviewPage);
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);

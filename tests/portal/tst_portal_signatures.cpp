@@ -6,6 +6,7 @@
 #include "TestDatabase.h"
 
 #include "security/Tokens.h"
+#include "services/BrandingService.h"
 #include "services/DocumentService.h"
 #include "services/SignatureService.h"
 #include "storage/SqlQuery.h"
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void attachedDocumentIsWhatIsSigned();
     void badSignaturesAreRefusedAndChangeNothing_data();
     void badSignaturesAreRefusedAndChangeNothing();
+    void brandingLogoIsServedAsAPng();
 
 private:
     void exec(const QString &sql, const QVariantList &values);
@@ -242,6 +244,31 @@ void TestPortalSignatures::badSignaturesAreRefusedAndChangeNothing()
                        "application/json", {{"Origin", kOwnOrigin}});
     QVERIFY2(reply.status == status, reply.describe());
     QCOMPARE(state(), before);
+}
+
+// Branding (ONB-10) reaches the portal: the logo is a PNG at an address that changes with it.
+// (Here because drawing logos needs a GUI application, as signatures do.)
+void TestPortalSignatures::brandingLogoIsServedAsAPng()
+{
+    PortalClient browser(m_portal.port());
+    QVERIFY(
+        browser.get(QStringLiteral("/api/v1/branding")).json()[QStringLiteral("logoUrl")].isNull());
+    QCOMPARE(browser.get(QStringLiteral("/api/v1/branding/logo")).status, 404);
+    ServiceError error;
+    QVERIFY2(BrandingService(m_portal.db(), m_portal.clock())
+                 .setLogo("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" "
+                          "height=\"40\"><circle cx=\"20\" cy=\"20\" r=\"18\"/></svg>",
+                          QStringLiteral("Dana"), &error),
+             qPrintable(error.message));
+    const QString url = browser.get(QStringLiteral("/api/v1/branding"))
+                            .json()[QStringLiteral("logoUrl")]
+                            .toString();
+    QVERIFY2(url.startsWith(QStringLiteral("/api/v1/branding/logo?v=")), qPrintable(url));
+    const HttpReply logo = browser.get(url);
+    QVERIFY2(logo.status == 200, logo.describe());
+    QCOMPARE(logo.header("Content-Type"), QByteArray("image/png"));
+    QCOMPARE(logo.header("X-Content-Type-Options"), QByteArray("nosniff"));
+    QVERIFY(logo.body.startsWith("\x89PNG"));
 }
 
 QTEST_MAIN(TestPortalSignatures)

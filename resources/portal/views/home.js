@@ -188,7 +188,7 @@ function createHomeView(main, me, context) {
             ]),
             signout,
         ]);
-        Gatehouse.branding.renderTopbar(workspace.name, account);
+        Gatehouse.branding.renderTopbar(workspace.name, account, workspace.logoUrl);
     }
 
     function greeting(onboardings) {
