@@ -4,10 +4,11 @@
 #include "api/AuthApi.h"
 #include "api/ChecklistApi.h"
 #include "api/CommentApi.h"
+#include "api/CredentialApi.h"
 #include "api/DocumentApi.h"
+#include "api/FileDropApi.h"
 #include "api/FormApi.h"
 #include "api/MeetingApi.h"
-#include "api/CredentialApi.h"
 #include "api/OnboardingApi.h"
 #include "api/SignatureApi.h"
 #include "http/FrontDoor.h"
@@ -246,6 +247,7 @@ void PortalServer::registerRoutes()
     FormApi::registerRoutes(*m_http, context);
     ChecklistApi::registerRoutes(*m_http, context);
     CredentialApi::registerRoutes(*m_http, context);
+    FileDropApi::registerRoutes(*m_http, context);
     StaticFiles::registerRoutes(*m_http, context);
 
     m_http->route(
