@@ -158,6 +158,9 @@ globalThis.Gatehouse.api = {
     removeFile: function (id) {
         return sessionRequest("DELETE", "/api/v1/files/" + encodeURIComponent(String(id)));
     },
+    removeDrop: function (id) {
+        return sessionRequest("DELETE", "/api/v1/drops/" + encodeURIComponent(String(id)));
+    },
     documents: function () {
         return request("GET", "/api/v1/documents");
     },
