@@ -2,6 +2,7 @@
 // front door's 1 MiB default, up to the route's 50 MiB), lists them with their expiry, deletes
 // one before staff downloaded it and is refused after. Bad input changes nothing, a body past
 // the route's limit gets 413, and one company's contact cannot reach another company's drops.
+#include "FileDropPurger.h"
 #include "PortalClient.h"
 #include "PortalFixture.h"
 #include "TestDatabase.h"
@@ -17,6 +18,7 @@
 #include <QBuffer>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Gatehouse;
@@ -284,10 +286,14 @@ void TestPortalFileDrops::expiredDropsShowAsExpired()
     const qint64 dropId = sent.json()[QStringLiteral("drop")][QStringLiteral("id")].toInteger();
 
     m_portal.clock().advanceMs(3 * kDayMs);
-    QString dbError;
-    QCOMPARE(FileDropService(m_portal.db(), m_portal.clock())
-                 .purgeExpired(m_portal.clock().nowMs(), &dbError),
-             1);
+    // The portal host's job: a purge when it starts, then one on every tick of its timer.
+    FileDropPurger purger(m_portal.db(), m_portal.clock(), 20);
+    QSignalSpy purged(&purger, &FileDropPurger::purged);
+    purger.start();
+    QCOMPARE(purged.size(), 1);
+    QCOMPARE(purged.first().first().toInt(), 1);
+    QTRY_VERIFY(purged.size() >= 2);
+    QCOMPARE(purged.last().first().toInt(), 0); // once only
     // Days later the contact signs in again (the first session has timed out).
     QCOMPARE(browser.get(dropsPath(taskId)).status, 401);
     QVERIFY2(m_portal.signIn(browser, m_portal.contact().id, &why), qPrintable(why));
