@@ -8,15 +8,14 @@
 #include "storage/FileStore.h"
 #include "storage/OnboardingRepository.h"
 #include "storage/Transaction.h"
+#include "vault/FileDropCipher.h"
 #include "vault/FileDropRepository.h"
-#include "vault/SecretStreamDecryptor.h"
 #include "vault/SecretStreamEncryptor.h"
 #include "vault/SecureBytes.h"
 #include "vault/VaultCrypto.h"
 #include "vault/VaultRepository.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QIODevice>
 
 #include <algorithm>
@@ -25,8 +24,7 @@ namespace Gatehouse {
 
 namespace {
 
-static_assert(FileDropService::kFrameBytes + SecretStreamEncryptor::kChunkOverheadBytes
-              == FileStore::kChunkBytes);
+static_assert(FileDropService::kFrameBytes == FileDropCipher::kFrameBytes);
 
 constexpr qint64 kDayMs = 24 * 60 * 60 * 1000;
 
@@ -134,47 +132,13 @@ std::optional<FileDrop> FileDropService::drop(qint64 taskId, qint64 contactId, q
         internal(error, dbError.isEmpty() ? transaction.error() : dbError);
         return std::nullopt;
     }
-    // Encrypted as it is read: one frame of plaintext at a time is in memory, and it is wiped
-    // once encrypted. The frame after the current one is read first, to know which is final.
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    qint64 stored = 0;
-    QByteArray next = source.read(kFrameBytes);
-    if (next.isEmpty()) {
-        ServiceError::set(error, ServiceError::Kind::Invalid, tr("The file is empty."));
+    // Encrypted as it is read, frame by frame: the plaintext is never stored.
+    const std::optional<FileDropCipher::Written> written
+        = FileDropCipher::encrypt(m_db, fileId, source, encryptor, kMaxBytes, error);
+    if (!written) {
         return std::nullopt;
     }
-    for (int seq = 0;; ++seq) {
-        QByteArray current = std::move(next);
-        next = source.read(kFrameBytes);
-        if (next.isEmpty() && !source.atEnd()) {
-            SecureBytes::wipe(current);
-            internal(error,
-                     QStringLiteral("Reading a dropped file failed: %1").arg(source.errorString()));
-            return std::nullopt;
-        }
-        drop.size += current.size();
-        if (drop.size > kMaxBytes) {
-            SecureBytes::wipe(current);
-            SecureBytes::wipe(next);
-            ServiceError::set(error, ServiceError::Kind::Invalid,
-                              tr("A file can be at most 50 MB large."));
-            return std::nullopt;
-        }
-        const bool final = next.isEmpty();
-        const QByteArray frame = encryptor.push(current, final);
-        SecureBytes::wipe(current);
-        if (frame.isEmpty() || !drops.writeFrame(fileId, seq, frame, &dbError)) {
-            SecureBytes::wipe(next);
-            internal(error,
-                     dbError.isEmpty() ? QStringLiteral("Encrypting a frame failed") : dbError);
-            return std::nullopt;
-        }
-        hash.addData(frame);
-        stored += frame.size();
-        if (final) {
-            break;
-        }
-    }
+    drop.size = written->plainSize;
     const QString summary = QStringLiteral("%1 dropped \"%2\" on \"%3\"")
                                 .arg(contact->name, drop.fileName, task->title);
     const QString detail = QStringLiteral("%1 dropped \"%2\" (%3 bytes) on \"%4\", encrypted on "
@@ -182,7 +146,7 @@ std::optional<FileDrop> FileDropService::drop(qint64 taskId, qint64 contactId, q
                                .arg(contact->name, drop.fileName)
                                .arg(drop.size)
                                .arg(task->title);
-    drop.id = drops.finishFile(fileId, stored, QString::fromLatin1(hash.result().toHex()), &dbError)
+    drop.id = drops.finishFile(fileId, written->storedSize, written->sha256, &dbError)
                   ? drops.insert(drop, fileId, encryptor.header(), sealedKey, &dbError)
                   : 0;
     if (drop.id == 0
@@ -379,51 +343,17 @@ bool FileDropService::decrypt(const SecureBytes &vaultKey, const StoredFileDrop 
         return false;
     }
     QString cryptoError;
-    const auto refuse = [&](const QString &why) {
-        qCWarning(lcVault) << "File drop" << stored.drop.id << "did not decrypt:" << why;
-        ServiceError::set(error, ServiceError::Kind::Invalid, why);
-        return false;
-    };
     const std::optional<SecureBytes> fileKey
         = VaultCrypto::open(stored.sealedKey, publicKey, vaultKey, &cryptoError);
-    SecretStreamDecryptor decryptor;
-    if (!fileKey || !decryptor.start(*fileKey, stored.streamHeader, &cryptoError)) {
-        return refuse(cryptoError);
+    if (!fileKey) {
+        qCWarning(lcVault) << "File drop" << stored.drop.id << "did not open:" << cryptoError;
+        ServiceError::set(error, ServiceError::Kind::Invalid, cryptoError);
+        return false;
     }
-    qint64 done = 0;
-    FileDropRepository drops(m_db);
-    for (int seq = 0;; ++seq) {
-        const std::optional<QByteArray> frame = drops.frame(stored.fileId, seq, &dbError);
-        if (!frame) {
-            internal(error, dbError);
-            return false;
-        }
-        if (frame->isEmpty()) {
-            break;
-        }
-        const std::optional<SecureBytes> plain = decryptor.pull(*frame, &cryptoError);
-        if (!plain) {
-            return refuse(cryptoError);
-        }
-        if (sink.write(plain->chars(), qint64(plain->size())) != qint64(plain->size())) {
-            ServiceError::set(error, ServiceError::Kind::Invalid,
-                              tr("The file could not be written: %1").arg(sink.errorString()));
-            return false;
-        }
-        done += qint64(plain->size());
-        if (progress && !progress(done, stored.drop.size)) {
-            ServiceError::set(error, ServiceError::Kind::Invalid,
-                              tr("The download was cancelled."));
-            return false;
-        }
-    }
-    if (!decryptor.finish(&cryptoError)) {
-        return refuse(cryptoError);
-    }
-    if (done != stored.drop.size) {
-        return refuse(tr("The encrypted file is damaged: its size does not match."));
-    }
-    return true;
+    const qint64 total = stored.drop.size;
+    return FileDropCipher::decrypt(
+        m_db, stored.fileId, *fileKey, stored.streamHeader, total, sink,
+        [&progress, total](qint64 done) { return !progress || progress(done, total); }, error);
 }
 
 bool FileDropService::download(const SecureBytes &vaultKey, const Actor &actor, qint64 dropId,

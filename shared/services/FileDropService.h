@@ -37,7 +37,7 @@ public:
     static constexpr int kMinExpiryDays = 1;
     static constexpr int kMaxExpiryDays = 90;
     static constexpr int kMaxReasonLength = 500;
-    // Plaintext per encrypted frame: a frame with its tag fills one FileStore chunk.
+    // Plaintext per encrypted frame (FileDropCipher).
     static constexpr qint64 kFrameBytes = 256 * 1024 - 17;
 
     // The task's expiry in days: config "expiryDays" when it is in range, else the default.
