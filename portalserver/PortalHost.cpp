@@ -1,5 +1,6 @@
 #include "PortalHost.h"
 
+#include "FileDropPurger.h"
 #include "core/Clock.h"
 #include "mail/OutboxDelivery.h"
 
@@ -69,6 +70,11 @@ bool PortalHost::start(const PortalConfig &config, const MailSettings &mail, QSt
     connect(&m_mailThread, &QThread::finished, m_outbox, &QObject::deleteLater);
     connect(m_outbox, &OutboxWorker::delivered, this, &PortalHost::mailDelivered);
     connect(m_outbox, &OutboxWorker::failed, this, &PortalHost::mailFailed);
+    m_purger = new FileDropPurger(m_db, Clock::system());
+    m_purger->moveToThread(&m_mailThread);
+    connect(&m_mailThread, &QThread::started, m_purger, &FileDropPurger::start);
+    connect(&m_mailThread, &QThread::finished, m_purger, &QObject::deleteLater);
+    connect(m_purger, &FileDropPurger::purged, this, &PortalHost::dropsPurged);
     m_mailThread.start();
     return true;
 }
@@ -88,6 +94,7 @@ void PortalHost::stop()
     m_servers.clear();
     m_httpThreads.clear();
     m_outbox = nullptr;
+    m_purger = nullptr;
 }
 
 QList<qint64> PortalHost::requestsPerServer() const
@@ -97,6 +104,13 @@ QList<qint64> PortalHost::requestsPerServer() const
         counts.append(server->requestsServed());
     }
     return counts;
+}
+
+void PortalHost::purgeExpiredDrops()
+{
+    if (m_purger) {
+        m_purger->wake();
+    }
 }
 
 void PortalHost::wakeOutbox()

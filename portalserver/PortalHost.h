@@ -12,12 +12,14 @@
 
 namespace Gatehouse {
 
+class FileDropPurger;
 class OutboxWorker;
 
 // Runs the portal server and the mail outbox, each on a thread of its own, so neither a slow
 // SMTP server nor a busy portal stalls the program that hosts them (the console or the
-// gatehouse-portal command). With config.threads > 1 it runs that many portal servers, each on
-// its own thread with its own database connection, sharing one port (SO_REUSEPORT).
+// gatehouse-portal command). The purge of expired file drops shares the outbox's thread. With
+// config.threads > 1 it runs that many portal servers, each on its own thread with its own database
+// connection, sharing one port (SO_REUSEPORT).
 class PortalHost : public QObject
 {
     Q_OBJECT
@@ -35,10 +37,13 @@ public:
     QList<qint64> requestsPerServer() const;
     // Asks the outbox for a delivery round now.
     void wakeOutbox();
+    // Asks for a purge of expired file drops now.
+    void purgeExpiredDrops();
 
 Q_SIGNALS:
     void mailDelivered(int count);
     void mailFailed(const QString &error);
+    void dropsPurged(int count);
 
 private:
     const Database &m_db;
@@ -46,6 +51,7 @@ private:
     QThread m_mailThread;
     std::vector<PortalServer *> m_servers; // each lives on its thread, deleted when it ends
     OutboxWorker *m_outbox = nullptr;
+    FileDropPurger *m_purger = nullptr;
     quint16 m_port = 0;
     QString m_publicUrl;
 };

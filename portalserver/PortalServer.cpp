@@ -6,6 +6,7 @@
 #include "api/CommentApi.h"
 #include "api/CredentialApi.h"
 #include "api/DocumentApi.h"
+#include "api/FileDropApi.h"
 #include "api/FormApi.h"
 #include "api/MeetingApi.h"
 #include "api/OnboardingApi.h"
@@ -248,6 +249,7 @@ void PortalServer::registerRoutes()
     FormApi::registerRoutes(*m_http, context);
     ChecklistApi::registerRoutes(*m_http, context);
     CredentialApi::registerRoutes(*m_http, context);
+    FileDropApi::registerRoutes(*m_http, context);
     StaticFiles::registerRoutes(*m_http, context);
 
     m_http->route(

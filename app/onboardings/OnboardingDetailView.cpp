@@ -2,6 +2,7 @@
 
 #include "ChecklistDialog.h"
 #include "ChecklistEditorDialog.h"
+#include "FileDropPanel.h"
 #include "FormBuilderDialog.h"
 #include "FormEntriesDialog.h"
 #include "ScheduleMeetingDialog.h"
@@ -56,6 +57,7 @@ OnboardingDetailView::OnboardingDetailView(const ConsoleContext &context, QWidge
     , m_setStatus(new QToolButton(this))
     , m_statusMenu(new QMenu(this))
     , m_files(new TaskFilesPanel(context, this))
+    , m_drops(new FileDropPanel(context, this))
     , m_thread(new TaskThreadPanel(context, this))
     , m_error(new ErrorLabel(this))
 {
@@ -127,6 +129,7 @@ OnboardingDetailView::OnboardingDetailView(const ConsoleContext &context, QWidge
     layout->addWidget(m_tree, 1);
     layout->addLayout(actions);
     layout->addWidget(m_files);
+    layout->addWidget(m_drops);
     layout->addWidget(m_thread);
 
     m_empty = new EmptyState(page, tr("Select an onboarding to see its phases and tasks."), this);
@@ -149,6 +152,10 @@ OnboardingDetailView::OnboardingDetailView(const ConsoleContext &context, QWidge
     connect(m_tree, &QTreeView::customContextMenuRequested, this,
             &OnboardingDetailView::showContextMenu);
     connect(m_files, &TaskFilesPanel::reviewed, this, [this] {
+        reload();
+        Q_EMIT taskChanged(m_onboardingId);
+    });
+    connect(m_drops, &FileDropPanel::changed, this, [this] {
         reload();
         Q_EMIT taskChanged(m_onboardingId);
     });
@@ -257,10 +264,12 @@ void OnboardingDetailView::updateActions()
     if (!task) {
         m_taskInfo->setText(tr("Select a task to see its description."));
         m_files->clear();
+        m_drops->clear();
         m_thread->clear();
         return;
     }
     m_files->showTask(*task);
+    m_drops->showTask(*task);
     m_thread->showTask(*task);
     QStringList lines;
     lines << (task->description.isEmpty() ? task->title : task->description);

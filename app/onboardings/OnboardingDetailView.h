@@ -19,6 +19,7 @@ namespace Gatehouse {
 
 class EmptyState;
 class ErrorLabel;
+class FileDropPanel;
 class OnboardingTreeModel;
 class TaskFilesPanel;
 class TaskThreadPanel;
@@ -43,6 +44,7 @@ public:
     QProgressBar *progressBar() const { return m_progress; }
     QPushButton *markCompleteButton() const { return m_markComplete; }
     TaskFilesPanel *filesPanel() const { return m_files; }
+    FileDropPanel *dropsPanel() const { return m_drops; }
     TaskThreadPanel *threadPanel() const { return m_thread; }
     QPushButton *setUpButton() const { return m_setUp; }
     // For a selected form or checklist task: edit its questions or items, and see (and for a
@@ -85,6 +87,7 @@ private:
     QToolButton *m_setStatus;
     QMenu *m_statusMenu;
     TaskFilesPanel *m_files;
+    FileDropPanel *m_drops;
     TaskThreadPanel *m_thread;
     ErrorLabel *m_error;
     EmptyState *m_empty;

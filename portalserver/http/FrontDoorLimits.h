@@ -23,6 +23,7 @@ struct FrontDoorLimits
     };
     QList<RouteBodyLimit> routeBodyLimits{
         {QRegularExpression(QStringLiteral("^/api/v1/tasks/[0-9]+/files$")), 50 * 1024 * 1024},
+        {QRegularExpression(QStringLiteral("^/api/v1/tasks/[0-9]+/drops$")), 50 * 1024 * 1024},
         {QRegularExpression(QStringLiteral("^/api/v1/tasks/[0-9]+/credentials/file$")),
          10 * 1024 * 1024 + 64 * 1024},
         // Bulk credentials as JSON text: 10 MiB that escaping may double.

@@ -164,6 +164,9 @@ globalThis.Gatehouse.api = {
     askQuestion: function (body) {
         return sessionRequest("POST", "/api/v1/questions", body);
     },
+    removeDrop: function (id) {
+        return sessionRequest("DELETE", "/api/v1/drops/" + encodeURIComponent(String(id)));
+    },
     documents: function () {
         return request("GET", "/api/v1/documents");
     },

@@ -1,0 +1,226 @@
+// A secure file drop task (ONB-4): the size limit and how long files are kept, said before
+// anything is sent; drag and drop or pick files; a progress bar per file; the files dropped so
+// far with their expiry, whether the provider downloaded them, and Delete until they have.
+// Each file is encrypted by the server as it arrives; this page never sees it again.
+
+function dropSize(bytes) {
+    const fmt = Gatehouse.i18n.fmt;
+    const size = Number(bytes) || 0;
+    if (size < 1024) {
+        return fmt(qsTr("%1 bytes"), size);
+    }
+    if (size < 1024 * 1024) {
+        return fmt(qsTr("%1 KB"), Math.round(size / 1024));
+    }
+    return fmt(qsTr("%1 MB"), (size / (1024 * 1024)).toFixed(1));
+}
+
+function dropStateLabel(drop) {
+    if (drop.state === "expired") {
+        return qsTr("Expired");
+    }
+    if (drop.state === "downloaded") {
+        return qsTr("Downloaded by your provider");
+    }
+    return qsTr("Waiting for your provider");
+}
+
+// One file sent with XMLHttpRequest, whose upload events give the progress fetch cannot.
+function sendDrop(task, file, onProgress) {
+    const fmt = Gatehouse.i18n.fmt;
+    return new Promise(function (resolve, reject) {
+        const xhr = new XMLHttpRequest();
+        xhr.open("POST", Gatehouse.api.taskUrl(task.id, "drops") + "?name=" + encodeURIComponent(file.name));
+        xhr.setRequestHeader("Content-Type", "application/octet-stream");
+        xhr.setRequestHeader("Accept", "application/json");
+        xhr.setRequestHeader("X-CSRF-Token", Gatehouse.api.csrfToken());
+        xhr.upload.addEventListener("progress", function (event) {
+            if (event.lengthComputable) {
+                onProgress(Math.round((event.loaded * 100) / event.total));
+            }
+        });
+        xhr.addEventListener("load", function () {
+            let data = null;
+            try {
+                data = JSON.parse(xhr.responseText);
+            } catch (error) {
+                data = null;
+            }
+            if (xhr.status >= 200 && xhr.status < 300) {
+                resolve(data);
+                return;
+            }
+            const message =
+                data && typeof data.error === "string" && data.error
+                    ? data.error
+                    : fmt(qsTr("Something went wrong (error %1). Please try again."), xhr.status);
+            reject(new Gatehouse.api.ApiError(xhr.status, message, data && data.code));
+        });
+        xhr.addEventListener("error", function () {
+            reject(new Gatehouse.api.ApiError(0, qsTr("The portal could not be reached. Check your connection and try again."), "network"));
+        });
+        xhr.send(file);
+    });
+}
+
+function createFileDropView(task, ctx) {
+    const h = Gatehouse.dom.h;
+    const fmt = Gatehouse.i18n.fmt;
+    const id = String(task.id);
+    const root = h("div", { className: "upload filedrop", testid: "filedrop-" + id });
+    const limits = h("p", { className: "upload__limits", id: "filedrop-limits-" + id, testid: "filedrop-limits-" + id });
+    const list = h("ul", { className: "upload__files", testid: "filedrop-files-" + id });
+    const progress = h("ul", { className: "upload__progress" });
+    const alert = Gatehouse.dom.createAlert("upload__alert");
+    let maxBytes = 0;
+
+    function dropRow(drop) {
+        const canDelete = !drop.downloaded && drop.state === "available";
+        const remove = canDelete
+            ? h("button", {
+                  className: "button button--quiet button--small",
+                  type: "button",
+                  testid: "filedrop-delete-" + drop.id,
+                  "aria-label": fmt(qsTr("Delete %1"), drop.name),
+                  text: qsTr("Delete"),
+              })
+            : null;
+        if (remove) {
+            remove.addEventListener("click", function () {
+                const restore = Gatehouse.dom.busy(remove);
+                Gatehouse.api.removeDrop(drop.id).then(
+                    function () {
+                        ctx.announce(fmt(qsTr("Deleted %1"), drop.name));
+                        ctx.reload();
+                    },
+                    function (error) {
+                        restore();
+                        if (error && error.status === 409) {
+                            alert.show(error.message);
+                            return;
+                        }
+                        ctx.failed(error);
+                    }
+                );
+            });
+        }
+        const when =
+            drop.state === "expired"
+                ? fmt(qsTr("expired on %1"), Gatehouse.i18n.formatDate(drop.expiresAt))
+                : fmt(qsTr("kept until %1"), Gatehouse.i18n.formatDate(drop.expiresAt));
+        return h("li", { className: "upload__file filedrop__file filedrop__file--" + drop.state, testid: "filedrop-file-" + drop.id }, [
+            h("span", { className: "upload__name", text: drop.name }),
+            h("span", {
+                className: "upload__meta",
+                text: dropSize(drop.size) + " · " + Gatehouse.i18n.formatDate(drop.droppedAt) + " · " + when,
+            }),
+            h("span", { className: "badge badge--" + (drop.state === "downloaded" ? "approved" : drop.state === "expired" ? "rejected" : "uploaded"), testid: "filedrop-state-" + drop.id, text: dropStateLabel(drop) }),
+            remove,
+        ]);
+    }
+
+    function dropAll(files) {
+        alert.clear();
+        const chosen = Array.prototype.slice.call(files);
+        const tooLarge = chosen.filter(function (file) {
+            return file.size > maxBytes;
+        });
+        if (tooLarge.length) {
+            alert.show(tooLarge.map(function (file) {
+                return fmt(qsTr("%1 is larger than %2, the limit for this task."), file.name, dropSize(maxBytes));
+            }).join(" "));
+            return;
+        }
+        let sent = 0;
+        const rows = chosen.map(function (file) {
+            const bar = h("progress", { max: "100", value: "0", "aria-label": fmt(qsTr("Sending %1"), file.name) });
+            const row = h("li", { className: "upload__progress-row", testid: "filedrop-progress" }, [
+                h("span", { className: "upload__name", text: file.name }),
+                bar,
+            ]);
+            progress.appendChild(row);
+            return { file: file, bar: bar };
+        });
+        // One after another: a slow line shares its bandwidth with one file at a time.
+        rows.reduce(function (previous, item) {
+            return previous.then(function () {
+                return sendDrop(task, item.file, function (percent) {
+                    item.bar.value = percent;
+                }).then(function () {
+                    item.bar.value = 100;
+                    sent += 1;
+                });
+            });
+        }, Promise.resolve()).then(
+            function () {
+                ctx.announce(fmt(qsTr("Sent %1 of %2 files securely"), sent, rows.length));
+                ctx.reload();
+            },
+            function (error) {
+                Gatehouse.dom.clear(progress);
+                if (error && error.status === 401) {
+                    ctx.failed(error);
+                    return;
+                }
+                alert.show(error && error.message ? error.message : String(error));
+                if (sent) {
+                    ctx.reload();
+                }
+            }
+        );
+    }
+
+    function picker() {
+        const inputId = "filedrop-input-" + id;
+        const input = h("input", {
+            className: "visually-hidden",
+            type: "file",
+            id: inputId,
+            multiple: true,
+            "aria-describedby": limits.id,
+            testid: "filedrop-input-" + id,
+        });
+        input.addEventListener("change", function () {
+            if (input.files && input.files.length) {
+                dropAll(input.files);
+                input.value = "";
+            }
+        });
+        const zone = h("div", { className: "dropzone", testid: "filedrop-zone-" + id }, [
+            h("p", { className: "dropzone__text", text: qsTr("Drag files here, or") }),
+            h("label", { className: "button button--primary", for: inputId, text: qsTr("Choose files") }),
+            input,
+        ]);
+        zone.addEventListener("dragover", function (event) {
+            event.preventDefault();
+            zone.classList.add("dropzone--over");
+        });
+        zone.addEventListener("dragleave", function () {
+            zone.classList.remove("dropzone--over");
+        });
+        zone.addEventListener("drop", function (event) {
+            event.preventDefault();
+            zone.classList.remove("dropzone--over");
+            if (event.dataTransfer && event.dataTransfer.files.length) {
+                dropAll(event.dataTransfer.files);
+            }
+        });
+        return zone;
+    }
+
+    ctx.api.taskGet(task.id, "drops").then(function (data) {
+        maxBytes = data.maxBytes;
+        limits.textContent = fmt(
+            qsTr("Up to %1 per file. Files are encrypted as they arrive and deleted %2 days after you send them."),
+            dropSize(data.maxBytes),
+            data.expiryDays
+        );
+        Gatehouse.dom.replaceContent(list, (data.drops || []).map(dropRow));
+        const open = task.ownerSide === "client";
+        Gatehouse.dom.replaceContent(root, [open ? limits : null, open ? picker() : null, alert.element, progress, list]);
+    }, ctx.failed);
+    return root;
+}
+
+globalThis.Gatehouse.taskViews = globalThis.Gatehouse.taskViews || {};
+globalThis.Gatehouse.taskViews.file_drop = createFileDropView;
