@@ -5,6 +5,8 @@
 #include "companies/CompaniesView.h"
 #include "mail/MailView.h"
 #include "onboardings/OnboardingsView.h"
+#include "vault/VaultActions.h"
+#include "vault/VaultSession.h"
 
 #include <QAction>
 #include <QApplication>
@@ -18,6 +20,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -36,6 +39,10 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
 {
     setWindowTitle(tr("%1 — Gatehouse").arg(m_context.workspace.name));
     setObjectName(QStringLiteral("mainWindow"));
+    // Before the views are made: they all share this one vault.
+    if (!m_context.vault) {
+        m_context.vault = new VaultSession(*m_context.db, *m_context.clock, m_context.staff, this);
+    }
 
     m_onboardings = new OnboardingsView(m_context, this);
     m_companies = new CompaniesView(m_context, this);
@@ -67,6 +74,8 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     signedIn->setContentsMargins(8, 0, 8, 0);
     statusBar()->addWidget(m_feedLabel);
     statusBar()->addPermanentWidget(signedIn);
+    m_vaultActions = new VaultActions(m_context, this);
+    statusBar()->addPermanentWidget(m_vaultActions->indicator());
     statusBar()->addPermanentWidget(m_portalLabel);
     setPortalUnavailable(QString());
 
@@ -190,6 +199,8 @@ void MainWindow::createActions()
         connect(action, &QAction::triggered, this,
                 [this, page] { showPage(static_cast<Page>(page)); });
     }
+
+    menuBar()->addMenu(m_vaultActions->menu());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Gatehouse"));
