@@ -90,7 +90,8 @@ void VaultUnlockDialog::onKeychainProbed(bool available, const QString &reason)
     }
     m_remember->setEnabled(!m_busy);
     m_keychainNote->hide();
-    if (m_session.isRemembered()) {
+    // Not when the password got there first.
+    if (m_session.isRemembered() && !m_busy && !m_session.isUnlocked()) {
         m_remember->setChecked(true);
         unlockFromKeychain();
     }

@@ -22,6 +22,7 @@
 #include "storage/OnboardingRepository.h"
 #include "storage/SqlQuery.h"
 #include "storage/TemplateRepository.h"
+#include "vault/CoreDumps.h"
 #include "vault/CredentialService.h"
 #include "vault/Keychain.h"
 #include "vault/SecretClipboard.h"
@@ -54,6 +55,11 @@
 #include <QToolButton>
 #include <QTreeWidget>
 
+#if defined(Q_OS_LINUX)
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#endif
+
 using namespace Gatehouse;
 using namespace Gatehouse::Testing;
 
@@ -74,6 +80,7 @@ private Q_SLOTS:
     void revealEachKind();
     void copiedSecretIsMarkedAndCleared();
     void purgeAfterMoved();
+    void coreDumpsAreOff();
 
 private:
     qint64 credentialTask();
@@ -440,6 +447,21 @@ void TestConsoleVault::purgeAfterMoved()
     QVERIFY(!CredentialService(m_test->db(), Clock::system())
                  .reveal(*key, m_fixture.context.actor(), sent->id, QString(), &error));
     QCOMPARE(error.kind, ServiceError::Kind::Conflict);
+}
+
+void TestConsoleVault::coreDumpsAreOff()
+{
+#if defined(Q_OS_LINUX)
+    QString error;
+    QVERIFY2(CoreDumps::disable(&error), qPrintable(error));
+    struct rlimit limit = {};
+    QCOMPARE(getrlimit(RLIMIT_CORE, &limit), 0);
+    QCOMPARE(limit.rlim_cur, rlim_t(0));
+    QCOMPARE(limit.rlim_max, rlim_t(0));
+    QCOMPARE(prctl(PR_GET_DUMPABLE, 0, 0, 0, 0), 0);
+#else
+    QSKIP("checked on Linux only");
+#endif
 }
 
 QTEST_MAIN(TestConsoleVault)
