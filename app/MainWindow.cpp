@@ -8,6 +8,8 @@
 #include "onboardings/OnboardingsView.h"
 #include "review/ReviewQueueView.h"
 #include "settings/BrandingPanel.h"
+#include "vault/VaultActions.h"
+#include "vault/VaultSession.h"
 
 #include <QAction>
 #include <QApplication>
@@ -22,6 +24,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -40,6 +43,10 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
 {
     setWindowTitle(tr("%1 — Gatehouse").arg(m_context.workspace.name));
     setObjectName(QStringLiteral("mainWindow"));
+    // Before the views are made: they all share this one vault.
+    if (!m_context.vault) {
+        m_context.vault = new VaultSession(*m_context.db, *m_context.clock, m_context.staff, this);
+    }
 
     m_onboardings = new OnboardingsView(m_context, this);
     m_review = new ReviewQueueView(m_context, this);
@@ -77,6 +84,8 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     signedIn->setContentsMargins(8, 0, 8, 0);
     statusBar()->addWidget(m_feedLabel);
     statusBar()->addPermanentWidget(signedIn);
+    m_vaultActions = new VaultActions(m_context, this);
+    statusBar()->addPermanentWidget(m_vaultActions->indicator());
     statusBar()->addPermanentWidget(m_portalLabel);
     setPortalUnavailable(QString());
 
@@ -219,6 +228,8 @@ void MainWindow::createActions()
         connect(action, &QAction::triggered, this,
                 [this, page] { showPage(static_cast<Page>(page)); });
     }
+
+    menuBar()->addMenu(m_vaultActions->menu());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Gatehouse"));

@@ -19,6 +19,8 @@ class InboxView;
 class OnboardingsView;
 class ReviewQueueView;
 class PortalHost;
+class VaultActions;
+class VaultSession;
 
 // The console's window: a sidebar of pages (Ctrl+1..7), the pages, and a status bar with the
 // portal's address. It follows the activity feed so that what clients do shows up by itself.
@@ -60,6 +62,8 @@ public:
     MailView *mailView() const { return m_mail; }
     ActivityView *activityView() const { return m_activity; }
     QLabel *portalLabel() const { return m_portalLabel; }
+    VaultSession *vaultSession() const { return m_context.vault; }
+    VaultActions *vaultActions() const { return m_vaultActions; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -85,6 +89,7 @@ private:
     ActivityView *m_activity = nullptr;
     QLabel *m_portalLabel = nullptr;
     QLabel *m_feedLabel = nullptr;
+    VaultActions *m_vaultActions = nullptr;
 };
 
 } // namespace Gatehouse

@@ -9,6 +9,7 @@
 namespace Gatehouse {
 
 class Database;
+class VaultSession;
 
 // What every view of a signed-in console needs: the database, who is acting, and where the
 // portal and its mail live.
@@ -21,6 +22,9 @@ struct ConsoleContext
     QString publicUrl;   // links in mail are built from it
     QString mailboxPath; // where mail goes without SMTP
     QString smtpUrl;     // empty: the local mailbox
+
+    // The console's one credential vault, shared by every view; MainWindow makes it.
+    VaultSession *vault = nullptr;
 
     // Who every change made from this console is recorded as: the name in the activity feed,
     // the email address in the audit trail.

@@ -13,6 +13,7 @@
 #include "setup/SetupWizard.h"
 #include "storage/Database.h"
 #include "storage/DirectoryRepository.h"
+#include "vault/CoreDumps.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
@@ -74,6 +75,11 @@ bool wantsTextOnly(int argc, char **argv)
 
 int ConsoleLauncher::main(int &argc, char **argv, const QString &version)
 {
+    // First, before any secret can be in memory.
+    QString coreError;
+    if (!CoreDumps::disable(&coreError)) {
+        qCWarning(lcConsole).noquote() << "core dumps stay enabled:" << coreError;
+    }
     const std::unique_ptr<QCoreApplication> app
         = wantsTextOnly(argc, argv) ? std::make_unique<QCoreApplication>(argc, argv)
                                     : std::make_unique<QApplication>(argc, argv);

@@ -2,6 +2,7 @@
 
 #include "ChecklistDialog.h"
 #include "ChecklistEditorDialog.h"
+#include "CredentialsDialog.h"
 #include "FileDropPanel.h"
 #include "FormBuilderDialog.h"
 #include "FormEntriesDialog.h"
@@ -54,6 +55,7 @@ OnboardingDetailView::OnboardingDetailView(const ConsoleContext &context, QWidge
     , m_setUp(new QPushButton(this))
     , m_editContent(new QPushButton(this))
     , m_showContent(new QPushButton(this))
+    , m_credentials(new QPushButton(tr("Credentials…"), this))
     , m_setStatus(new QToolButton(this))
     , m_statusMenu(new QMenu(this))
     , m_files(new TaskFilesPanel(context, this))
@@ -115,6 +117,7 @@ OnboardingDetailView::OnboardingDetailView(const ConsoleContext &context, QWidge
     actions->addWidget(m_setUp, 0, Qt::AlignTop);
     actions->addWidget(m_editContent, 0, Qt::AlignTop);
     actions->addWidget(m_showContent, 0, Qt::AlignTop);
+    actions->addWidget(m_credentials, 0, Qt::AlignTop);
     actions->addWidget(m_markComplete, 0, Qt::AlignTop);
     actions->addWidget(m_setStatus, 0, Qt::AlignTop);
 
@@ -145,6 +148,9 @@ OnboardingDetailView::OnboardingDetailView(const ConsoleContext &context, QWidge
     m_showContent->setObjectName(QStringLiteral("showContent"));
     connect(m_editContent, &QPushButton::clicked, this, &OnboardingDetailView::editContent);
     connect(m_showContent, &QPushButton::clicked, this, &OnboardingDetailView::showContent);
+    m_credentials->setObjectName(QStringLiteral("showCredentials"));
+    connect(m_credentials, &QPushButton::clicked, this,
+            &OnboardingDetailView::openCredentialsDialog);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &OnboardingDetailView::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &OnboardingDetailView::updateActions);
@@ -257,6 +263,7 @@ void OnboardingDetailView::updateActions()
     m_showContent->setVisible(form || checklist);
     m_editContent->setText(checklist ? tr("Edit checklist…") : tr("Edit form…"));
     m_showContent->setText(checklist ? tr("Ticks…") : tr("Entries…"));
+    m_credentials->setVisible(task && task->evidenceType == EvidenceType::Credential);
     const QList<QAction *> actions = m_statusMenu->actions();
     for (int i = 0; i < actions.size(); ++i) {
         actions.at(i)->setEnabled(msp && task->status != kStatuses[i]);
@@ -334,6 +341,18 @@ QDialog *OnboardingDetailView::openSetUpDialog()
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     }
+    return dialog;
+}
+
+QDialog *OnboardingDetailView::openCredentialsDialog()
+{
+    const std::optional<Task> task = selectedTask();
+    if (!task || task->evidenceType != EvidenceType::Credential) {
+        return nullptr;
+    }
+    auto *dialog = new CredentialsDialog(m_context, *task, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
     return dialog;
 }
 

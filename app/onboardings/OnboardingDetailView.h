@@ -51,6 +51,11 @@ public:
     // checklist, tick) what has been done.
     QPushButton *editContentButton() const { return m_editContent; }
     QPushButton *showContentButton() const { return m_showContent; }
+    // For a selected credential task: what the client handed over, to reveal (CON-6).
+    QPushButton *credentialsButton() const { return m_credentials; }
+    // Opens (window-modal, deleting itself) the credentials of the selected credential task;
+    // nullptr for other kinds.
+    QDialog *openCredentialsDialog();
     std::optional<Task> selectedTask() const;
     bool selectTask(qint64 taskId);
     // Sets the selected task's status as the signed-in staff member.
@@ -84,6 +89,7 @@ private:
     QPushButton *m_setUp;
     QPushButton *m_editContent;
     QPushButton *m_showContent;
+    QPushButton *m_credentials;
     QToolButton *m_setStatus;
     QMenu *m_statusMenu;
     TaskFilesPanel *m_files;

@@ -173,6 +173,22 @@ std::optional<StaffMember> DirectoryRepository::staff(qint64 id, QString *error)
     return StaffMember{query.int64(0), query.int64(1), query.text(2), query.text(3), query.text(4)};
 }
 
+QList<StaffMember> DirectoryRepository::staffList(qint64 workspaceId, QString *error) const
+{
+    SqlQuery query(m_db, QStringLiteral("SELECT id, workspace_id, email, name, role FROM staff "
+                                        "WHERE workspace_id = ? ORDER BY name, id"));
+    query << workspaceId;
+    QList<StaffMember> list;
+    if (!query.exec(error)) {
+        return list;
+    }
+    while (query.next()) {
+        list.append(StaffMember{query.int64(0), query.int64(1), query.text(2), query.text(3),
+                                query.text(4)});
+    }
+    return list;
+}
+
 bool DirectoryRepository::checkStaffPassword(qint64 id, const QString &password,
                                              QString *error) const
 {

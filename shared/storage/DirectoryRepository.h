@@ -31,6 +31,8 @@ public:
                                                  QString *error) const;
     int staffCount(QString *error) const;
     std::optional<StaffMember> staff(qint64 id, QString *error) const;
+    // The workspace's staff by name.
+    QList<StaffMember> staffList(qint64 workspaceId, QString *error) const;
     // Whether the password is the member's current one (Argon2id, as at sign-in).
     bool checkStaffPassword(qint64 id, const QString &password, QString *error) const;
     // Refuses a weak password like createStaff(). Services re-wrap the vault key and audit.

@@ -128,8 +128,8 @@ bool VaultService::ensureStaffKey(qint64 staffId, const QString &password, Servi
     return true;
 }
 
-std::optional<SecureBytes> VaultService::unlockFor(qint64 staffId, const QString &password,
-                                                   QString *reason) const
+std::optional<SecureBytes> VaultService::openStaffKey(qint64 staffId, const QString &password,
+                                                      QString *reason) const
 {
     QString dbError;
     VaultRepository vaults(m_db);
@@ -150,10 +150,40 @@ std::optional<SecureBytes> VaultService::unlockFor(qint64 staffId, const QString
         return std::nullopt;
     }
     QString cryptoError;
-    const std::optional<SecureBytes> staffSecret
+    std::optional<SecureBytes> staffSecret
         = VaultCrypto::unwrap(key->wrapped, password, &cryptoError);
     if (!staffSecret) {
         *reason = cryptoError;
+        return std::nullopt;
+    }
+    return staffSecret;
+}
+
+std::optional<SecureBytes> VaultService::openVault(qint64 staffId, const SecureBytes &staffSecret,
+                                                   QString *reason) const
+{
+    QString dbError;
+    VaultRepository vaults(m_db);
+    const std::optional<StaffMember> member = DirectoryRepository(m_db).staff(staffId, &dbError);
+    const std::optional<StaffKey> key = vaults.staffKey(staffId, &dbError);
+    const QByteArray vaultPublicKey
+        = member ? vaults.publicKey(member->workspaceId, &dbError) : QByteArray();
+    if (!dbError.isEmpty()) {
+        *reason = QStringLiteral("internal");
+        return std::nullopt;
+    }
+    if (!member || vaultPublicKey.isEmpty()) {
+        *reason = tr("This workspace has no vault yet.");
+        return std::nullopt;
+    }
+    if (!key) {
+        *reason = tr("You have no access to the vault. Ask an administrator to grant it.");
+        return std::nullopt;
+    }
+    // A remembered key may belong to another database or have been altered where it was kept.
+    if (staffSecret.size() != std::size_t(VaultCrypto::kSecretKeyBytes)
+        || VaultCrypto::publicKeyOf(staffSecret) != key->publicKey) {
+        *reason = tr("The key remembered on this device is not yours. Unlock with your password.");
         return std::nullopt;
     }
     const std::optional<VaultGrant> grant = vaults.activeGrant(staffId, &dbError);
@@ -165,8 +195,9 @@ std::optional<SecureBytes> VaultService::unlockFor(qint64 staffId, const QString
                                  "grant it.");
         return std::nullopt;
     }
+    QString cryptoError;
     std::optional<SecureBytes> vaultSecret
-        = VaultCrypto::open(grant->sealedVaultKey, key->publicKey, *staffSecret, &cryptoError);
+        = VaultCrypto::open(grant->sealedVaultKey, key->publicKey, staffSecret, &cryptoError);
     // A key that opens but is not the vault's would seal to nobody: check before handing it out.
     if (!vaultSecret || VaultCrypto::publicKeyOf(*vaultSecret) != vaultPublicKey) {
         *reason = tr("Your copy of the vault key is damaged. Ask an administrator to grant "
@@ -178,17 +209,11 @@ std::optional<SecureBytes> VaultService::unlockFor(qint64 staffId, const QString
     return vaultSecret;
 }
 
-std::optional<SecureBytes> VaultService::unlock(qint64 staffId, const QString &password,
-                                                ServiceError *error)
+void VaultService::refuse(qint64 staffId, const QString &reason, ServiceError *error)
 {
-    QString reason;
-    std::optional<SecureBytes> key = unlockFor(staffId, password, &reason);
-    if (key) {
-        return key;
-    }
     if (reason == QLatin1String("internal")) {
         internal(error, QStringLiteral("Storage failed while unlocking the vault"));
-        return std::nullopt;
+        return;
     }
     QString dbError;
     const std::optional<StaffMember> member = DirectoryRepository(m_db).staff(staffId, &dbError);
@@ -200,11 +225,45 @@ std::optional<SecureBytes> VaultService::unlock(qint64 staffId, const QString &p
                 .arg(member->name, member->email, reason));
         if (!AuditLog(m_db).append(audit, &dbError)) {
             internal(error, dbError);
-            return std::nullopt;
+            return;
         }
     }
     ServiceError::set(error, ServiceError::Kind::Unauthorized, reason);
-    return std::nullopt;
+}
+
+std::optional<SecureBytes> VaultService::unlock(qint64 staffId, const QString &password,
+                                                ServiceError *error)
+{
+    QString reason;
+    const std::optional<SecureBytes> staffSecret = openStaffKey(staffId, password, &reason);
+    std::optional<SecureBytes> key
+        = staffSecret ? openVault(staffId, *staffSecret, &reason) : std::nullopt;
+    if (!key) {
+        refuse(staffId, reason, error);
+    }
+    return key;
+}
+
+std::optional<SecureBytes> VaultService::unlockStaffKey(qint64 staffId, const QString &password,
+                                                        ServiceError *error)
+{
+    QString reason;
+    std::optional<SecureBytes> staffSecret = openStaffKey(staffId, password, &reason);
+    if (!staffSecret) {
+        refuse(staffId, reason, error);
+    }
+    return staffSecret;
+}
+
+std::optional<SecureBytes>
+VaultService::unlockWithStaffKey(qint64 staffId, const SecureBytes &staffKey, ServiceError *error)
+{
+    QString reason;
+    std::optional<SecureBytes> key = openVault(staffId, staffKey, &reason);
+    if (!key) {
+        refuse(staffId, reason, error);
+    }
+    return key;
 }
 
 bool VaultService::grant(const SecureBytes &vaultKey, qint64 adminId, qint64 colleagueId,

@@ -43,6 +43,14 @@ public:
     // The vault's private key, for revealing. Refused with a clear message for a wrong
     // password, no grant or a revoked grant; every refusal is audited.
     std::optional<SecureBytes> unlock(qint64 staffId, const QString &password, ServiceError *error);
+    // The member's own private key, opened with their password: what a console remembers in the
+    // OS keychain instead of the password. Refused (and audited) like unlock().
+    std::optional<SecureBytes> unlockStaffKey(qint64 staffId, const QString &password,
+                                              ServiceError *error);
+    // The vault's private key opened with a remembered staff key; the same refusals as unlock(),
+    // and a key that is not the member's (another database's, or damaged) is refused too.
+    std::optional<SecureBytes> unlockWithStaffKey(qint64 staffId, const SecureBytes &staffKey,
+                                                  ServiceError *error);
 
     // An administrator with the vault unlocked lets a colleague (who has a key pair) open it.
     [[nodiscard]] bool grant(const SecureBytes &vaultKey, qint64 adminId, qint64 colleagueId,
@@ -58,8 +66,12 @@ public:
                               const QString &newPassword, ServiceError *error);
 
 private:
-    std::optional<SecureBytes> unlockFor(qint64 staffId, const QString &password,
+    std::optional<SecureBytes> openStaffKey(qint64 staffId, const QString &password,
+                                            QString *reason) const;
+    std::optional<SecureBytes> openVault(qint64 staffId, const SecureBytes &staffSecret,
                                          QString *reason) const;
+    // Audits a refused unlock and reports it; "internal" as reason is a storage failure.
+    void refuse(qint64 staffId, const QString &reason, ServiceError *error);
 
     const Database &m_db;
     const Clock &m_clock;

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void grantAndRevoke();
     void passwordChangeRewrapsOnlyThatMember();
     void signInCreatesMissingKeys();
+    void rememberedStaffKeyOpensTheVault();
 };
 
 void TestVault::createdWithTheWorkspace()
@@ -214,6 +215,51 @@ void TestVault::signInCreatesMissingKeys()
     QVERIFY(staffAuth().signIn(m_demo.adminEmail, m_demo.adminPassword, QString(), &error));
     QCOMPARE(vault().publicKey(m_workspaceId, &error).size(), VaultCrypto::kPublicKeyBytes);
     QCOMPARE(VaultCrypto::publicKeyOf(unlockAdmin()), vault().publicKey(m_workspaceId, &error));
+}
+
+void TestVault::rememberedStaffKeyOpensTheVault()
+{
+    ServiceError error;
+    const qint64 mark = lastAuditId();
+    QVERIFY(!vault().unlockStaffKey(m_adminId, QStringLiteral("not-the-password"), &error));
+    QCOMPARE(error.message, QStringLiteral("The password is not correct."));
+    QCOMPARE(actionsAfter(mark), QStringList{QStringLiteral("vault.unlock_failed")});
+
+    // The member's own key (what a console keeps in the keychain) opens the vault, no password.
+    std::optional<SecureBytes> staffKey
+        = vault().unlockStaffKey(m_adminId, m_demo.adminPassword, &error);
+    QVERIFY2(staffKey, qPrintable(error.message));
+    QCOMPARE(
+        QString::fromLatin1(VaultCrypto::publicKeyOf(*staffKey).toHex()),
+        rows(QStringLiteral("SELECT public_key FROM staff_key WHERE staff_id = %1").arg(m_adminId))
+            .value(0));
+    std::optional<SecureBytes> opened = vault().unlockWithStaffKey(m_adminId, *staffKey, &error);
+    QVERIFY2(opened, qPrintable(error.message));
+    QCOMPARE(toBytes(*opened), toBytes(unlockAdmin()));
+
+    // Someone else's key, or a damaged one, is refused and audited.
+    const std::optional<KeyPair> stranger = VaultCrypto::generateKeyPair();
+    QVERIFY(stranger);
+    const qint64 before = lastAuditId();
+    QVERIFY(!vault().unlockWithStaffKey(m_adminId, stranger->secretKey, &error));
+    QCOMPARE(error.kind, ServiceError::Kind::Unauthorized);
+    QVERIFY(error.message.startsWith(QStringLiteral("The key remembered on this device")));
+    QVERIFY(!vault().unlockWithStaffKey(m_adminId, SecureBytes::copyOf("short", 5), &error));
+    QCOMPARE(actionsAfter(before), (QStringList{QStringLiteral("vault.unlock_failed"),
+                                                QStringLiteral("vault.unlock_failed")}));
+
+    // A revoked colleague's remembered key opens nothing.
+    const qint64 colleague
+        = addStaff(QStringLiteral("casey@northwind.example"), QStringLiteral("technician"));
+    QVERIFY(vault().ensureStaffKey(colleague, kColleaguePassword, &error));
+    QVERIFY(vault().grant(*opened, m_adminId, colleague, &error));
+    std::optional<SecureBytes> colleagueKey
+        = vault().unlockStaffKey(colleague, kColleaguePassword, &error);
+    QVERIFY(colleagueKey);
+    QVERIFY(vault().unlockWithStaffKey(colleague, *colleagueKey, &error));
+    QVERIFY(vault().revoke(m_adminId, colleague, &error));
+    QVERIFY(!vault().unlockWithStaffKey(colleague, *colleagueKey, &error));
+    QCOMPARE(error.message, QStringLiteral("Your access to the vault was revoked."));
 }
 
 QTEST_GUILESS_MAIN(TestVault)
