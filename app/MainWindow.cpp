@@ -5,6 +5,7 @@
 #include "companies/CompaniesView.h"
 #include "mail/MailView.h"
 #include "onboardings/OnboardingsView.h"
+#include "templates/TemplatesView.h"
 
 #include <QAction>
 #include <QApplication>
@@ -41,11 +42,13 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     m_companies = new CompaniesView(m_context, this);
     m_mail = new MailView(m_context, this);
     m_activity = new ActivityView(m_context, this);
+    m_templates = new TemplatesView(m_context, this);
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_onboardings);
     m_pages->addWidget(m_companies);
     m_pages->addWidget(m_mail);
     m_pages->addWidget(m_activity);
+    m_pages->addWidget(m_templates);
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -123,8 +126,8 @@ QWidget *MainWindow::createSidebar()
         "QListWidget#sidebar::item:hover { background: palette(midlight); }"
         "QListWidget#sidebar::item:selected { background: palette(highlight); "
         "color: palette(highlighted-text); }"));
-    const QString labels[PageCount]
-        = {tr("Onboardings"), tr("Companies & contacts"), tr("Mail"), tr("Activity")};
+    const QString labels[PageCount] = {tr("Onboardings"), tr("Companies & contacts"), tr("Mail"),
+                                       tr("Activity"), tr("Templates")};
     for (int page = 0; page < PageCount; ++page) {
         auto *item = new QListWidgetItem(labels[page], m_sidebar);
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(labels[page]).arg(page + 1));
@@ -143,6 +146,13 @@ QWidget *MainWindow::createSidebar()
         if (row < 0) {
             return;
         }
+        // Leaving a template with unsaved changes asks first; Cancel stays.
+        if (m_pages->currentIndex() == TemplatesPage && row != TemplatesPage
+            && !m_templates->maybeLeave()) {
+            const QSignalBlocker blocker(m_sidebar);
+            m_sidebar->setCurrentRow(TemplatesPage);
+            return;
+        }
         m_pages->setCurrentIndex(row);
         switch (static_cast<Page>(row)) {
         case OnboardingsPage:
@@ -156,6 +166,9 @@ QWidget *MainWindow::createSidebar()
             break;
         case ActivityPage:
             m_activity->refresh();
+            break;
+        case TemplatesPage:
+            m_templates->refresh();
             break;
         case PageCount:
             break;
@@ -182,8 +195,8 @@ void MainWindow::createActions()
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
-    const QString labels[PageCount]
-        = {tr("&Onboardings"), tr("&Companies && contacts"), tr("&Mail"), tr("&Activity")};
+    const QString labels[PageCount] = {tr("&Onboardings"), tr("&Companies && contacts"),
+                                       tr("&Mail"), tr("&Activity"), tr("&Templates")};
     for (int page = 0; page < PageCount; ++page) {
         QAction *action = go->addAction(labels[page]);
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + page)));
@@ -245,6 +258,7 @@ void MainWindow::refreshAll()
     m_companies->refresh();
     m_mail->refresh();
     m_activity->refresh();
+    m_templates->refresh();
 }
 
 void MainWindow::onActivity(const QList<ActivityEvent> &events)
@@ -274,6 +288,10 @@ void MainWindow::showAbout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_templates->maybeLeave()) {
+        event->ignore();
+        return;
+    }
     QSettings().setValue(kGeometryKey, saveGeometry());
     QMainWindow::closeEvent(event);
 }

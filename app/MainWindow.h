@@ -16,14 +16,15 @@ class CompaniesView;
 class MailView;
 class OnboardingsView;
 class PortalHost;
+class TemplatesView;
 
-// The console's window: a sidebar of pages (Ctrl+1..4), the pages, and a status bar with the
+// The console's window: a sidebar of pages (Ctrl+1..5), the pages, and a status bar with the
 // portal's address. It follows the activity feed so that what clients do shows up by itself.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum Page { OnboardingsPage, CompaniesPage, MailPage, ActivityPage, PageCount };
+    enum Page { OnboardingsPage, CompaniesPage, MailPage, ActivityPage, TemplatesPage, PageCount };
 
     explicit MainWindow(const ConsoleContext &context, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -44,6 +45,7 @@ public:
     CompaniesView *companiesView() const { return m_companies; }
     MailView *mailView() const { return m_mail; }
     ActivityView *activityView() const { return m_activity; }
+    TemplatesView *templatesView() const { return m_templates; }
     QLabel *portalLabel() const { return m_portalLabel; }
 
 protected:
@@ -65,6 +67,7 @@ private:
     CompaniesView *m_companies = nullptr;
     MailView *m_mail = nullptr;
     ActivityView *m_activity = nullptr;
+    TemplatesView *m_templates = nullptr;
     QLabel *m_portalLabel = nullptr;
     QLabel *m_feedLabel = nullptr;
 };
