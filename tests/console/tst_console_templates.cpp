@@ -1,7 +1,6 @@
 // The Templates page driven as staff use it, on SQLite and PostgreSQL: a template with a task of
 // every kind built with the keyboard and the kinds' own editors, saved, and used for a new
-// onboarding; refusals shown where they belong; unsaved changes never dropped silently. The
-// page's models run under QAbstractItemModelTester.
+// onboarding; refusals shown where they belong; unsaved changes never dropped silently.
 #include "ConsoleFixture.h"
 #include "ConsoleTestHelpers.h"
 #include "TestDatabase.h"
@@ -23,7 +22,6 @@
 #include "templates/TemplatesView.h"
 #include "templates/UploadSettingsEditor.h"
 
-#include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -64,7 +62,6 @@ private Q_SLOTS:
         m_test.reset();
     }
 
-    void theModelsPassTheTester();
     void buildEveryKindAndStartAnOnboarding();
     void aRefusalSelectsWhatItIsAbout();
     void keyboardRemovesAndMoves();
@@ -125,60 +122,6 @@ bool TestConsoleTemplates::addTask(const QString &title, EvidenceType kind, Owne
     return added && added->title == title && added->evidenceType == kind && added->ownerSide == side
            && added->dueOffsetDays == dueDays
            && editor()->model()->rowCount(editor()->tree()->currentIndex().parent()) == before + 1;
-}
-
-void TestConsoleTemplates::theModelsPassTheTester()
-{
-    TemplateListModel list;
-    QAbstractItemModelTester listTester(&list,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
-    list.setRows(service().list(nullptr));
-    QCOMPARE(list.rowCount(), 1);
-    QCOMPARE(list.index(0, 0).data().toString(), QStringLiteral("Managed services onboarding"));
-    QCOMPARE(list.index(0, 0).data(TemplateListModel::IdRole).toLongLong(), m_starterId);
-
-    TemplateTreeModel tree;
-    QAbstractItemModelTester treeTester(&tree,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
-    const OnboardingTemplate starter = *service().get(m_starterId, nullptr);
-    tree.setTemplate(starter);
-    QCOMPARE(tree.rowCount(), starter.phases.size());
-    QCOMPARE(tree.rowCount(tree.phaseIndex(0)), starter.phases.at(0).tasks.size());
-    QCOMPARE(tree.taskIndex(0, 0).data().toString(), starter.phases.at(0).tasks.at(0).title);
-    QCOMPARE(tree.taskIndex(0, 0, TemplateTreeModel::DueColumn).data().toString(),
-             QStringLiteral("Day 2"));
-
-    // A persistent index follows its task through every kind of move.
-    const QPersistentModelIndex followed = tree.taskIndex(1, 0);
-    const QString title = followed.data().toString();
-    QCOMPARE(tree.move(tree.phaseIndex(1), -1), tree.phaseIndex(0)); // phases swap
-    QCOMPARE(followed.data().toString(), title);
-    QCOMPARE(tree.phaseOf(followed), 0);
-    QModelIndex moved = tree.move(followed, -1); // first of its phase: nowhere to go up
-    QCOMPARE(moved, QModelIndex(followed));
-    tree.move(tree.phaseIndex(0), 1); // back again
-    QCOMPARE(tree.phaseOf(followed), 1);
-    moved = tree.move(followed, -1); // into the end of the phase before
-    QCOMPARE(tree.phaseOf(moved), 0);
-    QCOMPARE(moved.row(), starter.phases.at(0).tasks.size());
-    QCOMPARE(moved.data().toString(), title);
-    moved = tree.move(moved, 1); // and back to the start of its own
-    QCOMPARE(tree.phaseOf(moved), 1);
-    QCOMPARE(moved.row(), 0);
-    moved = tree.move(moved, 1);
-    QCOMPARE(moved.row(), 1);
-    QCOMPARE(tree.templateData().phases.at(1).tasks.at(1).title, title);
-
-    const QModelIndex phase = tree.insertPhase(1, {QStringLiteral("Inserted"), {}});
-    QCOMPARE(phase.row(), 1);
-    const QModelIndex task = tree.insertTask(
-        1, 0, {QStringLiteral("Task"), {}, EvidenceType::Form, OwnerSide::Client, 3, {}});
-    QCOMPARE(tree.phaseOf(task), 1);
-    QVERIFY(tree.setData(task, QStringLiteral("Renamed")));
-    QCOMPARE(tree.templateData().phases.at(1).tasks.at(0).title, QStringLiteral("Renamed"));
-    QVERIFY(tree.remove(task));
-    QVERIFY(tree.remove(phase));
-    QCOMPARE(tree.rowCount(), starter.phases.size());
 }
 
 void TestConsoleTemplates::buildEveryKindAndStartAnOnboarding()
