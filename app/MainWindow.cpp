@@ -8,6 +8,7 @@
 #include "onboardings/OnboardingsView.h"
 #include "review/ReviewQueueView.h"
 #include "settings/BrandingPanel.h"
+#include "templates/TemplatesView.h"
 #include "vault/VaultActions.h"
 #include "vault/VaultSession.h"
 
@@ -55,11 +56,13 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     m_companies = new CompaniesView(m_context, this);
     m_mail = new MailView(m_context, this);
     m_activity = new ActivityView(m_context, this);
+    m_templates = new TemplatesView(m_context, this);
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_onboardings);
     m_pages->addWidget(m_review);
     m_pages->addWidget(m_inbox);
     m_pages->addWidget(m_companies);
+    m_pages->addWidget(m_templates);
     m_pages->addWidget(m_mail);
     m_pages->addWidget(m_activity);
     m_pages->addWidget(m_branding);
@@ -149,8 +152,8 @@ QWidget *MainWindow::createSidebar()
         "QListWidget#sidebar::item:selected { background: palette(highlight); "
         "color: palette(highlighted-text); }"));
     const QString labels[PageCount]
-        = {tr("Onboardings"), tr("Review"),   tr("Inbox"),   tr("Companies & contacts"),
-           tr("Mail"),        tr("Activity"), tr("Settings")};
+        = {tr("Onboardings"), tr("Review"), tr("Inbox"),    tr("Companies & contacts"),
+           tr("Templates"),   tr("Mail"),   tr("Activity"), tr("Settings")};
     for (int page = 0; page < PageCount; ++page) {
         auto *item = new QListWidgetItem(labels[page], m_sidebar);
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(labels[page]).arg(page + 1));
@@ -167,6 +170,13 @@ QWidget *MainWindow::createSidebar()
 
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0) {
+            return;
+        }
+        // Leaving a template with unsaved changes asks first; Cancel stays.
+        if (m_pages->currentIndex() == TemplatesPage && row != TemplatesPage
+            && !m_templates->maybeLeave()) {
+            const QSignalBlocker blocker(m_sidebar);
+            m_sidebar->setCurrentRow(TemplatesPage);
             return;
         }
         m_pages->setCurrentIndex(row);
@@ -194,6 +204,9 @@ QWidget *MainWindow::createSidebar()
         case SettingsPage:
             m_branding->reload();
             break;
+        case TemplatesPage:
+            m_templates->refresh();
+            break;
         case PageCount:
             break;
         }
@@ -220,8 +233,8 @@ void MainWindow::createActions()
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     const QString labels[PageCount]
-        = {tr("&Onboardings"), tr("&Review"),   tr("&Inbox"),   tr("&Companies && contacts"),
-           tr("&Mail"),        tr("&Activity"), tr("&Settings")};
+        = {tr("&Onboardings"), tr("&Review"), tr("&Inbox"),    tr("&Companies && contacts"),
+           tr("&Templates"),   tr("&Mail"),   tr("&Activity"), tr("&Settings")};
     for (int page = 0; page < PageCount; ++page) {
         QAction *action = go->addAction(labels[page]);
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + page)));
@@ -287,6 +300,7 @@ void MainWindow::refreshAll()
     m_companies->refresh();
     m_mail->refresh();
     m_activity->refresh();
+    m_templates->refresh();
 }
 
 void MainWindow::onActivity(const QList<ActivityEvent> &events)
@@ -316,6 +330,10 @@ void MainWindow::showAbout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_templates->maybeLeave()) {
+        event->ignore();
+        return;
+    }
     QSettings().setValue(kGeometryKey, saveGeometry());
     QMainWindow::closeEvent(event);
 }

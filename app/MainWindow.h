@@ -19,10 +19,11 @@ class InboxView;
 class OnboardingsView;
 class ReviewQueueView;
 class PortalHost;
+class TemplatesView;
 class VaultActions;
 class VaultSession;
 
-// The console's window: a sidebar of pages (Ctrl+1..7), the pages, and a status bar with the
+// The console's window: a sidebar of pages (Ctrl+1..8), the pages, and a status bar with the
 // portal's address. It follows the activity feed so that what clients do shows up by itself.
 class MainWindow : public QMainWindow
 {
@@ -33,6 +34,7 @@ public:
         ReviewPage,
         InboxPage,
         CompaniesPage,
+        TemplatesPage,
         MailPage,
         ActivityPage,
         SettingsPage,
@@ -61,6 +63,7 @@ public:
     CompaniesView *companiesView() const { return m_companies; }
     MailView *mailView() const { return m_mail; }
     ActivityView *activityView() const { return m_activity; }
+    TemplatesView *templatesView() const { return m_templates; }
     QLabel *portalLabel() const { return m_portalLabel; }
     VaultSession *vaultSession() const { return m_context.vault; }
     VaultActions *vaultActions() const { return m_vaultActions; }
@@ -87,6 +90,7 @@ private:
     CompaniesView *m_companies = nullptr;
     MailView *m_mail = nullptr;
     ActivityView *m_activity = nullptr;
+    TemplatesView *m_templates = nullptr;
     QLabel *m_portalLabel = nullptr;
     QLabel *m_feedLabel = nullptr;
     VaultActions *m_vaultActions = nullptr;

@@ -82,6 +82,15 @@ ChecklistEditorDialog::ChecklistEditorDialog(const ConsoleContext &context, qint
     resize(480, 400);
 }
 
+ChecklistEditorDialog::ChecklistEditorDialog(const QString &taskTitle, const QJsonObject &config,
+                                             QWidget *parent)
+    : ChecklistEditorDialog(
+        ConsoleContext(), 0, taskTitle,
+        ChecklistDefinition::fromConfig(config, nullptr).value_or(ChecklistDefinition()), parent)
+{
+    m_config = config;
+}
+
 ChecklistDefinition ChecklistEditorDialog::definition() const
 {
     ChecklistDefinition definition;
@@ -120,6 +129,19 @@ void ChecklistEditorDialog::updateButtons()
 
 bool ChecklistEditorDialog::save()
 {
+    if (m_taskId == 0) {
+        const ChecklistDefinition items = definition();
+        QString why;
+        if (!items.check(&why)) {
+            m_error->showMessage(why);
+            return false;
+        }
+        const QJsonObject keys = items.toConfig();
+        for (auto it = keys.begin(); it != keys.end(); ++it) {
+            m_config.insert(it.key(), it.value());
+        }
+        return true;
+    }
     ServiceError error;
     if (!ChecklistService(*m_context.db, *m_context.clock)
              .setItems(m_taskId, definition(), m_context.actor(), &error)) {

@@ -118,6 +118,15 @@ FormBuilderDialog::FormBuilderDialog(const ConsoleContext &context, qint64 taskI
     resize(720, 460);
 }
 
+FormBuilderDialog::FormBuilderDialog(const QString &taskTitle, const QJsonObject &config,
+                                     QWidget *parent)
+    : FormBuilderDialog(ConsoleContext(), 0, taskTitle,
+                        FormDefinition::fromConfig(config, nullptr).value_or(FormDefinition()),
+                        parent)
+{
+    m_config = config;
+}
+
 QString FormBuilderDialog::freeId() const
 {
     for (int n = m_definition.fields.size() + 1;; ++n) {
@@ -242,6 +251,18 @@ bool FormBuilderDialog::save()
     for (FormField &field : m_definition.fields) {
         field.label = field.label.trimmed();
         field.help = field.help.trimmed();
+    }
+    if (m_taskId == 0) {
+        QString why;
+        if (!m_definition.check(&why)) {
+            m_error->showMessage(why);
+            return false;
+        }
+        const QJsonObject keys = m_definition.toConfig();
+        for (auto it = keys.begin(); it != keys.end(); ++it) {
+            m_config.insert(it.key(), it.value());
+        }
+        return true;
     }
     ServiceError error;
     if (!FormService(*m_context.db, *m_context.clock)

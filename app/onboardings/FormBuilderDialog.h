@@ -17,17 +17,22 @@ namespace Gatehouse {
 class ErrorLabel;
 
 // The form builder (CON-3, ONB-4): staff add, remove and reorder a form task's fields and set
-// each one's type, label, required flag, help and options. Saving goes through FormService,
-// which checks the whole definition; a field keeps its id when edited, so answers already
-// given stay attached to it.
+// each one's type, label, required flag, help and options. For an onboarding's task, saving goes
+// through FormService, which checks the whole definition; a field keeps its id when edited, so
+// answers already given stay attached to it. For a template's task the dialog works on the
+// task's config: saving checks the definition and leaves it in config().
 class FormBuilderDialog : public QDialog
 {
     Q_OBJECT
 public:
     FormBuilderDialog(const ConsoleContext &context, qint64 taskId, const QString &taskTitle,
                       const FormDefinition &definition, QWidget *parent = nullptr);
+    FormBuilderDialog(const QString &taskTitle, const QJsonObject &config,
+                      QWidget *parent = nullptr);
 
     FormDefinition definition() const { return m_definition; }
+    // The config with the definition saved last (its other keys as they were).
+    QJsonObject config() const { return m_config; }
 
     // What tests drive.
     QListWidget *fieldList() const { return m_list; }
@@ -44,7 +49,7 @@ public:
     QPushButton *saveButton() const { return m_save; }
     ErrorLabel *errorLabel() const { return m_error; }
 
-    // Saves through FormService; false (with the reason shown) when refused.
+    // Saves through FormService, or into config(); false (with the reason shown) when refused.
     bool save();
 
 private:
@@ -57,8 +62,9 @@ private:
     QString freeId() const;
 
     ConsoleContext m_context;
-    qint64 m_taskId;
+    qint64 m_taskId; // 0: a template's task
     FormDefinition m_definition;
+    QJsonObject m_config;
     int m_shown = -1; // the row the editor shows
     bool m_loading = false;
     QListWidget *m_list;

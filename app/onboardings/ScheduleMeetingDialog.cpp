@@ -18,6 +18,19 @@
 
 namespace Gatehouse {
 
+namespace {
+
+Task templateTask(const QString &title, const QJsonObject &config)
+{
+    Task task;
+    task.title = title;
+    task.evidenceType = EvidenceType::Meeting;
+    task.config = config;
+    return task;
+}
+
+} // namespace
+
 ScheduleMeetingDialog::ScheduleMeetingDialog(const ConsoleContext &context, const Task &task,
                                              QWidget *parent)
     : QDialog(parent)
@@ -28,6 +41,7 @@ ScheduleMeetingDialog::ScheduleMeetingDialog(const ConsoleContext &context, cons
     , m_timeZone(new QComboBox(this))
     , m_duration(new QSpinBox(this))
     , m_url(new QLineEdit(this))
+    , m_note(nullptr)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Schedule \"%1\"").arg(task.title));
@@ -89,13 +103,13 @@ ScheduleMeetingDialog::ScheduleMeetingDialog(const ConsoleContext &context, cons
     form->addRow(tr("Time &zone:"), withError(m_timeZone, QStringLiteral("timeZone")));
     form->addRow(tr("D&uration:"), withError(m_duration, QStringLiteral("durationMinutes")));
     form->addRow(tr("Meeting &link:"), withError(m_url, QStringLiteral("url")));
-    auto *note = new QLabel(tr("Each contact of the client with portal access gets an invitation "
-                               "with a calendar file."),
-                            this);
-    note->setWordWrap(true);
+    m_note = new QLabel(tr("Each contact of the client with portal access gets an invitation "
+                           "with a calendar file."),
+                        this);
+    m_note->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(note);
+    layout->addWidget(m_note);
     layout->addWidget(m_errors.value(QString()));
     layout->addStretch();
     layout->addWidget(m_buttons);
@@ -104,10 +118,32 @@ ScheduleMeetingDialog::ScheduleMeetingDialog(const ConsoleContext &context, cons
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
 
+ScheduleMeetingDialog::ScheduleMeetingDialog(const QString &taskTitle, const QJsonObject &config,
+                                             QWidget *parent)
+    : ScheduleMeetingDialog(ConsoleContext(), templateTask(taskTitle, config), parent)
+{
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Use this schedule"));
+    m_note->setText(tr("Every onboarding created from the template gets this meeting at this "
+                       "time. Nobody is invited until the meeting is scheduled on an "
+                       "onboarding."));
+}
+
 QString ScheduleMeetingDialog::errorText(const QString &field) const
 {
     const ErrorLabel *label = m_errors.value(field);
     return label && !label->isHidden() ? label->text() : QString();
+}
+
+void ScheduleMeetingDialog::showFieldErrors(const FieldErrors &fields, const QString &message)
+{
+    for (auto it = fields.cbegin(); it != fields.cend(); ++it) {
+        if (ErrorLabel *label = m_errors.value(it.key())) {
+            label->showMessage(it.value());
+        }
+    }
+    if (fields.isEmpty()) {
+        m_errors.value(QString())->showMessage(message);
+    }
 }
 
 void ScheduleMeetingDialog::save()
@@ -121,18 +157,21 @@ void ScheduleMeetingDialog::save()
     schedule.timeZone = m_timeZone->currentText().trimmed();
     schedule.durationMinutes = m_duration->value();
     schedule.url = m_url->text().trimmed();
+    if (m_task.id == 0) {
+        const FieldErrors fields = schedule.validate();
+        if (!fields.isEmpty()) {
+            showFieldErrors(fields, QString());
+            return;
+        }
+        m_task.config = schedule.toConfig();
+        accept();
+        return;
+    }
     ServiceError error;
     FieldErrors fields;
     if (!TaskSetupService(*m_context.db, *m_context.clock, m_context.publicUrl)
              .scheduleMeeting(m_task.id, schedule, m_context.actor(), &error, &fields)) {
-        for (auto it = fields.cbegin(); it != fields.cend(); ++it) {
-            if (ErrorLabel *label = m_errors.value(it.key())) {
-                label->showMessage(it.value());
-            }
-        }
-        if (fields.isEmpty()) {
-            m_errors.value(QString())->showMessage(error.message);
-        }
+        showFieldErrors(fields, error.message);
         return;
     }
     Q_EMIT scheduled(m_task.id);

@@ -21,6 +21,15 @@ QString shownIfVisible(const ErrorLabel *label)
     return label->isHidden() ? QString() : label->text();
 }
 
+Task templateTask(const QString &title, const QJsonObject &config)
+{
+    Task task;
+    task.title = title;
+    task.evidenceType = EvidenceType::Training;
+    task.config = config;
+    return task;
+}
+
 } // namespace
 
 TrainingSetupDialog::TrainingSetupDialog(const ConsoleContext &context, const Task &task,
@@ -78,6 +87,11 @@ TrainingSetupDialog::TrainingSetupDialog(const ConsoleContext &context, const Ta
     updateFields();
 }
 
+TrainingSetupDialog::TrainingSetupDialog(const QString &taskTitle, const QJsonObject &config,
+                                         QWidget *parent)
+    : TrainingSetupDialog(ConsoleContext(), templateTask(taskTitle, config), parent)
+{}
+
 QString TrainingSetupDialog::videoUrlError() const
 {
     return shownIfVisible(m_videoUrlError);
@@ -99,27 +113,42 @@ void TrainingSetupDialog::updateFields()
     m_instructions->setEnabled(m_inPerson->isChecked());
 }
 
+void TrainingSetupDialog::showFieldErrors(const FieldErrors &fields, const QString &message)
+{
+    if (fields.contains(QStringLiteral("videoUrl"))) {
+        m_videoUrlError->showMessage(fields.value(QStringLiteral("videoUrl")));
+    }
+    if (fields.contains(QStringLiteral("instructions"))) {
+        m_instructionsError->showMessage(fields.value(QStringLiteral("instructions")));
+    }
+    if (fields.isEmpty()) {
+        m_error->showMessage(message);
+    }
+}
+
 void TrainingSetupDialog::save()
 {
     m_videoUrlError->hide();
     m_instructionsError->hide();
     m_error->hide();
-    const TrainingSpec spec = m_video->isChecked()
-                                  ? TrainingSpec::video(m_videoUrl->text())
-                                  : TrainingSpec::inPerson(m_instructions->toPlainText());
+    TrainingSpec spec = m_video->isChecked()
+                            ? TrainingSpec::video(m_videoUrl->text())
+                            : TrainingSpec::inPerson(m_instructions->toPlainText());
+    if (m_task.id == 0) {
+        const FieldErrors fields = spec.normalise();
+        if (!fields.isEmpty()) {
+            showFieldErrors(fields, QString());
+            return;
+        }
+        m_task.config = spec.toConfig();
+        accept();
+        return;
+    }
     ServiceError error;
     FieldErrors fields;
     if (!TaskSetupService(*m_context.db, *m_context.clock, m_context.publicUrl)
              .setTraining(m_task.id, spec, m_context.actor(), &error, &fields)) {
-        if (fields.contains(QStringLiteral("videoUrl"))) {
-            m_videoUrlError->showMessage(fields.value(QStringLiteral("videoUrl")));
-        }
-        if (fields.contains(QStringLiteral("instructions"))) {
-            m_instructionsError->showMessage(fields.value(QStringLiteral("instructions")));
-        }
-        if (fields.isEmpty()) {
-            m_error->showMessage(error.message);
-        }
+        showFieldErrors(fields, error.message);
         return;
     }
     Q_EMIT saved(m_task.id);

@@ -24,13 +24,19 @@ qint64 TemplateRepository::create(qint64 workspaceId, const OnboardingTemplate &
         return 0;
     }
     const qint64 templateId = insert.int64(0);
-    for (int p = 0; p < tmpl.phases.size(); ++p) {
-        const TemplatePhase &phase = tmpl.phases.at(p);
+    return insertPhases(templateId, tmpl.phases, error) ? templateId : 0;
+}
+
+bool TemplateRepository::insertPhases(qint64 templateId, const QList<TemplatePhase> &phases,
+                                      QString *error)
+{
+    for (int p = 0; p < phases.size(); ++p) {
+        const TemplatePhase &phase = phases.at(p);
         SqlQuery insertPhase(m_db, QStringLiteral("INSERT INTO template_phase (template_id, "
                                                   "position, name) VALUES (?, ?, ?) RETURNING id"));
         insertPhase << templateId << p << phase.name;
         if (!insertPhase.exec(error) || !insertPhase.next()) {
-            return 0;
+            return false;
         }
         const qint64 phaseId = insertPhase.int64(0);
         for (int t = 0; t < phase.tasks.size(); ++t) {
@@ -42,11 +48,11 @@ qint64 TemplateRepository::create(qint64 workspaceId, const OnboardingTemplate &
             insertTask << phaseId << t << task.title << task.description << toKey(task.evidenceType)
                        << toKey(task.ownerSide) << task.dueOffsetDays << configToText(task.config);
             if (!insertTask.exec(error)) {
-                return 0;
+                return false;
             }
         }
     }
-    return templateId;
+    return true;
 }
 
 QList<OnboardingTemplate> TemplateRepository::list(qint64 workspaceId, QString *error) const
@@ -101,6 +107,66 @@ std::optional<OnboardingTemplate> TemplateRepository::get(qint64 id, QString *er
         tmpl.phases.last().tasks.append(task);
     }
     return tmpl;
+}
+
+int TemplateRepository::update(qint64 id, const OnboardingTemplate &tmpl, QString *error)
+{
+    SqlQuery head(m_db,
+                  QStringLiteral("UPDATE template SET name = ?, description = ? WHERE id = ?"));
+    head << tmpl.name << tmpl.description << id;
+    if (!head.exec(error)) {
+        return -1;
+    }
+    if (head.rowsAffected() == 0) {
+        return 0;
+    }
+    // The structure is replaced whole: positions stay dense and nothing refers to these rows
+    // (onboardings hold copies).
+    SqlQuery tasks(m_db, QStringLiteral("DELETE FROM template_task WHERE template_phase_id IN "
+                                        "(SELECT id FROM template_phase WHERE template_id = ?)"));
+    tasks << id;
+    SqlQuery phases(m_db, QStringLiteral("DELETE FROM template_phase WHERE template_id = ?"));
+    phases << id;
+    if (!tasks.exec(error) || !phases.exec(error) || !insertPhases(id, tmpl.phases, error)) {
+        return -1;
+    }
+    return 1;
+}
+
+int TemplateRepository::rename(qint64 id, const QString &name, QString *error)
+{
+    SqlQuery query(m_db, QStringLiteral("UPDATE template SET name = ? WHERE id = ?"));
+    query << name << id;
+    return query.exec(error) ? query.rowsAffected() : -1;
+}
+
+int TemplateRepository::remove(qint64 id, QString *error)
+{
+    // Spelled out rather than left to ON DELETE, so it does not depend on the engine's settings.
+    SqlQuery tasks(m_db, QStringLiteral("DELETE FROM template_task WHERE template_phase_id IN "
+                                        "(SELECT id FROM template_phase WHERE template_id = ?)"));
+    tasks << id;
+    SqlQuery phases(m_db, QStringLiteral("DELETE FROM template_phase WHERE template_id = ?"));
+    phases << id;
+    SqlQuery detach(
+        m_db, QStringLiteral("UPDATE onboarding SET template_id = NULL WHERE template_id = ?"));
+    detach << id;
+    SqlQuery head(m_db, QStringLiteral("DELETE FROM template WHERE id = ?"));
+    head << id;
+    if (!tasks.exec(error) || !phases.exec(error) || !detach.exec(error) || !head.exec(error)) {
+        return -1;
+    }
+    return head.rowsAffected();
+}
+
+int TemplateRepository::onboardingCount(qint64 id, QString *error) const
+{
+    SqlQuery query(m_db, QStringLiteral("SELECT COUNT(*) FROM onboarding WHERE template_id = ?"));
+    query << id;
+    if (!query.exec(error) || !query.next()) {
+        return -1;
+    }
+    return int(query.int64(0));
 }
 
 } // namespace Gatehouse

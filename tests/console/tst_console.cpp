@@ -297,6 +297,8 @@ void TestConsole::shortcutsSwitchPagesAndGeometryIsSaved()
     QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
     QCOMPARE(window.currentPage(), MainWindow::CompaniesPage);
     QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
+    QCOMPARE(window.currentPage(), MainWindow::TemplatesPage);
+    QTest::keyClick(&window, Qt::Key_6, Qt::ControlModifier);
     QCOMPARE(window.currentPage(), MainWindow::MailPage);
     QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
     QCOMPARE(window.currentPage(), MainWindow::OnboardingsPage);

@@ -100,7 +100,7 @@ ActivityView *TestConsoleActivity::openActivityPage()
     if (!QTest::qWaitForWindowActive(m_window.get())) {
         return nullptr;
     }
-    QTest::keyClick(m_window.get(), Qt::Key_6, Qt::ControlModifier);
+    QTest::keyClick(m_window.get(), Qt::Key_7, Qt::ControlModifier);
     return m_window->currentPage() == MainWindow::ActivityPage ? m_window->activityView() : nullptr;
 }
 
