@@ -19,7 +19,7 @@ function credentialView(task, ctx) {
     function describe(item) {
         const when = Gatehouse.i18n.formatDate(item.submittedAt);
         if (item.kind === "bulk_file") {
-            return fmt(qsTr("File “%1” (%2), sent on %3"), item.fileName || "", formatSize(item.fileSize), when);
+            return fmt(qsTr("File “%1” (%2), sent on %3"), item.fileName || "", Gatehouse.api.formatSize(item.fileSize), when);
         }
         if (item.kind === "bulk_text") {
             return fmt(qsTr("Pasted credentials, sent on %1"), when);
@@ -269,17 +269,6 @@ function credentialView(task, ctx) {
     });
     root.appendChild(form);
     return root;
-}
-
-function formatSize(bytes) {
-    const n = Number(bytes) || 0;
-    if (n < 1024) {
-        return Gatehouse.i18n.fmt(qsTr("%1 bytes"), n);
-    }
-    if (n < 1024 * 1024) {
-        return Gatehouse.i18n.fmt(qsTr("%1 KB"), Math.round(n / 1024));
-    }
-    return Gatehouse.i18n.fmt(qsTr("%1 MB"), (n / (1024 * 1024)).toFixed(1));
 }
 
 globalThis.Gatehouse = globalThis.Gatehouse || {};

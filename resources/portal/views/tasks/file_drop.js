@@ -3,18 +3,6 @@
 // far with their expiry, whether the provider downloaded them, and Delete until they have.
 // Each file is encrypted by the server as it arrives; this page never sees it again.
 
-function dropSize(bytes) {
-    const fmt = Gatehouse.i18n.fmt;
-    const size = Number(bytes) || 0;
-    if (size < 1024) {
-        return fmt(qsTr("%1 bytes"), size);
-    }
-    if (size < 1024 * 1024) {
-        return fmt(qsTr("%1 KB"), Math.round(size / 1024));
-    }
-    return fmt(qsTr("%1 MB"), (size / (1024 * 1024)).toFixed(1));
-}
-
 function dropStateLabel(drop) {
     if (drop.state === "expired") {
         return qsTr("Expired");
@@ -23,44 +11,6 @@ function dropStateLabel(drop) {
         return qsTr("Downloaded by your provider");
     }
     return qsTr("Waiting for your provider");
-}
-
-// One file sent with XMLHttpRequest, whose upload events give the progress fetch cannot.
-function sendDrop(task, file, onProgress) {
-    const fmt = Gatehouse.i18n.fmt;
-    return new Promise(function (resolve, reject) {
-        const xhr = new XMLHttpRequest();
-        xhr.open("POST", Gatehouse.api.taskUrl(task.id, "drops") + "?name=" + encodeURIComponent(file.name));
-        xhr.setRequestHeader("Content-Type", "application/octet-stream");
-        xhr.setRequestHeader("Accept", "application/json");
-        xhr.setRequestHeader("X-CSRF-Token", Gatehouse.api.csrfToken());
-        xhr.upload.addEventListener("progress", function (event) {
-            if (event.lengthComputable) {
-                onProgress(Math.round((event.loaded * 100) / event.total));
-            }
-        });
-        xhr.addEventListener("load", function () {
-            let data = null;
-            try {
-                data = JSON.parse(xhr.responseText);
-            } catch (error) {
-                data = null;
-            }
-            if (xhr.status >= 200 && xhr.status < 300) {
-                resolve(data);
-                return;
-            }
-            const message =
-                data && typeof data.error === "string" && data.error
-                    ? data.error
-                    : fmt(qsTr("Something went wrong (error %1). Please try again."), xhr.status);
-            reject(new Gatehouse.api.ApiError(xhr.status, message, data && data.code));
-        });
-        xhr.addEventListener("error", function () {
-            reject(new Gatehouse.api.ApiError(0, qsTr("The portal could not be reached. Check your connection and try again."), "network"));
-        });
-        xhr.send(file);
-    });
 }
 
 function createFileDropView(task, ctx) {
@@ -112,7 +62,7 @@ function createFileDropView(task, ctx) {
             h("span", { className: "upload__name", text: drop.name }),
             h("span", {
                 className: "upload__meta",
-                text: dropSize(drop.size) + " · " + Gatehouse.i18n.formatDate(drop.droppedAt) + " · " + when,
+                text: Gatehouse.api.formatSize(drop.size) + " · " + Gatehouse.i18n.formatDate(drop.droppedAt) + " · " + when,
             }),
             h("span", { className: "badge badge--" + (drop.state === "downloaded" ? "approved" : drop.state === "expired" ? "rejected" : "uploaded"), testid: "filedrop-state-" + drop.id, text: dropStateLabel(drop) }),
             remove,
@@ -127,7 +77,7 @@ function createFileDropView(task, ctx) {
         });
         if (tooLarge.length) {
             alert.show(tooLarge.map(function (file) {
-                return fmt(qsTr("%1 is larger than %2, the limit for this task."), file.name, dropSize(maxBytes));
+                return fmt(qsTr("%1 is larger than %2, the limit for this task."), file.name, Gatehouse.api.formatSize(maxBytes));
             }).join(" "));
             return;
         }
@@ -144,7 +94,7 @@ function createFileDropView(task, ctx) {
         // One after another: a slow line shares its bandwidth with one file at a time.
         rows.reduce(function (previous, item) {
             return previous.then(function () {
-                return sendDrop(task, item.file, function (percent) {
+                return Gatehouse.api.uploadFile(Gatehouse.api.taskUrl(task.id, "drops"), item.file, function (percent) {
                     item.bar.value = percent;
                 }).then(function () {
                     item.bar.value = 100;
@@ -212,7 +162,7 @@ function createFileDropView(task, ctx) {
         maxBytes = data.maxBytes;
         limits.textContent = fmt(
             qsTr("Up to %1 per file. Files are encrypted as they arrive and deleted %2 days after you send them."),
-            dropSize(data.maxBytes),
+            Gatehouse.api.formatSize(data.maxBytes),
             data.expiryDays
         );
         Gatehouse.dom.replaceContent(list, (data.drops || []).map(dropRow));

@@ -3,17 +3,7 @@
 
 const h = Gatehouse.dom.h;
 const fmt = Gatehouse.i18n.fmt;
-
-function formatSize(bytes) {
-    const size = Number(bytes) || 0;
-    if (size < 1024) {
-        return fmt(qsTr("%1 bytes"), size);
-    }
-    if (size < 1024 * 1024) {
-        return fmt(qsTr("%1 KB"), Math.round(size / 1024));
-    }
-    return fmt(qsTr("%1 MB"), (size / (1024 * 1024)).toFixed(1));
-}
+const formatSize = Gatehouse.api.formatSize;
 
 function reviewLabel(file) {
     if (file.review === "approved") {
@@ -23,43 +13,6 @@ function reviewLabel(file) {
         return qsTr("Not accepted");
     }
     return qsTr("Waiting for review");
-}
-
-// One file sent with XMLHttpRequest, whose upload events give the progress fetch cannot.
-function sendFile(task, file, onProgress) {
-    return new Promise(function (resolve, reject) {
-        const xhr = new XMLHttpRequest();
-        xhr.open("POST", Gatehouse.api.taskUrl(task.id, "files") + "?name=" + encodeURIComponent(file.name));
-        xhr.setRequestHeader("Content-Type", "application/octet-stream");
-        xhr.setRequestHeader("Accept", "application/json");
-        xhr.setRequestHeader("X-CSRF-Token", Gatehouse.api.csrfToken());
-        xhr.upload.addEventListener("progress", function (event) {
-            if (event.lengthComputable) {
-                onProgress(Math.round((event.loaded * 100) / event.total));
-            }
-        });
-        xhr.addEventListener("load", function () {
-            let data = null;
-            try {
-                data = JSON.parse(xhr.responseText);
-            } catch (error) {
-                data = null;
-            }
-            if (xhr.status >= 200 && xhr.status < 300) {
-                resolve(data);
-                return;
-            }
-            const message =
-                data && typeof data.error === "string" && data.error
-                    ? data.error
-                    : fmt(qsTr("Something went wrong (error %1). Please try again."), xhr.status);
-            reject(new Gatehouse.api.ApiError(xhr.status, message, data && data.code));
-        });
-        xhr.addEventListener("error", function () {
-            reject(new Gatehouse.api.ApiError(0, qsTr("The portal could not be reached. Check your connection and try again."), "network"));
-        });
-        xhr.send(file);
-    });
 }
 
 function createUploadView(task, ctx) {
@@ -152,7 +105,7 @@ function createUploadView(task, ctx) {
         // One after another: a slow line shares its bandwidth with one file at a time.
         rows.reduce(function (previous, item) {
             return previous.then(function () {
-                return sendFile(task, item.file, function (percent) {
+                return Gatehouse.api.uploadFile(Gatehouse.api.taskUrl(task.id, "files"), item.file, function (percent) {
                     item.bar.value = percent;
                 }).then(function () {
                     item.bar.value = 100;
