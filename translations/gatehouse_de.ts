@@ -7,6 +7,138 @@
         <source>Gatehouse cannot start</source>
         <translation>Gatehouse kann nicht starten</translation>
     </message>
+    <message>
+        <source>Enter the meeting link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The meeting link can be at most 2000 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The meeting link must start with https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The meeting link is not a valid web address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This answer can be at most %1 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one of the options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one of the options offered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose from the options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose only options offered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose each option at most once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer yes or no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a date as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an email address such as name@example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a phone number: digits, spaces and + ( ) - only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a web address starting with https:// or http://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This answer cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field %1 (&quot;%2&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This task is not a checklist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This task is not a form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This meeting has not been scheduled yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This training takes place in person: your provider marks it done once you have attended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This training has not been set up yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This task is completed by providing what it asks for.</source>
+        <translation type="unfinished">Diese Aufgabe ist erledigt, sobald Sie das Angeforderte bereitstellen.</translation>
+    </message>
+    <message>
+        <source>There is no such template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature image is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature must be a PNG image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature image cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature image has an unusual size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature pad is empty. Please sign before you submit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file can be at most 10 MB large.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::AccessLogDialog</name>
@@ -158,6 +290,37 @@
     </message>
 </context>
 <context>
+    <name>Gatehouse::ApprovalService</name>
+    <message>
+        <source>Say what should change, so we can revise it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The comment can be at most 2000 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such task.</source>
+        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>This task does not ask for your approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This has been approved already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You asked for changes; we will ask again once they are made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This has been answered already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::AuditLog</name>
     <message>
         <source>The audit trail could not be read.</source>
@@ -273,6 +436,314 @@
     <message>
         <source>Portal access turned on</source>
         <translation>Portalzugang eingeschaltet</translation>
+    </message>
+    <message>
+        <source>Credential moved to a password manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credential purged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credential revealed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credential handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff password changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vault created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vault access granted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vault access revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vault unlock refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::BrandingPanel</name>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark complete</source>
+        <translation type="unfinished">Als erledigt markieren</translation>
+    </message>
+    <message>
+        <source>Choose &amp;logo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save branding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How buttons look in the portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown to clients on their home page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save branding (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name clients see:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accent colour:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Welcome message:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accent colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The branding could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text on buttons: contrast %1:1, readable (WCAG AA).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::BrandingRules</name>
+    <message>
+        <source>The SVG declares entities or instructions; export it again as plain SVG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SVG contains &lt;%1&gt;; logos may only hold shapes and text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SVG refers to something outside itself; logos must be self-contained.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not a readable SVG image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the accent colour as #RRGGBB, for example #1f6f5c.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text on %1 buttons would be hard to read (contrast %2:1, at least 4.5:1 is needed). Choose a darker or a lighter colour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The logo file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The logo may be at most 1 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The logo image cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The logo may be at most 4096 pixels a side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The logo must be a PNG, JPEG or SVG image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::BrandingService</name>
+    <message>
+        <source>Enter the name clients see (at most 100 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The welcome message can be at most 2000 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ChecklistDefinition</name>
+    <message>
+        <source>&quot;items&quot; must be a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item %1 needs an id and a text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A checklist can have at most %1 items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item %1 needs an id of at most %2 letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two items have the id &quot;%1&quot;; each needs its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item %1 needs a text of 1 to %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ChecklistDialog</name>
+    <message>
+        <source>Edit items…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation type="unfinished">Checkliste</translation>
+    </message>
+    <message>
+        <source>Checklist: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 done · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (staff)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (client)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ChecklistEditorDialog</name>
+    <message>
+        <source>Add item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items, in order. Double-click or press F2 to change a text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New item</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ChecklistService</name>
+    <message>
+        <source>This checklist cannot be used yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such task.</source>
+        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>This checklist is done by %1, not by you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This checklist is completed and can no longer be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This checklist has no such item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::CommentService</name>
+    <message>
+        <source>There is no such task.</source>
+        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>Write a message first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message can be at most 4000 characters long.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -538,6 +1009,231 @@
     </message>
 </context>
 <context>
+    <name>Gatehouse::CredentialApi</name>
+    <message>
+        <source>&quot;username&quot;, &quot;password&quot;, &quot;apiKey&quot; and &quot;notes&quot; must be text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;text&quot; must be text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;mode&quot; must be &quot;single&quot; or &quot;bulk_text&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request did not come from the portal&apos;s own pages.</source>
+        <translation type="unfinished">Diese Anfrage stammt nicht von den Seiten des Portals.</translation>
+    </message>
+    <message>
+        <source>Send the file as application/octet-stream.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the file&apos;s name as ?name=.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::CredentialService</name>
+    <message>
+        <source>Fill in at least one of username, password, API key or notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username, password and API key can be at most %1 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notes can be at most %1 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the credentials to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text can be at most 10 MB long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the file a name of at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file can be at most 10 MB large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such task.</source>
+        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>This task does not ask for credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This task is already completed.</source>
+        <translation type="unfinished">Diese Aufgabe ist bereits erledigt.</translation>
+    </message>
+    <message>
+        <source>%1 cannot receive credentials yet. Please try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason can be at most %1 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This credential was purged after it was moved to a password manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This credential is already marked as moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the credential into a password manager before purging it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This credential was purged already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::CredentialsDialog</name>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pasted text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purged %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved to a password manager by %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sealed in the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reveal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Moved to my password manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Purge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say that you keep it in your own password manager now; after that it can be purged from Gatehouse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deletes the sealed credential for good. The audit trail keeps its history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no vault in this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vault is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vault is locked: revealing asks for your password first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has been handed over for this task yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vault locked before the credential was revealed. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the decrypted file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was decrypted into %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decrypting into %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <source>Saving was cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purge credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1 from %2 for good? It cannot be revealed again; the audit trail keeps its history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::DirectoryRepository</name>
     <message>
         <source>Give the workspace a name of at most 200 characters.</source>
@@ -579,6 +1275,587 @@
         <source>This company already has a contact with this email.</source>
         <translation>Diese Firma hat bereits einen Kontakt mit dieser E-Mail-Adresse.</translation>
     </message>
+    <message>
+        <source>There is no such staff member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::DocumentPreview</name>
+    <message>
+        <source>Select an item to see it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2, %3
+No preview for this kind of file: save a copy to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::DocumentService</name>
+    <message>
+        <source>There is no such task.</source>
+        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>This task does not ask for files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This task is already completed.</source>
+        <translation type="unfinished">Diese Aufgabe ist bereits erledigt.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is larger than %2 MB, the limit for this task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents are attached to approval and signature tasks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is larger than %2 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file has been reviewed already and can no longer be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the file is rejected, so the client knows what to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note can be at most 2000 characters long.</source>
+        <translation type="unfinished">Die Notiz darf höchstens 2000 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>This file has been reviewed already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::FileDropApi</name>
+    <message>
+        <source>Give the file&apos;s name as ?name=.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file can be at most 50 MB large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::FileDropCipher</name>
+    <message>
+        <source>The file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file can be at most %1 MB large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation type="unfinished">Die Datei konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>The download was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encrypted file is damaged: its size does not match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::FileDropPanel</name>
+    <message>
+        <source>Not downloaded yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloaded by %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired, content purged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted by the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files dropped by the client (encrypted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;decrypted…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set e&amp;xpiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropped by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files dropped by the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for downloading (optional, recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for downloading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep new files for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dropped files could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save %1 decrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vault not unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decrypting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <source>File not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be saved to %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::FileDropService</name>
+    <message>
+        <source>Give the file a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file can be at most 50 MB large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such task.</source>
+        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>This task does not take secure file drops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot receive files yet. Please try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your provider has already downloaded this file, so it can no longer be deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file has expired and was deleted already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files can be kept from %1 to %2 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a secure file drop task keeps files for a set time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason can be at most %1 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact deleted this file before it was downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file has expired; its encrypted content is deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::FileTypes</name>
+    <message>
+        <source>PDF documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Office documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text and CSV files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ZIP archives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web pages, scripts and SVG files cannot be uploaded. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contents of &quot;%1&quot; do not match its name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a file type this task accepts. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::FormBuilderDialog</name>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow several entries (shown as a list with &quot;Add another&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Form: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown under the label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One option per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Options:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields, in the order the client sees them:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no label)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New question</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::FormDefinition</name>
+    <message>
+        <source>&quot;multipleEntries&quot; must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;fields&quot; must be a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field %1 is not an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: id, label and type must be text, required true or false, help text and options a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has an unknown type &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: every option must be text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A form can have at most %1 fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs an id of at most %2 letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two fields have the id &quot;%1&quot;; each needs its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the label can be at most %2 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the help text can be at most %2 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: only choice fields have options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (&quot;%2&quot;) needs at least one option.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can have at most %2 options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: every option needs a text of 1 to %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 offers &quot;%2&quot; twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This form has no such field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::FormEntriesDialog</name>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished">Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished">Nein</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Form entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has been saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s). Status: %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Entry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved by %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::FormField</name>
+    <message>
+        <source>Short text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Long text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiple choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes or no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation type="unfinished">E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::FormService</name>
+    <message>
+        <source>This form cannot be filled in yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such task.</source>
+        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>This form is filled in by %1, not by you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This form has been submitted and can no longer be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This form has no questions yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some answers need your attention.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such entry. It may have been removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This form can have at most %1 entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save your answers before you submit the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::FrontDoor</name>
@@ -617,6 +1894,63 @@
         <source>The request body is not a JSON object.</source>
         <translation>Der Anfragetext ist kein JSON-Objekt.</translation>
     </message>
+    <message>
+        <source>Send the file as application/octet-stream.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::InboxView</name>
+    <message>
+        <source>Send answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions from clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answer (Ctrl+Return sends it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send answer (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No questions yet. When clients ask one in the portal, it lands here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inbox could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) asked on %3%4:
+
+%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> about &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+
+%1 answered on %2:
+
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::Invite</name>
@@ -646,6 +1980,41 @@
     <message>
         <source>Copied</source>
         <translation>Kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::Keychain</name>
+    <message>
+        <source>Nothing is remembered on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access to the keychain was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain refused access; it may be locked. Unlock it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain is available on this device (on Linux: a Secret Service such as GNOME Keyring or KWallet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This system&apos;s keychain is not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain could not delete the entry: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No protected memory for the remembered key.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -731,6 +2100,73 @@
             <numerusform>Code und Link sind nur einmal gültig und laufen in %n Minute ab.</numerusform>
             <numerusform>Code und Link sind nur einmal gültig und laufen in %n Minuten ab.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Meeting: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has scheduled &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When: %1 (%2), %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attached calendar file adds the meeting to your calendar. Your portal shows it in your own time zone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signed &quot;%2&quot;. The signature certificate is attached: it names the document with its SHA-256 fingerprint and records who signed, when and from where.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature certificate.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt; asked in the portal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer it from the Inbox in the Gatehouse console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your question to %1 is answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You asked:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -883,6 +2319,85 @@ Einladungslinks verweisen auf %2.</translation>
     <message>
         <source>&amp;Activity</source>
         <translation>&amp;Aktivität</translation>
+    </message>
+    <message>
+        <source>Inbox (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::MeetingSchedule</name>
+    <message>
+        <source>Choose the meeting&apos;s date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the meeting&apos;s start time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a time zone from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not exist on that day in %2 (the clocks change).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The duration must be between 5 minutes and 24 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date must be a day written as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time must be written as HH:MM (24-hour clock).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time zone must be an IANA name such as Europe/Berlin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The duration must be a whole number of minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The meeting link must be text.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1052,6 +2567,54 @@ Einladungslinks verweisen auf %2.</translation>
         <source>&quot;%1&quot; could not be set to %2: %3</source>
         <translation>„%1“ konnte nicht auf „%2“ gesetzt werden: %3</translation>
     </message>
+    <message>
+        <source>Credentials…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule meeting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up training…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit checklist…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit form…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled for %1 %2 (%3), %4 minutes: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not scheduled yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In person: mark it complete once the client has attended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set up yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot edit</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::OnboardingListModel</name>
@@ -1116,10 +2679,6 @@ Einladungslinks verweisen auf %2.</translation>
     <message>
         <source>This task is done by %1, not by you.</source>
         <translation>Diese Aufgabe übernimmt %1, nicht Sie.</translation>
-    </message>
-    <message>
-        <source>This task is completed by providing what it asks for.</source>
-        <translation>Diese Aufgabe ist erledigt, sobald Sie das Angeforderte bereitstellen.</translation>
     </message>
     <message>
         <source>This task is already completed.</source>
@@ -1318,6 +2877,64 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
 </context>
 <context>
+    <name>Gatehouse::QuestionListModel</name>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished">Kunde</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::QuestionService</name>
+    <message>
+        <source>Write your question first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A question can be at most 4000 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such onboarding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write an answer of at most 4000 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This question has been answered already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::RequestGate</name>
     <message>
         <source>The address of this request is too long.</source>
@@ -1386,6 +3003,255 @@ Einladungslinks verweisen auf %2.</translation>
     <message>
         <source>The request has no Host header.</source>
         <translation>Die Anfrage hat keine Host-Angabe.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::RevealReasonDialog</name>
+    <message>
+        <source>Reveal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why are you revealing %1? Optional; the reason is recorded with the reveal in the audit trail and the client&apos;s timeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: setting up the firewall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reveal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::RevealedCredentialDialog</name>
+    <message>
+        <source>Credentials from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This credential is not in a form the console reads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy all</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ReviewQueueModel</name>
+    <message>
+        <source>File to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training to hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished">Kunde</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished">Aufgabe</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ReviewQueueView</name>
+    <message>
+        <source>&amp;Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save a copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note for the client (needed to reject)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note for the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing waits for you. Files, approvals sent back and trainings to hold appear here as clients act.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an item to see it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reopen for the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client asked for changes:
+
+%1
+
+Revise what they approve, then reopen the task so they can answer again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mark done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In-person training:
+
+%1
+
+Mark it done once it was held.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a copy of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be saved to %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ScheduleMeetingDialog</name>
+    <message>
+        <source>Schedule &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule and invite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;uration:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting &amp;link:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each contact of the client with portal access gets an invitation with a calendar file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every onboarding created from the template gets this meeting at this time. Nobody is invited until the meeting is scheduled on an onboarding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::SecretField</name>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Copies it to the clipboard for %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1487,10 +3353,383 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
 </context>
 <context>
+    <name>Gatehouse::SignatureService</name>
+    <message>
+        <source>%1 (the task&apos;s text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your full name (at most 200 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such task.</source>
+        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>This task does not ask for a signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is signed already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature certificate - %1.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signed document can no longer be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signed task can no longer be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document has changed since it was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature record has changed since it was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::SignedPdf</name>
+    <message>
+        <source>Signature certificate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who, when, where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished">E-Mail</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typed name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawn signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation type="unfinished">IP-Adresse</translation>
+    </message>
+    <message>
+        <source>Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The evidence hash covers the document&apos;s bytes, the signer&apos;s name, the signature image, the signer&apos;s email address and the time. Any change to one of them changes the hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::StaffAuthService</name>
     <message>
         <source>The email or password is not correct.</source>
         <translation>E-Mail-Adresse oder Passwort ist nicht korrekt.</translation>
+    </message>
+    <message>
+        <source>There is no such staff member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current password is not correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::StarterTemplate</name>
+    <message>
+        <source>How many people work at your company?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where are your offices?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One address per line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do you use Microsoft 365?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How are your files backed up today?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not at all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USB drives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cloud service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I don&apos;t know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which business applications do you rely on?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practice management</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email and calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who should receive IT notices?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A shared mailbox is best.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main office phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferred go-live date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anything else we should know?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell your staff that the rollout is coming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave every computer switched on the night before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make sure we can reach every office&apos;s network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name one person on site for the rollout day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Managed services onboarding</source>
+        <translation type="unfinished">Onboarding Managed Services</translation>
+    </message>
+    <message>
+        <source>From kick-off to go-live for a new managed services client.</source>
+        <translation type="unfinished">Vom Kick-off bis zum Go-live für einen neuen Managed-Services-Kunden.</translation>
+    </message>
+    <message>
+        <source>Kick-off</source>
+        <translation type="unfinished">Kick-off</translation>
+    </message>
+    <message>
+        <source>Hold the kick-off call</source>
+        <translation type="unfinished">Kick-off-Termin durchführen</translation>
+    </message>
+    <message>
+        <source>Meet the team and agree on the plan.</source>
+        <translation type="unfinished">Das Team kennenlernen und den Plan abstimmen.</translation>
+    </message>
+    <message>
+        <source>Confirm your main contacts</source>
+        <translation type="unfinished">Ihre Hauptansprechpartner bestätigen</translation>
+    </message>
+    <message>
+        <source>Tell us who decides, who approves and who we call in an emergency.</source>
+        <translation type="unfinished">Teilen Sie uns mit, wer entscheidet, wer freigibt und wen wir im Notfall anrufen.</translation>
+    </message>
+    <message>
+        <source>Share your current IT documentation</source>
+        <translation type="unfinished">Ihre aktuelle IT-Dokumentation bereitstellen</translation>
+    </message>
+    <message>
+        <source>Network diagrams, asset lists, anything you have.</source>
+        <translation type="unfinished">Netzwerkpläne, Inventarlisten – alles, was Sie haben.</translation>
+    </message>
+    <message>
+        <source>Discovery</source>
+        <translation type="unfinished">Bestandsaufnahme</translation>
+    </message>
+    <message>
+        <source>Assess the network</source>
+        <translation type="unfinished">Netzwerk analysieren</translation>
+    </message>
+    <message>
+        <source>We map devices, links and risks.</source>
+        <translation type="unfinished">Wir erfassen Geräte, Verbindungen und Risiken.</translation>
+    </message>
+    <message>
+        <source>Confirm office locations and opening hours</source>
+        <translation type="unfinished">Standorte und Öffnungszeiten bestätigen</translation>
+    </message>
+    <message>
+        <source>So that we schedule changes outside your working hours.</source>
+        <translation type="unfinished">Damit wir Änderungen außerhalb Ihrer Arbeitszeiten einplanen.</translation>
+    </message>
+    <message>
+        <source>Hand over administrator logins</source>
+        <translation type="unfinished">Administrator-Zugangsdaten übergeben</translation>
+    </message>
+    <message>
+        <source>Registrar, firewall and cloud admin accounts.</source>
+        <translation type="unfinished">Admin-Konten für Domain-Registrar, Firewall und Cloud.</translation>
+    </message>
+    <message>
+        <source>Answer the IT questionnaire</source>
+        <translation type="unfinished">IT-Fragebogen ausfüllen</translation>
+    </message>
+    <message>
+        <source>Ten minutes about how you work.</source>
+        <translation type="unfinished">Zehn Minuten zu Ihrer Arbeitsweise.</translation>
+    </message>
+    <message>
+        <source>Walk us through your network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An hour on a video call with the person who knows your setup best.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send your software licence files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence keys and files, encrypted as they are sent; we keep them for seven days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollout</source>
+        <translation type="unfinished">Rollout</translation>
+    </message>
+    <message>
+        <source>Deploy monitoring agents</source>
+        <translation type="unfinished">Monitoring-Agenten installieren</translation>
+    </message>
+    <message>
+        <source>On every server and workstation.</source>
+        <translation type="unfinished">Auf jedem Server und jedem Arbeitsplatzrechner.</translation>
+    </message>
+    <message>
+        <source>Get ready for the rollout day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A few things only you can do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign the service agreement</source>
+        <translation type="unfinished">Servicevertrag unterschreiben</translation>
+    </message>
+    <message>
+        <source>Read it and sign online.</source>
+        <translation type="unfinished">Lesen und online unterschreiben.</translation>
+    </message>
+    <message>
+        <source>Complete security awareness training</source>
+        <translation type="unfinished">Security-Awareness-Schulung absolvieren</translation>
+    </message>
+    <message>
+        <source>A short session for every user, at your office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We come to your main office; plan 45 minutes. Bring a laptop if you like.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go live</source>
+        <translation type="unfinished">Go-live</translation>
+    </message>
+    <message>
+        <source>Approve the go-live</source>
+        <translation type="unfinished">Go-live freigeben</translation>
+    </message>
+    <message>
+        <source>Confirm that everything is ready.</source>
+        <translation type="unfinished">Bestätigen Sie, dass alles bereit ist.</translation>
+    </message>
+    <message>
+        <source>Hand over to the support desk</source>
+        <translation type="unfinished">Übergabe an den Servicedesk</translation>
+    </message>
+    <message>
+        <source>Your tickets now go to our desk.</source>
+        <translation type="unfinished">Ihre Tickets gehen ab sofort an unseren Servicedesk.</translation>
     </message>
 </context>
 <context>
@@ -1561,6 +3800,310 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
 </context>
 <context>
+    <name>Gatehouse::TaskDetailsPanel</name>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the client sees under the title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days after the onboarding&apos;s start date; day 0 is the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave it to be set up on each onboarding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done &amp;by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;ue:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled on each onboarding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2, %3 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up on each onboarding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A video: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The form&apos;s settings cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, several entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The checklist&apos;s settings cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None for this kind of task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::TaskFileModel</name>
+    <message>
+        <source>Waiting for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, SHA-256 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished">Gesendet</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::TaskFilesPanel</name>
+    <message>
+        <source>Files from the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save a copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ttach document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for rejecting (the client reads it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for rejecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents for the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The files could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a copy of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be saved to %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by %1 &lt;%2&gt; on %3 from %4, %5.
+Document: %6 (SHA-256 %7)
+Evidence SHA-256: %8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature does not verify: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified: the document and the signature are as they were signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach a document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.png *.jpg *.jpeg *.docx *.xlsx *.odt *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::TaskSetupService</name>
+    <message>
+        <source>There is no such task.</source>
+        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>Only a meeting task can be scheduled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a training task can be set up as a training.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This task is not a meeting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This meeting has not been scheduled yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::TaskThreadPanel</name>
+    <message>
+        <source>&amp;Internal note (never shown to the client)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write to the client, or an internal note (Ctrl+Return sends)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, internal note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No messages yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::Template</name>
     <message>
         <source>Give the template a name.</source>
@@ -1568,126 +4111,652 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
 </context>
 <context>
-    <name>Gatehouse::WorkspaceSetup</name>
+    <name>Gatehouse::TemplateEditor</name>
     <message>
-        <source>Managed services onboarding</source>
-        <translation>Onboarding Managed Services</translation>
+        <source>Add &amp;phase</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>From kick-off to go-live for a new managed services client.</source>
-        <translation>Vom Kick-off bis zum Go-live für einen neuen Managed-Services-Kunden.</translation>
+        <source>Add &amp;task</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Kick-off</source>
-        <translation>Kick-off</translation>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Hold the kick-off call</source>
-        <translation>Kick-off-Termin durchführen</translation>
+        <source>Move &amp;up</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Meet the team and agree on the plan.</source>
-        <translation>Das Team kennenlernen und den Plan abstimmen.</translation>
+        <source>Move do&amp;wn</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Confirm your main contacts</source>
-        <translation>Ihre Hauptansprechpartner bestätigen</translation>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tell us who decides, who approves and who we call in an emergency.</source>
-        <translation>Teilen Sie uns mit, wer entscheidet, wer freigibt und wen wir im Notfall anrufen.</translation>
+        <source>Discard changes</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Share your current IT documentation</source>
-        <translation>Ihre aktuelle IT-Dokumentation bereitstellen</translation>
+        <source>Add a task after the selected one (Ins)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Network diagrams, asset lists, anything you have.</source>
-        <translation>Netzwerkpläne, Inventarlisten – alles, was Sie haben.</translation>
+        <source>Remove the selected phase or task (Del)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Discovery</source>
-        <translation>Bestandsaufnahme</translation>
+        <source>Alt+Up</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Assess the network</source>
-        <translation>Netzwerk analysieren</translation>
+        <source>Alt+Down</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>We map devices, links and risks.</source>
-        <translation>Wir erfassen Geräte, Verbindungen und Risiken.</translation>
+        <source>&amp;Name:</source>
+        <translation type="unfinished">&amp;Name:</translation>
     </message>
     <message>
-        <source>Confirm office locations and opening hours</source>
-        <translation>Standorte und Öffnungszeiten bestätigen</translation>
+        <source>Descr&amp;iption:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>So that we schedule changes outside your working hours.</source>
-        <translation>Damit wir Änderungen außerhalb Ihrer Arbeitszeiten einplanen.</translation>
+        <source>Select a phase or a task to edit it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Hand over administrator logins</source>
-        <translation>Administrator-Zugangsdaten übergeben</translation>
+        <source>Phase &amp;name:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Registrar, firewall and cloud admin accounts.</source>
-        <translation>Admin-Konten für Domain-Registrar, Firewall und Cloud.</translation>
+        <source>Phase %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Answer the IT questionnaire</source>
-        <translation>IT-Fragebogen ausfüllen</translation>
+        <source>New task</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ten minutes about how you work.</source>
-        <translation>Zehn Minuten zu Ihrer Arbeitsweise.</translation>
+        <source>Remove phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the phase &quot;%1&quot; and its %n task(s)?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::TemplateListModel</name>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::TemplateService</name>
+    <message>
+        <source>Another template is already called &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rollout</source>
-        <translation>Rollout</translation>
+        <source>Copy of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::TemplateTreeModel</name>
+    <message>
+        <source>Day %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Deploy monitoring agents</source>
-        <translation>Monitoring-Agenten installieren</translation>
+        <source>Phase / task</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>On every server and workstation.</source>
-        <translation>Auf jedem Server und jedem Arbeitsplatzrechner.</translation>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sign the service agreement</source>
-        <translation>Servicevertrag unterschreiben</translation>
+        <source>Done by</source>
+        <translation type="unfinished">Zuständig</translation>
     </message>
     <message>
-        <source>Read it and sign online.</source>
-        <translation>Lesen und online unterschreiben.</translation>
+        <source>Due</source>
+        <translation type="unfinished">Fällig</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::TemplateValidator</name>
+    <message>
+        <source>Give the template a name.</source>
+        <translation type="unfinished">Geben Sie der Vorlage einen Namen.</translation>
     </message>
     <message>
-        <source>Complete security awareness training</source>
-        <translation>Security-Awareness-Schulung absolvieren</translation>
+        <source>The template&apos;s name can be at most %1 characters long.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A short video for every user.</source>
-        <translation>Ein kurzes Video für alle Benutzer.</translation>
+        <source>The task&apos;s settings are too large.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Go live</source>
-        <translation>Go-live</translation>
+        <source>Unknown kind of task.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Approve the go-live</source>
-        <translation>Go-live freigeben</translation>
+        <source>The template&apos;s description can be at most %1 characters long.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Confirm that everything is ready.</source>
-        <translation>Bestätigen Sie, dass alles bereit ist.</translation>
+        <source>A template needs at least one phase.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Hand over to the support desk</source>
-        <translation>Übergabe an den Servicedesk</translation>
+        <source>A template can have at most %1 phases.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your tickets now go to our desk.</source>
-        <translation>Ihre Tickets gehen ab sofort an unseren Servicedesk.</translation>
+        <source>Phase %1 needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name of phase %1 can be at most %2 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A template can have at most %1 tasks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, task %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the title can be at most %2 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the description can be at most %2 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the due date must be 0 to %2 days after the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::TemplatesView</name>
+    <message>
+        <source>&amp;New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New onboardings copy a template&apos;s phases and tasks; changing a template later does not change them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template &quot;%1&quot; has changes that are not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New template (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template not created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template not copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n onboarding(s) were created from it; they keep their phases and tasks.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No onboarding was created from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the template &quot;%1&quot;? %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template not deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::TrainingSetupDialog</name>
+    <message>
+        <source>A &amp;video the contact watches in the portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In &amp;person: staff mark it done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A YouTube, Vimeo or Loom link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where and when it takes place, what to bring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only YouTube (shown through its privacy-enhanced player), Vimeo and Loom videos can be shown in the portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How is &quot;%1&quot; done?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::TrainingSpec</name>
+    <message>
+        <source>Enter the address of the training video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video address can be at most 2000 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video address is not a valid web address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a video link from YouTube, Vimeo or Loom; other sites cannot be shown in the portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell the contact where and when the training takes place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The instructions can be at most 4000 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video address must be text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The instructions must be text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a video or a training in person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::UploadSettingsEditor</name>
+    <message>
+        <source> MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted files:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::UploadSpec</name>
+    <message>
+        <source>Choose which kinds of files are accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a kind of file Gatehouse knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept at least one kind of file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The size limit must be a whole number of MB from 1 to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::VaultAccessDialog</name>
+    <message>
+        <source>&amp;Grant access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Revoke access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vault access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who may reveal the credentials clients hand over. Granting needs the vault unlocked; the last access cannot be revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished">E-Mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation type="unfinished">Zugriff</translation>
+    </message>
+    <message>
+        <source>Vault access could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Has access since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No vault key yet (made at their next sign-in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke vault access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 will no longer be able to reveal credentials. Revoke their access?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::VaultActions</name>
+    <message>
+        <source>&amp;Vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock vault…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vault &amp;access…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vault unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vault locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credential vault is open. Click to lock it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credential vault is locked. Click to unlock it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::VaultCrypto</name>
+    <message>
+        <source>Not enough protected memory for the vault&apos;s keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough memory to derive the key from the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key derivation settings are out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key could not be wrapped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored key is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is not correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vault key is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored secret is damaged or was not sealed for this vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough protected memory to open the secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::VaultKeyPrompt</name>
+    <message>
+        <source>Unlock the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your password, to open what the client sealed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::VaultService</name>
+    <message>
+        <source>There is no such staff member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace has a vault already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace has no vault yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have no access to the vault. Ask an administrator to grant it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key remembered on this device is not yours. Unlock with your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your access to the vault was revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your copy of the vault key is damaged. Ask an administrator to grant access again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator can grant access to the vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock the vault before granting access to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no vault key yet: they get one when they next sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has access to the vault already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator can revoke access to the vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no access to the vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the only one with access to the vault; grant someone else access first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current password is not correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::VaultUnlockDialog</name>
+    <message>
+        <source>&amp;Remember on this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock the credential vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Enter your Gatehouse password to open the vault. It locks again after %n minute(s) without use.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished">Passwort</translation>
+    </message>
+    <message>
+        <source>Keeps your vault key in this computer&apos;s keychain, so the vault opens without your password on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking this device&apos;s keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remembering is not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening with the key remembered on this device…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The remembered key could not be used: %1 Enter your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation type="unfinished">Geben Sie Ihr Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Saving your key in this device&apos;s keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not remembered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vault is unlocked, but your key could not be kept on this device: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1751,6 +4820,18 @@ Einladungslinks verweisen auf %2.</translation>
         <source>The portal could not be reached. Check your connection and try again.</source>
         <translation>Das Portal ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.</translation>
     </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>app</name>
@@ -1777,6 +4858,45 @@ Einladungslinks verweisen auf %2.</translation>
     <message>
         <source>This address does not lead anywhere in the portal.</source>
         <translation>Unter dieser Adresse gibt es im Portal keine Seite.</translation>
+    </message>
+</context>
+<context>
+    <name>approval</name>
+    <message>
+        <source>Approved by %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes requested by %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what should change, so we can revise it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes requested: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment (needed when you request changes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You asked for changes. We will ask you again once they are made.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1915,6 +5035,388 @@ Einladungslinks verweisen auf %2.</translation>
     <message>
         <source>Client portal</source>
         <translation>Kundenportal</translation>
+    </message>
+</context>
+<context>
+    <name>checklist</name>
+    <message>
+        <source>Loading the checklist…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticked by %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unticked by %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The items are not ready yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>comments</name>
+    <message>
+        <source>Comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your message about %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No messages yet. Ask us anything about this task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a message first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished">Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Message sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>credential</name>
+    <message>
+        <source>File “%1” (%2), sent on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pasted credentials, sent on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A login, sent on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sealed for your provider on arrival. For your security it cannot be shown again, not even to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished">Passwort</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes (what this login is for)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or choose a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pasted text or one file, up to 10 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send securely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What do you want to send?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypted for your provider as soon as it arrives. Once sent, it cannot be shown here again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in at least one of username, password, API key or notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file can be at most 10 MB large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the credentials or choose a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text can be at most 10 MB long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending failed (error %1). Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal could not be reached. Check your connection and try again.</source>
+        <translation type="unfinished">Das Portal ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished">Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Sent securely: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>documents</name>
+    <message>
+        <source>Waiting for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not accepted, please send again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>file_drop</name>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloaded by your provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for your provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2, the limit for this task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent %1 of %2 files securely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag files here, or</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to %1 per file. Files are encrypted as they arrive and deleted %2 days after you send them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>form</name>
+    <message>
+        <source>This field is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a valid value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This answer can be at most %1 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an email address such as name@example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a phone number: digits, spaces and + ( ) - only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a web address starting with https:// or http://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a date as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished">Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished">Nein</translation>
+    </message>
+    <message>
+        <source>Entry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the form…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The questions are not ready yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted. Thank you!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation type="unfinished">Formular</translation>
+    </message>
+    <message>
+        <source>Fields marked * are required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some answers need your attention.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished">Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Submit form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task completed: %1</source>
+        <translation type="unfinished">Aufgabe erledigt: %1</translation>
+    </message>
+    <message>
+        <source>When everything is filled in, submit the form. You cannot change it afterwards.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2102,6 +5604,261 @@ Einladungslinks verweisen auf %2.</translation>
     <message>
         <source>Your portal</source>
         <translation>Ihr Portal</translation>
+    </message>
+</context>
+<context>
+    <name>meeting</name>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark complete</source>
+        <translation type="unfinished">Als erledigt markieren</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished">Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Task completed: %1</source>
+        <translation type="unfinished">Aufgabe erledigt: %1</translation>
+    </message>
+    <message>
+        <source>The date and time will appear here once your provider has scheduled this meeting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>questions</name>
+    <message>
+        <source>Send question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 asked on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for an answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write your question first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished">Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Your question was sent. We will answer by email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask a question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We answer by email and here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>signature</name>
+    <message>
+        <source>Signature pad: draw your signature with a mouse, finger or pen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by %1 on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence fingerprint (SHA-256): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download the signature certificate (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the document before you sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished">Typ</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How to sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I agree that this electronic signature is as valid as my handwritten one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your full name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature pad is empty. Please sign before you submit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please confirm that you agree to sign electronically.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>training</name>
+    <message>
+        <source>Mark complete</source>
+        <translation type="unfinished">Als erledigt markieren</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished">Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Task completed: %1</source>
+        <translation type="unfinished">Aufgabe erledigt: %1</translation>
+    </message>
+    <message>
+        <source>This training takes place in person. Your provider will mark it done once you have attended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your provider has not set up this training yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training video: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>upload</name>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2, the limit for this task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a file type this task accepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploaded %1 of %2 files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag files here, or</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted: %1. Up to %2 per file.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
