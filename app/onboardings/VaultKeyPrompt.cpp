@@ -1,6 +1,7 @@
 #include "VaultKeyPrompt.h"
 
 #include "vault/VaultService.h"
+#include "vault/VaultSession.h"
 
 #include <QCoreApplication>
 #include <QInputDialog>
@@ -17,6 +18,11 @@ std::optional<QString> s_nextPassword;
 std::optional<SecureBytes> VaultKeyPrompt::unlock(QWidget *parent, const ConsoleContext &context,
                                                   QString *error)
 {
+    // The console's vault session, once open, answers without asking again.
+    if (context.vault && context.vault->isUnlocked()) {
+        const SecureBytes &key = context.vault->key();
+        return SecureBytes::copyOf(reinterpret_cast<const char *>(key.constData()), key.size());
+    }
     QString password;
     if (s_nextPassword) {
         password = *s_nextPassword;
@@ -33,8 +39,18 @@ std::optional<SecureBytes> VaultKeyPrompt::unlock(QWidget *parent, const Console
         }
     }
     ServiceError failure;
-    std::optional<SecureBytes> key
-        = VaultService(*context.db, *context.clock).unlock(context.staff.id, password, &failure);
+    std::optional<SecureBytes> key;
+    if (context.vault) {
+        // Opens the session for the rest of the console too (and locks with it when idle).
+        if (context.vault->unlock(password, &failure)) {
+            const SecureBytes &open = context.vault->key();
+            key = SecureBytes::copyOf(reinterpret_cast<const char *>(open.constData()),
+                                      open.size());
+        }
+    } else {
+        key = VaultService(*context.db, *context.clock)
+                  .unlock(context.staff.id, password, &failure);
+    }
     SecureBytes::wipe(password);
     if (!key && error) {
         *error = failure.message;

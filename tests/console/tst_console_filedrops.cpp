@@ -19,6 +19,7 @@
 #include "storage/OnboardingRepository.h"
 #include "storage/SqlQuery.h"
 #include "storage/TemplateRepository.h"
+#include "vault/VaultSession.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -151,6 +152,14 @@ void TestConsoleFileDrops::saveDecryptedAndSetExpiry()
                 .endsWith(QLatin1String("giving the reason: restore the firewall")));
     QTRY_VERIFY(panel->view()->item(0, 5)->text().startsWith(QLatin1String("Downloaded by ")));
     QVERIFY(panel->reasonEdit()->text().isEmpty());
+    // The password opened the console's vault session: a second copy asks for nothing.
+    QVERIFY(m_window->vaultSession()->isUnlocked());
+    const QString again = out.filePath(QStringLiteral("again.cfg"));
+    FileDialog::setNextSaveFileName(again);
+    QVERIFY(panel->saveSelected());
+    QFile second(again);
+    QVERIFY(second.open(QIODevice::ReadOnly));
+    QVERIFY(second.readAll() == file);
 
     // The expiry for new drops.
     panel->expiryBox()->setValue(21);
