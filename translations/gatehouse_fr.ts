@@ -9,135 +9,135 @@
     </message>
     <message>
         <source>Enter the meeting link.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le lien de la réunion.</translation>
     </message>
     <message>
         <source>The meeting link can be at most 2000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lien de la réunion ne peut pas dépasser 2000 caractères.</translation>
     </message>
     <message>
         <source>The meeting link must start with https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lien de la réunion doit commencer par https://.</translation>
     </message>
     <message>
         <source>The meeting link is not a valid web address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lien de la réunion n’est pas une adresse web valide.</translation>
     </message>
     <message>
         <source>This answer can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette réponse ne peut pas dépasser %1 caractères.</translation>
     </message>
     <message>
         <source>Enter text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un texte.</translation>
     </message>
     <message>
         <source>Choose one of the options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez l’une des options.</translation>
     </message>
     <message>
         <source>Choose one of the options offered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez l’une des options proposées.</translation>
     </message>
     <message>
         <source>Choose from the options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez parmi les options.</translation>
     </message>
     <message>
         <source>Choose only options offered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez uniquement des options proposées.</translation>
     </message>
     <message>
         <source>Choose each option at most once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez chaque option au plus une fois.</translation>
     </message>
     <message>
         <source>Answer yes or no.</source>
-        <translation type="unfinished"></translation>
+        <translation>Répondez par oui ou par non.</translation>
     </message>
     <message>
         <source>Enter a date as YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez une date au format AAAA-MM-JJ.</translation>
     </message>
     <message>
         <source>Enter an email address such as name@example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez une adresse e-mail, par exemple nom@exemple.com.</translation>
     </message>
     <message>
         <source>Enter a phone number: digits, spaces and + ( ) - only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un numéro de téléphone&#xa0;: chiffres, espaces et + ( ) - uniquement.</translation>
     </message>
     <message>
         <source>Enter a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un nombre.</translation>
     </message>
     <message>
         <source>Enter a web address starting with https:// or http://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez une adresse web commençant par https:// ou http://.</translation>
     </message>
     <message>
         <source>This answer cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire cette réponse.</translation>
     </message>
     <message>
         <source>Field %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ %1</translation>
     </message>
     <message>
         <source>Field %1 (&quot;%2&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ %1 («&#xa0;%2&#xa0;»)</translation>
     </message>
     <message>
         <source>This task is not a checklist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette tâche n’est pas une liste de contrôle.</translation>
     </message>
     <message>
         <source>This task is not a form.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette tâche n’est pas un formulaire.</translation>
     </message>
     <message>
         <source>This meeting has not been scheduled yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette réunion n’a pas encore été planifiée.</translation>
     </message>
     <message>
         <source>This training takes place in person: your provider marks it done once you have attended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette formation a lieu en présentiel&#xa0;: votre prestataire la marque comme terminée une fois que vous y avez assisté.</translation>
     </message>
     <message>
         <source>This training has not been set up yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette formation n’a pas encore été configurée.</translation>
     </message>
     <message>
         <source>This task is completed by providing what it asks for.</source>
-        <translation type="unfinished">Cette tâche est terminée dès que vous fournissez ce qu’elle demande.</translation>
+        <translation>Cette tâche est terminée dès que vous fournissez ce qu’elle demande.</translation>
     </message>
     <message>
         <source>There is no such template.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce modèle n’existe pas.</translation>
     </message>
     <message>
         <source>The signature image is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’image de la signature est trop volumineuse.</translation>
     </message>
     <message>
         <source>The signature must be a PNG image.</source>
-        <translation type="unfinished"></translation>
+        <translation>La signature doit être une image PNG.</translation>
     </message>
     <message>
         <source>The signature image cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire l’image de la signature.</translation>
     </message>
     <message>
         <source>The signature image has an unusual size.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’image de la signature a une taille inhabituelle.</translation>
     </message>
     <message>
         <source>The signature pad is empty. Please sign before you submit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le cadre de signature est vide. Veuillez signer avant d’envoyer.</translation>
     </message>
     <message>
         <source>The file can be at most 10 MB large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier ne peut pas dépasser 10 Mo.</translation>
     </message>
 </context>
 <context>
@@ -293,31 +293,31 @@
     <name>Gatehouse::ApprovalService</name>
     <message>
         <source>Say what should change, so we can revise it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez ce qui doit changer afin que nous puissions le réviser.</translation>
     </message>
     <message>
         <source>The comment can be at most 2000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le commentaire ne peut pas dépasser 2000 caractères.</translation>
     </message>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Cette tâche n’existe pas.</translation>
+        <translation>Cette tâche n’existe pas.</translation>
     </message>
     <message>
         <source>This task does not ask for your approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette tâche ne demande pas votre approbation.</translation>
     </message>
     <message>
         <source>This has been approved already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet élément a déjà été approuvé.</translation>
     </message>
     <message>
         <source>You asked for changes; we will ask again once they are made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez demandé des modifications&#xa0;; nous vous solliciterons à nouveau une fois qu’elles auront été faites.</translation>
     </message>
     <message>
         <source>This has been answered already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une réponse a déjà été donnée.</translation>
     </message>
 </context>
 <context>
@@ -439,311 +439,311 @@
     </message>
     <message>
         <source>Credential moved to a password manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant déplacé vers un gestionnaire de mots de passe</translation>
     </message>
     <message>
         <source>Credential purged</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant purgé</translation>
     </message>
     <message>
         <source>Credential revealed</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant affiché</translation>
     </message>
     <message>
         <source>Credential handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant remis</translation>
     </message>
     <message>
         <source>Staff password changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe d’un collaborateur modifié</translation>
     </message>
     <message>
         <source>Vault created</source>
-        <translation type="unfinished"></translation>
+        <translation>Coffre-fort créé</translation>
     </message>
     <message>
         <source>Vault access granted</source>
-        <translation type="unfinished"></translation>
+        <translation>Accès au coffre-fort accordé</translation>
     </message>
     <message>
         <source>Vault access revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Accès au coffre-fort retiré</translation>
     </message>
     <message>
         <source>Vault unlock refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Déverrouillage du coffre-fort refusé</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::BrandingPanel</name>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir…</translation>
     </message>
     <message>
         <source>Mark complete</source>
-        <translation type="unfinished">Marquer comme terminée</translation>
+        <translation>Marquer comme terminée</translation>
     </message>
     <message>
         <source>Choose &amp;logo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir un &amp;logo…</translation>
     </message>
     <message>
         <source>Remove logo</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer le logo</translation>
     </message>
     <message>
         <source>&amp;Save branding</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer l’identité visuelle</translation>
     </message>
     <message>
         <source>How buttons look in the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Apparence des boutons dans le portail</translation>
     </message>
     <message>
         <source>Shown to clients on their home page</source>
-        <translation type="unfinished"></translation>
+        <translation>Affiché aux clients sur leur page d’accueil</translation>
     </message>
     <message>
         <source>Save branding (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer l’identité visuelle (Ctrl+S)</translation>
     </message>
     <message>
         <source>&amp;Name clients see:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom affiché aux clients&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Accent colour:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Couleur d’accent&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Welcome message:</source>
-        <translation type="unfinished"></translation>
+        <translation>Message de &amp;bienvenue&#xa0;:</translation>
     </message>
     <message>
         <source>Logo:</source>
-        <translation type="unfinished"></translation>
+        <translation>Logo&#xa0;:</translation>
     </message>
     <message>
         <source>Accent colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Couleur d’accent</translation>
     </message>
     <message>
         <source>The branding could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire l’identité visuelle&#xa0;: %1</translation>
     </message>
     <message>
         <source>No logo</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun logo</translation>
     </message>
     <message>
         <source>Text on buttons: contrast %1:1, readable (WCAG AA).</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte des boutons&#xa0;: contraste %1:1, lisible (WCAG AA).</translation>
     </message>
     <message>
         <source>Choose a logo</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir un logo</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
     <message>
         <source>%1 could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::BrandingRules</name>
     <message>
         <source>The SVG declares entities or instructions; export it again as plain SVG.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le SVG déclare des entités ou des instructions&#xa0;; exportez-le à nouveau en SVG simple.</translation>
     </message>
     <message>
         <source>The SVG contains &lt;%1&gt;; logos may only hold shapes and text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le SVG contient &lt;%1&gt;&#xa0;; les logos ne peuvent contenir que des formes et du texte.</translation>
     </message>
     <message>
         <source>The SVG refers to something outside itself; logos must be self-contained.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le SVG fait référence à des éléments externes&#xa0;; les logos doivent être autonomes.</translation>
     </message>
     <message>
         <source>The file is not a readable SVG image.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier n’est pas une image SVG lisible.</translation>
     </message>
     <message>
         <source>Enter the accent colour as #RRGGBB, for example #1f6f5c.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez la couleur d’accent au format #RRGGBB, par exemple #1f6f5c.</translation>
     </message>
     <message>
         <source>Text on %1 buttons would be hard to read (contrast %2:1, at least 4.5:1 is needed). Choose a darker or a lighter colour.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le texte des boutons %1 serait difficile à lire (contraste %2:1, il faut au moins 4.5:1). Choisissez une couleur plus foncée ou plus claire.</translation>
     </message>
     <message>
         <source>The logo file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier du logo est vide.</translation>
     </message>
     <message>
         <source>The logo may be at most 1 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le logo ne peut pas dépasser 1 Mo.</translation>
     </message>
     <message>
         <source>The logo image cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire l’image du logo.</translation>
     </message>
     <message>
         <source>The logo may be at most 4096 pixels a side.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le logo ne peut pas dépasser 4096 pixels de côté.</translation>
     </message>
     <message>
         <source>The logo must be a PNG, JPEG or SVG image.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le logo doit être une image PNG, JPEG ou SVG.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::BrandingService</name>
     <message>
         <source>Enter the name clients see (at most 100 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le nom affiché aux clients (100 caractères au maximum).</translation>
     </message>
     <message>
         <source>The welcome message can be at most 2000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message de bienvenue ne peut pas dépasser 2000 caractères.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ChecklistDefinition</name>
     <message>
         <source>&quot;items&quot; must be a list.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;items&#xa0;» doit être une liste.</translation>
     </message>
     <message>
         <source>Item %1 needs an id and a text.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’élément %1 doit avoir un identifiant et un texte.</translation>
     </message>
     <message>
         <source>A checklist can have at most %1 items.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une liste de contrôle peut contenir au maximum %1 éléments.</translation>
     </message>
     <message>
         <source>Item %1 needs an id of at most %2 letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’élément %1 doit avoir un identifiant d’au plus %2 lettres, chiffres, «&#xa0;-&#xa0;» ou «&#xa0;_&#xa0;».</translation>
     </message>
     <message>
         <source>Two items have the id &quot;%1&quot;; each needs its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deux éléments ont l’identifiant «&#xa0;%1&#xa0;»&#xa0;; chacun doit avoir le sien.</translation>
     </message>
     <message>
         <source>Item %1 needs a text of 1 to %2 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’élément %1 doit avoir un texte de 1 à %2 caractères.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ChecklistDialog</name>
     <message>
         <source>Edit items…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier les éléments…</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Élément</translation>
     </message>
     <message>
         <source>Changed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifié par</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand</translation>
     </message>
     <message>
         <source>Checklist</source>
-        <translation type="unfinished">Liste de contrôle</translation>
+        <translation>Liste de contrôle</translation>
     </message>
     <message>
         <source>Checklist: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste de contrôle&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 of %2 done · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2 terminés · %3</translation>
     </message>
     <message>
         <source>%1 (staff)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (collaborateur)</translation>
     </message>
     <message>
         <source>%1 (client)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (client)</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ChecklistEditorDialog</name>
     <message>
         <source>Add item</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un élément</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>Monter</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>Descendre</translation>
     </message>
     <message>
         <source>Checklist: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste de contrôle&#xa0;: %1</translation>
     </message>
     <message>
         <source>Items, in order. Double-click or press F2 to change a text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Éléments, dans l’ordre. Double-cliquez ou appuyez sur F2 pour modifier un texte.</translation>
     </message>
     <message>
         <source>New item</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvel élément</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ChecklistService</name>
     <message>
         <source>This checklist cannot be used yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette liste de contrôle ne peut pas encore être utilisée&#xa0;: %1</translation>
     </message>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Cette tâche n’existe pas.</translation>
+        <translation>Cette tâche n’existe pas.</translation>
     </message>
     <message>
         <source>This checklist is done by %1, not by you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette liste de contrôle incombe à %1, pas à vous.</translation>
     </message>
     <message>
         <source>This checklist is completed and can no longer be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette liste de contrôle est terminée et ne peut plus être modifiée.</translation>
     </message>
     <message>
         <source>This checklist has no such item.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette liste de contrôle ne contient pas cet élément.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::CommentService</name>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Cette tâche n’existe pas.</translation>
+        <translation>Cette tâche n’existe pas.</translation>
     </message>
     <message>
         <source>Write a message first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rédigez d’abord un message.</translation>
     </message>
     <message>
         <source>A message can be at most 4000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un message ne peut pas dépasser 4000 caractères.</translation>
     </message>
 </context>
 <context>
@@ -1012,225 +1012,225 @@
     <name>Gatehouse::CredentialApi</name>
     <message>
         <source>&quot;username&quot;, &quot;password&quot;, &quot;apiKey&quot; and &quot;notes&quot; must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;username&#xa0;», «&#xa0;password&#xa0;», «&#xa0;apiKey&#xa0;» et «&#xa0;notes&#xa0;» doivent être du texte.</translation>
     </message>
     <message>
         <source>&quot;text&quot; must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;text&#xa0;» doit être du texte.</translation>
     </message>
     <message>
         <source>&quot;mode&quot; must be &quot;single&quot; or &quot;bulk_text&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;mode&#xa0;» doit valoir «&#xa0;single&#xa0;» ou «&#xa0;bulk_text&#xa0;».</translation>
     </message>
     <message>
         <source>This request did not come from the portal&apos;s own pages.</source>
-        <translation type="unfinished">Cette requête ne provient pas des pages du portail.</translation>
+        <translation>Cette requête ne provient pas des pages du portail.</translation>
     </message>
     <message>
         <source>Send the file as application/octet-stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyez le fichier en tant que application/octet-stream.</translation>
     </message>
     <message>
         <source>Give the file&apos;s name as ?name=.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez le nom du fichier avec&#xa0;?name=.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::CredentialService</name>
     <message>
         <source>Fill in at least one of username, password, API key or notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Renseignez au moins l’un des champs suivants&#xa0;: nom d’utilisateur, mot de passe, clé API ou notes.</translation>
     </message>
     <message>
         <source>Username, password and API key can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom d’utilisateur, le mot de passe et la clé API ne peuvent pas dépasser %1 caractères.</translation>
     </message>
     <message>
         <source>The notes can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les notes ne peuvent pas dépasser %1 caractères.</translation>
     </message>
     <message>
         <source>Paste the credentials to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez les identifiants à envoyer.</translation>
     </message>
     <message>
         <source>The text can be at most 10 MB long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le texte ne peut pas dépasser 10 Mo.</translation>
     </message>
     <message>
         <source>Give the file a name of at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez au fichier un nom de %1 caractères au maximum.</translation>
     </message>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier est vide.</translation>
     </message>
     <message>
         <source>The file can be at most 10 MB large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier ne peut pas dépasser 10 Mo.</translation>
     </message>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Cette tâche n’existe pas.</translation>
+        <translation>Cette tâche n’existe pas.</translation>
     </message>
     <message>
         <source>This task does not ask for credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette tâche ne demande pas d’identifiants.</translation>
     </message>
     <message>
         <source>This task is already completed.</source>
-        <translation type="unfinished">Cette tâche est déjà terminée.</translation>
+        <translation>Cette tâche est déjà terminée.</translation>
     </message>
     <message>
         <source>%1 cannot receive credentials yet. Please try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne peut pas encore recevoir d’identifiants. Veuillez réessayer plus tard.</translation>
     </message>
     <message>
         <source>There is no such credential.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet identifiant n’existe pas.</translation>
     </message>
     <message>
         <source>The reason can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le motif ne peut pas dépasser %1 caractères.</translation>
     </message>
     <message>
         <source>This credential was purged after it was moved to a password manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet identifiant a été purgé après avoir été déplacé vers un gestionnaire de mots de passe.</translation>
     </message>
     <message>
         <source>This credential is already marked as moved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet identifiant est déjà marqué comme déplacé.</translation>
     </message>
     <message>
         <source>Move the credential into a password manager before purging it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déplacez l’identifiant vers un gestionnaire de mots de passe avant de le purger.</translation>
     </message>
     <message>
         <source>This credential was purged already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet identifiant a déjà été purgé.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::CredentialsDialog</name>
     <message>
         <source>Login</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion</translation>
     </message>
     <message>
         <source>Pasted text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte collé</translation>
     </message>
     <message>
         <source>File %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier %1 (%2)</translation>
     </message>
     <message>
         <source>Purged %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Purgé le %1</translation>
     </message>
     <message>
         <source>Moved to a password manager by %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Déplacé vers un gestionnaire de mots de passe par %1, %2</translation>
     </message>
     <message>
         <source>Sealed in the vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Scellé dans le coffre-fort</translation>
     </message>
     <message>
         <source>&amp;Reveal…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Afficher…</translation>
     </message>
     <message>
         <source>&amp;Moved to my password manager</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Déplacé vers mon gestionnaire de mots de passe</translation>
     </message>
     <message>
         <source>&amp;Purge</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Purger</translation>
     </message>
     <message>
         <source>Credentials: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiants&#xa0;: %1</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Quoi</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>De</translation>
     </message>
     <message>
         <source>Handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>Remis</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Say that you keep it in your own password manager now; after that it can be purged from Gatehouse.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez que vous le conservez désormais dans votre propre gestionnaire de mots de passe&#xa0;; il pourra ensuite être purgé de Gatehouse.</translation>
     </message>
     <message>
         <source>Deletes the sealed credential for good. The audit trail keeps its history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprime définitivement l’identifiant scellé. Le journal d’audit conserve son historique.</translation>
     </message>
     <message>
         <source>There is no vault in this window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun coffre-fort dans cette fenêtre.</translation>
     </message>
     <message>
         <source>The vault is unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le coffre-fort est déverrouillé.</translation>
     </message>
     <message>
         <source>The vault is locked: revealing asks for your password first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le coffre-fort est verrouillé&#xa0;: l’affichage demande d’abord votre mot de passe.</translation>
     </message>
     <message>
         <source>Nothing has been handed over for this task yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a encore été remis pour cette tâche.</translation>
     </message>
     <message>
         <source>The vault locked before the credential was revealed. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le coffre-fort s’est verrouillé avant l’affichage de l’identifiant. Réessayez.</translation>
     </message>
     <message>
         <source>Save the decrypted file</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le fichier déchiffré</translation>
     </message>
     <message>
         <source>File saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier enregistré</translation>
     </message>
     <message>
         <source>%1 was decrypted into %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a été déchiffré dans %2.</translation>
     </message>
     <message>
         <source>%1 could not be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Decrypting into %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Déchiffrement dans %1…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Saving was cancelled; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’enregistrement a été annulé&#xa0;; rien n’a été écrit.</translation>
     </message>
     <message>
         <source>Purge credential</source>
-        <translation type="unfinished"></translation>
+        <translation>Purger l’identifiant</translation>
     </message>
     <message>
         <source>Delete %1 from %2 for good? It cannot be revealed again; the audit trail keeps its history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer définitivement %1 de %2&#xa0;? Il ne pourra plus être affiché&#xa0;; le journal d’audit conserve son historique.</translation>
     </message>
 </context>
 <context>
@@ -1277,286 +1277,288 @@
     </message>
     <message>
         <source>There is no such staff member.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce collaborateur n’existe pas.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::DocumentPreview</name>
     <message>
         <source>Select an item to see it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un élément pour l’afficher ici.</translation>
     </message>
     <message>
         <source>%1
 %2, %3
 No preview for this kind of file: save a copy to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2, %3
+Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’ouvrir.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::DocumentService</name>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Cette tâche n’existe pas.</translation>
+        <translation>Cette tâche n’existe pas.</translation>
     </message>
     <message>
         <source>This task does not ask for files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette tâche ne demande pas de fichiers.</translation>
     </message>
     <message>
         <source>This task is already completed.</source>
-        <translation type="unfinished">Cette tâche est déjà terminée.</translation>
+        <translation>Cette tâche est déjà terminée.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is larger than %2 MB, the limit for this task.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» dépasse %2 Mo, la limite pour cette tâche.</translation>
     </message>
     <message>
         <source>Documents are attached to approval and signature tasks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les documents sont joints aux tâches d’approbation et de signature.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is larger than %2 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» dépasse %2 Mo.</translation>
     </message>
     <message>
         <source>There is no such file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier n’existe pas.</translation>
     </message>
     <message>
         <source>This file has been reviewed already and can no longer be removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier a déjà été examiné et ne peut plus être retiré.</translation>
     </message>
     <message>
         <source>Say why the file is rejected, so the client knows what to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez pourquoi le fichier est refusé, afin que le client sache quoi envoyer.</translation>
     </message>
     <message>
         <source>The note can be at most 2000 characters long.</source>
-        <translation type="unfinished">La note ne doit pas dépasser 2000 caractères.</translation>
+        <translation>La note ne peut pas dépasser 2000 caractères.</translation>
     </message>
     <message>
         <source>This file has been reviewed already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier a déjà été examiné.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FileDropApi</name>
     <message>
         <source>Give the file&apos;s name as ?name=.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez le nom du fichier avec&#xa0;?name=.</translation>
     </message>
     <message>
         <source>A file can be at most 50 MB large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un fichier ne peut pas dépasser 50 Mo.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FileDropCipher</name>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier est vide.</translation>
     </message>
     <message>
         <source>A file can be at most %1 MB large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un fichier ne peut pas dépasser %1 Mo.</translation>
     </message>
     <message>
         <source>The file could not be written: %1</source>
-        <translation type="unfinished">Impossible d’écrire le fichier&#xa0;: %1</translation>
+        <translation>Impossible d’écrire le fichier&#xa0;: %1</translation>
     </message>
     <message>
         <source>The download was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le téléchargement a été annulé.</translation>
     </message>
     <message>
         <source>The encrypted file is damaged: its size does not match.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier chiffré est endommagé&#xa0;: sa taille ne correspond pas.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FileDropPanel</name>
     <message>
         <source>Not downloaded yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore téléchargé</translation>
     </message>
     <message>
         <source>Downloaded by %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléchargé par %1 le %2</translation>
     </message>
     <message>
         <source>Expired, content purged</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiré, contenu purgé</translation>
     </message>
     <message>
         <source>Deleted by the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimé par le client</translation>
     </message>
     <message>
         <source>Files dropped by the client (encrypted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers déposés par le client (chiffrés)</translation>
     </message>
     <message>
         <source>Save &amp;decrypted…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer &amp;déchiffré…</translation>
     </message>
     <message>
         <source>Set e&amp;xpiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Définir l’e&amp;xpiration</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <source>Dropped by</source>
-        <translation type="unfinished"></translation>
+        <translation>Déposé par</translation>
     </message>
     <message>
         <source>Dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>Déposé le</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Expire le</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Files dropped by the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers déposés par le client</translation>
     </message>
     <message>
         <source>Reason for downloading (optional, recorded)</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif du téléchargement (facultatif, enregistré)</translation>
     </message>
     <message>
         <source>Reason for downloading</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif du téléchargement</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> jours</translation>
     </message>
     <message>
         <source>Keep new files for</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver les nouveaux fichiers pendant</translation>
     </message>
     <message>
         <source>The dropped files could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les fichiers déposés&#xa0;: %1</translation>
     </message>
     <message>
         <source>Save %1 decrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer %1 déchiffré</translation>
     </message>
     <message>
         <source>Vault not unlocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Coffre-fort non déverrouillé</translation>
     </message>
     <message>
         <source>Decrypting %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Déchiffrement de %1…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>File not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier non enregistré</translation>
     </message>
     <message>
         <source>%1 could not be saved to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer %1 dans %2&#xa0;: %3</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FileDropService</name>
     <message>
         <source>Give the file a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez un nom au fichier.</translation>
     </message>
     <message>
         <source>A file can be at most 50 MB large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un fichier ne peut pas dépasser 50 Mo.</translation>
     </message>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Cette tâche n’existe pas.</translation>
+        <translation>Cette tâche n’existe pas.</translation>
     </message>
     <message>
         <source>This task does not take secure file drops.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette tâche n’accepte pas de dépôts de fichiers sécurisés.</translation>
     </message>
     <message>
         <source>%1 cannot receive files yet. Please try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne peut pas encore recevoir de fichiers. Veuillez réessayer plus tard.</translation>
     </message>
     <message>
         <source>There is no such file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier n’existe pas.</translation>
     </message>
     <message>
         <source>Your provider has already downloaded this file, so it can no longer be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre prestataire a déjà téléchargé ce fichier&#xa0;; il ne peut donc plus être supprimé.</translation>
     </message>
     <message>
         <source>This file has expired and was deleted already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier a expiré et a déjà été supprimé.</translation>
     </message>
     <message>
         <source>Files can be kept from %1 to %2 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les fichiers peuvent être conservés de %1 à %2 jours.</translation>
     </message>
     <message>
         <source>Only a secure file drop task keeps files for a set time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seule une tâche de dépôt de fichiers sécurisé conserve les fichiers pendant une durée définie.</translation>
     </message>
     <message>
         <source>The reason can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le motif ne peut pas dépasser %1 caractères.</translation>
     </message>
     <message>
         <source>The contact deleted this file before it was downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le contact a supprimé ce fichier avant qu’il soit téléchargé.</translation>
     </message>
     <message>
         <source>This file has expired; its encrypted content is deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier a expiré&#xa0;; son contenu chiffré est supprimé.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FileTypes</name>
     <message>
         <source>PDF documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents PDF</translation>
     </message>
     <message>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>Images</translation>
     </message>
     <message>
         <source>Office documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents Office</translation>
     </message>
     <message>
         <source>Text and CSV files</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers texte et CSV</translation>
     </message>
     <message>
         <source>ZIP archives</source>
-        <translation type="unfinished"></translation>
+        <translation>Archives ZIP</translation>
     </message>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier est vide.</translation>
     </message>
     <message>
         <source>Accepted: %1.</source>
