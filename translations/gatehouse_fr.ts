@@ -1562,301 +1562,301 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     </message>
     <message>
         <source>Accepted: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Acceptés&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Web pages, scripts and SVG files cannot be uploaded. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les pages web, les scripts et les fichiers SVG ne peuvent pas être envoyés. %1</translation>
     </message>
     <message>
         <source>The contents of &quot;%1&quot; do not match its name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le contenu de «&#xa0;%1&#xa0;» ne correspond pas à son nom.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a file type this task accepts. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un type de fichier accepté par cette tâche. %2</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FormBuilderDialog</name>
     <message>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligatoire</translation>
     </message>
     <message>
         <source>Allow several entries (shown as a list with &quot;Add another&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>Autoriser plusieurs saisies (affichées sous forme de liste avec «&#xa0;Ajouter une autre&#xa0;»)</translation>
     </message>
     <message>
         <source>Add field</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un champ</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>Monter</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>Descendre</translation>
     </message>
     <message>
         <source>Form: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Formulaire&#xa0;: %1</translation>
     </message>
     <message>
         <source>Shown under the label</source>
-        <translation type="unfinished"></translation>
+        <translation>Affiché sous le libellé</translation>
     </message>
     <message>
         <source>One option per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Une option par ligne</translation>
     </message>
     <message>
         <source>&amp;Label:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Libellé&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Type&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Help:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aide&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Options:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Options&#xa0;:</translation>
     </message>
     <message>
         <source>Fields, in the order the client sees them:</source>
-        <translation type="unfinished"></translation>
+        <translation>Champs, dans l’ordre où le client les voit&#xa0;:</translation>
     </message>
     <message>
         <source>(no label)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sans libellé)</translation>
     </message>
     <message>
         <source>%1 — %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2%3</translation>
     </message>
     <message>
         <source> (required)</source>
-        <translation type="unfinished"></translation>
+        <translation> (obligatoire)</translation>
     </message>
     <message>
         <source>New question</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle question</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FormDefinition</name>
     <message>
         <source>&quot;multipleEntries&quot; must be true or false.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;multipleEntries&#xa0;» doit valoir true ou false.</translation>
     </message>
     <message>
         <source>&quot;fields&quot; must be a list.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;fields&#xa0;» doit être une liste.</translation>
     </message>
     <message>
         <source>Field %1 is not an object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le champ %1 n’est pas un objet.</translation>
     </message>
     <message>
         <source>%1: id, label and type must be text, required true or false, help text and options a list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: l’identifiant, le libellé et le type doivent être du texte, «&#xa0;required&#xa0;» doit valoir true ou false, le texte d’aide et les options doivent être une liste.</translation>
     </message>
     <message>
         <source>%1 has an unknown type &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a un type inconnu «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
         <source>%1: every option must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: chaque option doit être du texte.</translation>
     </message>
     <message>
         <source>A form can have at most %1 fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un formulaire peut contenir au maximum %1 champs.</translation>
     </message>
     <message>
         <source>%1 needs an id of at most %2 letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 doit avoir un identifiant d’au plus %2 lettres, chiffres, «&#xa0;-&#xa0;» ou «&#xa0;_&#xa0;».</translation>
     </message>
     <message>
         <source>Two fields have the id &quot;%1&quot;; each needs its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deux champs ont l’identifiant «&#xa0;%1&#xa0;»&#xa0;; chacun doit avoir le sien.</translation>
     </message>
     <message>
         <source>%1 needs a label.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 doit avoir un libellé.</translation>
     </message>
     <message>
         <source>%1: the label can be at most %2 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: le libellé ne peut pas dépasser %2 caractères.</translation>
     </message>
     <message>
         <source>%1: the help text can be at most %2 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: le texte d’aide ne peut pas dépasser %2 caractères.</translation>
     </message>
     <message>
         <source>%1: only choice fields have options.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: seuls les champs à choix ont des options.</translation>
     </message>
     <message>
         <source>%1 (&quot;%2&quot;) needs at least one option.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 («&#xa0;%2&#xa0;») doit avoir au moins une option.</translation>
     </message>
     <message>
         <source>%1 can have at most %2 options.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 peut avoir au maximum %2 options.</translation>
     </message>
     <message>
         <source>%1: every option needs a text of 1 to %2 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: chaque option doit avoir un texte de 1 à %2 caractères.</translation>
     </message>
     <message>
         <source>%1 offers &quot;%2&quot; twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 propose «&#xa0;%2&#xa0;» deux fois.</translation>
     </message>
     <message>
         <source>This form has no such field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce formulaire ne contient pas ce champ.</translation>
     </message>
     <message>
         <source>This field is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce champ est obligatoire.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FormEntriesDialog</name>
     <message>
         <source>Yes</source>
-        <translation type="unfinished">Oui</translation>
+        <translation>Oui</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished">Non</translation>
+        <translation>Non</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Question</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse</translation>
     </message>
     <message>
         <source>Form entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisies du formulaire</translation>
     </message>
     <message>
         <source>Entries: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisies&#xa0;: %1</translation>
     </message>
     <message>
         <source>Nothing has been saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a encore été enregistré.</translation>
     </message>
     <message numerus="yes">
         <source>%n entry(s). Status: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n saisie. Statut&#xa0;: %1.</numerusform>
+            <numerusform>%n saisies. Statut&#xa0;: %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Entry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisie %1</translation>
     </message>
     <message>
         <source>Saved by %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré par %1, %2</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FormField</name>
     <message>
         <source>Short text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte court</translation>
     </message>
     <message>
         <source>Long text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte long</translation>
     </message>
     <message>
         <source>Single choice</source>
-        <translation type="unfinished"></translation>
+        <translation>Choix unique</translation>
     </message>
     <message>
         <source>Multiple choice</source>
-        <translation type="unfinished"></translation>
+        <translation>Choix multiple</translation>
     </message>
     <message>
         <source>Yes or no</source>
-        <translation type="unfinished"></translation>
+        <translation>Oui ou non</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Email address</source>
-        <translation type="unfinished">Adresse e-mail</translation>
+        <translation>Adresse e-mail</translation>
     </message>
     <message>
         <source>Phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro de téléphone</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Web address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse web</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FormService</name>
     <message>
         <source>This form cannot be filled in yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce formulaire ne peut pas encore être rempli&#xa0;: %1</translation>
     </message>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Cette tâche n’existe pas.</translation>
+        <translation>Cette tâche n’existe pas.</translation>
     </message>
     <message>
         <source>This form is filled in by %1, not by you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce formulaire doit être rempli par %1, pas par vous.</translation>
     </message>
     <message>
         <source>This form has been submitted and can no longer be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce formulaire a été envoyé et ne peut plus être modifié.</translation>
     </message>
     <message>
         <source>This form has no questions yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce formulaire ne contient pas encore de questions.</translation>
     </message>
     <message>
         <source>Some answers need your attention.</source>
-        <translation type="unfinished"></translation>
+        <translation>Certaines réponses requièrent votre attention.</translation>
     </message>
     <message>
         <source>There is no such entry. It may have been removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette saisie n’existe pas. Elle a peut-être été supprimée.</translation>
     </message>
     <message>
         <source>This form can have at most %1 entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce formulaire peut contenir au maximum %1 saisies.</translation>
     </message>
     <message>
         <source>Save your answers before you submit the form.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrez vos réponses avant d’envoyer le formulaire.</translation>
     </message>
 </context>
 <context>
@@ -1898,52 +1898,54 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     </message>
     <message>
         <source>Send the file as application/octet-stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyez le fichier en tant que application/octet-stream.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::InboxView</name>
     <message>
         <source>Send answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer la réponse</translation>
     </message>
     <message>
         <source>Questions from clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Questions des clients</translation>
     </message>
     <message>
         <source>Your answer (Ctrl+Return sends it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre réponse (Ctrl+Entrée pour l’envoyer)</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse</translation>
     </message>
     <message>
         <source>Send answer (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer la réponse (Ctrl+Entrée)</translation>
     </message>
     <message>
         <source>Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Boîte de réception</translation>
     </message>
     <message>
         <source>No questions yet. When clients ask one in the portal, it lands here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune question pour l’instant. Lorsqu’un client en pose une dans le portail, elle arrive ici.</translation>
     </message>
     <message>
         <source>The inbox could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire la boîte de réception&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 (%2) asked on %3%4:
 
 %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) a posé une question le %3%4&#xa0;:
+
+%5</translation>
     </message>
     <message>
         <source> about &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation> au sujet de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>
@@ -1951,7 +1953,11 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
 %1 answered on %2:
 
 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>
+
+%1 a répondu le %2&#xa0;:
+
+%3</translation>
     </message>
 </context>
 <context>
@@ -1988,35 +1994,35 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     <name>Gatehouse::Keychain</name>
     <message>
         <source>Nothing is remembered on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’est mémorisé sur cet appareil.</translation>
     </message>
     <message>
         <source>Access to the keychain was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’accès au trousseau a été refusé.</translation>
     </message>
     <message>
         <source>The keychain refused access; it may be locked. Unlock it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le trousseau a refusé l’accès&#xa0;; il est peut-être verrouillé. Déverrouillez-le et réessayez.</translation>
     </message>
     <message>
         <source>No keychain is available on this device (on Linux: a Secret Service such as GNOME Keyring or KWallet).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun trousseau n’est disponible sur cet appareil (sous Linux&#xa0;: un service Secret Service tel que GNOME Keyring ou KWallet).</translation>
     </message>
     <message>
         <source>This system&apos;s keychain is not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le trousseau de ce système n’est pas pris en charge.</translation>
     </message>
     <message>
         <source>The keychain could not delete the entry: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le trousseau n’a pas pu supprimer l’entrée&#xa0;: %1</translation>
     </message>
     <message>
         <source>The keychain failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec du trousseau&#xa0;: %1</translation>
     </message>
     <message>
         <source>No protected memory for the remembered key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune mémoire protégée pour la clé mémorisée.</translation>
     </message>
 </context>
 <context>
@@ -2105,70 +2111,70 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     </message>
     <message>
         <source>Meeting: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Réunion&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n minutes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 has scheduled &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a planifié «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
         <source>When: %1 (%2), %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand&#xa0;: %1 (%2), %3</translation>
     </message>
     <message>
         <source>Join: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejoindre&#xa0;: %1</translation>
     </message>
     <message>
         <source>The attached calendar file adds the meeting to your calendar. Your portal shows it in your own time zone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier de calendrier joint ajoute la réunion à votre agenda. Votre portail l’affiche dans votre propre fuseau horaire&#xa0;:</translation>
     </message>
     <message>
         <source>Signed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Signé&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 signed &quot;%2&quot;. The signature certificate is attached: it names the document with its SHA-256 fingerprint and records who signed, when and from where.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a signé «&#xa0;%2&#xa0;». Le certificat de signature est joint&#xa0;: il identifie le document par son empreinte SHA-256 et indique qui a signé, quand et d’où.</translation>
     </message>
     <message>
         <source>Open the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le portail</translation>
     </message>
     <message>
         <source>Signature certificate.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat de signature.pdf</translation>
     </message>
     <message>
         <source>Question from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Question de %1</translation>
     </message>
     <message>
         <source>%1 &lt;%2&gt; asked in the portal:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &lt;%2&gt; a posé une question dans le portail&#xa0;:</translation>
     </message>
     <message>
         <source>Answer it from the Inbox in the Gatehouse console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Répondez-y depuis la boîte de réception de la console Gatehouse.</translation>
     </message>
     <message>
         <source>Your question to %1 is answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre question à %1 a reçu une réponse</translation>
     </message>
     <message>
         <source>You asked:</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre question&#xa0;:</translation>
     </message>
     <message>
         <source>%1 answered:</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse de %1&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -2324,82 +2330,82 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>Inbox (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Boîte de réception (%1)</translation>
     </message>
     <message>
         <source>Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Boîte de réception</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèles</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>&amp;Review</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vérification</translation>
     </message>
     <message>
         <source>&amp;Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Boîte de réception</translation>
     </message>
     <message>
         <source>&amp;Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Mo&amp;dèles</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paramètres</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::MeetingSchedule</name>
     <message>
         <source>Choose the meeting&apos;s date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez la date de la réunion.</translation>
     </message>
     <message>
         <source>Choose the meeting&apos;s start time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez l’heure de début de la réunion.</translation>
     </message>
     <message>
         <source>Choose a time zone from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un fuseau horaire dans la liste.</translation>
     </message>
     <message>
         <source>%1 does not exist on that day in %2 (the clocks change).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’existe pas ce jour-là dans le fuseau %2 (changement d’heure).</translation>
     </message>
     <message>
         <source>The duration must be between 5 minutes and 24 hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>La durée doit être comprise entre 5 minutes et 24 heures.</translation>
     </message>
     <message>
         <source>The date must be a day written as YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>La date doit être un jour au format AAAA-MM-JJ.</translation>
     </message>
     <message>
         <source>The time must be written as HH:MM (24-hour clock).</source>
-        <translation type="unfinished"></translation>
+        <translation>L’heure doit être au format HH:MM (sur 24 heures).</translation>
     </message>
     <message>
         <source>The time zone must be an IANA name such as Europe/Berlin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fuseau horaire doit être un nom IANA, par exemple Europe/Paris.</translation>
     </message>
     <message>
         <source>The duration must be a whole number of minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>La durée doit être un nombre entier de minutes.</translation>
     </message>
     <message>
         <source>The meeting link must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lien de la réunion doit être du texte.</translation>
     </message>
 </context>
 <context>
@@ -2571,51 +2577,51 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>Credentials…</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiants…</translation>
     </message>
     <message>
         <source>Schedule meeting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Planifier la réunion…</translation>
     </message>
     <message>
         <source>Set up training…</source>
-        <translation type="unfinished"></translation>
+        <translation>Configurer la formation…</translation>
     </message>
     <message>
         <source>Edit checklist…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier la liste de contrôle…</translation>
     </message>
     <message>
         <source>Edit form…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le formulaire…</translation>
     </message>
     <message>
         <source>Ticks…</source>
-        <translation type="unfinished"></translation>
+        <translation>Coches…</translation>
     </message>
     <message>
         <source>Entries…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisies…</translation>
     </message>
     <message>
         <source>Scheduled for %1 %2 (%3), %4 minutes: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Prévue le %1 à %2 (%3), %4 minutes&#xa0;: %5</translation>
     </message>
     <message>
         <source>Not scheduled yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore planifiée.</translation>
     </message>
     <message>
         <source>In person: mark it complete once the client has attended.</source>
-        <translation type="unfinished"></translation>
+        <translation>En présentiel&#xa0;: marquez-la comme terminée une fois que le client y a assisté.</translation>
     </message>
     <message>
         <source>Not set up yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore configurée.</translation>
     </message>
     <message>
         <source>Cannot edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Modification impossible</translation>
     </message>
 </context>
 <context>
@@ -2882,58 +2888,58 @@ Les liens d’invitation pointent vers %2.</translation>
     <name>Gatehouse::QuestionListModel</name>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverte</translation>
     </message>
     <message>
         <source>Answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Répondue</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Client</translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Asked by</source>
-        <translation type="unfinished"></translation>
+        <translation>Posée par</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Question</translation>
     </message>
     <message>
         <source>Asked</source>
-        <translation type="unfinished"></translation>
+        <translation>Posée le</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::QuestionService</name>
     <message>
         <source>Write your question first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rédigez d’abord votre question.</translation>
     </message>
     <message>
         <source>A question can be at most 4000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une question ne peut pas dépasser 4000 caractères.</translation>
     </message>
     <message>
         <source>There is no such onboarding.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet onboarding n’existe pas.</translation>
     </message>
     <message>
         <source>Write an answer of at most 4000 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rédigez une réponse de 4000 caractères au maximum.</translation>
     </message>
     <message>
         <source>There is no such question.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette question n’existe pas.</translation>
     </message>
     <message>
         <source>This question has been answered already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une réponse a déjà été apportée à cette question.</translation>
     </message>
 </context>
 <context>
@@ -3011,46 +3017,46 @@ Les liens d’invitation pointent vers %2.</translation>
     <name>Gatehouse::RevealReasonDialog</name>
     <message>
         <source>Reveal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher %1</translation>
     </message>
     <message>
         <source>Why are you revealing %1? Optional; the reason is recorded with the reveal in the audit trail and the client&apos;s timeline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi affichez-vous %1&#xa0;? Facultatif&#xa0;; le motif est enregistré avec l’affichage dans le journal d’audit et dans l’historique du client.</translation>
     </message>
     <message>
         <source>For example: setting up the firewall</source>
-        <translation type="unfinished"></translation>
+        <translation>Par exemple&#xa0;: configuration du pare-feu</translation>
     </message>
     <message>
         <source>&amp;Reveal</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Afficher</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::RevealedCredentialDialog</name>
     <message>
         <source>Credentials from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiants de %1</translation>
     </message>
     <message>
         <source>This credential is not in a form the console reads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet identifiant n’est pas dans un format lisible par la console.</translation>
     </message>
     <message>
         <source>Username:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d’utilisateur&#xa0;:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>API key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé API&#xa0;:</translation>
     </message>
     <message>
         <source>Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes&#xa0;:</translation>
     </message>
     <message>
         <source>Copy all</source>
