@@ -3060,97 +3060,97 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>Copy all</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout copier</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ReviewQueueModel</name>
     <message>
         <source>File to review</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier à vérifier</translation>
     </message>
     <message>
         <source>Changes requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications demandées</translation>
     </message>
     <message>
         <source>Training to hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Formation à organiser</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Waiting for</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente depuis</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Client</translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished">Tâche</translation>
+        <translation>Tâche</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>Depuis</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ReviewQueueView</name>
     <message>
         <source>&amp;Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Refuser</translation>
     </message>
     <message>
         <source>&amp;Save a copy…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;nregistrer une copie…</translation>
     </message>
     <message>
         <source>Waiting for you</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de votre action</translation>
     </message>
     <message>
         <source>Note for the client (needed to reject)</source>
-        <translation type="unfinished"></translation>
+        <translation>Note pour le client (obligatoire pour refuser)</translation>
     </message>
     <message>
         <source>Note for the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Note pour le client</translation>
     </message>
     <message>
         <source>Nothing waits for you. Files, approvals sent back and trainings to hold appear here as clients act.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien ne vous attend. Les fichiers, les approbations renvoyées et les formations à organiser apparaissent ici au fur et à mesure des actions des clients.</translation>
     </message>
     <message>
         <source>The queue could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire la file d’attente&#xa0;: %1</translation>
     </message>
     <message>
         <source>&amp;Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Approuver</translation>
     </message>
     <message>
         <source>Select an item to see it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un élément pour l’afficher ici.</translation>
     </message>
     <message>
         <source>%1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <source>The file could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire le fichier&#xa0;: %1</translation>
     </message>
     <message>
         <source>&amp;Reopen for the client</source>
-        <translation type="unfinished"></translation>
+        <translation>R&amp;ouvrir pour le client</translation>
     </message>
     <message>
         <source>The client asked for changes:
@@ -3158,11 +3158,15 @@ Les liens d’invitation pointent vers %2.</translation>
 %1
 
 Revise what they approve, then reopen the task so they can answer again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client a demandé des modifications&#xa0;:
+
+%1
+
+Révisez ce qu’il doit approuver, puis rouvrez la tâche pour qu’il puisse répondre à nouveau.</translation>
     </message>
     <message>
         <source>&amp;Mark done</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Marquer comme terminée</translation>
     </message>
     <message>
         <source>In-person training:
@@ -3170,96 +3174,100 @@ Revise what they approve, then reopen the task so they can answer again.</source
 %1
 
 Mark it done once it was held.</source>
-        <translation type="unfinished"></translation>
+        <translation>Formation en présentiel&#xa0;:
+
+%1
+
+Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     </message>
     <message>
         <source>Save a copy of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer une copie de %1</translation>
     </message>
     <message>
         <source>File not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier non enregistré</translation>
     </message>
     <message>
         <source>%1 could not be saved to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer %1 dans %2&#xa0;: %3</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ScheduleMeetingDialog</name>
     <message>
         <source>Schedule &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Planifier «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>https://…</source>
-        <translation type="unfinished"></translation>
+        <translation>https://…</translation>
     </message>
     <message>
         <source>Schedule and invite</source>
-        <translation type="unfinished"></translation>
+        <translation>Planifier et inviter</translation>
     </message>
     <message>
         <source>Task:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tâche&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Date&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Time:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Heure&#xa0;:</translation>
     </message>
     <message>
         <source>Time &amp;zone:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fuseau horaire&#xa0;:</translation>
     </message>
     <message>
         <source>D&amp;uration:</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;urée&#xa0;:</translation>
     </message>
     <message>
         <source>Meeting &amp;link:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lien de la réunion&#xa0;:</translation>
     </message>
     <message>
         <source>Each contact of the client with portal access gets an invitation with a calendar file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque contact du client disposant d’un accès au portail reçoit une invitation accompagnée d’un fichier de calendrier.</translation>
     </message>
     <message>
         <source>Use this schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser ce créneau</translation>
     </message>
     <message>
         <source>Every onboarding created from the template gets this meeting at this time. Nobody is invited until the meeting is scheduled on an onboarding.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque onboarding créé à partir du modèle reçoit cette réunion à ce créneau. Personne n’est invité tant que la réunion n’est pas planifiée dans un onboarding.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::SecretField</name>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier</translation>
     </message>
     <message numerus="yes">
         <source>Copies it to the clipboard for %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Le copie dans le presse-papiers pendant %n seconde.</numerusform>
+            <numerusform>Le copie dans le presse-papiers pendant %n secondes.</numerusform>
         </translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher</translation>
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer</translation>
     </message>
 </context>
 <context>
@@ -3364,114 +3372,114 @@ Mark it done once it was held.</source>
     <name>Gatehouse::SignatureService</name>
     <message>
         <source>%1 (the task&apos;s text)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (le texte de la tâche)</translation>
     </message>
     <message>
         <source>Enter your full name (at most 200 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez votre nom complet (200 caractères au maximum).</translation>
     </message>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Cette tâche n’existe pas.</translation>
+        <translation>Cette tâche n’existe pas.</translation>
     </message>
     <message>
         <source>This task does not ask for a signature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette tâche ne demande pas de signature.</translation>
     </message>
     <message>
         <source>This is signed already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce document est déjà signé.</translation>
     </message>
     <message>
         <source>Signature certificate - %1.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat de signature - %1.pdf</translation>
     </message>
     <message>
         <source>The signed document can no longer be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le document signé ne peut plus être lu.</translation>
     </message>
     <message>
         <source>The signed task can no longer be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tâche signée ne peut plus être lue.</translation>
     </message>
     <message>
         <source>The document has changed since it was signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le document a été modifié depuis sa signature.</translation>
     </message>
     <message>
         <source>The signature record has changed since it was signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’enregistrement de la signature a été modifié depuis la signature.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::SignedPdf</name>
     <message>
         <source>Signature certificate: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat de signature&#xa0;: %1</translation>
     </message>
     <message>
         <source>Signature certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat de signature</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>What was signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui a été signé</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Document</translation>
     </message>
     <message>
         <source>Document SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 du document</translation>
     </message>
     <message>
         <source>Who, when, where</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui, quand, où</translation>
     </message>
     <message>
         <source>Signed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Signé par</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished">E-mail</translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>How</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment</translation>
     </message>
     <message>
         <source>Typed name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom saisi</translation>
     </message>
     <message>
         <source>Drawn signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Signature manuscrite</translation>
     </message>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure (UTC)</translation>
     </message>
     <message>
         <source>IP address</source>
-        <translation type="unfinished">Adresse IP</translation>
+        <translation>Adresse IP</translation>
     </message>
     <message>
         <source>Browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Navigateur</translation>
     </message>
     <message>
         <source>Evidence SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 de la preuve</translation>
     </message>
     <message>
         <source>The evidence hash covers the document&apos;s bytes, the signer&apos;s name, the signature image, the signer&apos;s email address and the time. Any change to one of them changes the hash.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’empreinte de la preuve couvre les octets du document, le nom du signataire, l’image de la signature, l’adresse e-mail du signataire et l’heure. Toute modification de l’un de ces éléments modifie l’empreinte.</translation>
     </message>
 </context>
 <context>
@@ -3482,262 +3490,262 @@ Mark it done once it was held.</source>
     </message>
     <message>
         <source>There is no such staff member.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce collaborateur n’existe pas.</translation>
     </message>
     <message>
         <source>The current password is not correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le mot de passe actuel est incorrect.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::StarterTemplate</name>
     <message>
         <source>How many people work at your company?</source>
-        <translation type="unfinished"></translation>
+        <translation>Combien de personnes travaillent dans votre entreprise&#xa0;?</translation>
     </message>
     <message>
         <source>Where are your offices?</source>
-        <translation type="unfinished"></translation>
+        <translation>Où se trouvent vos bureaux&#xa0;?</translation>
     </message>
     <message>
         <source>One address per line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une adresse par ligne.</translation>
     </message>
     <message>
         <source>Do you use Microsoft 365?</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisez-vous Microsoft 365&#xa0;?</translation>
     </message>
     <message>
         <source>How are your files backed up today?</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment vos fichiers sont-ils sauvegardés aujourd’hui&#xa0;?</translation>
     </message>
     <message>
         <source>Not at all</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas du tout</translation>
     </message>
     <message>
         <source>USB drives</source>
-        <translation type="unfinished"></translation>
+        <translation>Clés USB</translation>
     </message>
     <message>
         <source>A cloud service</source>
-        <translation type="unfinished"></translation>
+        <translation>Un service cloud</translation>
     </message>
     <message>
         <source>I don&apos;t know</source>
-        <translation type="unfinished"></translation>
+        <translation>Je ne sais pas</translation>
     </message>
     <message>
         <source>Which business applications do you rely on?</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur quelles applications métier vous appuyez-vous&#xa0;?</translation>
     </message>
     <message>
         <source>Accounting</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptabilité</translation>
     </message>
     <message>
         <source>Practice management</source>
-        <translation type="unfinished"></translation>
+        <translation>Logiciel de gestion du cabinet</translation>
     </message>
     <message>
         <source>CRM</source>
-        <translation type="unfinished"></translation>
+        <translation>CRM</translation>
     </message>
     <message>
         <source>Email and calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail et agenda</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Autre</translation>
     </message>
     <message>
         <source>Your website</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre site web</translation>
     </message>
     <message>
         <source>Who should receive IT notices?</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui doit recevoir les notifications informatiques&#xa0;?</translation>
     </message>
     <message>
         <source>A shared mailbox is best.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une boîte aux lettres partagée est idéale.</translation>
     </message>
     <message>
         <source>Main office phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléphone du bureau principal</translation>
     </message>
     <message>
         <source>Preferred go-live date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de mise en service souhaitée</translation>
     </message>
     <message>
         <source>Anything else we should know?</source>
-        <translation type="unfinished"></translation>
+        <translation>Autre chose que nous devrions savoir&#xa0;?</translation>
     </message>
     <message>
         <source>Tell your staff that the rollout is coming</source>
-        <translation type="unfinished"></translation>
+        <translation>Prévenez vos collaborateurs que le déploiement approche</translation>
     </message>
     <message>
         <source>Leave every computer switched on the night before</source>
-        <translation type="unfinished"></translation>
+        <translation>Laissez tous les ordinateurs allumés la veille au soir</translation>
     </message>
     <message>
         <source>Make sure we can reach every office&apos;s network</source>
-        <translation type="unfinished"></translation>
+        <translation>Assurez-vous que nous pouvons accéder au réseau de chaque bureau</translation>
     </message>
     <message>
         <source>Name one person on site for the rollout day</source>
-        <translation type="unfinished"></translation>
+        <translation>Désignez une personne sur place pour le jour du déploiement</translation>
     </message>
     <message>
         <source>Managed services onboarding</source>
-        <translation type="unfinished">Onboarding services managés</translation>
+        <translation>Onboarding services managés</translation>
     </message>
     <message>
         <source>From kick-off to go-live for a new managed services client.</source>
-        <translation type="unfinished">Du lancement à la mise en service pour un nouveau client en services managés.</translation>
+        <translation>Du lancement à la mise en service pour un nouveau client en services managés.</translation>
     </message>
     <message>
         <source>Kick-off</source>
-        <translation type="unfinished">Lancement</translation>
+        <translation>Lancement</translation>
     </message>
     <message>
         <source>Hold the kick-off call</source>
-        <translation type="unfinished">Tenir la réunion de lancement</translation>
+        <translation>Tenir la réunion de lancement</translation>
     </message>
     <message>
         <source>Meet the team and agree on the plan.</source>
-        <translation type="unfinished">Rencontrer l’équipe et convenir du plan.</translation>
+        <translation>Rencontrer l’équipe et convenir du plan.</translation>
     </message>
     <message>
         <source>Confirm your main contacts</source>
-        <translation type="unfinished">Confirmer vos contacts principaux</translation>
+        <translation>Confirmer vos contacts principaux</translation>
     </message>
     <message>
         <source>Tell us who decides, who approves and who we call in an emergency.</source>
-        <translation type="unfinished">Indiquez-nous qui décide, qui approuve et qui appeler en cas d’urgence.</translation>
+        <translation>Indiquez-nous qui décide, qui approuve et qui appeler en cas d’urgence.</translation>
     </message>
     <message>
         <source>Share your current IT documentation</source>
-        <translation type="unfinished">Partager votre documentation informatique actuelle</translation>
+        <translation>Partager votre documentation informatique actuelle</translation>
     </message>
     <message>
         <source>Network diagrams, asset lists, anything you have.</source>
-        <translation type="unfinished">Schémas réseau, inventaires du matériel&#xa0;: tout ce dont vous disposez.</translation>
+        <translation>Schémas réseau, inventaires du matériel&#xa0;: tout ce dont vous disposez.</translation>
     </message>
     <message>
         <source>Discovery</source>
-        <translation type="unfinished">Audit</translation>
+        <translation>Audit</translation>
     </message>
     <message>
         <source>Assess the network</source>
-        <translation type="unfinished">Analyser le réseau</translation>
+        <translation>Analyser le réseau</translation>
     </message>
     <message>
         <source>We map devices, links and risks.</source>
-        <translation type="unfinished">Nous cartographions les équipements, les liaisons et les risques.</translation>
+        <translation>Nous cartographions les équipements, les liaisons et les risques.</translation>
     </message>
     <message>
         <source>Confirm office locations and opening hours</source>
-        <translation type="unfinished">Confirmer les sites et les horaires d’ouverture</translation>
+        <translation>Confirmer les sites et les horaires d’ouverture</translation>
     </message>
     <message>
         <source>So that we schedule changes outside your working hours.</source>
-        <translation type="unfinished">Afin de planifier les changements en dehors de vos heures de travail.</translation>
+        <translation>Afin de planifier les changements en dehors de vos heures de travail.</translation>
     </message>
     <message>
         <source>Hand over administrator logins</source>
-        <translation type="unfinished">Transmettre les accès administrateur</translation>
+        <translation>Transmettre les accès administrateur</translation>
     </message>
     <message>
         <source>Registrar, firewall and cloud admin accounts.</source>
-        <translation type="unfinished">Comptes d’administration du bureau d’enregistrement, du pare-feu et du cloud.</translation>
+        <translation>Comptes d’administration du bureau d’enregistrement, du pare-feu et du cloud.</translation>
     </message>
     <message>
         <source>Answer the IT questionnaire</source>
-        <translation type="unfinished">Répondre au questionnaire informatique</translation>
+        <translation>Répondre au questionnaire informatique</translation>
     </message>
     <message>
         <source>Ten minutes about how you work.</source>
-        <translation type="unfinished">Dix minutes sur votre façon de travailler.</translation>
+        <translation>Dix minutes sur votre façon de travailler.</translation>
     </message>
     <message>
         <source>Walk us through your network</source>
-        <translation type="unfinished"></translation>
+        <translation>Nous présenter votre réseau</translation>
     </message>
     <message>
         <source>An hour on a video call with the person who knows your setup best.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une heure en visioconférence avec la personne qui connaît le mieux votre installation.</translation>
     </message>
     <message>
         <source>Send your software licence files</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer vos fichiers de licences logicielles</translation>
     </message>
     <message>
         <source>Licence keys and files, encrypted as they are sent; we keep them for seven days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Clés et fichiers de licence, chiffrés dès leur envoi&#xa0;; nous les conservons sept jours.</translation>
     </message>
     <message>
         <source>Rollout</source>
-        <translation type="unfinished">Déploiement</translation>
+        <translation>Déploiement</translation>
     </message>
     <message>
         <source>Deploy monitoring agents</source>
-        <translation type="unfinished">Déployer les agents de supervision</translation>
+        <translation>Déployer les agents de supervision</translation>
     </message>
     <message>
         <source>On every server and workstation.</source>
-        <translation type="unfinished">Sur chaque serveur et chaque poste de travail.</translation>
+        <translation>Sur chaque serveur et chaque poste de travail.</translation>
     </message>
     <message>
         <source>Get ready for the rollout day</source>
-        <translation type="unfinished"></translation>
+        <translation>Se préparer pour le jour du déploiement</translation>
     </message>
     <message>
         <source>A few things only you can do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelques actions que vous seul pouvez effectuer.</translation>
     </message>
     <message>
         <source>Sign the service agreement</source>
-        <translation type="unfinished">Signer le contrat de services</translation>
+        <translation>Signer le contrat de services</translation>
     </message>
     <message>
         <source>Read it and sign online.</source>
-        <translation type="unfinished">Lisez-le et signez-le en ligne.</translation>
+        <translation>Lisez-le et signez-le en ligne.</translation>
     </message>
     <message>
         <source>Complete security awareness training</source>
-        <translation type="unfinished">Suivre la formation de sensibilisation à la sécurité</translation>
+        <translation>Suivre la formation de sensibilisation à la sécurité</translation>
     </message>
     <message>
         <source>A short session for every user, at your office.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une courte session pour chaque utilisateur, dans vos locaux.</translation>
     </message>
     <message>
         <source>We come to your main office; plan 45 minutes. Bring a laptop if you like.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nous venons à votre bureau principal&#xa0;; prévoyez 45 minutes. Apportez un ordinateur portable si vous le souhaitez.</translation>
     </message>
     <message>
         <source>Go live</source>
-        <translation type="unfinished">Mise en service</translation>
+        <translation>Mise en service</translation>
     </message>
     <message>
         <source>Approve the go-live</source>
-        <translation type="unfinished">Approuver la mise en service</translation>
+        <translation>Approuver la mise en service</translation>
     </message>
     <message>
         <source>Confirm that everything is ready.</source>
-        <translation type="unfinished">Confirmez que tout est prêt.</translation>
+        <translation>Confirmez que tout est prêt.</translation>
     </message>
     <message>
         <source>Hand over to the support desk</source>
-        <translation type="unfinished">Passer le relais au support</translation>
+        <translation>Passer le relais au support</translation>
     </message>
     <message>
         <source>Your tickets now go to our desk.</source>
-        <translation type="unfinished">Vos tickets sont désormais traités par notre support.</translation>
+        <translation>Vos tickets sont désormais traités par notre support.</translation>
     </message>
 </context>
 <context>
@@ -3811,151 +3819,151 @@ Mark it done once it was held.</source>
     <name>Gatehouse::TaskDetailsPanel</name>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paramètres…</translation>
     </message>
     <message>
         <source>C&amp;lear</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Effacer</translation>
     </message>
     <message>
         <source>What the client sees under the title</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que le client voit sous le titre</translation>
     </message>
     <message>
         <source>Day </source>
-        <translation type="unfinished"></translation>
+        <translation>Jour </translation>
     </message>
     <message>
         <source>Days after the onboarding&apos;s start date; day 0 is the start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jours après la date de début de l’onboarding&#xa0;; le jour 0 est le début.</translation>
     </message>
     <message>
         <source>Leave it to be set up on each onboarding</source>
-        <translation type="unfinished"></translation>
+        <translation>À configurer dans chaque onboarding</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Titre&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Description&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;ype&#xa0;:</translation>
     </message>
     <message>
         <source>Done &amp;by:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Réalisée par&#xa0;:</translation>
     </message>
     <message>
         <source>D&amp;ue:</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;chéance&#xa0;:</translation>
     </message>
     <message>
         <source>Settings:</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres&#xa0;:</translation>
     </message>
     <message>
         <source>Scheduled on each onboarding</source>
-        <translation type="unfinished"></translation>
+        <translation>Planifiée dans chaque onboarding</translation>
     </message>
     <message>
         <source>%1 %2, %3 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2, %3 minutes</translation>
     </message>
     <message>
         <source>Set up on each onboarding</source>
-        <translation type="unfinished"></translation>
+        <translation>Configurée dans chaque onboarding</translation>
     </message>
     <message>
         <source>In person</source>
-        <translation type="unfinished"></translation>
+        <translation>En présentiel</translation>
     </message>
     <message>
         <source>A video: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Une vidéo&#xa0;: %1</translation>
     </message>
     <message>
         <source>The form&apos;s settings cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les paramètres du formulaire.</translation>
     </message>
     <message numerus="yes">
         <source>%n question(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n question</numerusform>
+            <numerusform>%n questions</numerusform>
         </translation>
     </message>
     <message>
         <source>%1, several entries</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, plusieurs saisies</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n élément</numerusform>
+            <numerusform>%n éléments</numerusform>
         </translation>
     </message>
     <message>
         <source>The checklist&apos;s settings cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les paramètres de la liste de contrôle.</translation>
     </message>
     <message>
         <source>None for this kind of task</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun pour ce type de tâche</translation>
     </message>
     <message>
         <source>New task</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle tâche</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TaskFileModel</name>
     <message>
         <source>Waiting for review</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de vérification</translation>
     </message>
     <message>
         <source>Approved by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuvé par %1</translation>
     </message>
     <message>
         <source>Rejected by %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusé par %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1, SHA-256 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, SHA-256 %2</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <source>Sent by</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyé par</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished">Envoyé</translation>
+        <translation>Envoyé</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TaskFilesPanel</name>
     <message>
         <source>Files from the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers du client</translation>
     </message>
     <message>
         <source>&amp;Approve</source>
