@@ -3967,156 +3967,159 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     </message>
     <message>
         <source>&amp;Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Approuver</translation>
     </message>
     <message>
         <source>&amp;Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Refuser</translation>
     </message>
     <message>
         <source>&amp;Save a copy…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;nregistrer une copie…</translation>
     </message>
     <message>
         <source>A&amp;ttach document…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Joindre un document…</translation>
     </message>
     <message>
         <source>&amp;Verify signature</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vérifier la signature</translation>
     </message>
     <message>
         <source>Reason for rejecting (the client reads it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif du refus (visible par le client)</translation>
     </message>
     <message>
         <source>Reason for rejecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif du refus</translation>
     </message>
     <message>
         <source>Documents for the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents pour le client</translation>
     </message>
     <message>
         <source>The files could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les fichiers&#xa0;: %1</translation>
     </message>
     <message>
         <source>Save a copy of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer une copie de %1</translation>
     </message>
     <message>
         <source>File not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier non enregistré</translation>
     </message>
     <message>
         <source>%1 could not be saved to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer %1 dans %2&#xa0;: %3</translation>
     </message>
     <message>
         <source>Not signed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore signé.</translation>
     </message>
     <message>
         <source>Signed by %1 &lt;%2&gt; on %3 from %4, %5.
 Document: %6 (SHA-256 %7)
 Evidence SHA-256: %8</source>
-        <translation type="unfinished"></translation>
+        <translation>Signé par %1 &lt;%2&gt; le %3 depuis %4, %5.
+Document&#xa0;: %6 (SHA-256 %7)
+SHA-256 de la preuve&#xa0;: %8</translation>
     </message>
     <message>
         <source>typed</source>
-        <translation type="unfinished"></translation>
+        <translation>saisie</translation>
     </message>
     <message>
         <source>drawn</source>
-        <translation type="unfinished"></translation>
+        <translation>manuscrite</translation>
     </message>
     <message>
         <source>The signature does not verify: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La signature n’a pas pu être vérifiée&#xa0;: %1</translation>
     </message>
     <message>
         <source>Verified: the document and the signature are as they were signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifié&#xa0;: le document et la signature sont identiques à ceux du moment de la signature.</translation>
     </message>
     <message>
         <source>Attach a document</source>
-        <translation type="unfinished"></translation>
+        <translation>Joindre un document</translation>
     </message>
     <message>
         <source>Documents (*.pdf *.png *.jpg *.jpeg *.docx *.xlsx *.odt *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents (*.pdf *.png *.jpg *.jpeg *.docx *.xlsx *.odt *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>%1 could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TaskSetupService</name>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Cette tâche n’existe pas.</translation>
+        <translation>Cette tâche n’existe pas.</translation>
     </message>
     <message>
         <source>Only a meeting task can be scheduled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seule une tâche de réunion peut être planifiée.</translation>
     </message>
     <message>
         <source>Only a training task can be set up as a training.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seule une tâche de formation peut être configurée comme formation.</translation>
     </message>
     <message>
         <source>This task is not a meeting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette tâche n’est pas une réunion.</translation>
     </message>
     <message>
         <source>This meeting has not been scheduled yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette réunion n’a pas encore été planifiée.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TaskThreadPanel</name>
     <message>
         <source>&amp;Internal note (never shown to the client)</source>
-        <translation type="unfinished"></translation>
+        <translation>Note &amp;interne (jamais visible par le client)</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer</translation>
     </message>
     <message>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversation</translation>
     </message>
     <message>
         <source>Write to the client, or an internal note (Ctrl+Return sends)</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrivez au client, ou rédigez une note interne (Ctrl+Entrée pour envoyer)</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message</translation>
     </message>
     <message>
         <source>Send (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer (Ctrl+Entrée)</translation>
     </message>
     <message>
         <source>%1, internal note</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, note interne</translation>
     </message>
     <message>
         <source>%1 · %2
 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2
+%3</translation>
     </message>
     <message>
         <source>No messages yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun message pour l’instant.</translation>
     </message>
     <message>
         <source>The conversation could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire la conversation&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -4130,81 +4133,81 @@ Evidence SHA-256: %8</source>
     <name>Gatehouse::TemplateEditor</name>
     <message>
         <source>Add &amp;phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une &amp;phase</translation>
     </message>
     <message>
         <source>Add &amp;task</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une &amp;tâche</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retirer</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Monter</translation>
     </message>
     <message>
         <source>Move do&amp;wn</source>
-        <translation type="unfinished"></translation>
+        <translation>Descen&amp;dre</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <source>Discard changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler les modifications</translation>
     </message>
     <message>
         <source>Add a task after the selected one (Ins)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une tâche après celle sélectionnée (Inser)</translation>
     </message>
     <message>
         <source>Remove the selected phase or task (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer la phase ou la tâche sélectionnée (Suppr)</translation>
     </message>
     <message>
         <source>Alt+Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+Haut</translation>
     </message>
     <message>
         <source>Alt+Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+Bas</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">&amp;Nom&#xa0;:</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>Descr&amp;iption:</source>
-        <translation type="unfinished"></translation>
+        <translation>Descr&amp;iption&#xa0;:</translation>
     </message>
     <message>
         <source>Select a phase or a task to edit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une phase ou une tâche pour la modifier.</translation>
     </message>
     <message>
         <source>Phase &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom de la phase&#xa0;:</translation>
     </message>
     <message>
         <source>Phase %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase %1</translation>
     </message>
     <message>
         <source>New task</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle tâche</translation>
     </message>
     <message>
         <source>Remove phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer la phase</translation>
     </message>
     <message numerus="yes">
         <source>Remove the phase &quot;%1&quot; and its %n task(s)?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Retirer la phase «&#xa0;%1&#xa0;» et sa tâche&#xa0;?</numerusform>
+            <numerusform>Retirer la phase «&#xa0;%1&#xa0;» et ses %n tâches&#xa0;?</numerusform>
         </translation>
     </message>
 </context>
@@ -4212,505 +4215,505 @@ Evidence SHA-256: %8</source>
     <name>Gatehouse::TemplateListModel</name>
     <message>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TemplateService</name>
     <message>
         <source>Another template is already called &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un autre modèle s’appelle déjà «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Copy of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Copie de %1</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TemplateTreeModel</name>
     <message>
         <source>Day %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Jour %1</translation>
     </message>
     <message>
         <source>Phase / task</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase / tâche</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Done by</source>
-        <translation type="unfinished">Réalisée par</translation>
+        <translation>Réalisée par</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished">Échéance</translation>
+        <translation>Échéance</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TemplateValidator</name>
     <message>
         <source>Give the template a name.</source>
-        <translation type="unfinished">Donnez un nom au modèle.</translation>
+        <translation>Donnez un nom au modèle.</translation>
     </message>
     <message>
         <source>The template&apos;s name can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom du modèle ne peut pas dépasser %1 caractères.</translation>
     </message>
     <message>
         <source>The task&apos;s settings are too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les paramètres de la tâche sont trop volumineux.</translation>
     </message>
     <message>
         <source>Unknown kind of task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type de tâche inconnu.</translation>
     </message>
     <message>
         <source>The template&apos;s description can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>La description du modèle ne peut pas dépasser %1 caractères.</translation>
     </message>
     <message>
         <source>A template needs at least one phase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un modèle doit comporter au moins une phase.</translation>
     </message>
     <message>
         <source>A template can have at most %1 phases.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un modèle peut comporter au maximum %1 phases.</translation>
     </message>
     <message>
         <source>Phase %1 needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>La phase %1 doit avoir un nom.</translation>
     </message>
     <message>
         <source>The name of phase %1 can be at most %2 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom de la phase %1 ne peut pas dépasser %2 caractères.</translation>
     </message>
     <message>
         <source>A template can have at most %1 tasks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un modèle peut comporter au maximum %1 tâches.</translation>
     </message>
     <message>
         <source>%1, task %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, tâche %2</translation>
     </message>
     <message>
         <source>%1 needs a title.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 doit avoir un titre.</translation>
     </message>
     <message>
         <source>%1: the title can be at most %2 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: le titre ne peut pas dépasser %2 caractères.</translation>
     </message>
     <message>
         <source>%1: the description can be at most %2 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: la description ne peut pas dépasser %2 caractères.</translation>
     </message>
     <message>
         <source>&quot;%1&quot;: the due date must be 0 to %2 days after the start.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;»&#xa0;: l’échéance doit se situer entre 0 et %2 jours après le début.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» (%2)&#xa0;: %3</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TemplatesView</name>
     <message>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouveau</translation>
     </message>
     <message>
         <source>D&amp;uplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;upliquer</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer…</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèles</translation>
     </message>
     <message>
         <source>New onboardings copy a template&apos;s phases and tasks; changing a template later does not change them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les nouveaux onboardings copient les phases et les tâches d’un modèle&#xa0;; modifier un modèle par la suite ne les modifie pas.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications non enregistrées</translation>
     </message>
     <message>
         <source>The template &quot;%1&quot; has changes that are not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle «&#xa0;%1&#xa0;» comporte des modifications non enregistrées.</translation>
     </message>
     <message>
         <source>New template</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau modèle</translation>
     </message>
     <message>
         <source>New template (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau modèle (%1)</translation>
     </message>
     <message>
         <source>Phase 1</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase 1</translation>
     </message>
     <message>
         <source>Template not created</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle non créé</translation>
     </message>
     <message>
         <source>Template not copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle non copié</translation>
     </message>
     <message numerus="yes">
         <source>%n onboarding(s) were created from it; they keep their phases and tasks.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n onboarding a été créé à partir de ce modèle&#xa0;; il conserve ses phases et ses tâches.</numerusform>
+            <numerusform>%n onboardings ont été créés à partir de ce modèle&#xa0;; ils conservent leurs phases et leurs tâches.</numerusform>
         </translation>
     </message>
     <message>
         <source>No onboarding was created from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun onboarding n’a été créé à partir de ce modèle.</translation>
     </message>
     <message>
         <source>Delete template</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le modèle</translation>
     </message>
     <message>
         <source>Delete the template &quot;%1&quot;? %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le modèle «&#xa0;%1&#xa0;»&#xa0;? %2</translation>
     </message>
     <message>
         <source>Template not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle non supprimé</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TrainingSetupDialog</name>
     <message>
         <source>A &amp;video the contact watches in the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Une &amp;vidéo que le contact regarde dans le portail</translation>
     </message>
     <message>
         <source>In &amp;person: staff mark it done</source>
-        <translation type="unfinished"></translation>
+        <translation>En &amp;présentiel&#xa0;: les collaborateurs la marquent comme terminée</translation>
     </message>
     <message>
         <source>Set up &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Configurer «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>A YouTube, Vimeo or Loom link</source>
-        <translation type="unfinished"></translation>
+        <translation>Un lien YouTube, Vimeo ou Loom</translation>
     </message>
     <message>
         <source>Where and when it takes place, what to bring</source>
-        <translation type="unfinished"></translation>
+        <translation>Où et quand elle a lieu, ce qu’il faut apporter</translation>
     </message>
     <message>
         <source>Only YouTube (shown through its privacy-enhanced player), Vimeo and Loom videos can be shown in the portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seules les vidéos YouTube (affichées via son lecteur à confidentialité renforcée), Vimeo et Loom peuvent être affichées dans le portail.</translation>
     </message>
     <message>
         <source>How is &quot;%1&quot; done?</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment «&#xa0;%1&#xa0;» se déroule-t-elle&#xa0;?</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TrainingSpec</name>
     <message>
         <source>Enter the address of the training video.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez l’adresse de la vidéo de formation.</translation>
     </message>
     <message>
         <source>The video address can be at most 2000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse de la vidéo ne peut pas dépasser 2000 caractères.</translation>
     </message>
     <message>
         <source>The video address is not a valid web address.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse de la vidéo n’est pas une adresse web valide.</translation>
     </message>
     <message>
         <source>Use a video link from YouTube, Vimeo or Loom; other sites cannot be shown in the portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisez un lien vidéo YouTube, Vimeo ou Loom&#xa0;; les autres sites ne peuvent pas être affichés dans le portail.</translation>
     </message>
     <message>
         <source>Tell the contact where and when the training takes place.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez au contact où et quand la formation a lieu.</translation>
     </message>
     <message>
         <source>The instructions can be at most 4000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les instructions ne peuvent pas dépasser 4000 caractères.</translation>
     </message>
     <message>
         <source>The video address must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse de la vidéo doit être du texte.</translation>
     </message>
     <message>
         <source>The instructions must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les instructions doivent être du texte.</translation>
     </message>
     <message>
         <source>Choose a video or a training in person.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une vidéo ou une formation en présentiel.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::UploadSettingsEditor</name>
     <message>
         <source> MB</source>
-        <translation type="unfinished"></translation>
+        <translation> Mo</translation>
     </message>
     <message>
         <source>Accepted files:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers acceptés&#xa0;:</translation>
     </message>
     <message>
         <source>Largest file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille maximale par fichier&#xa0;:</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::UploadSpec</name>
     <message>
         <source>Choose which kinds of files are accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez les types de fichiers acceptés.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a kind of file Gatehouse knows.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un type de fichier connu de Gatehouse.</translation>
     </message>
     <message>
         <source>Accept at least one kind of file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Acceptez au moins un type de fichier.</translation>
     </message>
     <message>
         <source>The size limit must be a whole number of MB from 1 to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>La taille maximale doit être un nombre entier de Mo compris entre 1 et %1.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::VaultAccessDialog</name>
     <message>
         <source>&amp;Grant access</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Accorder l’accès</translation>
     </message>
     <message>
         <source>&amp;Revoke access</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retirer l’accès</translation>
     </message>
     <message>
         <source>Vault access</source>
-        <translation type="unfinished"></translation>
+        <translation>Accès au coffre-fort</translation>
     </message>
     <message>
         <source>Who may reveal the credentials clients hand over. Granting needs the vault unlocked; the last access cannot be revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui peut afficher les identifiants remis par les clients. Pour accorder l’accès, le coffre-fort doit être déverrouillé&#xa0;; le dernier accès ne peut pas être retiré.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nom</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished">E-mail</translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle</translation>
     </message>
     <message>
         <source>Access</source>
-        <translation type="unfinished">Accès</translation>
+        <translation>Accès</translation>
     </message>
     <message>
         <source>Vault access could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les accès au coffre-fort&#xa0;: %1</translation>
     </message>
     <message>
         <source>Has access since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>A accès depuis le %1</translation>
     </message>
     <message>
         <source>No vault key yet (made at their next sign-in)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore de clé de coffre-fort (créée à sa prochaine connexion)</translation>
     </message>
     <message>
         <source>Revoked %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Retiré le %1</translation>
     </message>
     <message>
         <source>No access</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun accès</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrateur</translation>
     </message>
     <message>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Collaborateur</translation>
     </message>
     <message>
         <source>Revoke vault access</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer l’accès au coffre-fort</translation>
     </message>
     <message>
         <source>%1 will no longer be able to reveal credentials. Revoke their access?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne pourra plus afficher les identifiants. Retirer son accès&#xa0;?</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::VaultActions</name>
     <message>
         <source>&amp;Vault</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Coffre-fort</translation>
     </message>
     <message>
         <source>&amp;Unlock vault…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Déverrouiller le coffre-fort…</translation>
     </message>
     <message>
         <source>&amp;Lock vault</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verrouiller le coffre-fort</translation>
     </message>
     <message>
         <source>Vault &amp;access…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Accès au coffre-fort…</translation>
     </message>
     <message>
         <source>Vault unlocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Coffre-fort déverrouillé</translation>
     </message>
     <message>
         <source>Vault locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Coffre-fort verrouillé</translation>
     </message>
     <message>
         <source>The credential vault is open. Click to lock it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le coffre-fort des identifiants est ouvert. Cliquez pour le verrouiller.</translation>
     </message>
     <message>
         <source>The credential vault is locked. Click to unlock it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le coffre-fort des identifiants est verrouillé. Cliquez pour le déverrouiller.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::VaultCrypto</name>
     <message>
         <source>Not enough protected memory for the vault&apos;s keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoire protégée insuffisante pour les clés du coffre-fort.</translation>
     </message>
     <message>
         <source>Not enough memory to derive the key from the password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoire insuffisante pour dériver la clé à partir du mot de passe.</translation>
     </message>
     <message>
         <source>The key derivation settings are out of range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les paramètres de dérivation de clé sont hors limites.</translation>
     </message>
     <message>
         <source>The key could not be wrapped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’envelopper la clé.</translation>
     </message>
     <message>
         <source>The stored key is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé enregistrée est endommagée.</translation>
     </message>
     <message>
         <source>The password is not correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le mot de passe est incorrect.</translation>
     </message>
     <message>
         <source>The vault key is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé du coffre-fort n’est pas valide.</translation>
     </message>
     <message>
         <source>The stored secret is damaged or was not sealed for this vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le secret enregistré est endommagé ou n’a pas été scellé pour ce coffre-fort.</translation>
     </message>
     <message>
         <source>Not enough protected memory to open the secret.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoire protégée insuffisante pour ouvrir le secret.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::VaultKeyPrompt</name>
     <message>
         <source>Unlock the vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Déverrouiller le coffre-fort</translation>
     </message>
     <message>
         <source>Your password, to open what the client sealed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre mot de passe, pour ouvrir ce que le client a scellé&#xa0;:</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::VaultService</name>
     <message>
         <source>There is no such staff member.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce collaborateur n’existe pas.</translation>
     </message>
     <message>
         <source>This workspace has a vault already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet espace de travail possède déjà un coffre-fort.</translation>
     </message>
     <message>
         <source>This workspace has no vault yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet espace de travail n’a pas encore de coffre-fort.</translation>
     </message>
     <message>
         <source>You have no access to the vault. Ask an administrator to grant it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous n’avez pas accès au coffre-fort. Demandez à un administrateur de vous l’accorder.</translation>
     </message>
     <message>
         <source>The key remembered on this device is not yours. Unlock with your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé mémorisée sur cet appareil n’est pas la vôtre. Déverrouillez avec votre mot de passe.</translation>
     </message>
     <message>
         <source>Your access to the vault was revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre accès au coffre-fort a été retiré.</translation>
     </message>
     <message>
         <source>Your copy of the vault key is damaged. Ask an administrator to grant access again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre copie de la clé du coffre-fort est endommagée. Demandez à un administrateur de vous accorder à nouveau l’accès.</translation>
     </message>
     <message>
         <source>Only an administrator can grant access to the vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul un administrateur peut accorder l’accès au coffre-fort.</translation>
     </message>
     <message>
         <source>Unlock the vault before granting access to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déverrouillez le coffre-fort avant d’y accorder l’accès.</translation>
     </message>
     <message>
         <source>%1 has no vault key yet: they get one when they next sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’a pas encore de clé de coffre-fort&#xa0;: elle lui sera attribuée à sa prochaine connexion.</translation>
     </message>
     <message>
         <source>%1 has access to the vault already.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a déjà accès au coffre-fort.</translation>
     </message>
     <message>
         <source>Only an administrator can revoke access to the vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul un administrateur peut retirer l’accès au coffre-fort.</translation>
     </message>
     <message>
         <source>%1 has no access to the vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’a pas accès au coffre-fort.</translation>
     </message>
     <message>
         <source>%1 is the only one with access to the vault; grant someone else access first.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est la seule personne ayant accès au coffre-fort&#xa0;; accordez d’abord l’accès à quelqu’un d’autre.</translation>
     </message>
     <message>
         <source>The current password is not correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le mot de passe actuel est incorrect.</translation>
     </message>
 </context>
 <context>
