@@ -4720,62 +4720,62 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     <name>Gatehouse::VaultUnlockDialog</name>
     <message>
         <source>&amp;Remember on this device</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mémoriser sur cet appareil</translation>
     </message>
     <message>
         <source>Unlock the credential vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Déverrouiller le coffre-fort des identifiants</translation>
     </message>
     <message numerus="yes">
         <source>Enter your Gatehouse password to open the vault. It locks again after %n minute(s) without use.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Saisissez votre mot de passe Gatehouse pour ouvrir le coffre-fort. Il se verrouille de nouveau après %n minute sans utilisation.</numerusform>
+            <numerusform>Saisissez votre mot de passe Gatehouse pour ouvrir le coffre-fort. Il se verrouille de nouveau après %n minutes sans utilisation.</numerusform>
         </translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished">Mot de passe</translation>
+        <translation>Mot de passe</translation>
     </message>
     <message>
         <source>Keeps your vault key in this computer&apos;s keychain, so the vault opens without your password on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserve votre clé de coffre-fort dans le trousseau de cet ordinateur, afin que le coffre-fort s’ouvre sans votre mot de passe sur cet appareil.</translation>
     </message>
     <message>
         <source>Checking this device&apos;s keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification du trousseau de cet appareil…</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Déverrouiller</translation>
     </message>
     <message>
         <source>Remembering is not available: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La mémorisation n’est pas disponible&#xa0;: %1</translation>
     </message>
     <message>
         <source>Opening with the key remembered on this device…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverture avec la clé mémorisée sur cet appareil…</translation>
     </message>
     <message>
         <source>The remembered key could not be used: %1 Enter your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé mémorisée n’a pas pu être utilisée&#xa0;: %1 Saisissez votre mot de passe.</translation>
     </message>
     <message>
         <source>Enter your password.</source>
-        <translation type="unfinished">Saisissez votre mot de passe.</translation>
+        <translation>Saisissez votre mot de passe.</translation>
     </message>
     <message>
         <source>Saving your key in this device&apos;s keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement de votre clé dans le trousseau de cet appareil…</translation>
     </message>
     <message>
         <source>Not remembered</source>
-        <translation type="unfinished"></translation>
+        <translation>Non mémorisée</translation>
     </message>
     <message>
         <source>The vault is unlocked, but your key could not be kept on this device: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le coffre-fort est déverrouillé, mais votre clé n’a pas pu être conservée sur cet appareil&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -4841,15 +4841,15 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     </message>
     <message>
         <source>%1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 octets</translation>
     </message>
     <message>
         <source>%1 KB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Ko</translation>
     </message>
     <message>
         <source>%1 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Mo</translation>
     </message>
 </context>
 <context>
@@ -4883,39 +4883,39 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     <name>approval</name>
     <message>
         <source>Approved by %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuvé par %1 le %2</translation>
     </message>
     <message>
         <source>Changes requested by %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications demandées par %1 le %2</translation>
     </message>
     <message>
         <source>Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuver</translation>
     </message>
     <message>
         <source>Request changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Demander des modifications</translation>
     </message>
     <message>
         <source>Say what should change, so we can revise it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez ce qui doit changer afin que nous puissions le réviser.</translation>
     </message>
     <message>
         <source>Approved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuvé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Changes requested: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications demandées&#xa0;: %1</translation>
     </message>
     <message>
         <source>Comment (needed when you request changes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Commentaire (obligatoire si vous demandez des modifications)</translation>
     </message>
     <message>
         <source>You asked for changes. We will ask you again once they are made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez demandé des modifications. Nous vous solliciterons à nouveau une fois qu’elles auront été faites.</translation>
     </message>
 </context>
 <context>
@@ -5060,274 +5060,274 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     <name>checklist</name>
     <message>
         <source>Loading the checklist…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement de la liste de contrôle…</translation>
     </message>
     <message>
         <source>%1 of %2 done</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2 terminés</translation>
     </message>
     <message>
         <source>Ticked by %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Coché par %1, %2</translation>
     </message>
     <message>
         <source>Unticked by %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Décoché par %1, %2</translation>
     </message>
     <message>
         <source>Checklist: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste de contrôle&#xa0;: %1</translation>
     </message>
     <message>
         <source>The items are not ready yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les éléments ne sont pas encore prêts.</translation>
     </message>
 </context>
 <context>
     <name>comments</name>
     <message>
         <source>Comments</source>
-        <translation type="unfinished"></translation>
+        <translation>Commentaires</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer</translation>
     </message>
     <message>
         <source>Your message about %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre message concernant %1</translation>
     </message>
     <message>
         <source>No messages yet. Ask us anything about this task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun message pour l’instant. Posez-nous toutes vos questions sur cette tâche.</translation>
     </message>
     <message>
         <source>Write a message first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rédigez d’abord un message.</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished">Envoi…</translation>
+        <translation>Envoi…</translation>
     </message>
     <message>
         <source>Message sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Message envoyé</translation>
     </message>
 </context>
 <context>
     <name>credential</name>
     <message>
         <source>File “%1” (%2), sent on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier «&#xa0;%1&#xa0;» (%2), envoyé le %3</translation>
     </message>
     <message>
         <source>Pasted credentials, sent on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiants collés, envoyés le %1</translation>
     </message>
     <message>
         <source>A login, sent on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Un accès, envoyé le %1</translation>
     </message>
     <message>
         <source>Sealed for your provider on arrival. For your security it cannot be shown again, not even to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scellé pour votre prestataire dès réception. Pour votre sécurité, il ne peut plus être affiché, pas même pour vous.</translation>
     </message>
     <message>
         <source>One login</source>
-        <translation type="unfinished"></translation>
+        <translation>Un seul accès</translation>
     </message>
     <message>
         <source>Several at once</source>
-        <translation type="unfinished"></translation>
+        <translation>Plusieurs à la fois</translation>
     </message>
     <message>
         <source>Username</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d’utilisateur</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished">Mot de passe</translation>
+        <translation>Mot de passe</translation>
     </message>
     <message>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé API</translation>
     </message>
     <message>
         <source>Notes (what this login is for)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes (à quoi sert cet accès)</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher</translation>
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer</translation>
     </message>
     <message>
         <source>Paste the credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez les identifiants</translation>
     </message>
     <message>
         <source>Or choose a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ou choisissez un fichier</translation>
     </message>
     <message>
         <source>Pasted text or one file, up to 10 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte collé ou un fichier, jusqu’à 10 Mo.</translation>
     </message>
     <message>
         <source>Send securely</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer en toute sécurité</translation>
     </message>
     <message>
         <source>What do you want to send?</source>
-        <translation type="unfinished"></translation>
+        <translation>Que souhaitez-vous envoyer&#xa0;?</translation>
     </message>
     <message>
         <source>Encrypted for your provider as soon as it arrives. Once sent, it cannot be shown here again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiffré pour votre prestataire dès son arrivée. Une fois envoyé, il ne peut plus être affiché ici.</translation>
     </message>
     <message>
         <source>Fill in at least one of username, password, API key or notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Renseignez au moins l’un des champs suivants&#xa0;: nom d’utilisateur, mot de passe, clé API ou notes.</translation>
     </message>
     <message>
         <source>The file can be at most 10 MB large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier ne peut pas dépasser 10 Mo.</translation>
     </message>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier est vide.</translation>
     </message>
     <message>
         <source>Paste the credentials or choose a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez les identifiants ou choisissez un fichier.</translation>
     </message>
     <message>
         <source>The text can be at most 10 MB long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le texte ne peut pas dépasser 10 Mo.</translation>
     </message>
     <message>
         <source>Sending failed (error %1). Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’envoi a échoué (erreur %1). Veuillez réessayer.</translation>
     </message>
     <message>
         <source>The portal could not be reached. Check your connection and try again.</source>
-        <translation type="unfinished">Impossible de joindre le portail. Vérifiez votre connexion et réessayez.</translation>
+        <translation>Impossible de joindre le portail. Vérifiez votre connexion et réessayez.</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished">Envoi…</translation>
+        <translation>Envoi…</translation>
     </message>
     <message>
         <source>Sent securely: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyé en toute sécurité&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>documents</name>
     <message>
         <source>Waiting for review</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de vérification</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuvé</translation>
     </message>
     <message>
         <source>Not accepted, please send again</source>
-        <translation type="unfinished"></translation>
+        <translation>Non accepté, veuillez l’envoyer à nouveau</translation>
     </message>
     <message>
         <source>Requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandés</translation>
     </message>
     <message>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents</translation>
     </message>
 </context>
 <context>
     <name>file_drop</name>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiré</translation>
     </message>
     <message>
         <source>Downloaded by your provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléchargé par votre prestataire</translation>
     </message>
     <message>
         <source>Waiting for your provider</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de votre prestataire</translation>
     </message>
     <message>
         <source>Delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer %1</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Deleted %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 supprimé</translation>
     </message>
     <message>
         <source>expired on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>expiré le %1</translation>
     </message>
     <message>
         <source>kept until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>conservé jusqu’au %1</translation>
     </message>
     <message>
         <source>%1 is larger than %2, the limit for this task.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dépasse %2, la limite pour cette tâche.</translation>
     </message>
     <message>
         <source>Sending %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi de %1</translation>
     </message>
     <message>
         <source>Sent %1 of %2 files securely</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fichiers sur %2 envoyés en toute sécurité</translation>
     </message>
     <message>
         <source>Drag files here, or</source>
-        <translation type="unfinished"></translation>
+        <translation>Faites glisser des fichiers ici, ou</translation>
     </message>
     <message>
         <source>Choose files</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir des fichiers</translation>
     </message>
     <message>
         <source>Up to %1 per file. Files are encrypted as they arrive and deleted %2 days after you send them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jusqu’à %1 par fichier. Les fichiers sont chiffrés dès leur arrivée et supprimés %2 jours après leur envoi.</translation>
     </message>
 </context>
 <context>
     <name>form</name>
     <message>
         <source>This field is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
         <source>Enter a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un nombre.</translation>
     </message>
     <message>
         <source>Enter a valid value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez une valeur valide.</translation>
     </message>
     <message>
         <source>This answer can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette réponse ne peut pas dépasser %1 caractères.</translation>
     </message>
     <message>
         <source>Enter an email address such as name@example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez une adresse e-mail, par exemple nom@exemple.com.</translation>
     </message>
     <message>
         <source>Enter a phone number: digits, spaces and + ( ) - only.</source>
