@@ -3083,7 +3083,7 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>Waiting for</source>
-        <translation>En attente depuis</translation>
+        <translation>En attente</translation>
     </message>
     <message>
         <source>Client</source>
@@ -5241,7 +5241,7 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     </message>
     <message>
         <source>Requested</source>
-        <translation>Demandés</translation>
+        <translation>Demandé</translation>
     </message>
     <message>
         <source>Documents</source>
@@ -5331,111 +5331,111 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     </message>
     <message>
         <source>Enter a phone number: digits, spaces and + ( ) - only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un numéro de téléphone&#xa0;: chiffres, espaces et + ( ) - uniquement.</translation>
     </message>
     <message>
         <source>Enter a web address starting with https:// or http://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez une adresse web commençant par https:// ou http://.</translation>
     </message>
     <message>
         <source>Enter a date as YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez une date au format AAAA-MM-JJ.</translation>
     </message>
     <message>
         <source>(required)</source>
-        <translation type="unfinished"></translation>
+        <translation>(obligatoire)</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir…</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished">Oui</translation>
+        <translation>Oui</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished">Non</translation>
+        <translation>Non</translation>
     </message>
     <message>
         <source>Entry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisie %1</translation>
     </message>
     <message>
         <source>Loading the form…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement du formulaire…</translation>
     </message>
     <message>
         <source>The questions are not ready yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les questions ne sont pas encore prêtes.</translation>
     </message>
     <message>
         <source>Submitted. Thank you!</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyé. Merci&#xa0;!</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré</translation>
     </message>
     <message>
         <source>Add another</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une autre</translation>
     </message>
     <message>
         <source>Saved entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisies enregistrées</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <source>Remove entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer la saisie</translation>
     </message>
     <message>
         <source>Removing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppression…</translation>
     </message>
     <message>
         <source>Entry removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisie retirée</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Form</source>
-        <translation type="unfinished">Formulaire</translation>
+        <translation>Formulaire</translation>
     </message>
     <message>
         <source>Fields marked * are required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les champs marqués d’un * sont obligatoires.</translation>
     </message>
     <message>
         <source>Some answers need your attention.</source>
-        <translation type="unfinished"></translation>
+        <translation>Certaines réponses requièrent votre attention.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished">Enregistrement…</translation>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>Submit form</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer le formulaire</translation>
     </message>
     <message>
         <source>Submitting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi…</translation>
     </message>
     <message>
         <source>Task completed: %1</source>
-        <translation type="unfinished">Tâche terminée&#xa0;: %1</translation>
+        <translation>Tâche terminée&#xa0;: %1</translation>
     </message>
     <message>
         <source>When everything is filled in, submit the form. You cannot change it afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une fois tout rempli, envoyez le formulaire. Vous ne pourrez plus le modifier ensuite.</translation>
     </message>
 </context>
 <context>
@@ -5629,255 +5629,255 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     <name>meeting</name>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>Mark complete</source>
-        <translation type="unfinished">Marquer comme terminée</translation>
+        <translation>Marquer comme terminée</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished">Enregistrement…</translation>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>Task completed: %1</source>
-        <translation type="unfinished">Tâche terminée&#xa0;: %1</translation>
+        <translation>Tâche terminée&#xa0;: %1</translation>
     </message>
     <message>
         <source>The date and time will appear here once your provider has scheduled this meeting.</source>
-        <translation type="unfinished"></translation>
+        <translation>La date et l’heure s’afficheront ici dès que votre prestataire aura planifié cette réunion.</translation>
     </message>
     <message>
         <source>Join</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejoindre</translation>
     </message>
     <message>
         <source>Add to calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter à l’agenda</translation>
     </message>
 </context>
 <context>
     <name>questions</name>
     <message>
         <source>Send question</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer la question</translation>
     </message>
     <message>
         <source>General question</source>
-        <translation type="unfinished"></translation>
+        <translation>Question générale</translation>
     </message>
     <message>
         <source>%1 asked on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Question de %1 le %2</translation>
     </message>
     <message>
         <source>%1 answered on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse de %1 le %2</translation>
     </message>
     <message>
         <source>Waiting for an answer</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de réponse</translation>
     </message>
     <message>
         <source>About</source>
-        <translation type="unfinished"></translation>
+        <translation>Sujet</translation>
     </message>
     <message>
         <source>Your question</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre question</translation>
     </message>
     <message>
         <source>Write your question first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rédigez d’abord votre question.</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished">Envoi…</translation>
+        <translation>Envoi…</translation>
     </message>
     <message>
         <source>Your question was sent. We will answer by email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre question a été envoyée. Nous vous répondrons par e-mail.</translation>
     </message>
     <message>
         <source>Ask a question</source>
-        <translation type="unfinished"></translation>
+        <translation>Poser une question</translation>
     </message>
     <message>
         <source>We answer by email and here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nous répondons par e-mail et ici.</translation>
     </message>
 </context>
 <context>
     <name>signature</name>
     <message>
         <source>Signature pad: draw your signature with a mouse, finger or pen</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadre de signature&#xa0;: dessinez votre signature avec la souris, le doigt ou un stylet</translation>
     </message>
     <message>
         <source>Signed by %1 on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Signé par %1 le %2.</translation>
     </message>
     <message>
         <source>Evidence fingerprint (SHA-256): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Empreinte de la preuve (SHA-256)&#xa0;: %1</translation>
     </message>
     <message>
         <source>Download the signature certificate (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharger le certificat de signature (PDF)</translation>
     </message>
     <message>
         <source>What you sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que vous signez</translation>
     </message>
     <message>
         <source>Read the document before you sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Lisez le document avant de le signer</translation>
     </message>
     <message>
         <source>SHA-256: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256&#xa0;: %1</translation>
     </message>
     <message>
         <source>Draw</source>
-        <translation type="unfinished"></translation>
+        <translation>Dessiner</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Saisir</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer</translation>
     </message>
     <message>
         <source>Sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Signer</translation>
     </message>
     <message>
         <source>Your full name</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre nom complet</translation>
     </message>
     <message>
         <source>How to sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode de signature</translation>
     </message>
     <message>
         <source>I agree that this electronic signature is as valid as my handwritten one.</source>
-        <translation type="unfinished"></translation>
+        <translation>J’accepte que cette signature électronique ait la même valeur que ma signature manuscrite.</translation>
     </message>
     <message>
         <source>Enter your full name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez votre nom complet.</translation>
     </message>
     <message>
         <source>The signature pad is empty. Please sign before you submit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le cadre de signature est vide. Veuillez signer avant d’envoyer.</translation>
     </message>
     <message>
         <source>Please confirm that you agree to sign electronically.</source>
-        <translation type="unfinished"></translation>
+        <translation>Veuillez confirmer que vous acceptez de signer électroniquement.</translation>
     </message>
     <message>
         <source>Signing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Signature…</translation>
     </message>
     <message>
         <source>Signed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Signé&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>training</name>
     <message>
         <source>Mark complete</source>
-        <translation type="unfinished">Marquer comme terminée</translation>
+        <translation>Marquer comme terminée</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished">Enregistrement…</translation>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>Task completed: %1</source>
-        <translation type="unfinished">Tâche terminée&#xa0;: %1</translation>
+        <translation>Tâche terminée&#xa0;: %1</translation>
     </message>
     <message>
         <source>This training takes place in person. Your provider will mark it done once you have attended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette formation a lieu en présentiel. Votre prestataire la marquera comme terminée une fois que vous y aurez assisté.</translation>
     </message>
     <message>
         <source>Your provider has not set up this training yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre prestataire n’a pas encore configuré cette formation.</translation>
     </message>
     <message>
         <source>Training video: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vidéo de formation&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>upload</name>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuvé</translation>
     </message>
     <message>
         <source>Not accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Non accepté</translation>
     </message>
     <message>
         <source>Waiting for review</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de vérification</translation>
     </message>
     <message>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer %1</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Removed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 retiré</translation>
     </message>
     <message>
         <source>Why:</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif&#xa0;:</translation>
     </message>
     <message>
         <source>%1 is larger than %2, the limit for this task.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dépasse %2, la limite pour cette tâche.</translation>
     </message>
     <message>
         <source>%1 is not a file type this task accepts.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’est pas un type de fichier accepté par cette tâche.</translation>
     </message>
     <message>
         <source>Uploading %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi de %1</translation>
     </message>
     <message>
         <source>Uploaded %1 of %2 files</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fichiers sur %2 envoyés</translation>
     </message>
     <message>
         <source>Drag files here, or</source>
-        <translation type="unfinished"></translation>
+        <translation>Faites glisser des fichiers ici, ou</translation>
     </message>
     <message>
         <source>Choose files</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir des fichiers</translation>
     </message>
     <message>
         <source>Accepted: %1. Up to %2 per file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Acceptés&#xa0;: %1. Jusqu’à %2 par fichier.</translation>
     </message>
 </context>
 </TS>
