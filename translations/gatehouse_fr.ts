@@ -4206,7 +4206,7 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     <message numerus="yes">
         <source>Remove the phase &quot;%1&quot; and its %n task(s)?</source>
         <translation>
-            <numerusform>Retirer la phase «&#xa0;%1&#xa0;» et sa tâche&#xa0;?</numerusform>
+            <numerusform>Retirer la phase «&#xa0;%1&#xa0;» et %n tâche&#xa0;?</numerusform>
             <numerusform>Retirer la phase «&#xa0;%1&#xa0;» et ses %n tâches&#xa0;?</numerusform>
         </translation>
     </message>
