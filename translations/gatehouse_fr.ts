@@ -9,135 +9,135 @@
     </message>
     <message>
         <source>Enter the meeting link.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le lien de la réunion.</translation>
     </message>
     <message>
         <source>The meeting link can be at most 2000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lien de la réunion ne peut pas dépasser 2000 caractères.</translation>
     </message>
     <message>
         <source>The meeting link must start with https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lien de la réunion doit commencer par https://.</translation>
     </message>
     <message>
         <source>The meeting link is not a valid web address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lien de la réunion n’est pas une adresse web valide.</translation>
     </message>
     <message>
         <source>This answer can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette réponse ne peut pas dépasser %1 caractères.</translation>
     </message>
     <message>
         <source>Enter text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un texte.</translation>
     </message>
     <message>
         <source>Choose one of the options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez l’une des options.</translation>
     </message>
     <message>
         <source>Choose one of the options offered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez l’une des options proposées.</translation>
     </message>
     <message>
         <source>Choose from the options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez parmi les options.</translation>
     </message>
     <message>
         <source>Choose only options offered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez uniquement des options proposées.</translation>
     </message>
     <message>
         <source>Choose each option at most once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez chaque option au plus une fois.</translation>
     </message>
     <message>
         <source>Answer yes or no.</source>
-        <translation type="unfinished"></translation>
+        <translation>Répondez par oui ou par non.</translation>
     </message>
     <message>
         <source>Enter a date as YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez une date au format AAAA-MM-JJ.</translation>
     </message>
     <message>
         <source>Enter an email address such as name@example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez une adresse e-mail, par exemple nom@exemple.com.</translation>
     </message>
     <message>
         <source>Enter a phone number: digits, spaces and + ( ) - only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un numéro de téléphone&#xa0;: chiffres, espaces et + ( ) - uniquement.</translation>
     </message>
     <message>
         <source>Enter a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un nombre.</translation>
     </message>
     <message>
         <source>Enter a web address starting with https:// or http://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez une adresse web commençant par https:// ou http://.</translation>
     </message>
     <message>
         <source>This answer cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire cette réponse.</translation>
     </message>
     <message>
         <source>Field %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ %1</translation>
     </message>
     <message>
         <source>Field %1 (&quot;%2&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ %1 («&#xa0;%2&#xa0;»)</translation>
     </message>
     <message>
         <source>This task is not a checklist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette tâche n’est pas une liste de contrôle.</translation>
     </message>
     <message>
         <source>This task is not a form.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette tâche n’est pas un formulaire.</translation>
     </message>
     <message>
         <source>This meeting has not been scheduled yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette réunion n’a pas encore été planifiée.</translation>
     </message>
     <message>
         <source>This training takes place in person: your provider marks it done once you have attended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette formation a lieu en présentiel&#xa0;: votre prestataire la marque comme terminée une fois que vous y avez assisté.</translation>
     </message>
     <message>
         <source>This training has not been set up yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette formation n’a pas encore été configurée.</translation>
     </message>
     <message>
         <source>This task is completed by providing what it asks for.</source>
-        <translation type="unfinished">Cette tâche est terminée dès que vous fournissez ce qu’elle demande.</translation>
+        <translation>Cette tâche est terminée dès que vous fournissez ce qu’elle demande.</translation>
     </message>
     <message>
         <source>There is no such template.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce modèle n’existe pas.</translation>
     </message>
     <message>
         <source>The signature image is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’image de la signature est trop volumineuse.</translation>
     </message>
     <message>
         <source>The signature must be a PNG image.</source>
-        <translation type="unfinished"></translation>
+        <translation>La signature doit être une image PNG.</translation>
     </message>
     <message>
         <source>The signature image cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire l’image de la signature.</translation>
     </message>
     <message>
         <source>The signature image has an unusual size.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’image de la signature a une taille inhabituelle.</translation>
     </message>
     <message>
         <source>The signature pad is empty. Please sign before you submit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le cadre de signature est vide. Veuillez signer avant d’envoyer.</translation>
     </message>
     <message>
         <source>The file can be at most 10 MB large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier ne peut pas dépasser 10 Mo.</translation>
     </message>
 </context>
 <context>
@@ -293,31 +293,31 @@
     <name>Gatehouse::ApprovalService</name>
     <message>
         <source>Say what should change, so we can revise it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez ce qui doit changer afin que nous puissions le réviser.</translation>
     </message>
     <message>
         <source>The comment can be at most 2000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le commentaire ne peut pas dépasser 2000 caractères.</translation>
     </message>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Cette tâche n’existe pas.</translation>
+        <translation>Cette tâche n’existe pas.</translation>
     </message>
     <message>
         <source>This task does not ask for your approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette tâche ne demande pas votre approbation.</translation>
     </message>
     <message>
         <source>This has been approved already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet élément a déjà été approuvé.</translation>
     </message>
     <message>
         <source>You asked for changes; we will ask again once they are made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez demandé des modifications&#xa0;; nous vous solliciterons à nouveau une fois qu’elles auront été faites.</translation>
     </message>
     <message>
         <source>This has been answered already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une réponse a déjà été donnée.</translation>
     </message>
 </context>
 <context>
@@ -439,311 +439,311 @@
     </message>
     <message>
         <source>Credential moved to a password manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant déplacé vers un gestionnaire de mots de passe</translation>
     </message>
     <message>
         <source>Credential purged</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant purgé</translation>
     </message>
     <message>
         <source>Credential revealed</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant affiché</translation>
     </message>
     <message>
         <source>Credential handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant remis</translation>
     </message>
     <message>
         <source>Staff password changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe d’un collaborateur modifié</translation>
     </message>
     <message>
         <source>Vault created</source>
-        <translation type="unfinished"></translation>
+        <translation>Coffre-fort créé</translation>
     </message>
     <message>
         <source>Vault access granted</source>
-        <translation type="unfinished"></translation>
+        <translation>Accès au coffre-fort accordé</translation>
     </message>
     <message>
         <source>Vault access revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Accès au coffre-fort retiré</translation>
     </message>
     <message>
         <source>Vault unlock refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Déverrouillage du coffre-fort refusé</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::BrandingPanel</name>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir…</translation>
     </message>
     <message>
         <source>Mark complete</source>
-        <translation type="unfinished">Marquer comme terminée</translation>
+        <translation>Marquer comme terminée</translation>
     </message>
     <message>
         <source>Choose &amp;logo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir un &amp;logo…</translation>
     </message>
     <message>
         <source>Remove logo</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer le logo</translation>
     </message>
     <message>
         <source>&amp;Save branding</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer l’identité visuelle</translation>
     </message>
     <message>
         <source>How buttons look in the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Apparence des boutons dans le portail</translation>
     </message>
     <message>
         <source>Shown to clients on their home page</source>
-        <translation type="unfinished"></translation>
+        <translation>Affiché aux clients sur leur page d’accueil</translation>
     </message>
     <message>
         <source>Save branding (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer l’identité visuelle (Ctrl+S)</translation>
     </message>
     <message>
         <source>&amp;Name clients see:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom affiché aux clients&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Accent colour:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Couleur d’accent&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Welcome message:</source>
-        <translation type="unfinished"></translation>
+        <translation>Message de &amp;bienvenue&#xa0;:</translation>
     </message>
     <message>
         <source>Logo:</source>
-        <translation type="unfinished"></translation>
+        <translation>Logo&#xa0;:</translation>
     </message>
     <message>
         <source>Accent colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Couleur d’accent</translation>
     </message>
     <message>
         <source>The branding could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire l’identité visuelle&#xa0;: %1</translation>
     </message>
     <message>
         <source>No logo</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun logo</translation>
     </message>
     <message>
         <source>Text on buttons: contrast %1:1, readable (WCAG AA).</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte des boutons&#xa0;: contraste %1:1, lisible (WCAG AA).</translation>
     </message>
     <message>
         <source>Choose a logo</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir un logo</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
     <message>
         <source>%1 could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::BrandingRules</name>
     <message>
         <source>The SVG declares entities or instructions; export it again as plain SVG.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le SVG déclare des entités ou des instructions&#xa0;; exportez-le à nouveau en SVG simple.</translation>
     </message>
     <message>
         <source>The SVG contains &lt;%1&gt;; logos may only hold shapes and text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le SVG contient &lt;%1&gt;&#xa0;; les logos ne peuvent contenir que des formes et du texte.</translation>
     </message>
     <message>
         <source>The SVG refers to something outside itself; logos must be self-contained.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le SVG fait référence à des éléments externes&#xa0;; les logos doivent être autonomes.</translation>
     </message>
     <message>
         <source>The file is not a readable SVG image.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier n’est pas une image SVG lisible.</translation>
     </message>
     <message>
         <source>Enter the accent colour as #RRGGBB, for example #1f6f5c.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez la couleur d’accent au format #RRGGBB, par exemple #1f6f5c.</translation>
     </message>
     <message>
         <source>Text on %1 buttons would be hard to read (contrast %2:1, at least 4.5:1 is needed). Choose a darker or a lighter colour.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le texte des boutons %1 serait difficile à lire (contraste %2:1, il faut au moins 4.5:1). Choisissez une couleur plus foncée ou plus claire.</translation>
     </message>
     <message>
         <source>The logo file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier du logo est vide.</translation>
     </message>
     <message>
         <source>The logo may be at most 1 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le logo ne peut pas dépasser 1 Mo.</translation>
     </message>
     <message>
         <source>The logo image cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire l’image du logo.</translation>
     </message>
     <message>
         <source>The logo may be at most 4096 pixels a side.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le logo ne peut pas dépasser 4096 pixels de côté.</translation>
     </message>
     <message>
         <source>The logo must be a PNG, JPEG or SVG image.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le logo doit être une image PNG, JPEG ou SVG.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::BrandingService</name>
     <message>
         <source>Enter the name clients see (at most 100 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le nom affiché aux clients (100 caractères au maximum).</translation>
     </message>
     <message>
         <source>The welcome message can be at most 2000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message de bienvenue ne peut pas dépasser 2000 caractères.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ChecklistDefinition</name>
     <message>
         <source>&quot;items&quot; must be a list.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;items&#xa0;» doit être une liste.</translation>
     </message>
     <message>
         <source>Item %1 needs an id and a text.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’élément %1 doit avoir un identifiant et un texte.</translation>
     </message>
     <message>
         <source>A checklist can have at most %1 items.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une liste de contrôle peut contenir au maximum %1 éléments.</translation>
     </message>
     <message>
         <source>Item %1 needs an id of at most %2 letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’élément %1 doit avoir un identifiant d’au plus %2 lettres, chiffres, «&#xa0;-&#xa0;» ou «&#xa0;_&#xa0;».</translation>
     </message>
     <message>
         <source>Two items have the id &quot;%1&quot;; each needs its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deux éléments ont l’identifiant «&#xa0;%1&#xa0;»&#xa0;; chacun doit avoir le sien.</translation>
     </message>
     <message>
         <source>Item %1 needs a text of 1 to %2 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’élément %1 doit avoir un texte de 1 à %2 caractères.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ChecklistDialog</name>
     <message>
         <source>Edit items…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier les éléments…</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Élément</translation>
     </message>
     <message>
         <source>Changed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifié par</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand</translation>
     </message>
     <message>
         <source>Checklist</source>
-        <translation type="unfinished">Liste de contrôle</translation>
+        <translation>Liste de contrôle</translation>
     </message>
     <message>
         <source>Checklist: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste de contrôle&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 of %2 done · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2 terminés · %3</translation>
     </message>
     <message>
         <source>%1 (staff)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (collaborateur)</translation>
     </message>
     <message>
         <source>%1 (client)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (client)</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ChecklistEditorDialog</name>
     <message>
         <source>Add item</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un élément</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>Monter</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>Descendre</translation>
     </message>
     <message>
         <source>Checklist: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste de contrôle&#xa0;: %1</translation>
     </message>
     <message>
         <source>Items, in order. Double-click or press F2 to change a text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Éléments, dans l’ordre. Double-cliquez ou appuyez sur F2 pour modifier un texte.</translation>
     </message>
     <message>
         <source>New item</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvel élément</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ChecklistService</name>
     <message>
         <source>This checklist cannot be used yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette liste de contrôle ne peut pas encore être utilisée&#xa0;: %1</translation>
     </message>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Cette tâche n’existe pas.</translation>
+        <translation>Cette tâche n’existe pas.</translation>
     </message>
     <message>
         <source>This checklist is done by %1, not by you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette liste de contrôle incombe à %1, pas à vous.</translation>
     </message>
     <message>
         <source>This checklist is completed and can no longer be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette liste de contrôle est terminée et ne peut plus être modifiée.</translation>
     </message>
     <message>
         <source>This checklist has no such item.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette liste de contrôle ne contient pas cet élément.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::CommentService</name>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Cette tâche n’existe pas.</translation>
+        <translation>Cette tâche n’existe pas.</translation>
     </message>
     <message>
         <source>Write a message first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rédigez d’abord un message.</translation>
     </message>
     <message>
         <source>A message can be at most 4000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un message ne peut pas dépasser 4000 caractères.</translation>
     </message>
 </context>
 <context>
@@ -1012,225 +1012,225 @@
     <name>Gatehouse::CredentialApi</name>
     <message>
         <source>&quot;username&quot;, &quot;password&quot;, &quot;apiKey&quot; and &quot;notes&quot; must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;username&#xa0;», «&#xa0;password&#xa0;», «&#xa0;apiKey&#xa0;» et «&#xa0;notes&#xa0;» doivent être du texte.</translation>
     </message>
     <message>
         <source>&quot;text&quot; must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;text&#xa0;» doit être du texte.</translation>
     </message>
     <message>
         <source>&quot;mode&quot; must be &quot;single&quot; or &quot;bulk_text&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;mode&#xa0;» doit valoir «&#xa0;single&#xa0;» ou «&#xa0;bulk_text&#xa0;».</translation>
     </message>
     <message>
         <source>This request did not come from the portal&apos;s own pages.</source>
-        <translation type="unfinished">Cette requête ne provient pas des pages du portail.</translation>
+        <translation>Cette requête ne provient pas des pages du portail.</translation>
     </message>
     <message>
         <source>Send the file as application/octet-stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyez le fichier en tant que application/octet-stream.</translation>
     </message>
     <message>
         <source>Give the file&apos;s name as ?name=.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez le nom du fichier avec&#xa0;?name=.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::CredentialService</name>
     <message>
         <source>Fill in at least one of username, password, API key or notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Renseignez au moins l’un des champs suivants&#xa0;: nom d’utilisateur, mot de passe, clé API ou notes.</translation>
     </message>
     <message>
         <source>Username, password and API key can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom d’utilisateur, le mot de passe et la clé API ne peuvent pas dépasser %1 caractères.</translation>
     </message>
     <message>
         <source>The notes can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les notes ne peuvent pas dépasser %1 caractères.</translation>
     </message>
     <message>
         <source>Paste the credentials to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez les identifiants à envoyer.</translation>
     </message>
     <message>
         <source>The text can be at most 10 MB long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le texte ne peut pas dépasser 10 Mo.</translation>
     </message>
     <message>
         <source>Give the file a name of at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez au fichier un nom de %1 caractères au maximum.</translation>
     </message>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier est vide.</translation>
     </message>
     <message>
         <source>The file can be at most 10 MB large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier ne peut pas dépasser 10 Mo.</translation>
     </message>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Cette tâche n’existe pas.</translation>
+        <translation>Cette tâche n’existe pas.</translation>
     </message>
     <message>
         <source>This task does not ask for credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette tâche ne demande pas d’identifiants.</translation>
     </message>
     <message>
         <source>This task is already completed.</source>
-        <translation type="unfinished">Cette tâche est déjà terminée.</translation>
+        <translation>Cette tâche est déjà terminée.</translation>
     </message>
     <message>
         <source>%1 cannot receive credentials yet. Please try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne peut pas encore recevoir d’identifiants. Veuillez réessayer plus tard.</translation>
     </message>
     <message>
         <source>There is no such credential.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet identifiant n’existe pas.</translation>
     </message>
     <message>
         <source>The reason can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le motif ne peut pas dépasser %1 caractères.</translation>
     </message>
     <message>
         <source>This credential was purged after it was moved to a password manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet identifiant a été purgé après avoir été déplacé vers un gestionnaire de mots de passe.</translation>
     </message>
     <message>
         <source>This credential is already marked as moved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet identifiant est déjà marqué comme déplacé.</translation>
     </message>
     <message>
         <source>Move the credential into a password manager before purging it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déplacez l’identifiant vers un gestionnaire de mots de passe avant de le purger.</translation>
     </message>
     <message>
         <source>This credential was purged already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet identifiant a déjà été purgé.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::CredentialsDialog</name>
     <message>
         <source>Login</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion</translation>
     </message>
     <message>
         <source>Pasted text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte collé</translation>
     </message>
     <message>
         <source>File %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier %1 (%2)</translation>
     </message>
     <message>
         <source>Purged %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Purgé le %1</translation>
     </message>
     <message>
         <source>Moved to a password manager by %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Déplacé vers un gestionnaire de mots de passe par %1, %2</translation>
     </message>
     <message>
         <source>Sealed in the vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Scellé dans le coffre-fort</translation>
     </message>
     <message>
         <source>&amp;Reveal…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Afficher…</translation>
     </message>
     <message>
         <source>&amp;Moved to my password manager</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Déplacé vers mon gestionnaire de mots de passe</translation>
     </message>
     <message>
         <source>&amp;Purge</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Purger</translation>
     </message>
     <message>
         <source>Credentials: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiants&#xa0;: %1</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Quoi</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>De</translation>
     </message>
     <message>
         <source>Handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>Remis</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Say that you keep it in your own password manager now; after that it can be purged from Gatehouse.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez que vous le conservez désormais dans votre propre gestionnaire de mots de passe&#xa0;; il pourra ensuite être purgé de Gatehouse.</translation>
     </message>
     <message>
         <source>Deletes the sealed credential for good. The audit trail keeps its history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprime définitivement l’identifiant scellé. Le journal d’audit conserve son historique.</translation>
     </message>
     <message>
         <source>There is no vault in this window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun coffre-fort dans cette fenêtre.</translation>
     </message>
     <message>
         <source>The vault is unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le coffre-fort est déverrouillé.</translation>
     </message>
     <message>
         <source>The vault is locked: revealing asks for your password first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le coffre-fort est verrouillé&#xa0;: l’affichage demande d’abord votre mot de passe.</translation>
     </message>
     <message>
         <source>Nothing has been handed over for this task yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a encore été remis pour cette tâche.</translation>
     </message>
     <message>
         <source>The vault locked before the credential was revealed. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le coffre-fort s’est verrouillé avant l’affichage de l’identifiant. Réessayez.</translation>
     </message>
     <message>
         <source>Save the decrypted file</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le fichier déchiffré</translation>
     </message>
     <message>
         <source>File saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier enregistré</translation>
     </message>
     <message>
         <source>%1 was decrypted into %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a été déchiffré dans %2.</translation>
     </message>
     <message>
         <source>%1 could not be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Decrypting into %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Déchiffrement dans %1…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Saving was cancelled; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’enregistrement a été annulé&#xa0;; rien n’a été écrit.</translation>
     </message>
     <message>
         <source>Purge credential</source>
-        <translation type="unfinished"></translation>
+        <translation>Purger l’identifiant</translation>
     </message>
     <message>
         <source>Delete %1 from %2 for good? It cannot be revealed again; the audit trail keeps its history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer définitivement %1 de %2&#xa0;? Il ne pourra plus être affiché&#xa0;; le journal d’audit conserve son historique.</translation>
     </message>
 </context>
 <context>
@@ -1277,584 +1277,586 @@
     </message>
     <message>
         <source>There is no such staff member.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce collaborateur n’existe pas.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::DocumentPreview</name>
     <message>
         <source>Select an item to see it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un élément pour l’afficher ici.</translation>
     </message>
     <message>
         <source>%1
 %2, %3
 No preview for this kind of file: save a copy to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2, %3
+Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’ouvrir.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::DocumentService</name>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Cette tâche n’existe pas.</translation>
+        <translation>Cette tâche n’existe pas.</translation>
     </message>
     <message>
         <source>This task does not ask for files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette tâche ne demande pas de fichiers.</translation>
     </message>
     <message>
         <source>This task is already completed.</source>
-        <translation type="unfinished">Cette tâche est déjà terminée.</translation>
+        <translation>Cette tâche est déjà terminée.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is larger than %2 MB, the limit for this task.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» dépasse %2 Mo, la limite pour cette tâche.</translation>
     </message>
     <message>
         <source>Documents are attached to approval and signature tasks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les documents sont joints aux tâches d’approbation et de signature.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is larger than %2 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» dépasse %2 Mo.</translation>
     </message>
     <message>
         <source>There is no such file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier n’existe pas.</translation>
     </message>
     <message>
         <source>This file has been reviewed already and can no longer be removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier a déjà été examiné et ne peut plus être retiré.</translation>
     </message>
     <message>
         <source>Say why the file is rejected, so the client knows what to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez pourquoi le fichier est refusé, afin que le client sache quoi envoyer.</translation>
     </message>
     <message>
         <source>The note can be at most 2000 characters long.</source>
-        <translation type="unfinished">La note ne doit pas dépasser 2000 caractères.</translation>
+        <translation>La note ne peut pas dépasser 2000 caractères.</translation>
     </message>
     <message>
         <source>This file has been reviewed already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier a déjà été examiné.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FileDropApi</name>
     <message>
         <source>Give the file&apos;s name as ?name=.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez le nom du fichier avec&#xa0;?name=.</translation>
     </message>
     <message>
         <source>A file can be at most 50 MB large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un fichier ne peut pas dépasser 50 Mo.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FileDropCipher</name>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier est vide.</translation>
     </message>
     <message>
         <source>A file can be at most %1 MB large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un fichier ne peut pas dépasser %1 Mo.</translation>
     </message>
     <message>
         <source>The file could not be written: %1</source>
-        <translation type="unfinished">Impossible d’écrire le fichier&#xa0;: %1</translation>
+        <translation>Impossible d’écrire le fichier&#xa0;: %1</translation>
     </message>
     <message>
         <source>The download was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le téléchargement a été annulé.</translation>
     </message>
     <message>
         <source>The encrypted file is damaged: its size does not match.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier chiffré est endommagé&#xa0;: sa taille ne correspond pas.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FileDropPanel</name>
     <message>
         <source>Not downloaded yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore téléchargé</translation>
     </message>
     <message>
         <source>Downloaded by %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléchargé par %1 le %2</translation>
     </message>
     <message>
         <source>Expired, content purged</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiré, contenu purgé</translation>
     </message>
     <message>
         <source>Deleted by the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimé par le client</translation>
     </message>
     <message>
         <source>Files dropped by the client (encrypted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers déposés par le client (chiffrés)</translation>
     </message>
     <message>
         <source>Save &amp;decrypted…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer &amp;déchiffré…</translation>
     </message>
     <message>
         <source>Set e&amp;xpiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Définir l’e&amp;xpiration</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <source>Dropped by</source>
-        <translation type="unfinished"></translation>
+        <translation>Déposé par</translation>
     </message>
     <message>
         <source>Dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>Déposé le</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Expire le</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Files dropped by the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers déposés par le client</translation>
     </message>
     <message>
         <source>Reason for downloading (optional, recorded)</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif du téléchargement (facultatif, enregistré)</translation>
     </message>
     <message>
         <source>Reason for downloading</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif du téléchargement</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> jours</translation>
     </message>
     <message>
         <source>Keep new files for</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver les nouveaux fichiers pendant</translation>
     </message>
     <message>
         <source>The dropped files could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les fichiers déposés&#xa0;: %1</translation>
     </message>
     <message>
         <source>Save %1 decrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer %1 déchiffré</translation>
     </message>
     <message>
         <source>Vault not unlocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Coffre-fort non déverrouillé</translation>
     </message>
     <message>
         <source>Decrypting %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Déchiffrement de %1…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>File not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier non enregistré</translation>
     </message>
     <message>
         <source>%1 could not be saved to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer %1 dans %2&#xa0;: %3</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FileDropService</name>
     <message>
         <source>Give the file a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez un nom au fichier.</translation>
     </message>
     <message>
         <source>A file can be at most 50 MB large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un fichier ne peut pas dépasser 50 Mo.</translation>
     </message>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Cette tâche n’existe pas.</translation>
+        <translation>Cette tâche n’existe pas.</translation>
     </message>
     <message>
         <source>This task does not take secure file drops.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette tâche n’accepte pas de dépôts de fichiers sécurisés.</translation>
     </message>
     <message>
         <source>%1 cannot receive files yet. Please try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne peut pas encore recevoir de fichiers. Veuillez réessayer plus tard.</translation>
     </message>
     <message>
         <source>There is no such file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier n’existe pas.</translation>
     </message>
     <message>
         <source>Your provider has already downloaded this file, so it can no longer be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre prestataire a déjà téléchargé ce fichier&#xa0;; il ne peut donc plus être supprimé.</translation>
     </message>
     <message>
         <source>This file has expired and was deleted already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier a expiré et a déjà été supprimé.</translation>
     </message>
     <message>
         <source>Files can be kept from %1 to %2 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les fichiers peuvent être conservés de %1 à %2 jours.</translation>
     </message>
     <message>
         <source>Only a secure file drop task keeps files for a set time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seule une tâche de dépôt de fichiers sécurisé conserve les fichiers pendant une durée définie.</translation>
     </message>
     <message>
         <source>The reason can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le motif ne peut pas dépasser %1 caractères.</translation>
     </message>
     <message>
         <source>The contact deleted this file before it was downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le contact a supprimé ce fichier avant qu’il soit téléchargé.</translation>
     </message>
     <message>
         <source>This file has expired; its encrypted content is deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier a expiré&#xa0;; son contenu chiffré est supprimé.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FileTypes</name>
     <message>
         <source>PDF documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents PDF</translation>
     </message>
     <message>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>Images</translation>
     </message>
     <message>
         <source>Office documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents Office</translation>
     </message>
     <message>
         <source>Text and CSV files</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers texte et CSV</translation>
     </message>
     <message>
         <source>ZIP archives</source>
-        <translation type="unfinished"></translation>
+        <translation>Archives ZIP</translation>
     </message>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier est vide.</translation>
     </message>
     <message>
         <source>Accepted: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Acceptés&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Web pages, scripts and SVG files cannot be uploaded. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les pages web, les scripts et les fichiers SVG ne peuvent pas être envoyés. %1</translation>
     </message>
     <message>
         <source>The contents of &quot;%1&quot; do not match its name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le contenu de «&#xa0;%1&#xa0;» ne correspond pas à son nom.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a file type this task accepts. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un type de fichier accepté par cette tâche. %2</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FormBuilderDialog</name>
     <message>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligatoire</translation>
     </message>
     <message>
         <source>Allow several entries (shown as a list with &quot;Add another&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>Autoriser plusieurs saisies (affichées sous forme de liste avec «&#xa0;Ajouter une autre&#xa0;»)</translation>
     </message>
     <message>
         <source>Add field</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un champ</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>Monter</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>Descendre</translation>
     </message>
     <message>
         <source>Form: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Formulaire&#xa0;: %1</translation>
     </message>
     <message>
         <source>Shown under the label</source>
-        <translation type="unfinished"></translation>
+        <translation>Affiché sous le libellé</translation>
     </message>
     <message>
         <source>One option per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Une option par ligne</translation>
     </message>
     <message>
         <source>&amp;Label:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Libellé&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Type&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Help:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aide&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Options:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Options&#xa0;:</translation>
     </message>
     <message>
         <source>Fields, in the order the client sees them:</source>
-        <translation type="unfinished"></translation>
+        <translation>Champs, dans l’ordre où le client les voit&#xa0;:</translation>
     </message>
     <message>
         <source>(no label)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sans libellé)</translation>
     </message>
     <message>
         <source>%1 — %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2%3</translation>
     </message>
     <message>
         <source> (required)</source>
-        <translation type="unfinished"></translation>
+        <translation> (obligatoire)</translation>
     </message>
     <message>
         <source>New question</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle question</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FormDefinition</name>
     <message>
         <source>&quot;multipleEntries&quot; must be true or false.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;multipleEntries&#xa0;» doit valoir true ou false.</translation>
     </message>
     <message>
         <source>&quot;fields&quot; must be a list.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;fields&#xa0;» doit être une liste.</translation>
     </message>
     <message>
         <source>Field %1 is not an object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le champ %1 n’est pas un objet.</translation>
     </message>
     <message>
         <source>%1: id, label and type must be text, required true or false, help text and options a list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: l’identifiant, le libellé et le type doivent être du texte, «&#xa0;required&#xa0;» doit valoir true ou false, le texte d’aide et les options doivent être une liste.</translation>
     </message>
     <message>
         <source>%1 has an unknown type &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a un type inconnu «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
         <source>%1: every option must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: chaque option doit être du texte.</translation>
     </message>
     <message>
         <source>A form can have at most %1 fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un formulaire peut contenir au maximum %1 champs.</translation>
     </message>
     <message>
         <source>%1 needs an id of at most %2 letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 doit avoir un identifiant d’au plus %2 lettres, chiffres, «&#xa0;-&#xa0;» ou «&#xa0;_&#xa0;».</translation>
     </message>
     <message>
         <source>Two fields have the id &quot;%1&quot;; each needs its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deux champs ont l’identifiant «&#xa0;%1&#xa0;»&#xa0;; chacun doit avoir le sien.</translation>
     </message>
     <message>
         <source>%1 needs a label.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 doit avoir un libellé.</translation>
     </message>
     <message>
         <source>%1: the label can be at most %2 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: le libellé ne peut pas dépasser %2 caractères.</translation>
     </message>
     <message>
         <source>%1: the help text can be at most %2 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: le texte d’aide ne peut pas dépasser %2 caractères.</translation>
     </message>
     <message>
         <source>%1: only choice fields have options.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: seuls les champs à choix ont des options.</translation>
     </message>
     <message>
         <source>%1 (&quot;%2&quot;) needs at least one option.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 («&#xa0;%2&#xa0;») doit avoir au moins une option.</translation>
     </message>
     <message>
         <source>%1 can have at most %2 options.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 peut avoir au maximum %2 options.</translation>
     </message>
     <message>
         <source>%1: every option needs a text of 1 to %2 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: chaque option doit avoir un texte de 1 à %2 caractères.</translation>
     </message>
     <message>
         <source>%1 offers &quot;%2&quot; twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 propose «&#xa0;%2&#xa0;» deux fois.</translation>
     </message>
     <message>
         <source>This form has no such field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce formulaire ne contient pas ce champ.</translation>
     </message>
     <message>
         <source>This field is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce champ est obligatoire.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FormEntriesDialog</name>
     <message>
         <source>Yes</source>
-        <translation type="unfinished">Oui</translation>
+        <translation>Oui</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished">Non</translation>
+        <translation>Non</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Question</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse</translation>
     </message>
     <message>
         <source>Form entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisies du formulaire</translation>
     </message>
     <message>
         <source>Entries: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisies&#xa0;: %1</translation>
     </message>
     <message>
         <source>Nothing has been saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a encore été enregistré.</translation>
     </message>
     <message numerus="yes">
         <source>%n entry(s). Status: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n saisie. Statut&#xa0;: %1.</numerusform>
+            <numerusform>%n saisies. Statut&#xa0;: %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Entry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisie %1</translation>
     </message>
     <message>
         <source>Saved by %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré par %1, %2</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FormField</name>
     <message>
         <source>Short text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte court</translation>
     </message>
     <message>
         <source>Long text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte long</translation>
     </message>
     <message>
         <source>Single choice</source>
-        <translation type="unfinished"></translation>
+        <translation>Choix unique</translation>
     </message>
     <message>
         <source>Multiple choice</source>
-        <translation type="unfinished"></translation>
+        <translation>Choix multiple</translation>
     </message>
     <message>
         <source>Yes or no</source>
-        <translation type="unfinished"></translation>
+        <translation>Oui ou non</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Email address</source>
-        <translation type="unfinished">Adresse e-mail</translation>
+        <translation>Adresse e-mail</translation>
     </message>
     <message>
         <source>Phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro de téléphone</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Web address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse web</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FormService</name>
     <message>
         <source>This form cannot be filled in yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce formulaire ne peut pas encore être rempli&#xa0;: %1</translation>
     </message>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Cette tâche n’existe pas.</translation>
+        <translation>Cette tâche n’existe pas.</translation>
     </message>
     <message>
         <source>This form is filled in by %1, not by you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce formulaire doit être rempli par %1, pas par vous.</translation>
     </message>
     <message>
         <source>This form has been submitted and can no longer be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce formulaire a été envoyé et ne peut plus être modifié.</translation>
     </message>
     <message>
         <source>This form has no questions yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce formulaire ne contient pas encore de questions.</translation>
     </message>
     <message>
         <source>Some answers need your attention.</source>
-        <translation type="unfinished"></translation>
+        <translation>Certaines réponses requièrent votre attention.</translation>
     </message>
     <message>
         <source>There is no such entry. It may have been removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette saisie n’existe pas. Elle a peut-être été supprimée.</translation>
     </message>
     <message>
         <source>This form can have at most %1 entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce formulaire peut contenir au maximum %1 saisies.</translation>
     </message>
     <message>
         <source>Save your answers before you submit the form.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrez vos réponses avant d’envoyer le formulaire.</translation>
     </message>
 </context>
 <context>
@@ -1896,52 +1898,54 @@ No preview for this kind of file: save a copy to open it.</source>
     </message>
     <message>
         <source>Send the file as application/octet-stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyez le fichier en tant que application/octet-stream.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::InboxView</name>
     <message>
         <source>Send answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer la réponse</translation>
     </message>
     <message>
         <source>Questions from clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Questions des clients</translation>
     </message>
     <message>
         <source>Your answer (Ctrl+Return sends it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre réponse (Ctrl+Entrée pour l’envoyer)</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse</translation>
     </message>
     <message>
         <source>Send answer (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer la réponse (Ctrl+Entrée)</translation>
     </message>
     <message>
         <source>Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Boîte de réception</translation>
     </message>
     <message>
         <source>No questions yet. When clients ask one in the portal, it lands here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune question pour l’instant. Lorsqu’un client en pose une dans le portail, elle arrive ici.</translation>
     </message>
     <message>
         <source>The inbox could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire la boîte de réception&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 (%2) asked on %3%4:
 
 %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) a posé une question le %3%4&#xa0;:
+
+%5</translation>
     </message>
     <message>
         <source> about &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation> au sujet de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>
@@ -1949,7 +1953,11 @@ No preview for this kind of file: save a copy to open it.</source>
 %1 answered on %2:
 
 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>
+
+%1 a répondu le %2&#xa0;:
+
+%3</translation>
     </message>
 </context>
 <context>
@@ -1986,35 +1994,35 @@ No preview for this kind of file: save a copy to open it.</source>
     <name>Gatehouse::Keychain</name>
     <message>
         <source>Nothing is remembered on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’est mémorisé sur cet appareil.</translation>
     </message>
     <message>
         <source>Access to the keychain was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’accès au trousseau a été refusé.</translation>
     </message>
     <message>
         <source>The keychain refused access; it may be locked. Unlock it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le trousseau a refusé l’accès&#xa0;; il est peut-être verrouillé. Déverrouillez-le et réessayez.</translation>
     </message>
     <message>
         <source>No keychain is available on this device (on Linux: a Secret Service such as GNOME Keyring or KWallet).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun trousseau n’est disponible sur cet appareil (sous Linux&#xa0;: un service Secret Service tel que GNOME Keyring ou KWallet).</translation>
     </message>
     <message>
         <source>This system&apos;s keychain is not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le trousseau de ce système n’est pas pris en charge.</translation>
     </message>
     <message>
         <source>The keychain could not delete the entry: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le trousseau n’a pas pu supprimer l’entrée&#xa0;: %1</translation>
     </message>
     <message>
         <source>The keychain failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec du trousseau&#xa0;: %1</translation>
     </message>
     <message>
         <source>No protected memory for the remembered key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune mémoire protégée pour la clé mémorisée.</translation>
     </message>
 </context>
 <context>
@@ -2103,70 +2111,70 @@ No preview for this kind of file: save a copy to open it.</source>
     </message>
     <message>
         <source>Meeting: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Réunion&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n minutes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 has scheduled &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a planifié «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
         <source>When: %1 (%2), %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand&#xa0;: %1 (%2), %3</translation>
     </message>
     <message>
         <source>Join: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejoindre&#xa0;: %1</translation>
     </message>
     <message>
         <source>The attached calendar file adds the meeting to your calendar. Your portal shows it in your own time zone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier de calendrier joint ajoute la réunion à votre agenda. Votre portail l’affiche dans votre propre fuseau horaire&#xa0;:</translation>
     </message>
     <message>
         <source>Signed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Signé&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 signed &quot;%2&quot;. The signature certificate is attached: it names the document with its SHA-256 fingerprint and records who signed, when and from where.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a signé «&#xa0;%2&#xa0;». Le certificat de signature est joint&#xa0;: il identifie le document par son empreinte SHA-256 et indique qui a signé, quand et d’où.</translation>
     </message>
     <message>
         <source>Open the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le portail</translation>
     </message>
     <message>
         <source>Signature certificate.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat de signature.pdf</translation>
     </message>
     <message>
         <source>Question from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Question de %1</translation>
     </message>
     <message>
         <source>%1 &lt;%2&gt; asked in the portal:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &lt;%2&gt; a posé une question dans le portail&#xa0;:</translation>
     </message>
     <message>
         <source>Answer it from the Inbox in the Gatehouse console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Répondez-y depuis la boîte de réception de la console Gatehouse.</translation>
     </message>
     <message>
         <source>Your question to %1 is answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre question à %1 a reçu une réponse</translation>
     </message>
     <message>
         <source>You asked:</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre question&#xa0;:</translation>
     </message>
     <message>
         <source>%1 answered:</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse de %1&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -2322,82 +2330,82 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>Inbox (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Boîte de réception (%1)</translation>
     </message>
     <message>
         <source>Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Boîte de réception</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèles</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>&amp;Review</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vérification</translation>
     </message>
     <message>
         <source>&amp;Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Boîte de réception</translation>
     </message>
     <message>
         <source>&amp;Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Mo&amp;dèles</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paramètres</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::MeetingSchedule</name>
     <message>
         <source>Choose the meeting&apos;s date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez la date de la réunion.</translation>
     </message>
     <message>
         <source>Choose the meeting&apos;s start time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez l’heure de début de la réunion.</translation>
     </message>
     <message>
         <source>Choose a time zone from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un fuseau horaire dans la liste.</translation>
     </message>
     <message>
         <source>%1 does not exist on that day in %2 (the clocks change).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’existe pas ce jour-là dans le fuseau %2 (changement d’heure).</translation>
     </message>
     <message>
         <source>The duration must be between 5 minutes and 24 hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>La durée doit être comprise entre 5 minutes et 24 heures.</translation>
     </message>
     <message>
         <source>The date must be a day written as YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>La date doit être un jour au format AAAA-MM-JJ.</translation>
     </message>
     <message>
         <source>The time must be written as HH:MM (24-hour clock).</source>
-        <translation type="unfinished"></translation>
+        <translation>L’heure doit être au format HH:MM (sur 24 heures).</translation>
     </message>
     <message>
         <source>The time zone must be an IANA name such as Europe/Berlin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fuseau horaire doit être un nom IANA, par exemple Europe/Paris.</translation>
     </message>
     <message>
         <source>The duration must be a whole number of minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>La durée doit être un nombre entier de minutes.</translation>
     </message>
     <message>
         <source>The meeting link must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lien de la réunion doit être du texte.</translation>
     </message>
 </context>
 <context>
@@ -2569,51 +2577,51 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>Credentials…</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiants…</translation>
     </message>
     <message>
         <source>Schedule meeting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Planifier la réunion…</translation>
     </message>
     <message>
         <source>Set up training…</source>
-        <translation type="unfinished"></translation>
+        <translation>Configurer la formation…</translation>
     </message>
     <message>
         <source>Edit checklist…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier la liste de contrôle…</translation>
     </message>
     <message>
         <source>Edit form…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le formulaire…</translation>
     </message>
     <message>
         <source>Ticks…</source>
-        <translation type="unfinished"></translation>
+        <translation>Coches…</translation>
     </message>
     <message>
         <source>Entries…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisies…</translation>
     </message>
     <message>
         <source>Scheduled for %1 %2 (%3), %4 minutes: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Prévue le %1 à %2 (%3), %4 minutes&#xa0;: %5</translation>
     </message>
     <message>
         <source>Not scheduled yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore planifiée.</translation>
     </message>
     <message>
         <source>In person: mark it complete once the client has attended.</source>
-        <translation type="unfinished"></translation>
+        <translation>En présentiel&#xa0;: marquez-la comme terminée une fois que le client y a assisté.</translation>
     </message>
     <message>
         <source>Not set up yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore configurée.</translation>
     </message>
     <message>
         <source>Cannot edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Modification impossible</translation>
     </message>
 </context>
 <context>
@@ -2880,58 +2888,58 @@ Les liens d’invitation pointent vers %2.</translation>
     <name>Gatehouse::QuestionListModel</name>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverte</translation>
     </message>
     <message>
         <source>Answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Répondue</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Client</translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Asked by</source>
-        <translation type="unfinished"></translation>
+        <translation>Posée par</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Question</translation>
     </message>
     <message>
         <source>Asked</source>
-        <translation type="unfinished"></translation>
+        <translation>Posée le</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::QuestionService</name>
     <message>
         <source>Write your question first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rédigez d’abord votre question.</translation>
     </message>
     <message>
         <source>A question can be at most 4000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une question ne peut pas dépasser 4000 caractères.</translation>
     </message>
     <message>
         <source>There is no such onboarding.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet onboarding n’existe pas.</translation>
     </message>
     <message>
         <source>Write an answer of at most 4000 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rédigez une réponse de 4000 caractères au maximum.</translation>
     </message>
     <message>
         <source>There is no such question.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette question n’existe pas.</translation>
     </message>
     <message>
         <source>This question has been answered already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une réponse a déjà été apportée à cette question.</translation>
     </message>
 </context>
 <context>
@@ -3009,140 +3017,140 @@ Les liens d’invitation pointent vers %2.</translation>
     <name>Gatehouse::RevealReasonDialog</name>
     <message>
         <source>Reveal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher %1</translation>
     </message>
     <message>
         <source>Why are you revealing %1? Optional; the reason is recorded with the reveal in the audit trail and the client&apos;s timeline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi affichez-vous %1&#xa0;? Facultatif&#xa0;; le motif est enregistré avec l’affichage dans le journal d’audit et dans l’historique du client.</translation>
     </message>
     <message>
         <source>For example: setting up the firewall</source>
-        <translation type="unfinished"></translation>
+        <translation>Par exemple&#xa0;: configuration du pare-feu</translation>
     </message>
     <message>
         <source>&amp;Reveal</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Afficher</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::RevealedCredentialDialog</name>
     <message>
         <source>Credentials from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiants de %1</translation>
     </message>
     <message>
         <source>This credential is not in a form the console reads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet identifiant n’est pas dans un format lisible par la console.</translation>
     </message>
     <message>
         <source>Username:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d’utilisateur&#xa0;:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>API key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé API&#xa0;:</translation>
     </message>
     <message>
         <source>Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes&#xa0;:</translation>
     </message>
     <message>
         <source>Copy all</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout copier</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ReviewQueueModel</name>
     <message>
         <source>File to review</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier à vérifier</translation>
     </message>
     <message>
         <source>Changes requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications demandées</translation>
     </message>
     <message>
         <source>Training to hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Formation à organiser</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Waiting for</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Client</translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished">Tâche</translation>
+        <translation>Tâche</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>Depuis</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ReviewQueueView</name>
     <message>
         <source>&amp;Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Refuser</translation>
     </message>
     <message>
         <source>&amp;Save a copy…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;nregistrer une copie…</translation>
     </message>
     <message>
         <source>Waiting for you</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de votre action</translation>
     </message>
     <message>
         <source>Note for the client (needed to reject)</source>
-        <translation type="unfinished"></translation>
+        <translation>Note pour le client (obligatoire pour refuser)</translation>
     </message>
     <message>
         <source>Note for the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Note pour le client</translation>
     </message>
     <message>
         <source>Nothing waits for you. Files, approvals sent back and trainings to hold appear here as clients act.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien ne vous attend. Les fichiers, les approbations renvoyées et les formations à organiser apparaissent ici au fur et à mesure des actions des clients.</translation>
     </message>
     <message>
         <source>The queue could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire la file d’attente&#xa0;: %1</translation>
     </message>
     <message>
         <source>&amp;Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Approuver</translation>
     </message>
     <message>
         <source>Select an item to see it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un élément pour l’afficher ici.</translation>
     </message>
     <message>
         <source>%1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <source>The file could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire le fichier&#xa0;: %1</translation>
     </message>
     <message>
         <source>&amp;Reopen for the client</source>
-        <translation type="unfinished"></translation>
+        <translation>R&amp;ouvrir pour le client</translation>
     </message>
     <message>
         <source>The client asked for changes:
@@ -3150,11 +3158,15 @@ Les liens d’invitation pointent vers %2.</translation>
 %1
 
 Revise what they approve, then reopen the task so they can answer again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client a demandé des modifications&#xa0;:
+
+%1
+
+Révisez ce qu’il doit approuver, puis rouvrez la tâche pour qu’il puisse répondre à nouveau.</translation>
     </message>
     <message>
         <source>&amp;Mark done</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Marquer comme terminée</translation>
     </message>
     <message>
         <source>In-person training:
@@ -3162,96 +3174,100 @@ Revise what they approve, then reopen the task so they can answer again.</source
 %1
 
 Mark it done once it was held.</source>
-        <translation type="unfinished"></translation>
+        <translation>Formation en présentiel&#xa0;:
+
+%1
+
+Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     </message>
     <message>
         <source>Save a copy of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer une copie de %1</translation>
     </message>
     <message>
         <source>File not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier non enregistré</translation>
     </message>
     <message>
         <source>%1 could not be saved to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer %1 dans %2&#xa0;: %3</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ScheduleMeetingDialog</name>
     <message>
         <source>Schedule &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Planifier «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>https://…</source>
-        <translation type="unfinished"></translation>
+        <translation>https://…</translation>
     </message>
     <message>
         <source>Schedule and invite</source>
-        <translation type="unfinished"></translation>
+        <translation>Planifier et inviter</translation>
     </message>
     <message>
         <source>Task:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tâche&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Date&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Time:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Heure&#xa0;:</translation>
     </message>
     <message>
         <source>Time &amp;zone:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fuseau horaire&#xa0;:</translation>
     </message>
     <message>
         <source>D&amp;uration:</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;urée&#xa0;:</translation>
     </message>
     <message>
         <source>Meeting &amp;link:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lien de la réunion&#xa0;:</translation>
     </message>
     <message>
         <source>Each contact of the client with portal access gets an invitation with a calendar file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque contact du client disposant d’un accès au portail reçoit une invitation accompagnée d’un fichier de calendrier.</translation>
     </message>
     <message>
         <source>Use this schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser ce créneau</translation>
     </message>
     <message>
         <source>Every onboarding created from the template gets this meeting at this time. Nobody is invited until the meeting is scheduled on an onboarding.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque onboarding créé à partir du modèle reçoit cette réunion à ce créneau. Personne n’est invité tant que la réunion n’est pas planifiée dans un onboarding.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::SecretField</name>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier</translation>
     </message>
     <message numerus="yes">
         <source>Copies it to the clipboard for %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Le copie dans le presse-papiers pendant %n seconde.</numerusform>
+            <numerusform>Le copie dans le presse-papiers pendant %n secondes.</numerusform>
         </translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher</translation>
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer</translation>
     </message>
 </context>
 <context>
@@ -3356,114 +3372,114 @@ Mark it done once it was held.</source>
     <name>Gatehouse::SignatureService</name>
     <message>
         <source>%1 (the task&apos;s text)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (le texte de la tâche)</translation>
     </message>
     <message>
         <source>Enter your full name (at most 200 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez votre nom complet (200 caractères au maximum).</translation>
     </message>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Cette tâche n’existe pas.</translation>
+        <translation>Cette tâche n’existe pas.</translation>
     </message>
     <message>
         <source>This task does not ask for a signature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette tâche ne demande pas de signature.</translation>
     </message>
     <message>
         <source>This is signed already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce document est déjà signé.</translation>
     </message>
     <message>
         <source>Signature certificate - %1.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat de signature - %1.pdf</translation>
     </message>
     <message>
         <source>The signed document can no longer be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le document signé ne peut plus être lu.</translation>
     </message>
     <message>
         <source>The signed task can no longer be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tâche signée ne peut plus être lue.</translation>
     </message>
     <message>
         <source>The document has changed since it was signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le document a été modifié depuis sa signature.</translation>
     </message>
     <message>
         <source>The signature record has changed since it was signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’enregistrement de la signature a été modifié depuis la signature.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::SignedPdf</name>
     <message>
         <source>Signature certificate: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat de signature&#xa0;: %1</translation>
     </message>
     <message>
         <source>Signature certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat de signature</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>What was signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui a été signé</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Document</translation>
     </message>
     <message>
         <source>Document SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 du document</translation>
     </message>
     <message>
         <source>Who, when, where</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui, quand, où</translation>
     </message>
     <message>
         <source>Signed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Signé par</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished">E-mail</translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>How</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment</translation>
     </message>
     <message>
         <source>Typed name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom saisi</translation>
     </message>
     <message>
         <source>Drawn signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Signature manuscrite</translation>
     </message>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure (UTC)</translation>
     </message>
     <message>
         <source>IP address</source>
-        <translation type="unfinished">Adresse IP</translation>
+        <translation>Adresse IP</translation>
     </message>
     <message>
         <source>Browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Navigateur</translation>
     </message>
     <message>
         <source>Evidence SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 de la preuve</translation>
     </message>
     <message>
         <source>The evidence hash covers the document&apos;s bytes, the signer&apos;s name, the signature image, the signer&apos;s email address and the time. Any change to one of them changes the hash.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’empreinte de la preuve couvre les octets du document, le nom du signataire, l’image de la signature, l’adresse e-mail du signataire et l’heure. Toute modification de l’un de ces éléments modifie l’empreinte.</translation>
     </message>
 </context>
 <context>
@@ -3474,262 +3490,262 @@ Mark it done once it was held.</source>
     </message>
     <message>
         <source>There is no such staff member.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce collaborateur n’existe pas.</translation>
     </message>
     <message>
         <source>The current password is not correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le mot de passe actuel est incorrect.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::StarterTemplate</name>
     <message>
         <source>How many people work at your company?</source>
-        <translation type="unfinished"></translation>
+        <translation>Combien de personnes travaillent dans votre entreprise&#xa0;?</translation>
     </message>
     <message>
         <source>Where are your offices?</source>
-        <translation type="unfinished"></translation>
+        <translation>Où se trouvent vos bureaux&#xa0;?</translation>
     </message>
     <message>
         <source>One address per line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une adresse par ligne.</translation>
     </message>
     <message>
         <source>Do you use Microsoft 365?</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisez-vous Microsoft 365&#xa0;?</translation>
     </message>
     <message>
         <source>How are your files backed up today?</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment vos fichiers sont-ils sauvegardés aujourd’hui&#xa0;?</translation>
     </message>
     <message>
         <source>Not at all</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas du tout</translation>
     </message>
     <message>
         <source>USB drives</source>
-        <translation type="unfinished"></translation>
+        <translation>Clés USB</translation>
     </message>
     <message>
         <source>A cloud service</source>
-        <translation type="unfinished"></translation>
+        <translation>Un service cloud</translation>
     </message>
     <message>
         <source>I don&apos;t know</source>
-        <translation type="unfinished"></translation>
+        <translation>Je ne sais pas</translation>
     </message>
     <message>
         <source>Which business applications do you rely on?</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur quelles applications métier vous appuyez-vous&#xa0;?</translation>
     </message>
     <message>
         <source>Accounting</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptabilité</translation>
     </message>
     <message>
         <source>Practice management</source>
-        <translation type="unfinished"></translation>
+        <translation>Logiciel de gestion du cabinet</translation>
     </message>
     <message>
         <source>CRM</source>
-        <translation type="unfinished"></translation>
+        <translation>CRM</translation>
     </message>
     <message>
         <source>Email and calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail et agenda</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Autre</translation>
     </message>
     <message>
         <source>Your website</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre site web</translation>
     </message>
     <message>
         <source>Who should receive IT notices?</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui doit recevoir les notifications informatiques&#xa0;?</translation>
     </message>
     <message>
         <source>A shared mailbox is best.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une boîte aux lettres partagée est idéale.</translation>
     </message>
     <message>
         <source>Main office phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléphone du bureau principal</translation>
     </message>
     <message>
         <source>Preferred go-live date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de mise en service souhaitée</translation>
     </message>
     <message>
         <source>Anything else we should know?</source>
-        <translation type="unfinished"></translation>
+        <translation>Autre chose que nous devrions savoir&#xa0;?</translation>
     </message>
     <message>
         <source>Tell your staff that the rollout is coming</source>
-        <translation type="unfinished"></translation>
+        <translation>Prévenez vos collaborateurs que le déploiement approche</translation>
     </message>
     <message>
         <source>Leave every computer switched on the night before</source>
-        <translation type="unfinished"></translation>
+        <translation>Laissez tous les ordinateurs allumés la veille au soir</translation>
     </message>
     <message>
         <source>Make sure we can reach every office&apos;s network</source>
-        <translation type="unfinished"></translation>
+        <translation>Assurez-vous que nous pouvons accéder au réseau de chaque bureau</translation>
     </message>
     <message>
         <source>Name one person on site for the rollout day</source>
-        <translation type="unfinished"></translation>
+        <translation>Désignez une personne sur place pour le jour du déploiement</translation>
     </message>
     <message>
         <source>Managed services onboarding</source>
-        <translation type="unfinished">Onboarding services managés</translation>
+        <translation>Onboarding services managés</translation>
     </message>
     <message>
         <source>From kick-off to go-live for a new managed services client.</source>
-        <translation type="unfinished">Du lancement à la mise en service pour un nouveau client en services managés.</translation>
+        <translation>Du lancement à la mise en service pour un nouveau client en services managés.</translation>
     </message>
     <message>
         <source>Kick-off</source>
-        <translation type="unfinished">Lancement</translation>
+        <translation>Lancement</translation>
     </message>
     <message>
         <source>Hold the kick-off call</source>
-        <translation type="unfinished">Tenir la réunion de lancement</translation>
+        <translation>Tenir la réunion de lancement</translation>
     </message>
     <message>
         <source>Meet the team and agree on the plan.</source>
-        <translation type="unfinished">Rencontrer l’équipe et convenir du plan.</translation>
+        <translation>Rencontrer l’équipe et convenir du plan.</translation>
     </message>
     <message>
         <source>Confirm your main contacts</source>
-        <translation type="unfinished">Confirmer vos contacts principaux</translation>
+        <translation>Confirmer vos contacts principaux</translation>
     </message>
     <message>
         <source>Tell us who decides, who approves and who we call in an emergency.</source>
-        <translation type="unfinished">Indiquez-nous qui décide, qui approuve et qui appeler en cas d’urgence.</translation>
+        <translation>Indiquez-nous qui décide, qui approuve et qui appeler en cas d’urgence.</translation>
     </message>
     <message>
         <source>Share your current IT documentation</source>
-        <translation type="unfinished">Partager votre documentation informatique actuelle</translation>
+        <translation>Partager votre documentation informatique actuelle</translation>
     </message>
     <message>
         <source>Network diagrams, asset lists, anything you have.</source>
-        <translation type="unfinished">Schémas réseau, inventaires du matériel&#xa0;: tout ce dont vous disposez.</translation>
+        <translation>Schémas réseau, inventaires du matériel&#xa0;: tout ce dont vous disposez.</translation>
     </message>
     <message>
         <source>Discovery</source>
-        <translation type="unfinished">Audit</translation>
+        <translation>Audit</translation>
     </message>
     <message>
         <source>Assess the network</source>
-        <translation type="unfinished">Analyser le réseau</translation>
+        <translation>Analyser le réseau</translation>
     </message>
     <message>
         <source>We map devices, links and risks.</source>
-        <translation type="unfinished">Nous cartographions les équipements, les liaisons et les risques.</translation>
+        <translation>Nous cartographions les équipements, les liaisons et les risques.</translation>
     </message>
     <message>
         <source>Confirm office locations and opening hours</source>
-        <translation type="unfinished">Confirmer les sites et les horaires d’ouverture</translation>
+        <translation>Confirmer les sites et les horaires d’ouverture</translation>
     </message>
     <message>
         <source>So that we schedule changes outside your working hours.</source>
-        <translation type="unfinished">Afin de planifier les changements en dehors de vos heures de travail.</translation>
+        <translation>Afin de planifier les changements en dehors de vos heures de travail.</translation>
     </message>
     <message>
         <source>Hand over administrator logins</source>
-        <translation type="unfinished">Transmettre les accès administrateur</translation>
+        <translation>Transmettre les accès administrateur</translation>
     </message>
     <message>
         <source>Registrar, firewall and cloud admin accounts.</source>
-        <translation type="unfinished">Comptes d’administration du bureau d’enregistrement, du pare-feu et du cloud.</translation>
+        <translation>Comptes d’administration du bureau d’enregistrement, du pare-feu et du cloud.</translation>
     </message>
     <message>
         <source>Answer the IT questionnaire</source>
-        <translation type="unfinished">Répondre au questionnaire informatique</translation>
+        <translation>Répondre au questionnaire informatique</translation>
     </message>
     <message>
         <source>Ten minutes about how you work.</source>
-        <translation type="unfinished">Dix minutes sur votre façon de travailler.</translation>
+        <translation>Dix minutes sur votre façon de travailler.</translation>
     </message>
     <message>
         <source>Walk us through your network</source>
-        <translation type="unfinished"></translation>
+        <translation>Nous présenter votre réseau</translation>
     </message>
     <message>
         <source>An hour on a video call with the person who knows your setup best.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une heure en visioconférence avec la personne qui connaît le mieux votre installation.</translation>
     </message>
     <message>
         <source>Send your software licence files</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer vos fichiers de licences logicielles</translation>
     </message>
     <message>
         <source>Licence keys and files, encrypted as they are sent; we keep them for seven days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Clés et fichiers de licence, chiffrés dès leur envoi&#xa0;; nous les conservons sept jours.</translation>
     </message>
     <message>
         <source>Rollout</source>
-        <translation type="unfinished">Déploiement</translation>
+        <translation>Déploiement</translation>
     </message>
     <message>
         <source>Deploy monitoring agents</source>
-        <translation type="unfinished">Déployer les agents de supervision</translation>
+        <translation>Déployer les agents de supervision</translation>
     </message>
     <message>
         <source>On every server and workstation.</source>
-        <translation type="unfinished">Sur chaque serveur et chaque poste de travail.</translation>
+        <translation>Sur chaque serveur et chaque poste de travail.</translation>
     </message>
     <message>
         <source>Get ready for the rollout day</source>
-        <translation type="unfinished"></translation>
+        <translation>Se préparer pour le jour du déploiement</translation>
     </message>
     <message>
         <source>A few things only you can do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelques actions que vous seul pouvez effectuer.</translation>
     </message>
     <message>
         <source>Sign the service agreement</source>
-        <translation type="unfinished">Signer le contrat de services</translation>
+        <translation>Signer le contrat de services</translation>
     </message>
     <message>
         <source>Read it and sign online.</source>
-        <translation type="unfinished">Lisez-le et signez-le en ligne.</translation>
+        <translation>Lisez-le et signez-le en ligne.</translation>
     </message>
     <message>
         <source>Complete security awareness training</source>
-        <translation type="unfinished">Suivre la formation de sensibilisation à la sécurité</translation>
+        <translation>Suivre la formation de sensibilisation à la sécurité</translation>
     </message>
     <message>
         <source>A short session for every user, at your office.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une courte session pour chaque utilisateur, dans vos locaux.</translation>
     </message>
     <message>
         <source>We come to your main office; plan 45 minutes. Bring a laptop if you like.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nous venons à votre bureau principal&#xa0;; prévoyez 45 minutes. Apportez un ordinateur portable si vous le souhaitez.</translation>
     </message>
     <message>
         <source>Go live</source>
-        <translation type="unfinished">Mise en service</translation>
+        <translation>Mise en service</translation>
     </message>
     <message>
         <source>Approve the go-live</source>
-        <translation type="unfinished">Approuver la mise en service</translation>
+        <translation>Approuver la mise en service</translation>
     </message>
     <message>
         <source>Confirm that everything is ready.</source>
-        <translation type="unfinished">Confirmez que tout est prêt.</translation>
+        <translation>Confirmez que tout est prêt.</translation>
     </message>
     <message>
         <source>Hand over to the support desk</source>
-        <translation type="unfinished">Passer le relais au support</translation>
+        <translation>Passer le relais au support</translation>
     </message>
     <message>
         <source>Your tickets now go to our desk.</source>
-        <translation type="unfinished">Vos tickets sont désormais traités par notre support.</translation>
+        <translation>Vos tickets sont désormais traités par notre support.</translation>
     </message>
 </context>
 <context>
@@ -3803,304 +3819,307 @@ Mark it done once it was held.</source>
     <name>Gatehouse::TaskDetailsPanel</name>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paramètres…</translation>
     </message>
     <message>
         <source>C&amp;lear</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Effacer</translation>
     </message>
     <message>
         <source>What the client sees under the title</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que le client voit sous le titre</translation>
     </message>
     <message>
         <source>Day </source>
-        <translation type="unfinished"></translation>
+        <translation>Jour </translation>
     </message>
     <message>
         <source>Days after the onboarding&apos;s start date; day 0 is the start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jours après la date de début de l’onboarding&#xa0;; le jour 0 est le début.</translation>
     </message>
     <message>
         <source>Leave it to be set up on each onboarding</source>
-        <translation type="unfinished"></translation>
+        <translation>À configurer dans chaque onboarding</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Titre&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Description&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;ype&#xa0;:</translation>
     </message>
     <message>
         <source>Done &amp;by:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Réalisée par&#xa0;:</translation>
     </message>
     <message>
         <source>D&amp;ue:</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;chéance&#xa0;:</translation>
     </message>
     <message>
         <source>Settings:</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres&#xa0;:</translation>
     </message>
     <message>
         <source>Scheduled on each onboarding</source>
-        <translation type="unfinished"></translation>
+        <translation>Planifiée dans chaque onboarding</translation>
     </message>
     <message>
         <source>%1 %2, %3 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2, %3 minutes</translation>
     </message>
     <message>
         <source>Set up on each onboarding</source>
-        <translation type="unfinished"></translation>
+        <translation>Configurée dans chaque onboarding</translation>
     </message>
     <message>
         <source>In person</source>
-        <translation type="unfinished"></translation>
+        <translation>En présentiel</translation>
     </message>
     <message>
         <source>A video: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Une vidéo&#xa0;: %1</translation>
     </message>
     <message>
         <source>The form&apos;s settings cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les paramètres du formulaire.</translation>
     </message>
     <message numerus="yes">
         <source>%n question(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n question</numerusform>
+            <numerusform>%n questions</numerusform>
         </translation>
     </message>
     <message>
         <source>%1, several entries</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, plusieurs saisies</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n élément</numerusform>
+            <numerusform>%n éléments</numerusform>
         </translation>
     </message>
     <message>
         <source>The checklist&apos;s settings cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les paramètres de la liste de contrôle.</translation>
     </message>
     <message>
         <source>None for this kind of task</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun pour ce type de tâche</translation>
     </message>
     <message>
         <source>New task</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle tâche</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TaskFileModel</name>
     <message>
         <source>Waiting for review</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de vérification</translation>
     </message>
     <message>
         <source>Approved by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuvé par %1</translation>
     </message>
     <message>
         <source>Rejected by %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusé par %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1, SHA-256 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, SHA-256 %2</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <source>Sent by</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyé par</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished">Envoyé</translation>
+        <translation>Envoyé</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TaskFilesPanel</name>
     <message>
         <source>Files from the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers du client</translation>
     </message>
     <message>
         <source>&amp;Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Approuver</translation>
     </message>
     <message>
         <source>&amp;Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Refuser</translation>
     </message>
     <message>
         <source>&amp;Save a copy…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;nregistrer une copie…</translation>
     </message>
     <message>
         <source>A&amp;ttach document…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Joindre un document…</translation>
     </message>
     <message>
         <source>&amp;Verify signature</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vérifier la signature</translation>
     </message>
     <message>
         <source>Reason for rejecting (the client reads it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif du refus (visible par le client)</translation>
     </message>
     <message>
         <source>Reason for rejecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif du refus</translation>
     </message>
     <message>
         <source>Documents for the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents pour le client</translation>
     </message>
     <message>
         <source>The files could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les fichiers&#xa0;: %1</translation>
     </message>
     <message>
         <source>Save a copy of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer une copie de %1</translation>
     </message>
     <message>
         <source>File not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier non enregistré</translation>
     </message>
     <message>
         <source>%1 could not be saved to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer %1 dans %2&#xa0;: %3</translation>
     </message>
     <message>
         <source>Not signed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore signé.</translation>
     </message>
     <message>
         <source>Signed by %1 &lt;%2&gt; on %3 from %4, %5.
 Document: %6 (SHA-256 %7)
 Evidence SHA-256: %8</source>
-        <translation type="unfinished"></translation>
+        <translation>Signé par %1 &lt;%2&gt; le %3 depuis %4, %5.
+Document&#xa0;: %6 (SHA-256 %7)
+SHA-256 de la preuve&#xa0;: %8</translation>
     </message>
     <message>
         <source>typed</source>
-        <translation type="unfinished"></translation>
+        <translation>saisie</translation>
     </message>
     <message>
         <source>drawn</source>
-        <translation type="unfinished"></translation>
+        <translation>manuscrite</translation>
     </message>
     <message>
         <source>The signature does not verify: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La signature n’a pas pu être vérifiée&#xa0;: %1</translation>
     </message>
     <message>
         <source>Verified: the document and the signature are as they were signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifié&#xa0;: le document et la signature sont identiques à ceux du moment de la signature.</translation>
     </message>
     <message>
         <source>Attach a document</source>
-        <translation type="unfinished"></translation>
+        <translation>Joindre un document</translation>
     </message>
     <message>
         <source>Documents (*.pdf *.png *.jpg *.jpeg *.docx *.xlsx *.odt *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents (*.pdf *.png *.jpg *.jpeg *.docx *.xlsx *.odt *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>%1 could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TaskSetupService</name>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Cette tâche n’existe pas.</translation>
+        <translation>Cette tâche n’existe pas.</translation>
     </message>
     <message>
         <source>Only a meeting task can be scheduled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seule une tâche de réunion peut être planifiée.</translation>
     </message>
     <message>
         <source>Only a training task can be set up as a training.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seule une tâche de formation peut être configurée comme formation.</translation>
     </message>
     <message>
         <source>This task is not a meeting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette tâche n’est pas une réunion.</translation>
     </message>
     <message>
         <source>This meeting has not been scheduled yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette réunion n’a pas encore été planifiée.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TaskThreadPanel</name>
     <message>
         <source>&amp;Internal note (never shown to the client)</source>
-        <translation type="unfinished"></translation>
+        <translation>Note &amp;interne (jamais visible par le client)</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer</translation>
     </message>
     <message>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversation</translation>
     </message>
     <message>
         <source>Write to the client, or an internal note (Ctrl+Return sends)</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrivez au client, ou rédigez une note interne (Ctrl+Entrée pour envoyer)</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message</translation>
     </message>
     <message>
         <source>Send (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer (Ctrl+Entrée)</translation>
     </message>
     <message>
         <source>%1, internal note</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, note interne</translation>
     </message>
     <message>
         <source>%1 · %2
 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2
+%3</translation>
     </message>
     <message>
         <source>No messages yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun message pour l’instant.</translation>
     </message>
     <message>
         <source>The conversation could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire la conversation&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -4114,81 +4133,81 @@ Evidence SHA-256: %8</source>
     <name>Gatehouse::TemplateEditor</name>
     <message>
         <source>Add &amp;phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une &amp;phase</translation>
     </message>
     <message>
         <source>Add &amp;task</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une &amp;tâche</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retirer</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Monter</translation>
     </message>
     <message>
         <source>Move do&amp;wn</source>
-        <translation type="unfinished"></translation>
+        <translation>Descen&amp;dre</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <source>Discard changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler les modifications</translation>
     </message>
     <message>
         <source>Add a task after the selected one (Ins)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une tâche après celle sélectionnée (Inser)</translation>
     </message>
     <message>
         <source>Remove the selected phase or task (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer la phase ou la tâche sélectionnée (Suppr)</translation>
     </message>
     <message>
         <source>Alt+Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+Haut</translation>
     </message>
     <message>
         <source>Alt+Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+Bas</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">&amp;Nom&#xa0;:</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>Descr&amp;iption:</source>
-        <translation type="unfinished"></translation>
+        <translation>Descr&amp;iption&#xa0;:</translation>
     </message>
     <message>
         <source>Select a phase or a task to edit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une phase ou une tâche pour la modifier.</translation>
     </message>
     <message>
         <source>Phase &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom de la phase&#xa0;:</translation>
     </message>
     <message>
         <source>Phase %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase %1</translation>
     </message>
     <message>
         <source>New task</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle tâche</translation>
     </message>
     <message>
         <source>Remove phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer la phase</translation>
     </message>
     <message numerus="yes">
         <source>Remove the phase &quot;%1&quot; and its %n task(s)?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Retirer la phase «&#xa0;%1&#xa0;» et %n tâche&#xa0;?</numerusform>
+            <numerusform>Retirer la phase «&#xa0;%1&#xa0;» et ses %n tâches&#xa0;?</numerusform>
         </translation>
     </message>
 </context>
@@ -4196,567 +4215,567 @@ Evidence SHA-256: %8</source>
     <name>Gatehouse::TemplateListModel</name>
     <message>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TemplateService</name>
     <message>
         <source>Another template is already called &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un autre modèle s’appelle déjà «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Copy of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Copie de %1</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TemplateTreeModel</name>
     <message>
         <source>Day %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Jour %1</translation>
     </message>
     <message>
         <source>Phase / task</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase / tâche</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Done by</source>
-        <translation type="unfinished">Réalisée par</translation>
+        <translation>Réalisée par</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished">Échéance</translation>
+        <translation>Échéance</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TemplateValidator</name>
     <message>
         <source>Give the template a name.</source>
-        <translation type="unfinished">Donnez un nom au modèle.</translation>
+        <translation>Donnez un nom au modèle.</translation>
     </message>
     <message>
         <source>The template&apos;s name can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom du modèle ne peut pas dépasser %1 caractères.</translation>
     </message>
     <message>
         <source>The task&apos;s settings are too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les paramètres de la tâche sont trop volumineux.</translation>
     </message>
     <message>
         <source>Unknown kind of task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type de tâche inconnu.</translation>
     </message>
     <message>
         <source>The template&apos;s description can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>La description du modèle ne peut pas dépasser %1 caractères.</translation>
     </message>
     <message>
         <source>A template needs at least one phase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un modèle doit comporter au moins une phase.</translation>
     </message>
     <message>
         <source>A template can have at most %1 phases.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un modèle peut comporter au maximum %1 phases.</translation>
     </message>
     <message>
         <source>Phase %1 needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>La phase %1 doit avoir un nom.</translation>
     </message>
     <message>
         <source>The name of phase %1 can be at most %2 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom de la phase %1 ne peut pas dépasser %2 caractères.</translation>
     </message>
     <message>
         <source>A template can have at most %1 tasks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un modèle peut comporter au maximum %1 tâches.</translation>
     </message>
     <message>
         <source>%1, task %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, tâche %2</translation>
     </message>
     <message>
         <source>%1 needs a title.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 doit avoir un titre.</translation>
     </message>
     <message>
         <source>%1: the title can be at most %2 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: le titre ne peut pas dépasser %2 caractères.</translation>
     </message>
     <message>
         <source>%1: the description can be at most %2 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: la description ne peut pas dépasser %2 caractères.</translation>
     </message>
     <message>
         <source>&quot;%1&quot;: the due date must be 0 to %2 days after the start.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;»&#xa0;: l’échéance doit se situer entre 0 et %2 jours après le début.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» (%2)&#xa0;: %3</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TemplatesView</name>
     <message>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouveau</translation>
     </message>
     <message>
         <source>D&amp;uplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;upliquer</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer…</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèles</translation>
     </message>
     <message>
         <source>New onboardings copy a template&apos;s phases and tasks; changing a template later does not change them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les nouveaux onboardings copient les phases et les tâches d’un modèle&#xa0;; modifier un modèle par la suite ne les modifie pas.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications non enregistrées</translation>
     </message>
     <message>
         <source>The template &quot;%1&quot; has changes that are not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle «&#xa0;%1&#xa0;» comporte des modifications non enregistrées.</translation>
     </message>
     <message>
         <source>New template</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau modèle</translation>
     </message>
     <message>
         <source>New template (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau modèle (%1)</translation>
     </message>
     <message>
         <source>Phase 1</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase 1</translation>
     </message>
     <message>
         <source>Template not created</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle non créé</translation>
     </message>
     <message>
         <source>Template not copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle non copié</translation>
     </message>
     <message numerus="yes">
         <source>%n onboarding(s) were created from it; they keep their phases and tasks.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n onboarding a été créé à partir de ce modèle&#xa0;; il conserve ses phases et ses tâches.</numerusform>
+            <numerusform>%n onboardings ont été créés à partir de ce modèle&#xa0;; ils conservent leurs phases et leurs tâches.</numerusform>
         </translation>
     </message>
     <message>
         <source>No onboarding was created from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun onboarding n’a été créé à partir de ce modèle.</translation>
     </message>
     <message>
         <source>Delete template</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le modèle</translation>
     </message>
     <message>
         <source>Delete the template &quot;%1&quot;? %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le modèle «&#xa0;%1&#xa0;»&#xa0;? %2</translation>
     </message>
     <message>
         <source>Template not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle non supprimé</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TrainingSetupDialog</name>
     <message>
         <source>A &amp;video the contact watches in the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Une &amp;vidéo que le contact regarde dans le portail</translation>
     </message>
     <message>
         <source>In &amp;person: staff mark it done</source>
-        <translation type="unfinished"></translation>
+        <translation>En &amp;présentiel&#xa0;: les collaborateurs la marquent comme terminée</translation>
     </message>
     <message>
         <source>Set up &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Configurer «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>A YouTube, Vimeo or Loom link</source>
-        <translation type="unfinished"></translation>
+        <translation>Un lien YouTube, Vimeo ou Loom</translation>
     </message>
     <message>
         <source>Where and when it takes place, what to bring</source>
-        <translation type="unfinished"></translation>
+        <translation>Où et quand elle a lieu, ce qu’il faut apporter</translation>
     </message>
     <message>
         <source>Only YouTube (shown through its privacy-enhanced player), Vimeo and Loom videos can be shown in the portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seules les vidéos YouTube (affichées via son lecteur à confidentialité renforcée), Vimeo et Loom peuvent être affichées dans le portail.</translation>
     </message>
     <message>
         <source>How is &quot;%1&quot; done?</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment «&#xa0;%1&#xa0;» se déroule-t-elle&#xa0;?</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TrainingSpec</name>
     <message>
         <source>Enter the address of the training video.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez l’adresse de la vidéo de formation.</translation>
     </message>
     <message>
         <source>The video address can be at most 2000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse de la vidéo ne peut pas dépasser 2000 caractères.</translation>
     </message>
     <message>
         <source>The video address is not a valid web address.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse de la vidéo n’est pas une adresse web valide.</translation>
     </message>
     <message>
         <source>Use a video link from YouTube, Vimeo or Loom; other sites cannot be shown in the portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisez un lien vidéo YouTube, Vimeo ou Loom&#xa0;; les autres sites ne peuvent pas être affichés dans le portail.</translation>
     </message>
     <message>
         <source>Tell the contact where and when the training takes place.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez au contact où et quand la formation a lieu.</translation>
     </message>
     <message>
         <source>The instructions can be at most 4000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les instructions ne peuvent pas dépasser 4000 caractères.</translation>
     </message>
     <message>
         <source>The video address must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse de la vidéo doit être du texte.</translation>
     </message>
     <message>
         <source>The instructions must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les instructions doivent être du texte.</translation>
     </message>
     <message>
         <source>Choose a video or a training in person.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une vidéo ou une formation en présentiel.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::UploadSettingsEditor</name>
     <message>
         <source> MB</source>
-        <translation type="unfinished"></translation>
+        <translation> Mo</translation>
     </message>
     <message>
         <source>Accepted files:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers acceptés&#xa0;:</translation>
     </message>
     <message>
         <source>Largest file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille maximale par fichier&#xa0;:</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::UploadSpec</name>
     <message>
         <source>Choose which kinds of files are accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez les types de fichiers acceptés.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a kind of file Gatehouse knows.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un type de fichier connu de Gatehouse.</translation>
     </message>
     <message>
         <source>Accept at least one kind of file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Acceptez au moins un type de fichier.</translation>
     </message>
     <message>
         <source>The size limit must be a whole number of MB from 1 to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>La taille maximale doit être un nombre entier de Mo compris entre 1 et %1.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::VaultAccessDialog</name>
     <message>
         <source>&amp;Grant access</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Accorder l’accès</translation>
     </message>
     <message>
         <source>&amp;Revoke access</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retirer l’accès</translation>
     </message>
     <message>
         <source>Vault access</source>
-        <translation type="unfinished"></translation>
+        <translation>Accès au coffre-fort</translation>
     </message>
     <message>
         <source>Who may reveal the credentials clients hand over. Granting needs the vault unlocked; the last access cannot be revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui peut afficher les identifiants remis par les clients. Pour accorder l’accès, le coffre-fort doit être déverrouillé&#xa0;; le dernier accès ne peut pas être retiré.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nom</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished">E-mail</translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle</translation>
     </message>
     <message>
         <source>Access</source>
-        <translation type="unfinished">Accès</translation>
+        <translation>Accès</translation>
     </message>
     <message>
         <source>Vault access could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les accès au coffre-fort&#xa0;: %1</translation>
     </message>
     <message>
         <source>Has access since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>A accès depuis le %1</translation>
     </message>
     <message>
         <source>No vault key yet (made at their next sign-in)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore de clé de coffre-fort (créée à sa prochaine connexion)</translation>
     </message>
     <message>
         <source>Revoked %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Retiré le %1</translation>
     </message>
     <message>
         <source>No access</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun accès</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrateur</translation>
     </message>
     <message>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Collaborateur</translation>
     </message>
     <message>
         <source>Revoke vault access</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer l’accès au coffre-fort</translation>
     </message>
     <message>
         <source>%1 will no longer be able to reveal credentials. Revoke their access?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne pourra plus afficher les identifiants. Retirer son accès&#xa0;?</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::VaultActions</name>
     <message>
         <source>&amp;Vault</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Coffre-fort</translation>
     </message>
     <message>
         <source>&amp;Unlock vault…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Déverrouiller le coffre-fort…</translation>
     </message>
     <message>
         <source>&amp;Lock vault</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verrouiller le coffre-fort</translation>
     </message>
     <message>
         <source>Vault &amp;access…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Accès au coffre-fort…</translation>
     </message>
     <message>
         <source>Vault unlocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Coffre-fort déverrouillé</translation>
     </message>
     <message>
         <source>Vault locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Coffre-fort verrouillé</translation>
     </message>
     <message>
         <source>The credential vault is open. Click to lock it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le coffre-fort des identifiants est ouvert. Cliquez pour le verrouiller.</translation>
     </message>
     <message>
         <source>The credential vault is locked. Click to unlock it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le coffre-fort des identifiants est verrouillé. Cliquez pour le déverrouiller.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::VaultCrypto</name>
     <message>
         <source>Not enough protected memory for the vault&apos;s keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoire protégée insuffisante pour les clés du coffre-fort.</translation>
     </message>
     <message>
         <source>Not enough memory to derive the key from the password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoire insuffisante pour dériver la clé à partir du mot de passe.</translation>
     </message>
     <message>
         <source>The key derivation settings are out of range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les paramètres de dérivation de clé sont hors limites.</translation>
     </message>
     <message>
         <source>The key could not be wrapped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’envelopper la clé.</translation>
     </message>
     <message>
         <source>The stored key is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé enregistrée est endommagée.</translation>
     </message>
     <message>
         <source>The password is not correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le mot de passe est incorrect.</translation>
     </message>
     <message>
         <source>The vault key is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé du coffre-fort n’est pas valide.</translation>
     </message>
     <message>
         <source>The stored secret is damaged or was not sealed for this vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le secret enregistré est endommagé ou n’a pas été scellé pour ce coffre-fort.</translation>
     </message>
     <message>
         <source>Not enough protected memory to open the secret.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoire protégée insuffisante pour ouvrir le secret.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::VaultKeyPrompt</name>
     <message>
         <source>Unlock the vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Déverrouiller le coffre-fort</translation>
     </message>
     <message>
         <source>Your password, to open what the client sealed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre mot de passe, pour ouvrir ce que le client a scellé&#xa0;:</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::VaultService</name>
     <message>
         <source>There is no such staff member.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce collaborateur n’existe pas.</translation>
     </message>
     <message>
         <source>This workspace has a vault already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet espace de travail possède déjà un coffre-fort.</translation>
     </message>
     <message>
         <source>This workspace has no vault yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet espace de travail n’a pas encore de coffre-fort.</translation>
     </message>
     <message>
         <source>You have no access to the vault. Ask an administrator to grant it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous n’avez pas accès au coffre-fort. Demandez à un administrateur de vous l’accorder.</translation>
     </message>
     <message>
         <source>The key remembered on this device is not yours. Unlock with your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé mémorisée sur cet appareil n’est pas la vôtre. Déverrouillez avec votre mot de passe.</translation>
     </message>
     <message>
         <source>Your access to the vault was revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre accès au coffre-fort a été retiré.</translation>
     </message>
     <message>
         <source>Your copy of the vault key is damaged. Ask an administrator to grant access again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre copie de la clé du coffre-fort est endommagée. Demandez à un administrateur de vous accorder à nouveau l’accès.</translation>
     </message>
     <message>
         <source>Only an administrator can grant access to the vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul un administrateur peut accorder l’accès au coffre-fort.</translation>
     </message>
     <message>
         <source>Unlock the vault before granting access to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déverrouillez le coffre-fort avant d’y accorder l’accès.</translation>
     </message>
     <message>
         <source>%1 has no vault key yet: they get one when they next sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’a pas encore de clé de coffre-fort&#xa0;: elle lui sera attribuée à sa prochaine connexion.</translation>
     </message>
     <message>
         <source>%1 has access to the vault already.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a déjà accès au coffre-fort.</translation>
     </message>
     <message>
         <source>Only an administrator can revoke access to the vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul un administrateur peut retirer l’accès au coffre-fort.</translation>
     </message>
     <message>
         <source>%1 has no access to the vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’a pas accès au coffre-fort.</translation>
     </message>
     <message>
         <source>%1 is the only one with access to the vault; grant someone else access first.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est la seule personne ayant accès au coffre-fort&#xa0;; accordez d’abord l’accès à quelqu’un d’autre.</translation>
     </message>
     <message>
         <source>The current password is not correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le mot de passe actuel est incorrect.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::VaultUnlockDialog</name>
     <message>
         <source>&amp;Remember on this device</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mémoriser sur cet appareil</translation>
     </message>
     <message>
         <source>Unlock the credential vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Déverrouiller le coffre-fort des identifiants</translation>
     </message>
     <message numerus="yes">
         <source>Enter your Gatehouse password to open the vault. It locks again after %n minute(s) without use.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Saisissez votre mot de passe Gatehouse pour ouvrir le coffre-fort. Il se verrouille de nouveau après %n minute sans utilisation.</numerusform>
+            <numerusform>Saisissez votre mot de passe Gatehouse pour ouvrir le coffre-fort. Il se verrouille de nouveau après %n minutes sans utilisation.</numerusform>
         </translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished">Mot de passe</translation>
+        <translation>Mot de passe</translation>
     </message>
     <message>
         <source>Keeps your vault key in this computer&apos;s keychain, so the vault opens without your password on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserve votre clé de coffre-fort dans le trousseau de cet ordinateur, afin que le coffre-fort s’ouvre sans votre mot de passe sur cet appareil.</translation>
     </message>
     <message>
         <source>Checking this device&apos;s keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification du trousseau de cet appareil…</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Déverrouiller</translation>
     </message>
     <message>
         <source>Remembering is not available: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La mémorisation n’est pas disponible&#xa0;: %1</translation>
     </message>
     <message>
         <source>Opening with the key remembered on this device…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverture avec la clé mémorisée sur cet appareil…</translation>
     </message>
     <message>
         <source>The remembered key could not be used: %1 Enter your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé mémorisée n’a pas pu être utilisée&#xa0;: %1 Saisissez votre mot de passe.</translation>
     </message>
     <message>
         <source>Enter your password.</source>
-        <translation type="unfinished">Saisissez votre mot de passe.</translation>
+        <translation>Saisissez votre mot de passe.</translation>
     </message>
     <message>
         <source>Saving your key in this device&apos;s keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement de votre clé dans le trousseau de cet appareil…</translation>
     </message>
     <message>
         <source>Not remembered</source>
-        <translation type="unfinished"></translation>
+        <translation>Non mémorisée</translation>
     </message>
     <message>
         <source>The vault is unlocked, but your key could not be kept on this device: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le coffre-fort est déverrouillé, mais votre clé n’a pas pu être conservée sur cet appareil&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -4822,15 +4841,15 @@ Evidence SHA-256: %8</source>
     </message>
     <message>
         <source>%1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 octets</translation>
     </message>
     <message>
         <source>%1 KB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Ko</translation>
     </message>
     <message>
         <source>%1 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Mo</translation>
     </message>
 </context>
 <context>
@@ -4864,39 +4883,39 @@ Evidence SHA-256: %8</source>
     <name>approval</name>
     <message>
         <source>Approved by %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuvé par %1 le %2</translation>
     </message>
     <message>
         <source>Changes requested by %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications demandées par %1 le %2</translation>
     </message>
     <message>
         <source>Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuver</translation>
     </message>
     <message>
         <source>Request changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Demander des modifications</translation>
     </message>
     <message>
         <source>Say what should change, so we can revise it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez ce qui doit changer afin que nous puissions le réviser.</translation>
     </message>
     <message>
         <source>Approved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuvé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Changes requested: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications demandées&#xa0;: %1</translation>
     </message>
     <message>
         <source>Comment (needed when you request changes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Commentaire (obligatoire si vous demandez des modifications)</translation>
     </message>
     <message>
         <source>You asked for changes. We will ask you again once they are made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez demandé des modifications. Nous vous solliciterons à nouveau une fois qu’elles auront été faites.</translation>
     </message>
 </context>
 <context>
@@ -5041,382 +5060,382 @@ Evidence SHA-256: %8</source>
     <name>checklist</name>
     <message>
         <source>Loading the checklist…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement de la liste de contrôle…</translation>
     </message>
     <message>
         <source>%1 of %2 done</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2 terminés</translation>
     </message>
     <message>
         <source>Ticked by %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Coché par %1, %2</translation>
     </message>
     <message>
         <source>Unticked by %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Décoché par %1, %2</translation>
     </message>
     <message>
         <source>Checklist: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste de contrôle&#xa0;: %1</translation>
     </message>
     <message>
         <source>The items are not ready yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les éléments ne sont pas encore prêts.</translation>
     </message>
 </context>
 <context>
     <name>comments</name>
     <message>
         <source>Comments</source>
-        <translation type="unfinished"></translation>
+        <translation>Commentaires</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer</translation>
     </message>
     <message>
         <source>Your message about %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre message concernant %1</translation>
     </message>
     <message>
         <source>No messages yet. Ask us anything about this task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun message pour l’instant. Posez-nous toutes vos questions sur cette tâche.</translation>
     </message>
     <message>
         <source>Write a message first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rédigez d’abord un message.</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished">Envoi…</translation>
+        <translation>Envoi…</translation>
     </message>
     <message>
         <source>Message sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Message envoyé</translation>
     </message>
 </context>
 <context>
     <name>credential</name>
     <message>
         <source>File “%1” (%2), sent on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier «&#xa0;%1&#xa0;» (%2), envoyé le %3</translation>
     </message>
     <message>
         <source>Pasted credentials, sent on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiants collés, envoyés le %1</translation>
     </message>
     <message>
         <source>A login, sent on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Un accès, envoyé le %1</translation>
     </message>
     <message>
         <source>Sealed for your provider on arrival. For your security it cannot be shown again, not even to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scellé pour votre prestataire dès réception. Pour votre sécurité, il ne peut plus être affiché, pas même pour vous.</translation>
     </message>
     <message>
         <source>One login</source>
-        <translation type="unfinished"></translation>
+        <translation>Un seul accès</translation>
     </message>
     <message>
         <source>Several at once</source>
-        <translation type="unfinished"></translation>
+        <translation>Plusieurs à la fois</translation>
     </message>
     <message>
         <source>Username</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d’utilisateur</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished">Mot de passe</translation>
+        <translation>Mot de passe</translation>
     </message>
     <message>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé API</translation>
     </message>
     <message>
         <source>Notes (what this login is for)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes (à quoi sert cet accès)</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher</translation>
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer</translation>
     </message>
     <message>
         <source>Paste the credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez les identifiants</translation>
     </message>
     <message>
         <source>Or choose a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ou choisissez un fichier</translation>
     </message>
     <message>
         <source>Pasted text or one file, up to 10 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte collé ou un fichier, jusqu’à 10 Mo.</translation>
     </message>
     <message>
         <source>Send securely</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer en toute sécurité</translation>
     </message>
     <message>
         <source>What do you want to send?</source>
-        <translation type="unfinished"></translation>
+        <translation>Que souhaitez-vous envoyer&#xa0;?</translation>
     </message>
     <message>
         <source>Encrypted for your provider as soon as it arrives. Once sent, it cannot be shown here again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiffré pour votre prestataire dès son arrivée. Une fois envoyé, il ne peut plus être affiché ici.</translation>
     </message>
     <message>
         <source>Fill in at least one of username, password, API key or notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Renseignez au moins l’un des champs suivants&#xa0;: nom d’utilisateur, mot de passe, clé API ou notes.</translation>
     </message>
     <message>
         <source>The file can be at most 10 MB large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier ne peut pas dépasser 10 Mo.</translation>
     </message>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier est vide.</translation>
     </message>
     <message>
         <source>Paste the credentials or choose a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez les identifiants ou choisissez un fichier.</translation>
     </message>
     <message>
         <source>The text can be at most 10 MB long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le texte ne peut pas dépasser 10 Mo.</translation>
     </message>
     <message>
         <source>Sending failed (error %1). Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’envoi a échoué (erreur %1). Veuillez réessayer.</translation>
     </message>
     <message>
         <source>The portal could not be reached. Check your connection and try again.</source>
-        <translation type="unfinished">Impossible de joindre le portail. Vérifiez votre connexion et réessayez.</translation>
+        <translation>Impossible de joindre le portail. Vérifiez votre connexion et réessayez.</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished">Envoi…</translation>
+        <translation>Envoi…</translation>
     </message>
     <message>
         <source>Sent securely: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyé en toute sécurité&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>documents</name>
     <message>
         <source>Waiting for review</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de vérification</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuvé</translation>
     </message>
     <message>
         <source>Not accepted, please send again</source>
-        <translation type="unfinished"></translation>
+        <translation>Non accepté, veuillez l’envoyer à nouveau</translation>
     </message>
     <message>
         <source>Requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandé</translation>
     </message>
     <message>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents</translation>
     </message>
 </context>
 <context>
     <name>file_drop</name>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiré</translation>
     </message>
     <message>
         <source>Downloaded by your provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléchargé par votre prestataire</translation>
     </message>
     <message>
         <source>Waiting for your provider</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de votre prestataire</translation>
     </message>
     <message>
         <source>Delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer %1</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Deleted %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 supprimé</translation>
     </message>
     <message>
         <source>expired on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>expiré le %1</translation>
     </message>
     <message>
         <source>kept until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>conservé jusqu’au %1</translation>
     </message>
     <message>
         <source>%1 is larger than %2, the limit for this task.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dépasse %2, la limite pour cette tâche.</translation>
     </message>
     <message>
         <source>Sending %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi de %1</translation>
     </message>
     <message>
         <source>Sent %1 of %2 files securely</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fichiers sur %2 envoyés en toute sécurité</translation>
     </message>
     <message>
         <source>Drag files here, or</source>
-        <translation type="unfinished"></translation>
+        <translation>Faites glisser des fichiers ici, ou</translation>
     </message>
     <message>
         <source>Choose files</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir des fichiers</translation>
     </message>
     <message>
         <source>Up to %1 per file. Files are encrypted as they arrive and deleted %2 days after you send them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jusqu’à %1 par fichier. Les fichiers sont chiffrés dès leur arrivée et supprimés %2 jours après leur envoi.</translation>
     </message>
 </context>
 <context>
     <name>form</name>
     <message>
         <source>This field is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
         <source>Enter a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un nombre.</translation>
     </message>
     <message>
         <source>Enter a valid value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez une valeur valide.</translation>
     </message>
     <message>
         <source>This answer can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette réponse ne peut pas dépasser %1 caractères.</translation>
     </message>
     <message>
         <source>Enter an email address such as name@example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez une adresse e-mail, par exemple nom@exemple.com.</translation>
     </message>
     <message>
         <source>Enter a phone number: digits, spaces and + ( ) - only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un numéro de téléphone&#xa0;: chiffres, espaces et + ( ) - uniquement.</translation>
     </message>
     <message>
         <source>Enter a web address starting with https:// or http://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez une adresse web commençant par https:// ou http://.</translation>
     </message>
     <message>
         <source>Enter a date as YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez une date au format AAAA-MM-JJ.</translation>
     </message>
     <message>
         <source>(required)</source>
-        <translation type="unfinished"></translation>
+        <translation>(obligatoire)</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir…</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished">Oui</translation>
+        <translation>Oui</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished">Non</translation>
+        <translation>Non</translation>
     </message>
     <message>
         <source>Entry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisie %1</translation>
     </message>
     <message>
         <source>Loading the form…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement du formulaire…</translation>
     </message>
     <message>
         <source>The questions are not ready yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les questions ne sont pas encore prêtes.</translation>
     </message>
     <message>
         <source>Submitted. Thank you!</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyé. Merci&#xa0;!</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré</translation>
     </message>
     <message>
         <source>Add another</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une autre</translation>
     </message>
     <message>
         <source>Saved entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisies enregistrées</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <source>Remove entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer la saisie</translation>
     </message>
     <message>
         <source>Removing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppression…</translation>
     </message>
     <message>
         <source>Entry removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisie retirée</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Form</source>
-        <translation type="unfinished">Formulaire</translation>
+        <translation>Formulaire</translation>
     </message>
     <message>
         <source>Fields marked * are required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les champs marqués d’un * sont obligatoires.</translation>
     </message>
     <message>
         <source>Some answers need your attention.</source>
-        <translation type="unfinished"></translation>
+        <translation>Certaines réponses requièrent votre attention.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished">Enregistrement…</translation>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>Submit form</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer le formulaire</translation>
     </message>
     <message>
         <source>Submitting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi…</translation>
     </message>
     <message>
         <source>Task completed: %1</source>
-        <translation type="unfinished">Tâche terminée&#xa0;: %1</translation>
+        <translation>Tâche terminée&#xa0;: %1</translation>
     </message>
     <message>
         <source>When everything is filled in, submit the form. You cannot change it afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une fois tout rempli, envoyez le formulaire. Vous ne pourrez plus le modifier ensuite.</translation>
     </message>
 </context>
 <context>
@@ -5610,255 +5629,255 @@ Evidence SHA-256: %8</source>
     <name>meeting</name>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>Mark complete</source>
-        <translation type="unfinished">Marquer comme terminée</translation>
+        <translation>Marquer comme terminée</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished">Enregistrement…</translation>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>Task completed: %1</source>
-        <translation type="unfinished">Tâche terminée&#xa0;: %1</translation>
+        <translation>Tâche terminée&#xa0;: %1</translation>
     </message>
     <message>
         <source>The date and time will appear here once your provider has scheduled this meeting.</source>
-        <translation type="unfinished"></translation>
+        <translation>La date et l’heure s’afficheront ici dès que votre prestataire aura planifié cette réunion.</translation>
     </message>
     <message>
         <source>Join</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejoindre</translation>
     </message>
     <message>
         <source>Add to calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter à l’agenda</translation>
     </message>
 </context>
 <context>
     <name>questions</name>
     <message>
         <source>Send question</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer la question</translation>
     </message>
     <message>
         <source>General question</source>
-        <translation type="unfinished"></translation>
+        <translation>Question générale</translation>
     </message>
     <message>
         <source>%1 asked on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Question de %1 le %2</translation>
     </message>
     <message>
         <source>%1 answered on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse de %1 le %2</translation>
     </message>
     <message>
         <source>Waiting for an answer</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de réponse</translation>
     </message>
     <message>
         <source>About</source>
-        <translation type="unfinished"></translation>
+        <translation>Sujet</translation>
     </message>
     <message>
         <source>Your question</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre question</translation>
     </message>
     <message>
         <source>Write your question first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rédigez d’abord votre question.</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished">Envoi…</translation>
+        <translation>Envoi…</translation>
     </message>
     <message>
         <source>Your question was sent. We will answer by email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre question a été envoyée. Nous vous répondrons par e-mail.</translation>
     </message>
     <message>
         <source>Ask a question</source>
-        <translation type="unfinished"></translation>
+        <translation>Poser une question</translation>
     </message>
     <message>
         <source>We answer by email and here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nous répondons par e-mail et ici.</translation>
     </message>
 </context>
 <context>
     <name>signature</name>
     <message>
         <source>Signature pad: draw your signature with a mouse, finger or pen</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadre de signature&#xa0;: dessinez votre signature avec la souris, le doigt ou un stylet</translation>
     </message>
     <message>
         <source>Signed by %1 on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Signé par %1 le %2.</translation>
     </message>
     <message>
         <source>Evidence fingerprint (SHA-256): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Empreinte de la preuve (SHA-256)&#xa0;: %1</translation>
     </message>
     <message>
         <source>Download the signature certificate (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharger le certificat de signature (PDF)</translation>
     </message>
     <message>
         <source>What you sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que vous signez</translation>
     </message>
     <message>
         <source>Read the document before you sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Lisez le document avant de le signer</translation>
     </message>
     <message>
         <source>SHA-256: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256&#xa0;: %1</translation>
     </message>
     <message>
         <source>Draw</source>
-        <translation type="unfinished"></translation>
+        <translation>Dessiner</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Saisir</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer</translation>
     </message>
     <message>
         <source>Sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Signer</translation>
     </message>
     <message>
         <source>Your full name</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre nom complet</translation>
     </message>
     <message>
         <source>How to sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode de signature</translation>
     </message>
     <message>
         <source>I agree that this electronic signature is as valid as my handwritten one.</source>
-        <translation type="unfinished"></translation>
+        <translation>J’accepte que cette signature électronique ait la même valeur que ma signature manuscrite.</translation>
     </message>
     <message>
         <source>Enter your full name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez votre nom complet.</translation>
     </message>
     <message>
         <source>The signature pad is empty. Please sign before you submit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le cadre de signature est vide. Veuillez signer avant d’envoyer.</translation>
     </message>
     <message>
         <source>Please confirm that you agree to sign electronically.</source>
-        <translation type="unfinished"></translation>
+        <translation>Veuillez confirmer que vous acceptez de signer électroniquement.</translation>
     </message>
     <message>
         <source>Signing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Signature…</translation>
     </message>
     <message>
         <source>Signed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Signé&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>training</name>
     <message>
         <source>Mark complete</source>
-        <translation type="unfinished">Marquer comme terminée</translation>
+        <translation>Marquer comme terminée</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished">Enregistrement…</translation>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>Task completed: %1</source>
-        <translation type="unfinished">Tâche terminée&#xa0;: %1</translation>
+        <translation>Tâche terminée&#xa0;: %1</translation>
     </message>
     <message>
         <source>This training takes place in person. Your provider will mark it done once you have attended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette formation a lieu en présentiel. Votre prestataire la marquera comme terminée une fois que vous y aurez assisté.</translation>
     </message>
     <message>
         <source>Your provider has not set up this training yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre prestataire n’a pas encore configuré cette formation.</translation>
     </message>
     <message>
         <source>Training video: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vidéo de formation&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>upload</name>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuvé</translation>
     </message>
     <message>
         <source>Not accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Non accepté</translation>
     </message>
     <message>
         <source>Waiting for review</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de vérification</translation>
     </message>
     <message>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer %1</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Removed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 retiré</translation>
     </message>
     <message>
         <source>Why:</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif&#xa0;:</translation>
     </message>
     <message>
         <source>%1 is larger than %2, the limit for this task.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dépasse %2, la limite pour cette tâche.</translation>
     </message>
     <message>
         <source>%1 is not a file type this task accepts.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’est pas un type de fichier accepté par cette tâche.</translation>
     </message>
     <message>
         <source>Uploading %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi de %1</translation>
     </message>
     <message>
         <source>Uploaded %1 of %2 files</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fichiers sur %2 envoyés</translation>
     </message>
     <message>
         <source>Drag files here, or</source>
-        <translation type="unfinished"></translation>
+        <translation>Faites glisser des fichiers ici, ou</translation>
     </message>
     <message>
         <source>Choose files</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir des fichiers</translation>
     </message>
     <message>
         <source>Accepted: %1. Up to %2 per file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Acceptés&#xa0;: %1. Jusqu’à %2 par fichier.</translation>
     </message>
 </context>
 </TS>
