@@ -9,135 +9,135 @@
     </message>
     <message>
         <source>Enter the meeting link.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Link zum Termin ein.</translation>
     </message>
     <message>
         <source>The meeting link can be at most 2000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Link zum Termin darf höchstens 2000 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>The meeting link must start with https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Link zum Termin muss mit https:// beginnen.</translation>
     </message>
     <message>
         <source>The meeting link is not a valid web address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Link zum Termin ist keine gültige Webadresse.</translation>
     </message>
     <message>
         <source>This answer can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Antwort darf höchstens %1 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>Enter text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Text ein.</translation>
     </message>
     <message>
         <source>Choose one of the options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine der Optionen aus.</translation>
     </message>
     <message>
         <source>Choose one of the options offered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine der angebotenen Optionen aus.</translation>
     </message>
     <message>
         <source>Choose from the options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie aus den Optionen aus.</translation>
     </message>
     <message>
         <source>Choose only options offered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie nur angebotene Optionen aus.</translation>
     </message>
     <message>
         <source>Choose each option at most once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie jede Option höchstens einmal aus.</translation>
     </message>
     <message>
         <source>Answer yes or no.</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten Sie mit Ja oder Nein.</translation>
     </message>
     <message>
         <source>Enter a date as YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie ein Datum im Format JJJJ-MM-TT ein.</translation>
     </message>
     <message>
         <source>Enter an email address such as name@example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine E-Mail-Adresse wie name@example.com ein.</translation>
     </message>
     <message>
         <source>Enter a phone number: digits, spaces and + ( ) - only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Telefonnummer ein: nur Ziffern, Leerzeichen und + ( ) -.</translation>
     </message>
     <message>
         <source>Enter a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Zahl ein.</translation>
     </message>
     <message>
         <source>Enter a web address starting with https:// or http://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Webadresse ein, die mit https:// oder http:// beginnt.</translation>
     </message>
     <message>
         <source>This answer cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Antwort kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>Field %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld %1</translation>
     </message>
     <message>
         <source>Field %1 (&quot;%2&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld %1 („%2“)</translation>
     </message>
     <message>
         <source>This task is not a checklist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Aufgabe ist keine Checkliste.</translation>
     </message>
     <message>
         <source>This task is not a form.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Aufgabe ist kein Formular.</translation>
     </message>
     <message>
         <source>This meeting has not been scheduled yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Termin wurde noch nicht vereinbart.</translation>
     </message>
     <message>
         <source>This training takes place in person: your provider marks it done once you have attended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Schulung findet vor Ort statt: Ihr Dienstleister markiert sie als erledigt, sobald Sie teilgenommen haben.</translation>
     </message>
     <message>
         <source>This training has not been set up yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Schulung wurde noch nicht eingerichtet.</translation>
     </message>
     <message>
         <source>This task is completed by providing what it asks for.</source>
-        <translation type="unfinished">Diese Aufgabe ist erledigt, sobald Sie das Angeforderte bereitstellen.</translation>
+        <translation>Diese Aufgabe ist erledigt, sobald Sie das Angeforderte bereitstellen.</translation>
     </message>
     <message>
         <source>There is no such template.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Vorlage gibt es nicht.</translation>
     </message>
     <message>
         <source>The signature image is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Unterschriftsbild ist zu groß.</translation>
     </message>
     <message>
         <source>The signature must be a PNG image.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterschrift muss ein PNG-Bild sein.</translation>
     </message>
     <message>
         <source>The signature image cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Unterschriftsbild kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>The signature image has an unusual size.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Unterschriftsbild hat eine ungewöhnliche Größe.</translation>
     </message>
     <message>
         <source>The signature pad is empty. Please sign before you submit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Unterschriftsfeld ist leer. Bitte unterschreiben Sie, bevor Sie absenden.</translation>
     </message>
     <message>
         <source>The file can be at most 10 MB large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei darf höchstens 10 MB groß sein.</translation>
     </message>
 </context>
 <context>
@@ -293,31 +293,31 @@
     <name>Gatehouse::ApprovalService</name>
     <message>
         <source>Say what should change, so we can revise it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreiben Sie, was geändert werden soll, damit wir es überarbeiten können.</translation>
     </message>
     <message>
         <source>The comment can be at most 2000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kommentar darf höchstens 2000 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+        <translation>Diese Aufgabe gibt es nicht.</translation>
     </message>
     <message>
         <source>This task does not ask for your approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Aufgabe erfordert keine Freigabe von Ihnen.</translation>
     </message>
     <message>
         <source>This has been approved already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies wurde bereits freigegeben.</translation>
     </message>
     <message>
         <source>You asked for changes; we will ask again once they are made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben Änderungen angefordert; wir fragen erneut, sobald sie umgesetzt sind.</translation>
     </message>
     <message>
         <source>This has been answered already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies wurde bereits beantwortet.</translation>
     </message>
 </context>
 <context>
@@ -439,311 +439,311 @@
     </message>
     <message>
         <source>Credential moved to a password manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten in einen Passwortmanager übertragen</translation>
     </message>
     <message>
         <source>Credential purged</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten endgültig gelöscht</translation>
     </message>
     <message>
         <source>Credential revealed</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten angezeigt</translation>
     </message>
     <message>
         <source>Credential handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten übergeben</translation>
     </message>
     <message>
         <source>Staff password changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitarbeiterpasswort geändert</translation>
     </message>
     <message>
         <source>Vault created</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresor angelegt</translation>
     </message>
     <message>
         <source>Vault access granted</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresorzugriff gewährt</translation>
     </message>
     <message>
         <source>Vault access revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresorzugriff entzogen</translation>
     </message>
     <message>
         <source>Vault unlock refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Entsperren des Tresors abgelehnt</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::BrandingPanel</name>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswählen…</translation>
     </message>
     <message>
         <source>Mark complete</source>
-        <translation type="unfinished">Als erledigt markieren</translation>
+        <translation>Als erledigt markieren</translation>
     </message>
     <message>
         <source>Choose &amp;logo…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Logo auswählen…</translation>
     </message>
     <message>
         <source>Remove logo</source>
-        <translation type="unfinished"></translation>
+        <translation>Logo entfernen</translation>
     </message>
     <message>
         <source>&amp;Save branding</source>
-        <translation type="unfinished"></translation>
+        <translation>Branding &amp;speichern</translation>
     </message>
     <message>
         <source>How buttons look in the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>So sehen Schaltflächen im Portal aus</translation>
     </message>
     <message>
         <source>Shown to clients on their home page</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird Kunden auf ihrer Startseite angezeigt</translation>
     </message>
     <message>
         <source>Save branding (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Branding speichern (Strg+S)</translation>
     </message>
     <message>
         <source>&amp;Name clients see:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name für Kunden:</translation>
     </message>
     <message>
         <source>&amp;Accent colour:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Akzentfarbe:</translation>
     </message>
     <message>
         <source>&amp;Welcome message:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Willkommensnachricht:</translation>
     </message>
     <message>
         <source>Logo:</source>
-        <translation type="unfinished"></translation>
+        <translation>Logo:</translation>
     </message>
     <message>
         <source>Accent colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Akzentfarbe</translation>
     </message>
     <message>
         <source>The branding could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Branding konnte nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>No logo</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Logo</translation>
     </message>
     <message>
         <source>Text on buttons: contrast %1:1, readable (WCAG AA).</source>
-        <translation type="unfinished"></translation>
+        <translation>Text auf Schaltflächen: Kontrast %1:1, gut lesbar (WCAG AA).</translation>
     </message>
     <message>
         <source>Choose a logo</source>
-        <translation type="unfinished"></translation>
+        <translation>Logo auswählen</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
     <message>
         <source>%1 could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::BrandingRules</name>
     <message>
         <source>The SVG declares entities or instructions; export it again as plain SVG.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SVG-Datei deklariert Entitäten oder Anweisungen; exportieren Sie sie erneut als einfaches SVG.</translation>
     </message>
     <message>
         <source>The SVG contains &lt;%1&gt;; logos may only hold shapes and text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SVG-Datei enthält &lt;%1&gt;; Logos dürfen nur Formen und Text enthalten.</translation>
     </message>
     <message>
         <source>The SVG refers to something outside itself; logos must be self-contained.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SVG-Datei verweist auf externe Inhalte; Logos müssen in sich geschlossen sein.</translation>
     </message>
     <message>
         <source>The file is not a readable SVG image.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist kein lesbares SVG-Bild.</translation>
     </message>
     <message>
         <source>Enter the accent colour as #RRGGBB, for example #1f6f5c.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Akzentfarbe als #RRGGBB ein, zum Beispiel #1f6f5c.</translation>
     </message>
     <message>
         <source>Text on %1 buttons would be hard to read (contrast %2:1, at least 4.5:1 is needed). Choose a darker or a lighter colour.</source>
-        <translation type="unfinished"></translation>
+        <translation>Text auf %1 Schaltflächen wäre schwer lesbar (Kontrast %2:1, mindestens 4,5:1 ist nötig). Wählen Sie eine dunklere oder hellere Farbe.</translation>
     </message>
     <message>
         <source>The logo file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Logodatei ist leer.</translation>
     </message>
     <message>
         <source>The logo may be at most 1 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Logo darf höchstens 1 MB groß sein.</translation>
     </message>
     <message>
         <source>The logo image cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Logobild kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>The logo may be at most 4096 pixels a side.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Logo darf pro Seite höchstens 4096 Pixel groß sein.</translation>
     </message>
     <message>
         <source>The logo must be a PNG, JPEG or SVG image.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Logo muss ein PNG-, JPEG- oder SVG-Bild sein.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::BrandingService</name>
     <message>
         <source>Enter the name clients see (at most 100 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Namen ein, den Kunden sehen (höchstens 100 Zeichen).</translation>
     </message>
     <message>
         <source>The welcome message can be at most 2000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Willkommensnachricht darf höchstens 2000 Zeichen lang sein.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ChecklistDefinition</name>
     <message>
         <source>&quot;items&quot; must be a list.</source>
-        <translation type="unfinished"></translation>
+        <translation>„items“ muss eine Liste sein.</translation>
     </message>
     <message>
         <source>Item %1 needs an id and a text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkt %1 braucht eine ID und einen Text.</translation>
     </message>
     <message>
         <source>A checklist can have at most %1 items.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Checkliste kann höchstens %1 Punkte haben.</translation>
     </message>
     <message>
         <source>Item %1 needs an id of at most %2 letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkt %1 braucht eine ID aus höchstens %2 Buchstaben, Ziffern, „-“ oder „_“.</translation>
     </message>
     <message>
         <source>Two items have the id &quot;%1&quot;; each needs its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei Punkte haben die ID „%1“; jeder braucht eine eigene.</translation>
     </message>
     <message>
         <source>Item %1 needs a text of 1 to %2 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkt %1 braucht einen Text mit 1 bis %2 Zeichen.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ChecklistDialog</name>
     <message>
         <source>Edit items…</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkte bearbeiten…</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkt</translation>
     </message>
     <message>
         <source>Changed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert von</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann</translation>
     </message>
     <message>
         <source>Checklist</source>
-        <translation type="unfinished">Checkliste</translation>
+        <translation>Checkliste</translation>
     </message>
     <message>
         <source>Checklist: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkliste: %1</translation>
     </message>
     <message>
         <source>%1 of %2 done · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 erledigt · %3</translation>
     </message>
     <message>
         <source>%1 (staff)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Mitarbeiter)</translation>
     </message>
     <message>
         <source>%1 (client)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Kunde)</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ChecklistEditorDialog</name>
     <message>
         <source>Add item</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkt hinzufügen</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach oben</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach unten</translation>
     </message>
     <message>
         <source>Checklist: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkliste: %1</translation>
     </message>
     <message>
         <source>Items, in order. Double-click or press F2 to change a text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkte in Reihenfolge. Doppelklicken oder F2 drücken, um einen Text zu ändern.</translation>
     </message>
     <message>
         <source>New item</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Punkt</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ChecklistService</name>
     <message>
         <source>This checklist cannot be used yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Checkliste kann noch nicht verwendet werden: %1</translation>
     </message>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+        <translation>Diese Aufgabe gibt es nicht.</translation>
     </message>
     <message>
         <source>This checklist is done by %1, not by you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Checkliste übernimmt %1, nicht Sie.</translation>
     </message>
     <message>
         <source>This checklist is completed and can no longer be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Checkliste ist abgeschlossen und kann nicht mehr geändert werden.</translation>
     </message>
     <message>
         <source>This checklist has no such item.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Punkt gibt es in dieser Checkliste nicht.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::CommentService</name>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+        <translation>Diese Aufgabe gibt es nicht.</translation>
     </message>
     <message>
         <source>Write a message first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie zuerst eine Nachricht.</translation>
     </message>
     <message>
         <source>A message can be at most 4000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Nachricht darf höchstens 4000 Zeichen lang sein.</translation>
     </message>
 </context>
 <context>
@@ -1012,82 +1012,82 @@
     <name>Gatehouse::CredentialApi</name>
     <message>
         <source>&quot;username&quot;, &quot;password&quot;, &quot;apiKey&quot; and &quot;notes&quot; must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>„username“, „password“, „apiKey“ und „notes“ müssen Text sein.</translation>
     </message>
     <message>
         <source>&quot;text&quot; must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>„text“ muss Text sein.</translation>
     </message>
     <message>
         <source>&quot;mode&quot; must be &quot;single&quot; or &quot;bulk_text&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>„mode“ muss „single“ oder „bulk_text“ sein.</translation>
     </message>
     <message>
         <source>This request did not come from the portal&apos;s own pages.</source>
-        <translation type="unfinished">Diese Anfrage stammt nicht von den Seiten des Portals.</translation>
+        <translation>Diese Anfrage stammt nicht von den Seiten des Portals.</translation>
     </message>
     <message>
         <source>Send the file as application/octet-stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden Sie die Datei als application/octet-stream.</translation>
     </message>
     <message>
         <source>Give the file&apos;s name as ?name=.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Dateinamen als ?name= an.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::CredentialService</name>
     <message>
         <source>Fill in at least one of username, password, API key or notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Füllen Sie mindestens eines der Felder Benutzername, Passwort, API-Schlüssel oder Notizen aus.</translation>
     </message>
     <message>
         <source>Username, password and API key can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername, Passwort und API-Schlüssel dürfen höchstens %1 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>The notes can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Notizen dürfen höchstens %1 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>Paste the credentials to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie die zu sendenden Zugangsdaten ein.</translation>
     </message>
     <message>
         <source>The text can be at most 10 MB long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text darf höchstens 10 MB groß sein.</translation>
     </message>
     <message>
         <source>Give the file a name of at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie der Datei einen Namen mit höchstens %1 Zeichen.</translation>
     </message>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist leer.</translation>
     </message>
     <message>
         <source>The file can be at most 10 MB large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei darf höchstens 10 MB groß sein.</translation>
     </message>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+        <translation>Diese Aufgabe gibt es nicht.</translation>
     </message>
     <message>
         <source>This task does not ask for credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Aufgabe fordert keine Zugangsdaten an.</translation>
     </message>
     <message>
         <source>This task is already completed.</source>
-        <translation type="unfinished">Diese Aufgabe ist bereits erledigt.</translation>
+        <translation>Diese Aufgabe ist bereits erledigt.</translation>
     </message>
     <message>
         <source>%1 cannot receive credentials yet. Please try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann noch keine Zugangsdaten empfangen. Bitte versuchen Sie es später erneut.</translation>
     </message>
     <message>
         <source>There is no such credential.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zugangsdaten gibt es nicht.</translation>
     </message>
     <message>
         <source>The reason can be at most %1 characters long.</source>
