@@ -577,7 +577,7 @@
     </message>
     <message>
         <source>Text on %1 buttons would be hard to read (contrast %2:1, at least 4.5:1 is needed). Choose a darker or a lighter colour.</source>
-        <translation>Text auf %1 Schaltflächen wäre schwer lesbar (Kontrast %2:1, mindestens 4,5:1 ist nötig). Wählen Sie eine dunklere oder hellere Farbe.</translation>
+        <translation>Text auf Schaltflächen in %1 wäre schwer lesbar (Kontrast %2:1, mindestens 4,5:1 ist nötig). Wählen Sie eine dunklere oder hellere Farbe.</translation>
     </message>
     <message>
         <source>The logo file is empty.</source>
@@ -1091,146 +1091,146 @@
     </message>
     <message>
         <source>The reason can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Begründung darf höchstens %1 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>This credential was purged after it was moved to a password manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zugangsdaten wurden endgültig gelöscht, nachdem sie in einen Passwortmanager übertragen wurden.</translation>
     </message>
     <message>
         <source>This credential is already marked as moved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zugangsdaten sind bereits als übertragen markiert.</translation>
     </message>
     <message>
         <source>Move the credential into a password manager before purging it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertragen Sie die Zugangsdaten in einen Passwortmanager, bevor Sie sie endgültig löschen.</translation>
     </message>
     <message>
         <source>This credential was purged already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zugangsdaten wurden bereits endgültig gelöscht.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::CredentialsDialog</name>
     <message>
         <source>Login</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldedaten</translation>
     </message>
     <message>
         <source>Pasted text</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingefügter Text</translation>
     </message>
     <message>
         <source>File %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei %1 (%2)</translation>
     </message>
     <message>
         <source>Purged %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Endgültig gelöscht am %1</translation>
     </message>
     <message>
         <source>Moved to a password manager by %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Von %1 in einen Passwortmanager übertragen, %2</translation>
     </message>
     <message>
         <source>Sealed in the vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Tresor versiegelt</translation>
     </message>
     <message>
         <source>&amp;Reveal…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anzeigen…</translation>
     </message>
     <message>
         <source>&amp;Moved to my password manager</source>
-        <translation type="unfinished"></translation>
+        <translation>In meinen Passwortmanager &amp;übertragen</translation>
     </message>
     <message>
         <source>&amp;Purge</source>
-        <translation type="unfinished"></translation>
+        <translation>Endgültig &amp;löschen</translation>
     </message>
     <message>
         <source>Credentials: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten: %1</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Was</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>Handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergeben</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Say that you keep it in your own password manager now; after that it can be purged from Gatehouse.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestätigen Sie, dass Sie die Daten jetzt in Ihrem eigenen Passwortmanager aufbewahren; danach können sie aus Gatehouse endgültig gelöscht werden.</translation>
     </message>
     <message>
         <source>Deletes the sealed credential for good. The audit trail keeps its history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Löscht die versiegelten Zugangsdaten endgültig. Das Prüfprotokoll behält ihren Verlauf.</translation>
     </message>
     <message>
         <source>There is no vault in this window.</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Fenster gibt es keinen Tresor.</translation>
     </message>
     <message>
         <source>The vault is unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tresor ist entsperrt.</translation>
     </message>
     <message>
         <source>The vault is locked: revealing asks for your password first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tresor ist gesperrt: Zum Anzeigen wird zuerst Ihr Passwort abgefragt.</translation>
     </message>
     <message>
         <source>Nothing has been handed over for this task yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diese Aufgabe wurde noch nichts übergeben.</translation>
     </message>
     <message>
         <source>The vault locked before the credential was revealed. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tresor wurde gesperrt, bevor die Zugangsdaten angezeigt wurden. Versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>Save the decrypted file</source>
-        <translation type="unfinished"></translation>
+        <translation>Entschlüsselte Datei speichern</translation>
     </message>
     <message>
         <source>File saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei gespeichert</translation>
     </message>
     <message>
         <source>%1 was decrypted into %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde nach %2 entschlüsselt.</translation>
     </message>
     <message>
         <source>%1 could not be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Decrypting into %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird nach %1 entschlüsselt…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Saving was cancelled; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Speichern wurde abgebrochen; es wurde nichts geschrieben.</translation>
     </message>
     <message>
         <source>Purge credential</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten endgültig löschen</translation>
     </message>
     <message>
         <source>Delete %1 from %2 for good? It cannot be revealed again; the audit trail keeps its history.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 endgültig löschen? Die Daten können danach nicht mehr angezeigt werden; das Prüfprotokoll behält ihren Verlauf.</translation>
     </message>
 </context>
 <context>
@@ -1277,452 +1277,454 @@
     </message>
     <message>
         <source>There is no such staff member.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Mitarbeiter gibt es nicht.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::DocumentPreview</name>
     <message>
         <source>Select an item to see it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Eintrag aus, um ihn hier zu sehen.</translation>
     </message>
     <message>
         <source>%1
 %2, %3
 No preview for this kind of file: save a copy to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2, %3
+Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::DocumentService</name>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+        <translation>Diese Aufgabe gibt es nicht.</translation>
     </message>
     <message>
         <source>This task does not ask for files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Aufgabe fordert keine Dateien an.</translation>
     </message>
     <message>
         <source>This task is already completed.</source>
-        <translation type="unfinished">Diese Aufgabe ist bereits erledigt.</translation>
+        <translation>Diese Aufgabe ist bereits erledigt.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is larger than %2 MB, the limit for this task.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist größer als %2 MB, das Limit für diese Aufgabe.</translation>
     </message>
     <message>
         <source>Documents are attached to approval and signature tasks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumente werden an Freigabe- und Unterschriftsaufgaben angehängt.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is larger than %2 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist größer als %2 MB.</translation>
     </message>
     <message>
         <source>There is no such file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei gibt es nicht.</translation>
     </message>
     <message>
         <source>This file has been reviewed already and can no longer be removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei wurde bereits geprüft und kann nicht mehr entfernt werden.</translation>
     </message>
     <message>
         <source>Say why the file is rejected, so the client knows what to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Begründen Sie, warum die Datei abgelehnt wird, damit der Kunde weiß, was er senden soll.</translation>
     </message>
     <message>
         <source>The note can be at most 2000 characters long.</source>
-        <translation type="unfinished">Die Notiz darf höchstens 2000 Zeichen lang sein.</translation>
+        <translation>Die Notiz darf höchstens 2000 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>This file has been reviewed already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei wurde bereits geprüft.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FileDropApi</name>
     <message>
         <source>Give the file&apos;s name as ?name=.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Dateinamen als ?name= an.</translation>
     </message>
     <message>
         <source>A file can be at most 50 MB large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Datei darf höchstens 50 MB groß sein.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FileDropCipher</name>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist leer.</translation>
     </message>
     <message>
         <source>A file can be at most %1 MB large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Datei darf höchstens %1 MB groß sein.</translation>
     </message>
     <message>
         <source>The file could not be written: %1</source>
-        <translation type="unfinished">Die Datei konnte nicht geschrieben werden: %1</translation>
+        <translation>Die Datei konnte nicht geschrieben werden: %1</translation>
     </message>
     <message>
         <source>The download was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Download wurde abgebrochen.</translation>
     </message>
     <message>
         <source>The encrypted file is damaged: its size does not match.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die verschlüsselte Datei ist beschädigt: Ihre Größe stimmt nicht.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FileDropPanel</name>
     <message>
         <source>Not downloaded yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht heruntergeladen</translation>
     </message>
     <message>
         <source>Downloaded by %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Heruntergeladen von %1 am %2</translation>
     </message>
     <message>
         <source>Expired, content purged</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelaufen, Inhalt gelöscht</translation>
     </message>
     <message>
         <source>Deleted by the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Kunden gelöscht</translation>
     </message>
     <message>
         <source>Files dropped by the client (encrypted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Kunden abgelegte Dateien (verschlüsselt)</translation>
     </message>
     <message>
         <source>Save &amp;decrypted…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entschlüsselt speichern…</translation>
     </message>
     <message>
         <source>Set e&amp;xpiry</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;blauf festlegen</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Dropped by</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelegt von</translation>
     </message>
     <message>
         <source>Dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelegt am</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft ab</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Files dropped by the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Kunden abgelegte Dateien</translation>
     </message>
     <message>
         <source>Reason for downloading (optional, recorded)</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund für den Download (optional, wird protokolliert)</translation>
     </message>
     <message>
         <source>Reason for downloading</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund für den Download</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tage</translation>
     </message>
     <message>
         <source>Keep new files for</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Dateien aufbewahren für</translation>
     </message>
     <message>
         <source>The dropped files could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die abgelegten Dateien konnten nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>Save %1 decrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entschlüsselt speichern</translation>
     </message>
     <message>
         <source>Vault not unlocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresor nicht entsperrt</translation>
     </message>
     <message>
         <source>Decrypting %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird entschlüsselt…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>File not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei nicht gespeichert</translation>
     </message>
     <message>
         <source>%1 could not be saved to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht unter %2 gespeichert werden: %3</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FileDropService</name>
     <message>
         <source>Give the file a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie der Datei einen Namen.</translation>
     </message>
     <message>
         <source>A file can be at most 50 MB large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Datei darf höchstens 50 MB groß sein.</translation>
     </message>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+        <translation>Diese Aufgabe gibt es nicht.</translation>
     </message>
     <message>
         <source>This task does not take secure file drops.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Aufgabe nimmt keine Dateien über die sichere Dateiablage an.</translation>
     </message>
     <message>
         <source>%1 cannot receive files yet. Please try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann noch keine Dateien empfangen. Bitte versuchen Sie es später erneut.</translation>
     </message>
     <message>
         <source>There is no such file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei gibt es nicht.</translation>
     </message>
     <message>
         <source>Your provider has already downloaded this file, so it can no longer be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Dienstleister hat diese Datei bereits heruntergeladen, daher kann sie nicht mehr gelöscht werden.</translation>
     </message>
     <message>
         <source>This file has expired and was deleted already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei ist abgelaufen und wurde bereits gelöscht.</translation>
     </message>
     <message>
         <source>Files can be kept from %1 to %2 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien können %1 bis %2 Tage aufbewahrt werden.</translation>
     </message>
     <message>
         <source>Only a secure file drop task keeps files for a set time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur eine Aufgabe vom Typ „Sichere Dateiablage“ bewahrt Dateien für eine festgelegte Zeit auf.</translation>
     </message>
     <message>
         <source>The reason can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Begründung darf höchstens %1 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>The contact deleted this file before it was downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kontakt hat diese Datei gelöscht, bevor sie heruntergeladen wurde.</translation>
     </message>
     <message>
         <source>This file has expired; its encrypted content is deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei ist abgelaufen; ihr verschlüsselter Inhalt wurde gelöscht.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FileTypes</name>
     <message>
         <source>PDF documents</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-Dokumente</translation>
     </message>
     <message>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder</translation>
     </message>
     <message>
         <source>Office documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Office-Dokumente</translation>
     </message>
     <message>
         <source>Text and CSV files</source>
-        <translation type="unfinished"></translation>
+        <translation>Text- und CSV-Dateien</translation>
     </message>
     <message>
         <source>ZIP archives</source>
-        <translation type="unfinished"></translation>
+        <translation>ZIP-Archive</translation>
     </message>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist leer.</translation>
     </message>
     <message>
         <source>Accepted: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zulässig: %1.</translation>
     </message>
     <message>
         <source>Web pages, scripts and SVG files cannot be uploaded. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Webseiten, Skripte und SVG-Dateien können nicht hochgeladen werden. %1</translation>
     </message>
     <message>
         <source>The contents of &quot;%1&quot; do not match its name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Inhalt von „%1“ passt nicht zu seinem Namen.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a file type this task accepts. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Dateityp, den diese Aufgabe annimmt. %2</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FormBuilderDialog</name>
     <message>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>Pflichtfeld</translation>
     </message>
     <message>
         <source>Allow several entries (shown as a list with &quot;Add another&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehrere Einträge erlauben (als Liste mit „Weiteren hinzufügen“)</translation>
     </message>
     <message>
         <source>Add field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld hinzufügen</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach oben</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach unten</translation>
     </message>
     <message>
         <source>Form: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Formular: %1</translation>
     </message>
     <message>
         <source>Shown under the label</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird unter der Bezeichnung angezeigt</translation>
     </message>
     <message>
         <source>One option per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Option pro Zeile</translation>
     </message>
     <message>
         <source>&amp;Label:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bezeichnung:</translation>
     </message>
     <message>
         <source>&amp;Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Typ:</translation>
     </message>
     <message>
         <source>&amp;Help:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe:</translation>
     </message>
     <message>
         <source>&amp;Options:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Optionen:</translation>
     </message>
     <message>
         <source>Fields, in the order the client sees them:</source>
-        <translation type="unfinished"></translation>
+        <translation>Felder in der Reihenfolge, in der der Kunde sie sieht:</translation>
     </message>
     <message>
         <source>(no label)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Bezeichnung)</translation>
     </message>
     <message>
         <source>%1 — %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2%3</translation>
     </message>
     <message>
         <source> (required)</source>
-        <translation type="unfinished"></translation>
+        <translation> (Pflichtfeld)</translation>
     </message>
     <message>
         <source>New question</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Frage</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FormDefinition</name>
     <message>
         <source>&quot;multipleEntries&quot; must be true or false.</source>
-        <translation type="unfinished"></translation>
+        <translation>„multipleEntries“ muss true oder false sein.</translation>
     </message>
     <message>
         <source>&quot;fields&quot; must be a list.</source>
-        <translation type="unfinished"></translation>
+        <translation>„fields“ muss eine Liste sein.</translation>
     </message>
     <message>
         <source>Field %1 is not an object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld %1 ist kein Objekt.</translation>
     </message>
     <message>
         <source>%1: id, label and type must be text, required true or false, help text and options a list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: id, label und type müssen Text sein, required true oder false, Hilfetext und Optionen eine Liste.</translation>
     </message>
     <message>
         <source>%1 has an unknown type &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat einen unbekannten Typ „%2“.</translation>
     </message>
     <message>
         <source>%1: every option must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Jede Option muss Text sein.</translation>
     </message>
     <message>
         <source>A form can have at most %1 fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Formular kann höchstens %1 Felder haben.</translation>
     </message>
     <message>
         <source>%1 needs an id of at most %2 letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 braucht eine ID aus höchstens %2 Buchstaben, Ziffern, „-“ oder „_“.</translation>
     </message>
     <message>
         <source>Two fields have the id &quot;%1&quot;; each needs its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei Felder haben die ID „%1“; jedes braucht eine eigene.</translation>
     </message>
     <message>
         <source>%1 needs a label.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 braucht eine Bezeichnung.</translation>
     </message>
     <message>
         <source>%1: the label can be at most %2 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Bezeichnung darf höchstens %2 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>%1: the help text can be at most %2 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Hilfetext darf höchstens %2 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>%1: only choice fields have options.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Nur Auswahlfelder haben Optionen.</translation>
     </message>
     <message>
         <source>%1 (&quot;%2&quot;) needs at least one option.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 („%2“) braucht mindestens eine Option.</translation>
     </message>
     <message>
         <source>%1 can have at most %2 options.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann höchstens %2 Optionen haben.</translation>
     </message>
     <message>
         <source>%1: every option needs a text of 1 to %2 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Jede Option braucht einen Text mit 1 bis %2 Zeichen.</translation>
     </message>
     <message>
         <source>%1 offers &quot;%2&quot; twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bietet „%2“ zweimal an.</translation>
     </message>
     <message>
         <source>This form has no such field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Feld gibt es in diesem Formular nicht.</translation>
     </message>
     <message>
         <source>This field is required.</source>
