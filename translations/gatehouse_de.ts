@@ -1728,135 +1728,135 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     </message>
     <message>
         <source>This field is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Feld ist ein Pflichtfeld.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FormEntriesDialog</name>
     <message>
         <source>Yes</source>
-        <translation type="unfinished">Ja</translation>
+        <translation>Ja</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished">Nein</translation>
+        <translation>Nein</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort</translation>
     </message>
     <message>
         <source>Form entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Formulareinträge</translation>
     </message>
     <message>
         <source>Entries: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge: %1</translation>
     </message>
     <message>
         <source>Nothing has been saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde noch nichts gespeichert.</translation>
     </message>
     <message numerus="yes">
         <source>%n entry(s). Status: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag. Status: %1.</numerusform>
+            <numerusform>%n Einträge. Status: %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Entry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1</translation>
     </message>
     <message>
         <source>Saved by %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert von %1, %2</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FormField</name>
     <message>
         <source>Short text</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurzer Text</translation>
     </message>
     <message>
         <source>Long text</source>
-        <translation type="unfinished"></translation>
+        <translation>Langer Text</translation>
     </message>
     <message>
         <source>Single choice</source>
-        <translation type="unfinished"></translation>
+        <translation>Einfachauswahl</translation>
     </message>
     <message>
         <source>Multiple choice</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehrfachauswahl</translation>
     </message>
     <message>
         <source>Yes or no</source>
-        <translation type="unfinished"></translation>
+        <translation>Ja oder Nein</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Email address</source>
-        <translation type="unfinished">E-Mail-Adresse</translation>
+        <translation>E-Mail-Adresse</translation>
     </message>
     <message>
         <source>Phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefonnummer</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahl</translation>
     </message>
     <message>
         <source>Web address</source>
-        <translation type="unfinished"></translation>
+        <translation>Webadresse</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FormService</name>
     <message>
         <source>This form cannot be filled in yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Formular kann noch nicht ausgefüllt werden: %1</translation>
     </message>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+        <translation>Diese Aufgabe gibt es nicht.</translation>
     </message>
     <message>
         <source>This form is filled in by %1, not by you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Formular füllt %1 aus, nicht Sie.</translation>
     </message>
     <message>
         <source>This form has been submitted and can no longer be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Formular wurde abgesendet und kann nicht mehr geändert werden.</translation>
     </message>
     <message>
         <source>This form has no questions yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Formular hat noch keine Fragen.</translation>
     </message>
     <message>
         <source>Some answers need your attention.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Antworten erfordern Ihre Aufmerksamkeit.</translation>
     </message>
     <message>
         <source>There is no such entry. It may have been removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Eintrag gibt es nicht. Möglicherweise wurde er entfernt.</translation>
     </message>
     <message>
         <source>This form can have at most %1 entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Formular kann höchstens %1 Einträge haben.</translation>
     </message>
     <message>
         <source>Save your answers before you submit the form.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern Sie Ihre Antworten, bevor Sie das Formular absenden.</translation>
     </message>
 </context>
 <context>
@@ -1898,52 +1898,54 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     </message>
     <message>
         <source>Send the file as application/octet-stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden Sie die Datei als application/octet-stream.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::InboxView</name>
     <message>
         <source>Send answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort senden</translation>
     </message>
     <message>
         <source>Questions from clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragen von Kunden</translation>
     </message>
     <message>
         <source>Your answer (Ctrl+Return sends it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Antwort (Strg+Eingabe sendet sie)</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten</translation>
     </message>
     <message>
         <source>Send answer (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort senden (Strg+Eingabe)</translation>
     </message>
     <message>
         <source>Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Posteingang</translation>
     </message>
     <message>
         <source>No questions yet. When clients ask one in the portal, it lands here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Fragen. Wenn Kunden im Portal eine Frage stellen, erscheint sie hier.</translation>
     </message>
     <message>
         <source>The inbox could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Posteingang konnte nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>%1 (%2) asked on %3%4:
 
 %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) fragte am %3%4:
+
+%5</translation>
     </message>
     <message>
         <source> about &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation> zu „%1“</translation>
     </message>
     <message>
         <source>
@@ -1951,7 +1953,11 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
 %1 answered on %2:
 
 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>
+
+%1 antwortete am %2:
+
+%3</translation>
     </message>
 </context>
 <context>
@@ -1988,35 +1994,35 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     <name>Gatehouse::Keychain</name>
     <message>
         <source>Nothing is remembered on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Gerät ist nichts gespeichert.</translation>
     </message>
     <message>
         <source>Access to the keychain was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zugriff auf den Schlüsselbund wurde verweigert.</translation>
     </message>
     <message>
         <source>The keychain refused access; it may be locked. Unlock it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund hat den Zugriff verweigert; möglicherweise ist er gesperrt. Entsperren Sie ihn und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>No keychain is available on this device (on Linux: a Secret Service such as GNOME Keyring or KWallet).</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Gerät ist kein Schlüsselbund verfügbar (unter Linux: ein Secret Service wie GNOME Keyring oder KWallet).</translation>
     </message>
     <message>
         <source>This system&apos;s keychain is not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund dieses Systems wird nicht unterstützt.</translation>
     </message>
     <message>
         <source>The keychain could not delete the entry: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund konnte den Eintrag nicht löschen: %1</translation>
     </message>
     <message>
         <source>The keychain failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler im Schlüsselbund: %1</translation>
     </message>
     <message>
         <source>No protected memory for the remembered key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein geschützter Speicher für den gespeicherten Schlüssel.</translation>
     </message>
 </context>
 <context>
@@ -2105,70 +2111,70 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     </message>
     <message>
         <source>Meeting: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n minutes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 has scheduled &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat „%2“ angesetzt.</translation>
     </message>
     <message>
         <source>When: %1 (%2), %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann: %1 (%2), %3</translation>
     </message>
     <message>
         <source>Join: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilnehmen: %1</translation>
     </message>
     <message>
         <source>The attached calendar file adds the meeting to your calendar. Your portal shows it in your own time zone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit der angehängten Kalenderdatei fügen Sie den Termin Ihrem Kalender hinzu. Ihr Portal zeigt ihn in Ihrer eigenen Zeitzone an:</translation>
     </message>
     <message>
         <source>Signed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschrieben: %1</translation>
     </message>
     <message>
         <source>%1 signed &quot;%2&quot;. The signature certificate is attached: it names the document with its SHA-256 fingerprint and records who signed, when and from where.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat „%2“ unterschrieben. Das Signaturzertifikat ist angehängt: Es benennt das Dokument mit seinem SHA-256-Fingerabdruck und hält fest, wer wann und von wo unterschrieben hat.</translation>
     </message>
     <message>
         <source>Open the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal öffnen</translation>
     </message>
     <message>
         <source>Signature certificate.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>Signaturzertifikat.pdf</translation>
     </message>
     <message>
         <source>Question from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage von %1</translation>
     </message>
     <message>
         <source>%1 &lt;%2&gt; asked in the portal:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &lt;%2&gt; fragte im Portal:</translation>
     </message>
     <message>
         <source>Answer it from the Inbox in the Gatehouse console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beantworten Sie sie im Posteingang der Gatehouse-Konsole.</translation>
     </message>
     <message>
         <source>Your question to %1 is answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Frage an %1 wurde beantwortet</translation>
     </message>
     <message>
         <source>You asked:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie fragten:</translation>
     </message>
     <message>
         <source>%1 answered:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwortete:</translation>
     </message>
 </context>
 <context>
@@ -2324,82 +2330,82 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
     <message>
         <source>Inbox (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Posteingang (%1)</translation>
     </message>
     <message>
         <source>Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Posteingang</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagen</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>&amp;Review</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prüfen</translation>
     </message>
     <message>
         <source>&amp;Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Pos&amp;teingang</translation>
     </message>
     <message>
         <source>&amp;Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorlagen</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein&amp;stellungen</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::MeetingSchedule</name>
     <message>
         <source>Choose the meeting&apos;s date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie das Datum des Termins aus.</translation>
     </message>
     <message>
         <source>Choose the meeting&apos;s start time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Startzeit des Termins aus.</translation>
     </message>
     <message>
         <source>Choose a time zone from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Zeitzone aus der Liste aus.</translation>
     </message>
     <message>
         <source>%1 does not exist on that day in %2 (the clocks change).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gibt es an diesem Tag in %2 nicht (Zeitumstellung).</translation>
     </message>
     <message>
         <source>The duration must be between 5 minutes and 24 hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dauer muss zwischen 5 Minuten und 24 Stunden liegen.</translation>
     </message>
     <message>
         <source>The date must be a day written as YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Datum muss als Tag im Format JJJJ-MM-TT angegeben werden.</translation>
     </message>
     <message>
         <source>The time must be written as HH:MM (24-hour clock).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Uhrzeit muss im Format HH:MM (24-Stunden-Format) angegeben werden.</translation>
     </message>
     <message>
         <source>The time zone must be an IANA name such as Europe/Berlin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeitzone muss ein IANA-Name wie Europe/Berlin sein.</translation>
     </message>
     <message>
         <source>The duration must be a whole number of minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dauer muss eine ganze Zahl von Minuten sein.</translation>
     </message>
     <message>
         <source>The meeting link must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Link zum Termin muss Text sein.</translation>
     </message>
 </context>
 <context>
@@ -2571,51 +2577,51 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
     <message>
         <source>Credentials…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten…</translation>
     </message>
     <message>
         <source>Schedule meeting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin ansetzen…</translation>
     </message>
     <message>
         <source>Set up training…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schulung einrichten…</translation>
     </message>
     <message>
         <source>Edit checklist…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkliste bearbeiten…</translation>
     </message>
     <message>
         <source>Edit form…</source>
-        <translation type="unfinished"></translation>
+        <translation>Formular bearbeiten…</translation>
     </message>
     <message>
         <source>Ticks…</source>
-        <translation type="unfinished"></translation>
+        <translation>Häkchen…</translation>
     </message>
     <message>
         <source>Entries…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge…</translation>
     </message>
     <message>
         <source>Scheduled for %1 %2 (%3), %4 minutes: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Angesetzt für %1 %2 (%3), %4 Minuten: %5</translation>
     </message>
     <message>
         <source>Not scheduled yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht angesetzt.</translation>
     </message>
     <message>
         <source>In person: mark it complete once the client has attended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor Ort: Markieren Sie sie als erledigt, sobald der Kunde teilgenommen hat.</translation>
     </message>
     <message>
         <source>Not set up yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht eingerichtet.</translation>
     </message>
     <message>
         <source>Cannot edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten nicht möglich</translation>
     </message>
 </context>
 <context>
@@ -2882,58 +2888,58 @@ Einladungslinks verweisen auf %2.</translation>
     <name>Gatehouse::QuestionListModel</name>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <source>Answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Beantwortet</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Kunde</translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Asked by</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefragt von</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage</translation>
     </message>
     <message>
         <source>Asked</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefragt am</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::QuestionService</name>
     <message>
         <source>Write your question first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie zuerst Ihre Frage.</translation>
     </message>
     <message>
         <source>A question can be at most 4000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Frage darf höchstens 4000 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>There is no such onboarding.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Onboarding gibt es nicht.</translation>
     </message>
     <message>
         <source>Write an answer of at most 4000 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie eine Antwort mit höchstens 4000 Zeichen.</translation>
     </message>
     <message>
         <source>There is no such question.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Frage gibt es nicht.</translation>
     </message>
     <message>
         <source>This question has been answered already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Frage wurde bereits beantwortet.</translation>
     </message>
 </context>
 <context>
@@ -3011,132 +3017,132 @@ Einladungslinks verweisen auf %2.</translation>
     <name>Gatehouse::RevealReasonDialog</name>
     <message>
         <source>Reveal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 anzeigen</translation>
     </message>
     <message>
         <source>Why are you revealing %1? Optional; the reason is recorded with the reveal in the audit trail and the client&apos;s timeline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum zeigen Sie %1 an? Optional; der Grund wird zusammen mit dem Anzeigen im Prüfprotokoll und im Verlauf des Kunden festgehalten.</translation>
     </message>
     <message>
         <source>For example: setting up the firewall</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Beispiel: Einrichtung der Firewall</translation>
     </message>
     <message>
         <source>&amp;Reveal</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anzeigen</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::RevealedCredentialDialog</name>
     <message>
         <source>Credentials from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten von %1</translation>
     </message>
     <message>
         <source>This credential is not in a form the console reads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zugangsdaten liegen in einem Format vor, das die Konsole nicht lesen kann.</translation>
     </message>
     <message>
         <source>Username:</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort:</translation>
     </message>
     <message>
         <source>API key:</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel:</translation>
     </message>
     <message>
         <source>Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen:</translation>
     </message>
     <message>
         <source>Copy all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles kopieren</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ReviewQueueModel</name>
     <message>
         <source>File to review</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei zu prüfen</translation>
     </message>
     <message>
         <source>Changes requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen angefordert</translation>
     </message>
     <message>
         <source>Training to hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Schulung durchzuführen</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Waiting for</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Kunde</translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished">Aufgabe</translation>
+        <translation>Aufgabe</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ReviewQueueView</name>
     <message>
         <source>&amp;Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ablehnen</translation>
     </message>
     <message>
         <source>&amp;Save a copy…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie &amp;speichern…</translation>
     </message>
     <message>
         <source>Waiting for you</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Sie</translation>
     </message>
     <message>
         <source>Note for the client (needed to reject)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz für den Kunden (zum Ablehnen erforderlich)</translation>
     </message>
     <message>
         <source>Note for the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz für den Kunden</translation>
     </message>
     <message>
         <source>Nothing waits for you. Files, approvals sent back and trainings to hold appear here as clients act.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wartet auf Sie. Dateien, zurückgewiesene Freigaben und durchzuführende Schulungen erscheinen hier, sobald Kunden aktiv werden.</translation>
     </message>
     <message>
         <source>The queue could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Warteschlange konnte nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>&amp;Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Freigeben</translation>
     </message>
     <message>
         <source>Select an item to see it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Eintrag aus, um ihn hier zu sehen.</translation>
     </message>
     <message>
         <source>%1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <source>The file could not be read: %1</source>
