@@ -3146,11 +3146,11 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
     <message>
         <source>The file could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>&amp;Reopen for the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Für den Kunden &amp;wieder öffnen</translation>
     </message>
     <message>
         <source>The client asked for changes:
@@ -3158,11 +3158,15 @@ Einladungslinks verweisen auf %2.</translation>
 %1
 
 Revise what they approve, then reopen the task so they can answer again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kunde hat Änderungen angefordert:
+
+%1
+
+Überarbeiten Sie den freizugebenden Inhalt und öffnen Sie die Aufgabe dann wieder, damit der Kunde erneut antworten kann.</translation>
     </message>
     <message>
         <source>&amp;Mark done</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;erledigt markieren</translation>
     </message>
     <message>
         <source>In-person training:
@@ -3170,96 +3174,100 @@ Revise what they approve, then reopen the task so they can answer again.</source
 %1
 
 Mark it done once it was held.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schulung vor Ort:
+
+%1
+
+Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     </message>
     <message>
         <source>Save a copy of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie von %1 speichern</translation>
     </message>
     <message>
         <source>File not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei nicht gespeichert</translation>
     </message>
     <message>
         <source>%1 could not be saved to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht unter %2 gespeichert werden: %3</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ScheduleMeetingDialog</name>
     <message>
         <source>Schedule &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ansetzen</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> Min.</translation>
     </message>
     <message>
         <source>https://…</source>
-        <translation type="unfinished"></translation>
+        <translation>https://…</translation>
     </message>
     <message>
         <source>Schedule and invite</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansetzen und einladen</translation>
     </message>
     <message>
         <source>Task:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe:</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datum:</translation>
     </message>
     <message>
         <source>&amp;Time:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Uhrzeit:</translation>
     </message>
     <message>
         <source>Time &amp;zone:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitzone:</translation>
     </message>
     <message>
         <source>D&amp;uration:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dau&amp;er:</translation>
     </message>
     <message>
         <source>Meeting &amp;link:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Link zum Termin:</translation>
     </message>
     <message>
         <source>Each contact of the client with portal access gets an invitation with a calendar file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Kontakt des Kunden mit Portalzugang erhält eine Einladung mit einer Kalenderdatei.</translation>
     </message>
     <message>
         <source>Use this schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Zeitplan verwenden</translation>
     </message>
     <message>
         <source>Every onboarding created from the template gets this meeting at this time. Nobody is invited until the meeting is scheduled on an onboarding.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes aus der Vorlage angelegte Onboarding erhält diesen Termin zu dieser Zeit. Eingeladen wird erst, wenn der Termin in einem Onboarding angesetzt wird.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::SecretField</name>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message numerus="yes">
         <source>Copies it to the clipboard for %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Kopiert den Wert für %n Sekunde in die Zwischenablage.</numerusform>
+            <numerusform>Kopiert den Wert für %n Sekunden in die Zwischenablage.</numerusform>
         </translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen</translation>
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausblenden</translation>
     </message>
 </context>
 <context>
@@ -3364,114 +3372,114 @@ Mark it done once it was held.</source>
     <name>Gatehouse::SignatureService</name>
     <message>
         <source>%1 (the task&apos;s text)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Text der Aufgabe)</translation>
     </message>
     <message>
         <source>Enter your full name (at most 200 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Ihren vollständigen Namen ein (höchstens 200 Zeichen).</translation>
     </message>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+        <translation>Diese Aufgabe gibt es nicht.</translation>
     </message>
     <message>
         <source>This task does not ask for a signature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Aufgabe erfordert keine Unterschrift.</translation>
     </message>
     <message>
         <source>This is signed already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies wurde bereits unterschrieben.</translation>
     </message>
     <message>
         <source>Signature certificate - %1.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>Signaturzertifikat - %1.pdf</translation>
     </message>
     <message>
         <source>The signed document can no longer be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das unterschriebene Dokument kann nicht mehr gelesen werden.</translation>
     </message>
     <message>
         <source>The signed task can no longer be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die unterschriebene Aufgabe kann nicht mehr gelesen werden.</translation>
     </message>
     <message>
         <source>The document has changed since it was signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Dokument wurde seit der Unterschrift geändert.</translation>
     </message>
     <message>
         <source>The signature record has changed since it was signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Unterschriftsnachweis wurde seit der Unterschrift geändert.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::SignedPdf</name>
     <message>
         <source>Signature certificate: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Signaturzertifikat: %1</translation>
     </message>
     <message>
         <source>Signature certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Signaturzertifikat</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>What was signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Was unterschrieben wurde</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokument</translation>
     </message>
     <message>
         <source>Document SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 des Dokuments</translation>
     </message>
     <message>
         <source>Who, when, where</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer, wann, wo</translation>
     </message>
     <message>
         <source>Signed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschrieben von</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished">E-Mail</translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>How</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie</translation>
     </message>
     <message>
         <source>Typed name</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingetippter Name</translation>
     </message>
     <message>
         <source>Drawn signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Gezeichnete Unterschrift</translation>
     </message>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <source>IP address</source>
-        <translation type="unfinished">IP-Adresse</translation>
+        <translation>IP-Adresse</translation>
     </message>
     <message>
         <source>Browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Browser</translation>
     </message>
     <message>
         <source>Evidence SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 des Nachweises</translation>
     </message>
     <message>
         <source>The evidence hash covers the document&apos;s bytes, the signer&apos;s name, the signature image, the signer&apos;s email address and the time. Any change to one of them changes the hash.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Nachweis-Hash umfasst die Bytes des Dokuments, den Namen des Unterzeichners, das Unterschriftsbild, die E-Mail-Adresse des Unterzeichners und die Zeit. Jede Änderung an einem davon ändert den Hash.</translation>
     </message>
 </context>
 <context>
@@ -3482,262 +3490,262 @@ Mark it done once it was held.</source>
     </message>
     <message>
         <source>There is no such staff member.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Mitarbeiter gibt es nicht.</translation>
     </message>
     <message>
         <source>The current password is not correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das aktuelle Passwort ist nicht korrekt.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::StarterTemplate</name>
     <message>
         <source>How many people work at your company?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viele Personen arbeiten in Ihrem Unternehmen?</translation>
     </message>
     <message>
         <source>Where are your offices?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo befinden sich Ihre Büros?</translation>
     </message>
     <message>
         <source>One address per line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Adresse pro Zeile.</translation>
     </message>
     <message>
         <source>Do you use Microsoft 365?</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzen Sie Microsoft 365?</translation>
     </message>
     <message>
         <source>How are your files backed up today?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie werden Ihre Dateien heute gesichert?</translation>
     </message>
     <message>
         <source>Not at all</source>
-        <translation type="unfinished"></translation>
+        <translation>Gar nicht</translation>
     </message>
     <message>
         <source>USB drives</source>
-        <translation type="unfinished"></translation>
+        <translation>USB-Laufwerke</translation>
     </message>
     <message>
         <source>A cloud service</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Cloud-Dienst</translation>
     </message>
     <message>
         <source>I don&apos;t know</source>
-        <translation type="unfinished"></translation>
+        <translation>Ich weiß es nicht</translation>
     </message>
     <message>
         <source>Which business applications do you rely on?</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf welche Geschäftsanwendungen sind Sie angewiesen?</translation>
     </message>
     <message>
         <source>Accounting</source>
-        <translation type="unfinished"></translation>
+        <translation>Buchhaltung</translation>
     </message>
     <message>
         <source>Practice management</source>
-        <translation type="unfinished"></translation>
+        <translation>Praxisverwaltung</translation>
     </message>
     <message>
         <source>CRM</source>
-        <translation type="unfinished"></translation>
+        <translation>CRM</translation>
     </message>
     <message>
         <source>Email and calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail und Kalender</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonstiges</translation>
     </message>
     <message>
         <source>Your website</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Website</translation>
     </message>
     <message>
         <source>Who should receive IT notices?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer soll IT-Mitteilungen erhalten?</translation>
     </message>
     <message>
         <source>A shared mailbox is best.</source>
-        <translation type="unfinished"></translation>
+        <translation>Am besten ein gemeinsames Postfach.</translation>
     </message>
     <message>
         <source>Main office phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefonnummer der Hauptniederlassung</translation>
     </message>
     <message>
         <source>Preferred go-live date</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewünschter Go-live-Termin</translation>
     </message>
     <message>
         <source>Anything else we should know?</source>
-        <translation type="unfinished"></translation>
+        <translation>Gibt es sonst noch etwas, das wir wissen sollten?</translation>
     </message>
     <message>
         <source>Tell your staff that the rollout is coming</source>
-        <translation type="unfinished"></translation>
+        <translation>Informieren Sie Ihre Mitarbeitenden, dass der Rollout bevorsteht</translation>
     </message>
     <message>
         <source>Leave every computer switched on the night before</source>
-        <translation type="unfinished"></translation>
+        <translation>Lassen Sie alle Computer in der Nacht davor eingeschaltet</translation>
     </message>
     <message>
         <source>Make sure we can reach every office&apos;s network</source>
-        <translation type="unfinished"></translation>
+        <translation>Stellen Sie sicher, dass wir das Netzwerk jedes Standorts erreichen können</translation>
     </message>
     <message>
         <source>Name one person on site for the rollout day</source>
-        <translation type="unfinished"></translation>
+        <translation>Benennen Sie eine Ansprechperson vor Ort für den Rollout-Tag</translation>
     </message>
     <message>
         <source>Managed services onboarding</source>
-        <translation type="unfinished">Onboarding Managed Services</translation>
+        <translation>Onboarding Managed Services</translation>
     </message>
     <message>
         <source>From kick-off to go-live for a new managed services client.</source>
-        <translation type="unfinished">Vom Kick-off bis zum Go-live für einen neuen Managed-Services-Kunden.</translation>
+        <translation>Vom Kick-off bis zum Go-live für einen neuen Managed-Services-Kunden.</translation>
     </message>
     <message>
         <source>Kick-off</source>
-        <translation type="unfinished">Kick-off</translation>
+        <translation>Kick-off</translation>
     </message>
     <message>
         <source>Hold the kick-off call</source>
-        <translation type="unfinished">Kick-off-Termin durchführen</translation>
+        <translation>Kick-off-Termin durchführen</translation>
     </message>
     <message>
         <source>Meet the team and agree on the plan.</source>
-        <translation type="unfinished">Das Team kennenlernen und den Plan abstimmen.</translation>
+        <translation>Das Team kennenlernen und den Plan abstimmen.</translation>
     </message>
     <message>
         <source>Confirm your main contacts</source>
-        <translation type="unfinished">Ihre Hauptansprechpartner bestätigen</translation>
+        <translation>Ihre Hauptansprechpartner bestätigen</translation>
     </message>
     <message>
         <source>Tell us who decides, who approves and who we call in an emergency.</source>
-        <translation type="unfinished">Teilen Sie uns mit, wer entscheidet, wer freigibt und wen wir im Notfall anrufen.</translation>
+        <translation>Teilen Sie uns mit, wer entscheidet, wer freigibt und wen wir im Notfall anrufen.</translation>
     </message>
     <message>
         <source>Share your current IT documentation</source>
-        <translation type="unfinished">Ihre aktuelle IT-Dokumentation bereitstellen</translation>
+        <translation>Ihre aktuelle IT-Dokumentation bereitstellen</translation>
     </message>
     <message>
         <source>Network diagrams, asset lists, anything you have.</source>
-        <translation type="unfinished">Netzwerkpläne, Inventarlisten – alles, was Sie haben.</translation>
+        <translation>Netzwerkpläne, Inventarlisten – alles, was Sie haben.</translation>
     </message>
     <message>
         <source>Discovery</source>
-        <translation type="unfinished">Bestandsaufnahme</translation>
+        <translation>Bestandsaufnahme</translation>
     </message>
     <message>
         <source>Assess the network</source>
-        <translation type="unfinished">Netzwerk analysieren</translation>
+        <translation>Netzwerk analysieren</translation>
     </message>
     <message>
         <source>We map devices, links and risks.</source>
-        <translation type="unfinished">Wir erfassen Geräte, Verbindungen und Risiken.</translation>
+        <translation>Wir erfassen Geräte, Verbindungen und Risiken.</translation>
     </message>
     <message>
         <source>Confirm office locations and opening hours</source>
-        <translation type="unfinished">Standorte und Öffnungszeiten bestätigen</translation>
+        <translation>Standorte und Öffnungszeiten bestätigen</translation>
     </message>
     <message>
         <source>So that we schedule changes outside your working hours.</source>
-        <translation type="unfinished">Damit wir Änderungen außerhalb Ihrer Arbeitszeiten einplanen.</translation>
+        <translation>Damit wir Änderungen außerhalb Ihrer Arbeitszeiten einplanen.</translation>
     </message>
     <message>
         <source>Hand over administrator logins</source>
-        <translation type="unfinished">Administrator-Zugangsdaten übergeben</translation>
+        <translation>Administrator-Zugangsdaten übergeben</translation>
     </message>
     <message>
         <source>Registrar, firewall and cloud admin accounts.</source>
-        <translation type="unfinished">Admin-Konten für Domain-Registrar, Firewall und Cloud.</translation>
+        <translation>Admin-Konten für Domain-Registrar, Firewall und Cloud.</translation>
     </message>
     <message>
         <source>Answer the IT questionnaire</source>
-        <translation type="unfinished">IT-Fragebogen ausfüllen</translation>
+        <translation>IT-Fragebogen ausfüllen</translation>
     </message>
     <message>
         <source>Ten minutes about how you work.</source>
-        <translation type="unfinished">Zehn Minuten zu Ihrer Arbeitsweise.</translation>
+        <translation>Zehn Minuten zu Ihrer Arbeitsweise.</translation>
     </message>
     <message>
         <source>Walk us through your network</source>
-        <translation type="unfinished"></translation>
+        <translation>Führen Sie uns durch Ihr Netzwerk</translation>
     </message>
     <message>
         <source>An hour on a video call with the person who knows your setup best.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Stunde per Videocall mit der Person, die Ihre IT-Umgebung am besten kennt.</translation>
     </message>
     <message>
         <source>Send your software licence files</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Softwarelizenzdateien senden</translation>
     </message>
     <message>
         <source>Licence keys and files, encrypted as they are sent; we keep them for seven days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenzschlüssel und -dateien, beim Senden verschlüsselt; wir bewahren sie sieben Tage auf.</translation>
     </message>
     <message>
         <source>Rollout</source>
-        <translation type="unfinished">Rollout</translation>
+        <translation>Rollout</translation>
     </message>
     <message>
         <source>Deploy monitoring agents</source>
-        <translation type="unfinished">Monitoring-Agenten installieren</translation>
+        <translation>Monitoring-Agenten installieren</translation>
     </message>
     <message>
         <source>On every server and workstation.</source>
-        <translation type="unfinished">Auf jedem Server und jedem Arbeitsplatzrechner.</translation>
+        <translation>Auf jedem Server und jedem Arbeitsplatzrechner.</translation>
     </message>
     <message>
         <source>Get ready for the rollout day</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf den Rollout-Tag vorbereiten</translation>
     </message>
     <message>
         <source>A few things only you can do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein paar Dinge, die nur Sie erledigen können.</translation>
     </message>
     <message>
         <source>Sign the service agreement</source>
-        <translation type="unfinished">Servicevertrag unterschreiben</translation>
+        <translation>Servicevertrag unterschreiben</translation>
     </message>
     <message>
         <source>Read it and sign online.</source>
-        <translation type="unfinished">Lesen und online unterschreiben.</translation>
+        <translation>Lesen und online unterschreiben.</translation>
     </message>
     <message>
         <source>Complete security awareness training</source>
-        <translation type="unfinished">Security-Awareness-Schulung absolvieren</translation>
+        <translation>Security-Awareness-Schulung absolvieren</translation>
     </message>
     <message>
         <source>A short session for every user, at your office.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine kurze Schulung für alle Benutzer, bei Ihnen vor Ort.</translation>
     </message>
     <message>
         <source>We come to your main office; plan 45 minutes. Bring a laptop if you like.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wir kommen in Ihre Hauptniederlassung; planen Sie 45 Minuten ein. Bringen Sie gern einen Laptop mit.</translation>
     </message>
     <message>
         <source>Go live</source>
-        <translation type="unfinished">Go-live</translation>
+        <translation>Go-live</translation>
     </message>
     <message>
         <source>Approve the go-live</source>
-        <translation type="unfinished">Go-live freigeben</translation>
+        <translation>Go-live freigeben</translation>
     </message>
     <message>
         <source>Confirm that everything is ready.</source>
-        <translation type="unfinished">Bestätigen Sie, dass alles bereit ist.</translation>
+        <translation>Bestätigen Sie, dass alles bereit ist.</translation>
     </message>
     <message>
         <source>Hand over to the support desk</source>
-        <translation type="unfinished">Übergabe an den Servicedesk</translation>
+        <translation>Übergabe an den Servicedesk</translation>
     </message>
     <message>
         <source>Your tickets now go to our desk.</source>
-        <translation type="unfinished">Ihre Tickets gehen ab sofort an unseren Servicedesk.</translation>
+        <translation>Ihre Tickets gehen ab sofort an unseren Servicedesk.</translation>
     </message>
 </context>
 <context>
@@ -3811,105 +3819,105 @@ Mark it done once it was held.</source>
     <name>Gatehouse::TaskDetailsPanel</name>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <source>C&amp;lear</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Leeren</translation>
     </message>
     <message>
         <source>What the client sees under the title</source>
-        <translation type="unfinished"></translation>
+        <translation>Was der Kunde unter dem Titel sieht</translation>
     </message>
     <message>
         <source>Day </source>
-        <translation type="unfinished"></translation>
+        <translation>Tag </translation>
     </message>
     <message>
         <source>Days after the onboarding&apos;s start date; day 0 is the start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tage nach dem Startdatum des Onboardings; Tag 0 ist der Start.</translation>
     </message>
     <message>
         <source>Leave it to be set up on each onboarding</source>
-        <translation type="unfinished"></translation>
+        <translation>In jedem Onboarding einzeln einrichten lassen</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Titel:</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Art:</translation>
     </message>
     <message>
         <source>Done &amp;by:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuständig:</translation>
     </message>
     <message>
         <source>D&amp;ue:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fällig:</translation>
     </message>
     <message>
         <source>Settings:</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen:</translation>
     </message>
     <message>
         <source>Scheduled on each onboarding</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird in jedem Onboarding angesetzt</translation>
     </message>
     <message>
         <source>%1 %2, %3 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2, %3 Minuten</translation>
     </message>
     <message>
         <source>Set up on each onboarding</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird in jedem Onboarding eingerichtet</translation>
     </message>
     <message>
         <source>In person</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor Ort</translation>
     </message>
     <message>
         <source>A video: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Video: %1</translation>
     </message>
     <message>
         <source>The form&apos;s settings cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungen des Formulars können nicht gelesen werden.</translation>
     </message>
     <message numerus="yes">
         <source>%n question(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Frage</numerusform>
+            <numerusform>%n Fragen</numerusform>
         </translation>
     </message>
     <message>
         <source>%1, several entries</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, mehrere Einträge</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Punkt</numerusform>
+            <numerusform>%n Punkte</numerusform>
         </translation>
     </message>
     <message>
         <source>The checklist&apos;s settings cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungen der Checkliste können nicht gelesen werden.</translation>
     </message>
     <message>
         <source>None for this kind of task</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine für diese Art von Aufgabe</translation>
     </message>
     <message>
         <source>New task</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Aufgabe</translation>
     </message>
 </context>
 <context>
