@@ -3924,199 +3924,202 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     <name>Gatehouse::TaskFileModel</name>
     <message>
         <source>Waiting for review</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Prüfung</translation>
     </message>
     <message>
         <source>Approved by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigegeben von %1</translation>
     </message>
     <message>
         <source>Rejected by %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt von %1: %2</translation>
     </message>
     <message>
         <source>%1, SHA-256 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, SHA-256 %2</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Sent by</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet von</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished">Gesendet</translation>
+        <translation>Gesendet</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TaskFilesPanel</name>
     <message>
         <source>Files from the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien vom Kunden</translation>
     </message>
     <message>
         <source>&amp;Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Freigeben</translation>
     </message>
     <message>
         <source>&amp;Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ablehnen</translation>
     </message>
     <message>
         <source>&amp;Save a copy…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie &amp;speichern…</translation>
     </message>
     <message>
         <source>A&amp;ttach document…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dokument anhängen…</translation>
     </message>
     <message>
         <source>&amp;Verify signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschrift &amp;prüfen</translation>
     </message>
     <message>
         <source>Reason for rejecting (the client reads it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund für die Ablehnung (der Kunde liest ihn)</translation>
     </message>
     <message>
         <source>Reason for rejecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund für die Ablehnung</translation>
     </message>
     <message>
         <source>Documents for the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumente für den Kunden</translation>
     </message>
     <message>
         <source>The files could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dateien konnten nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>Save a copy of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie von %1 speichern</translation>
     </message>
     <message>
         <source>File not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei nicht gespeichert</translation>
     </message>
     <message>
         <source>%1 could not be saved to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht unter %2 gespeichert werden: %3</translation>
     </message>
     <message>
         <source>Not signed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht unterschrieben.</translation>
     </message>
     <message>
         <source>Signed by %1 &lt;%2&gt; on %3 from %4, %5.
 Document: %6 (SHA-256 %7)
 Evidence SHA-256: %8</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschrieben von %1 &lt;%2&gt; am %3 von %4, %5.
+Dokument: %6 (SHA-256 %7)
+SHA-256 des Nachweises: %8</translation>
     </message>
     <message>
         <source>typed</source>
-        <translation type="unfinished"></translation>
+        <translation>eingetippt</translation>
     </message>
     <message>
         <source>drawn</source>
-        <translation type="unfinished"></translation>
+        <translation>gezeichnet</translation>
     </message>
     <message>
         <source>The signature does not verify: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterschrift lässt sich nicht bestätigen: %1</translation>
     </message>
     <message>
         <source>Verified: the document and the signature are as they were signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft: Dokument und Unterschrift sind unverändert seit der Unterzeichnung.</translation>
     </message>
     <message>
         <source>Attach a document</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokument anhängen</translation>
     </message>
     <message>
         <source>Documents (*.pdf *.png *.jpg *.jpeg *.docx *.xlsx *.odt *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumente (*.pdf *.png *.jpg *.jpeg *.docx *.xlsx *.odt *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>%1 could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TaskSetupService</name>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+        <translation>Diese Aufgabe gibt es nicht.</translation>
     </message>
     <message>
         <source>Only a meeting task can be scheduled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur eine Terminaufgabe kann angesetzt werden.</translation>
     </message>
     <message>
         <source>Only a training task can be set up as a training.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur eine Schulungsaufgabe kann als Schulung eingerichtet werden.</translation>
     </message>
     <message>
         <source>This task is not a meeting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Aufgabe ist kein Termin.</translation>
     </message>
     <message>
         <source>This meeting has not been scheduled yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Termin wurde noch nicht angesetzt.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TaskThreadPanel</name>
     <message>
         <source>&amp;Internal note (never shown to the client)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Interne Notiz (wird dem Kunden nie angezeigt)</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden</translation>
     </message>
     <message>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung</translation>
     </message>
     <message>
         <source>Write to the client, or an internal note (Ctrl+Return sends)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie dem Kunden oder eine interne Notiz (Strg+Eingabe sendet)</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht</translation>
     </message>
     <message>
         <source>Send (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden (Strg+Eingabe)</translation>
     </message>
     <message>
         <source>%1, internal note</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, interne Notiz</translation>
     </message>
     <message>
         <source>%1 · %2
 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2
+%3</translation>
     </message>
     <message>
         <source>No messages yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Nachrichten.</translation>
     </message>
     <message>
         <source>The conversation could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterhaltung konnte nicht geladen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -4130,81 +4133,81 @@ Evidence SHA-256: %8</source>
     <name>Gatehouse::TemplateEditor</name>
     <message>
         <source>Add &amp;phase</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Phase hinzufügen</translation>
     </message>
     <message>
         <source>Add &amp;task</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aufgabe hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach &amp;oben</translation>
     </message>
     <message>
         <source>Move do&amp;wn</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach &amp;unten</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Discard changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen verwerfen</translation>
     </message>
     <message>
         <source>Add a task after the selected one (Ins)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Aufgabe nach der ausgewählten hinzufügen (Einfg)</translation>
     </message>
     <message>
         <source>Remove the selected phase or task (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Phase oder Aufgabe entfernen (Entf)</translation>
     </message>
     <message>
         <source>Alt+Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+Up</translation>
     </message>
     <message>
         <source>Alt+Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+Down</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">&amp;Name:</translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>Descr&amp;iption:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
         <source>Select a phase or a task to edit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Phase oder Aufgabe aus, um sie zu bearbeiten.</translation>
     </message>
     <message>
         <source>Phase &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Phasen&amp;name:</translation>
     </message>
     <message>
         <source>Phase %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase %1</translation>
     </message>
     <message>
         <source>New task</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Aufgabe</translation>
     </message>
     <message>
         <source>Remove phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase entfernen</translation>
     </message>
     <message numerus="yes">
         <source>Remove the phase &quot;%1&quot; and its %n task(s)?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Phase „%1“ und ihre %n Aufgabe entfernen?</numerusform>
+            <numerusform>Die Phase „%1“ und ihre %n Aufgaben entfernen?</numerusform>
         </translation>
     </message>
 </context>
@@ -4212,333 +4215,333 @@ Evidence SHA-256: %8</source>
     <name>Gatehouse::TemplateListModel</name>
     <message>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TemplateService</name>
     <message>
         <source>Another template is already called &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine andere Vorlage heißt bereits „%1“.</translation>
     </message>
     <message>
         <source>Copy of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie von %1</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TemplateTreeModel</name>
     <message>
         <source>Day %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag %1</translation>
     </message>
     <message>
         <source>Phase / task</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase / Aufgabe</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Done by</source>
-        <translation type="unfinished">Zuständig</translation>
+        <translation>Zuständig</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished">Fällig</translation>
+        <translation>Fällig</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TemplateValidator</name>
     <message>
         <source>Give the template a name.</source>
-        <translation type="unfinished">Geben Sie der Vorlage einen Namen.</translation>
+        <translation>Geben Sie der Vorlage einen Namen.</translation>
     </message>
     <message>
         <source>The template&apos;s name can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name der Vorlage darf höchstens %1 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>The task&apos;s settings are too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungen der Aufgabe sind zu umfangreich.</translation>
     </message>
     <message>
         <source>Unknown kind of task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Art von Aufgabe.</translation>
     </message>
     <message>
         <source>The template&apos;s description can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Beschreibung der Vorlage darf höchstens %1 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>A template needs at least one phase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Vorlage braucht mindestens eine Phase.</translation>
     </message>
     <message>
         <source>A template can have at most %1 phases.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Vorlage kann höchstens %1 Phasen haben.</translation>
     </message>
     <message>
         <source>Phase %1 needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase %1 braucht einen Namen.</translation>
     </message>
     <message>
         <source>The name of phase %1 can be at most %2 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name von Phase %1 darf höchstens %2 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>A template can have at most %1 tasks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Vorlage kann höchstens %1 Aufgaben haben.</translation>
     </message>
     <message>
         <source>%1, task %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Aufgabe %2</translation>
     </message>
     <message>
         <source>%1 needs a title.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 braucht einen Titel.</translation>
     </message>
     <message>
         <source>%1: the title can be at most %2 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Titel darf höchstens %2 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>%1: the description can be at most %2 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Beschreibung darf höchstens %2 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>&quot;%1&quot;: the due date must be 0 to %2 days after the start.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“: Die Fälligkeit muss 0 bis %2 Tage nach dem Start liegen.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ (%2): %3</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TemplatesView</name>
     <message>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu</translation>
     </message>
     <message>
         <source>D&amp;uplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Duplizieren</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen…</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagen</translation>
     </message>
     <message>
         <source>New onboardings copy a template&apos;s phases and tasks; changing a template later does not change them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Onboardings übernehmen die Phasen und Aufgaben einer Vorlage; spätere Änderungen an der Vorlage wirken sich nicht auf sie aus.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <source>The template &quot;%1&quot; has changes that are not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlage „%1“ hat Änderungen, die nicht gespeichert sind.</translation>
     </message>
     <message>
         <source>New template</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Vorlage</translation>
     </message>
     <message>
         <source>New template (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Vorlage (%1)</translation>
     </message>
     <message>
         <source>Phase 1</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase 1</translation>
     </message>
     <message>
         <source>Template not created</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage nicht angelegt</translation>
     </message>
     <message>
         <source>Template not copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage nicht kopiert</translation>
     </message>
     <message numerus="yes">
         <source>%n onboarding(s) were created from it; they keep their phases and tasks.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Onboarding wurde daraus angelegt; es behält seine Phasen und Aufgaben.</numerusform>
+            <numerusform>%n Onboardings wurden daraus angelegt; sie behalten ihre Phasen und Aufgaben.</numerusform>
         </translation>
     </message>
     <message>
         <source>No onboarding was created from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Daraus wurde kein Onboarding angelegt.</translation>
     </message>
     <message>
         <source>Delete template</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage löschen</translation>
     </message>
     <message>
         <source>Delete the template &quot;%1&quot;? %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlage „%1“ löschen? %2</translation>
     </message>
     <message>
         <source>Template not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage nicht gelöscht</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TrainingSetupDialog</name>
     <message>
         <source>A &amp;video the contact watches in the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein &amp;Video, das der Kontakt im Portal ansieht</translation>
     </message>
     <message>
         <source>In &amp;person: staff mark it done</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vor Ort: Mitarbeiter markieren sie als erledigt</translation>
     </message>
     <message>
         <source>Set up &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ einrichten</translation>
     </message>
     <message>
         <source>A YouTube, Vimeo or Loom link</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Link zu YouTube, Vimeo oder Loom</translation>
     </message>
     <message>
         <source>Where and when it takes place, what to bring</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo und wann sie stattfindet, was mitzubringen ist</translation>
     </message>
     <message>
         <source>Only YouTube (shown through its privacy-enhanced player), Vimeo and Loom videos can be shown in the portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Portal können nur Videos von YouTube (über den datenschutzfreundlichen Player), Vimeo und Loom angezeigt werden.</translation>
     </message>
     <message>
         <source>How is &quot;%1&quot; done?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie wird „%1“ durchgeführt?</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TrainingSpec</name>
     <message>
         <source>Enter the address of the training video.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Adresse des Schulungsvideos ein.</translation>
     </message>
     <message>
         <source>The video address can be at most 2000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Videoadresse darf höchstens 2000 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>The video address is not a valid web address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Videoadresse ist keine gültige Webadresse.</translation>
     </message>
     <message>
         <source>Use a video link from YouTube, Vimeo or Loom; other sites cannot be shown in the portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie einen Videolink von YouTube, Vimeo oder Loom; andere Seiten können im Portal nicht angezeigt werden.</translation>
     </message>
     <message>
         <source>Tell the contact where and when the training takes place.</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilen Sie dem Kontakt mit, wo und wann die Schulung stattfindet.</translation>
     </message>
     <message>
         <source>The instructions can be at most 4000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Hinweise dürfen höchstens 4000 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>The video address must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Videoadresse muss Text sein.</translation>
     </message>
     <message>
         <source>The instructions must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Hinweise müssen Text sein.</translation>
     </message>
     <message>
         <source>Choose a video or a training in person.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Video oder eine Schulung vor Ort.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::UploadSettingsEditor</name>
     <message>
         <source> MB</source>
-        <translation type="unfinished"></translation>
+        <translation> MB</translation>
     </message>
     <message>
         <source>Accepted files:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zulässige Dateien:</translation>
     </message>
     <message>
         <source>Largest file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Größte Datei:</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::UploadSpec</name>
     <message>
         <source>Choose which kinds of files are accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie aus, welche Dateiarten angenommen werden.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a kind of file Gatehouse knows.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Dateiart, die Gatehouse kennt.</translation>
     </message>
     <message>
         <source>Accept at least one kind of file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lassen Sie mindestens eine Dateiart zu.</translation>
     </message>
     <message>
         <source>The size limit must be a whole number of MB from 1 to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Größenbeschränkung muss eine ganze Zahl von 1 bis %1 MB sein.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::VaultAccessDialog</name>
     <message>
         <source>&amp;Grant access</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff &amp;gewähren</translation>
     </message>
     <message>
         <source>&amp;Revoke access</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff &amp;entziehen</translation>
     </message>
     <message>
         <source>Vault access</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresorzugriff</translation>
     </message>
     <message>
         <source>Who may reveal the credentials clients hand over. Granting needs the vault unlocked; the last access cannot be revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer die von Kunden übergebenen Zugangsdaten anzeigen darf. Zum Gewähren muss der Tresor entsperrt sein; der letzte Zugriff kann nicht entzogen werden.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished">E-Mail</translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Access</source>
-        <translation type="unfinished">Zugriff</translation>
+        <translation>Zugriff</translation>
     </message>
     <message>
         <source>Vault access could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tresorzugriff konnte nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>Has access since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hat Zugriff seit %1</translation>
     </message>
     <message>
         <source>No vault key yet (made at their next sign-in)</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Tresorschlüssel (wird bei der nächsten Anmeldung erzeugt)</translation>
     </message>
     <message>
         <source>Revoked %1</source>
