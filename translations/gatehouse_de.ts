@@ -4545,237 +4545,237 @@ SHA-256 des Nachweises: %8</translation>
     </message>
     <message>
         <source>Revoked %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Entzogen am %1</translation>
     </message>
     <message>
         <source>No access</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Zugriff</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator</translation>
     </message>
     <message>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitarbeiter</translation>
     </message>
     <message>
         <source>Revoke vault access</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresorzugriff entziehen</translation>
     </message>
     <message>
         <source>%1 will no longer be able to reveal credentials. Revoke their access?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann danach keine Zugangsdaten mehr anzeigen. Zugriff entziehen?</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::VaultActions</name>
     <message>
         <source>&amp;Vault</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tresor</translation>
     </message>
     <message>
         <source>&amp;Unlock vault…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresor &amp;entsperren…</translation>
     </message>
     <message>
         <source>&amp;Lock vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresor &amp;sperren</translation>
     </message>
     <message>
         <source>Vault &amp;access…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresor&amp;zugriff…</translation>
     </message>
     <message>
         <source>Vault unlocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresor entsperrt</translation>
     </message>
     <message>
         <source>Vault locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresor gesperrt</translation>
     </message>
     <message>
         <source>The credential vault is open. Click to lock it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tresor für Zugangsdaten ist geöffnet. Klicken Sie, um ihn zu sperren.</translation>
     </message>
     <message>
         <source>The credential vault is locked. Click to unlock it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tresor für Zugangsdaten ist gesperrt. Klicken Sie, um ihn zu entsperren.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::VaultCrypto</name>
     <message>
         <source>Not enough protected memory for the vault&apos;s keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht genügend geschützter Speicher für die Schlüssel des Tresors.</translation>
     </message>
     <message>
         <source>Not enough memory to derive the key from the password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht genügend Arbeitsspeicher, um den Schlüssel aus dem Passwort abzuleiten.</translation>
     </message>
     <message>
         <source>The key derivation settings are out of range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungen für die Schlüsselableitung liegen außerhalb des zulässigen Bereichs.</translation>
     </message>
     <message>
         <source>The key could not be wrapped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel konnte nicht verpackt werden.</translation>
     </message>
     <message>
         <source>The stored key is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der gespeicherte Schlüssel ist beschädigt.</translation>
     </message>
     <message>
         <source>The password is not correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort ist nicht korrekt.</translation>
     </message>
     <message>
         <source>The vault key is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tresorschlüssel ist ungültig.</translation>
     </message>
     <message>
         <source>The stored secret is damaged or was not sealed for this vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das gespeicherte Geheimnis ist beschädigt oder wurde nicht für diesen Tresor versiegelt.</translation>
     </message>
     <message>
         <source>Not enough protected memory to open the secret.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht genügend geschützter Speicher, um das Geheimnis zu öffnen.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::VaultKeyPrompt</name>
     <message>
         <source>Unlock the vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresor entsperren</translation>
     </message>
     <message>
         <source>Your password, to open what the client sealed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Passwort, um zu öffnen, was der Kunde versiegelt hat:</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::VaultService</name>
     <message>
         <source>There is no such staff member.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Mitarbeiter gibt es nicht.</translation>
     </message>
     <message>
         <source>This workspace has a vault already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Arbeitsbereich hat bereits einen Tresor.</translation>
     </message>
     <message>
         <source>This workspace has no vault yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Arbeitsbereich hat noch keinen Tresor.</translation>
     </message>
     <message>
         <source>You have no access to the vault. Ask an administrator to grant it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben keinen Zugriff auf den Tresor. Bitten Sie einen Administrator, ihn Ihnen zu gewähren.</translation>
     </message>
     <message>
         <source>The key remembered on this device is not yours. Unlock with your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der auf diesem Gerät gespeicherte Schlüssel gehört nicht Ihnen. Entsperren Sie mit Ihrem Passwort.</translation>
     </message>
     <message>
         <source>Your access to the vault was revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Zugriff auf den Tresor wurde entzogen.</translation>
     </message>
     <message>
         <source>Your copy of the vault key is damaged. Ask an administrator to grant access again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Kopie des Tresorschlüssels ist beschädigt. Bitten Sie einen Administrator, Ihnen erneut Zugriff zu gewähren.</translation>
     </message>
     <message>
         <source>Only an administrator can grant access to the vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein Administrator kann Zugriff auf den Tresor gewähren.</translation>
     </message>
     <message>
         <source>Unlock the vault before granting access to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entsperren Sie den Tresor, bevor Sie Zugriff darauf gewähren.</translation>
     </message>
     <message>
         <source>%1 has no vault key yet: they get one when they next sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat noch keinen Tresorschlüssel: Er wird bei der nächsten Anmeldung erzeugt.</translation>
     </message>
     <message>
         <source>%1 has access to the vault already.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat bereits Zugriff auf den Tresor.</translation>
     </message>
     <message>
         <source>Only an administrator can revoke access to the vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein Administrator kann den Zugriff auf den Tresor entziehen.</translation>
     </message>
     <message>
         <source>%1 has no access to the vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keinen Zugriff auf den Tresor.</translation>
     </message>
     <message>
         <source>%1 is the only one with access to the vault; grant someone else access first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur %1 hat Zugriff auf den Tresor; gewähren Sie zuerst einer weiteren Person Zugriff.</translation>
     </message>
     <message>
         <source>The current password is not correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das aktuelle Passwort ist nicht korrekt.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::VaultUnlockDialog</name>
     <message>
         <source>&amp;Remember on this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Gerät &amp;merken</translation>
     </message>
     <message>
         <source>Unlock the credential vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresor für Zugangsdaten entsperren</translation>
     </message>
     <message numerus="yes">
         <source>Enter your Gatehouse password to open the vault. It locks again after %n minute(s) without use.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Geben Sie Ihr Gatehouse-Passwort ein, um den Tresor zu öffnen. Er wird nach %n Minute ohne Nutzung wieder gesperrt.</numerusform>
+            <numerusform>Geben Sie Ihr Gatehouse-Passwort ein, um den Tresor zu öffnen. Er wird nach %n Minuten ohne Nutzung wieder gesperrt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished">Passwort</translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <source>Keeps your vault key in this computer&apos;s keychain, so the vault opens without your password on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichert Ihren Tresorschlüssel im Schlüsselbund dieses Computers, sodass sich der Tresor auf diesem Gerät ohne Passwort öffnet.</translation>
     </message>
     <message>
         <source>Checking this device&apos;s keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund dieses Geräts wird geprüft…</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entsperren</translation>
     </message>
     <message>
         <source>Remembering is not available: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Merken ist nicht verfügbar: %1</translation>
     </message>
     <message>
         <source>Opening with the key remembered on this device…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird mit dem auf diesem Gerät gespeicherten Schlüssel geöffnet…</translation>
     </message>
     <message>
         <source>The remembered key could not be used: %1 Enter your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der gespeicherte Schlüssel konnte nicht verwendet werden: %1 Geben Sie Ihr Passwort ein.</translation>
     </message>
     <message>
         <source>Enter your password.</source>
-        <translation type="unfinished">Geben Sie Ihr Passwort ein.</translation>
+        <translation>Geben Sie Ihr Passwort ein.</translation>
     </message>
     <message>
         <source>Saving your key in this device&apos;s keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Schlüssel wird im Schlüsselbund dieses Geräts gespeichert…</translation>
     </message>
     <message>
         <source>Not remembered</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert</translation>
     </message>
     <message>
         <source>The vault is unlocked, but your key could not be kept on this device: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tresor ist entsperrt, aber Ihr Schlüssel konnte nicht auf diesem Gerät gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -4841,15 +4841,15 @@ SHA-256 des Nachweises: %8</translation>
     </message>
     <message>
         <source>%1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Byte</translation>
     </message>
     <message>
         <source>%1 KB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 KB</translation>
     </message>
     <message>
         <source>%1 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MB</translation>
     </message>
 </context>
 <context>
@@ -4883,39 +4883,39 @@ SHA-256 des Nachweises: %8</translation>
     <name>approval</name>
     <message>
         <source>Approved by %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigegeben von %1 am %2</translation>
     </message>
     <message>
         <source>Changes requested by %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen angefordert von %1 am %2</translation>
     </message>
     <message>
         <source>Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigeben</translation>
     </message>
     <message>
         <source>Request changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen anfordern</translation>
     </message>
     <message>
         <source>Say what should change, so we can revise it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreiben Sie, was geändert werden soll, damit wir es überarbeiten können.</translation>
     </message>
     <message>
         <source>Approved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigegeben: %1</translation>
     </message>
     <message>
         <source>Changes requested: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen angefordert: %1</translation>
     </message>
     <message>
         <source>Comment (needed when you request changes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentar (erforderlich, wenn Sie Änderungen anfordern)</translation>
     </message>
     <message>
         <source>You asked for changes. We will ask you again once they are made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben Änderungen angefordert. Wir fragen Sie erneut, sobald sie umgesetzt sind.</translation>
     </message>
 </context>
 <context>
@@ -5060,354 +5060,354 @@ SHA-256 des Nachweises: %8</translation>
     <name>checklist</name>
     <message>
         <source>Loading the checklist…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkliste wird geladen…</translation>
     </message>
     <message>
         <source>%1 of %2 done</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 erledigt</translation>
     </message>
     <message>
         <source>Ticked by %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgehakt von %1, %2</translation>
     </message>
     <message>
         <source>Unticked by %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Haken entfernt von %1, %2</translation>
     </message>
     <message>
         <source>Checklist: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkliste: %1</translation>
     </message>
     <message>
         <source>The items are not ready yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Punkte sind noch nicht bereit.</translation>
     </message>
 </context>
 <context>
     <name>comments</name>
     <message>
         <source>Comments</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentare</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden</translation>
     </message>
     <message>
         <source>Your message about %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Nachricht zu %1</translation>
     </message>
     <message>
         <source>No messages yet. Ask us anything about this task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Nachrichten. Fragen Sie uns alles zu dieser Aufgabe.</translation>
     </message>
     <message>
         <source>Write a message first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie zuerst eine Nachricht.</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished">Wird gesendet…</translation>
+        <translation>Wird gesendet…</translation>
     </message>
     <message>
         <source>Message sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht gesendet</translation>
     </message>
 </context>
 <context>
     <name>credential</name>
     <message>
         <source>File “%1” (%2), sent on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei „%1“ (%2), gesendet am %3</translation>
     </message>
     <message>
         <source>Pasted credentials, sent on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingefügte Zugangsdaten, gesendet am %1</translation>
     </message>
     <message>
         <source>A login, sent on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldedaten, gesendet am %1</translation>
     </message>
     <message>
         <source>Sealed for your provider on arrival. For your security it cannot be shown again, not even to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Eingang für Ihren Dienstleister versiegelt. Zu Ihrer Sicherheit können sie nicht erneut angezeigt werden, auch Ihnen nicht.</translation>
     </message>
     <message>
         <source>One login</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Zugang</translation>
     </message>
     <message>
         <source>Several at once</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehrere auf einmal</translation>
     </message>
     <message>
         <source>Username</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished">Passwort</translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel</translation>
     </message>
     <message>
         <source>Notes (what this login is for)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen (wofür dieser Zugang ist)</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen</translation>
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausblenden</translation>
     </message>
     <message>
         <source>Paste the credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten einfügen</translation>
     </message>
     <message>
         <source>Or choose a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Oder eine Datei auswählen</translation>
     </message>
     <message>
         <source>Pasted text or one file, up to 10 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingefügter Text oder eine Datei, bis zu 10 MB.</translation>
     </message>
     <message>
         <source>Send securely</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicher senden</translation>
     </message>
     <message>
         <source>What do you want to send?</source>
-        <translation type="unfinished"></translation>
+        <translation>Was möchten Sie senden?</translation>
     </message>
     <message>
         <source>Encrypted for your provider as soon as it arrives. Once sent, it cannot be shown here again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird beim Eingang sofort für Ihren Dienstleister verschlüsselt. Nach dem Senden kann es hier nicht erneut angezeigt werden.</translation>
     </message>
     <message>
         <source>Fill in at least one of username, password, API key or notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Füllen Sie mindestens eines der Felder Benutzername, Passwort, API-Schlüssel oder Notizen aus.</translation>
     </message>
     <message>
         <source>The file can be at most 10 MB large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei darf höchstens 10 MB groß sein.</translation>
     </message>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist leer.</translation>
     </message>
     <message>
         <source>Paste the credentials or choose a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie die Zugangsdaten ein oder wählen Sie eine Datei aus.</translation>
     </message>
     <message>
         <source>The text can be at most 10 MB long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text darf höchstens 10 MB groß sein.</translation>
     </message>
     <message>
         <source>Sending failed (error %1). Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden fehlgeschlagen (Fehler %1). Bitte versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The portal could not be reached. Check your connection and try again.</source>
-        <translation type="unfinished">Das Portal ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.</translation>
+        <translation>Das Portal ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished">Wird gesendet…</translation>
+        <translation>Wird gesendet…</translation>
     </message>
     <message>
         <source>Sent securely: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicher gesendet: %1</translation>
     </message>
 </context>
 <context>
     <name>documents</name>
     <message>
         <source>Waiting for review</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Prüfung</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigegeben</translation>
     </message>
     <message>
         <source>Not accepted, please send again</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht angenommen, bitte erneut senden</translation>
     </message>
     <message>
         <source>Requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Angefordert</translation>
     </message>
     <message>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumente</translation>
     </message>
 </context>
 <context>
     <name>file_drop</name>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelaufen</translation>
     </message>
     <message>
         <source>Downloaded by your provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Ihrem Dienstleister heruntergeladen</translation>
     </message>
     <message>
         <source>Waiting for your provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Ihren Dienstleister</translation>
     </message>
     <message>
         <source>Delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 löschen</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Deleted %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöscht am %1</translation>
     </message>
     <message>
         <source>expired on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelaufen am %1</translation>
     </message>
     <message>
         <source>kept until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>aufbewahrt bis %1</translation>
     </message>
     <message>
         <source>%1 is larger than %2, the limit for this task.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist größer als %2, das Limit für diese Aufgabe.</translation>
     </message>
     <message>
         <source>Sending %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird gesendet</translation>
     </message>
     <message>
         <source>Sent %1 of %2 files securely</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Dateien sicher gesendet</translation>
     </message>
     <message>
         <source>Drag files here, or</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien hierher ziehen oder</translation>
     </message>
     <message>
         <source>Choose files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien auswählen</translation>
     </message>
     <message>
         <source>Up to %1 per file. Files are encrypted as they arrive and deleted %2 days after you send them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis zu %1 pro Datei. Dateien werden beim Eingang verschlüsselt und %2 Tage nach dem Senden gelöscht.</translation>
     </message>
 </context>
 <context>
     <name>form</name>
     <message>
         <source>This field is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Feld ist ein Pflichtfeld.</translation>
     </message>
     <message>
         <source>Enter a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Zahl ein.</translation>
     </message>
     <message>
         <source>Enter a valid value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen gültigen Wert ein.</translation>
     </message>
     <message>
         <source>This answer can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Antwort darf höchstens %1 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>Enter an email address such as name@example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine E-Mail-Adresse wie name@example.com ein.</translation>
     </message>
     <message>
         <source>Enter a phone number: digits, spaces and + ( ) - only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Telefonnummer ein: nur Ziffern, Leerzeichen und + ( ) -.</translation>
     </message>
     <message>
         <source>Enter a web address starting with https:// or http://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Webadresse ein, die mit https:// oder http:// beginnt.</translation>
     </message>
     <message>
         <source>Enter a date as YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie ein Datum im Format JJJJ-MM-TT ein.</translation>
     </message>
     <message>
         <source>(required)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Pflichtfeld)</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswählen…</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished">Ja</translation>
+        <translation>Ja</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished">Nein</translation>
+        <translation>Nein</translation>
     </message>
     <message>
         <source>Entry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1</translation>
     </message>
     <message>
         <source>Loading the form…</source>
-        <translation type="unfinished"></translation>
+        <translation>Formular wird geladen…</translation>
     </message>
     <message>
         <source>The questions are not ready yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Fragen sind noch nicht bereit.</translation>
     </message>
     <message>
         <source>Submitted. Thank you!</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgesendet. Vielen Dank!</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert</translation>
     </message>
     <message>
         <source>Add another</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiteren hinzufügen</translation>
     </message>
     <message>
         <source>Saved entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Einträge</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Remove entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag entfernen</translation>
     </message>
     <message>
         <source>Removing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird entfernt…</translation>
     </message>
     <message>
         <source>Entry removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag entfernt</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Form</source>
-        <translation type="unfinished">Formular</translation>
+        <translation>Formular</translation>
     </message>
     <message>
         <source>Fields marked * are required.</source>
