@@ -2338,7 +2338,7 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation>Prüfen</translation>
+        <translation>Prüfung</translation>
     </message>
     <message>
         <source>Templates</source>
@@ -2350,7 +2350,7 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
     <message>
         <source>&amp;Review</source>
-        <translation>&amp;Prüfen</translation>
+        <translation>&amp;Prüfung</translation>
     </message>
     <message>
         <source>&amp;Inbox</source>
@@ -4169,11 +4169,11 @@ SHA-256 des Nachweises: %8</translation>
     </message>
     <message>
         <source>Alt+Up</source>
-        <translation>Alt+Up</translation>
+        <translation>Alt+Pfeil nach oben</translation>
     </message>
     <message>
         <source>Alt+Down</source>
-        <translation>Alt+Down</translation>
+        <translation>Alt+Pfeil nach unten</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -5272,7 +5272,7 @@ SHA-256 des Nachweises: %8</translation>
     </message>
     <message>
         <source>Deleted %1</source>
-        <translation>Gelöscht am %1</translation>
+        <translation>%1 gelöscht</translation>
     </message>
     <message>
         <source>expired on %1</source>
@@ -5411,31 +5411,31 @@ SHA-256 des Nachweises: %8</translation>
     </message>
     <message>
         <source>Fields marked * are required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit * markierte Felder sind Pflichtfelder.</translation>
     </message>
     <message>
         <source>Some answers need your attention.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Antworten erfordern Ihre Aufmerksamkeit.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished">Wird gespeichert…</translation>
+        <translation>Wird gespeichert…</translation>
     </message>
     <message>
         <source>Submit form</source>
-        <translation type="unfinished"></translation>
+        <translation>Formular absenden</translation>
     </message>
     <message>
         <source>Submitting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgesendet…</translation>
     </message>
     <message>
         <source>Task completed: %1</source>
-        <translation type="unfinished">Aufgabe erledigt: %1</translation>
+        <translation>Aufgabe erledigt: %1</translation>
     </message>
     <message>
         <source>When everything is filled in, submit the form. You cannot change it afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn alles ausgefüllt ist, senden Sie das Formular ab. Danach können Sie es nicht mehr ändern.</translation>
     </message>
 </context>
 <context>
@@ -5629,255 +5629,255 @@ SHA-256 des Nachweises: %8</translation>
     <name>meeting</name>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Min.</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Std.</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Std. %2 Min.</translation>
     </message>
     <message>
         <source>Mark complete</source>
-        <translation type="unfinished">Als erledigt markieren</translation>
+        <translation>Als erledigt markieren</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished">Wird gespeichert…</translation>
+        <translation>Wird gespeichert…</translation>
     </message>
     <message>
         <source>Task completed: %1</source>
-        <translation type="unfinished">Aufgabe erledigt: %1</translation>
+        <translation>Aufgabe erledigt: %1</translation>
     </message>
     <message>
         <source>The date and time will appear here once your provider has scheduled this meeting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum und Uhrzeit erscheinen hier, sobald Ihr Dienstleister diesen Termin angesetzt hat.</translation>
     </message>
     <message>
         <source>Join</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilnehmen</translation>
     </message>
     <message>
         <source>Add to calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Kalender hinzufügen</translation>
     </message>
 </context>
 <context>
     <name>questions</name>
     <message>
         <source>Send question</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage senden</translation>
     </message>
     <message>
         <source>General question</source>
-        <translation type="unfinished"></translation>
+        <translation>Allgemeine Frage</translation>
     </message>
     <message>
         <source>%1 asked on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fragte am %2</translation>
     </message>
     <message>
         <source>%1 answered on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwortete am %2</translation>
     </message>
     <message>
         <source>Waiting for an answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Antwort</translation>
     </message>
     <message>
         <source>About</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrifft</translation>
     </message>
     <message>
         <source>Your question</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Frage</translation>
     </message>
     <message>
         <source>Write your question first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie zuerst Ihre Frage.</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished">Wird gesendet…</translation>
+        <translation>Wird gesendet…</translation>
     </message>
     <message>
         <source>Your question was sent. We will answer by email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Frage wurde gesendet. Wir antworten per E-Mail.</translation>
     </message>
     <message>
         <source>Ask a question</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Frage stellen</translation>
     </message>
     <message>
         <source>We answer by email and here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wir antworten per E-Mail und hier.</translation>
     </message>
 </context>
 <context>
     <name>signature</name>
     <message>
         <source>Signature pad: draw your signature with a mouse, finger or pen</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschriftsfeld: Zeichnen Sie Ihre Unterschrift mit Maus, Finger oder Stift</translation>
     </message>
     <message>
         <source>Signed by %1 on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschrieben von %1 am %2.</translation>
     </message>
     <message>
         <source>Evidence fingerprint (SHA-256): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fingerabdruck des Nachweises (SHA-256): %1</translation>
     </message>
     <message>
         <source>Download the signature certificate (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Signaturzertifikat herunterladen (PDF)</translation>
     </message>
     <message>
         <source>What you sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Was Sie unterschreiben</translation>
     </message>
     <message>
         <source>Read the document before you sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen Sie das Dokument, bevor Sie unterschreiben</translation>
     </message>
     <message>
         <source>SHA-256: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256: %1</translation>
     </message>
     <message>
         <source>Draw</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeichnen</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">Typ</translation>
+        <translation>Eintippen</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschreiben</translation>
     </message>
     <message>
         <source>Your full name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr vollständiger Name</translation>
     </message>
     <message>
         <source>How to sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Art der Unterschrift</translation>
     </message>
     <message>
         <source>I agree that this electronic signature is as valid as my handwritten one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ich stimme zu, dass diese elektronische Unterschrift ebenso gültig ist wie meine handschriftliche.</translation>
     </message>
     <message>
         <source>Enter your full name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Ihren vollständigen Namen ein.</translation>
     </message>
     <message>
         <source>The signature pad is empty. Please sign before you submit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Unterschriftsfeld ist leer. Bitte unterschreiben Sie, bevor Sie absenden.</translation>
     </message>
     <message>
         <source>Please confirm that you agree to sign electronically.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte bestätigen Sie, dass Sie der elektronischen Unterschrift zustimmen.</translation>
     </message>
     <message>
         <source>Signing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird unterschrieben…</translation>
     </message>
     <message>
         <source>Signed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschrieben: %1</translation>
     </message>
 </context>
 <context>
     <name>training</name>
     <message>
         <source>Mark complete</source>
-        <translation type="unfinished">Als erledigt markieren</translation>
+        <translation>Als erledigt markieren</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished">Wird gespeichert…</translation>
+        <translation>Wird gespeichert…</translation>
     </message>
     <message>
         <source>Task completed: %1</source>
-        <translation type="unfinished">Aufgabe erledigt: %1</translation>
+        <translation>Aufgabe erledigt: %1</translation>
     </message>
     <message>
         <source>This training takes place in person. Your provider will mark it done once you have attended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Schulung findet vor Ort statt. Ihr Dienstleister markiert sie als erledigt, sobald Sie teilgenommen haben.</translation>
     </message>
     <message>
         <source>Your provider has not set up this training yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Dienstleister hat diese Schulung noch nicht eingerichtet.</translation>
     </message>
     <message>
         <source>Training video: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schulungsvideo: %1</translation>
     </message>
 </context>
 <context>
     <name>upload</name>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigegeben</translation>
     </message>
     <message>
         <source>Not accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht angenommen</translation>
     </message>
     <message>
         <source>Waiting for review</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Prüfung</translation>
     </message>
     <message>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entfernen</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Removed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entfernt</translation>
     </message>
     <message>
         <source>Why:</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund:</translation>
     </message>
     <message>
         <source>%1 is larger than %2, the limit for this task.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist größer als %2, das Limit für diese Aufgabe.</translation>
     </message>
     <message>
         <source>%1 is not a file type this task accepts.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Dateityp, den diese Aufgabe annimmt.</translation>
     </message>
     <message>
         <source>Uploading %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird hochgeladen</translation>
     </message>
     <message>
         <source>Uploaded %1 of %2 files</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Dateien hochgeladen</translation>
     </message>
     <message>
         <source>Drag files here, or</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien hierher ziehen oder</translation>
     </message>
     <message>
         <source>Choose files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien auswählen</translation>
     </message>
     <message>
         <source>Accepted: %1. Up to %2 per file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zulässig: %1. Bis zu %2 pro Datei.</translation>
     </message>
 </context>
 </TS>
