@@ -9,135 +9,135 @@
     </message>
     <message>
         <source>Enter the meeting link.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Link zum Termin ein.</translation>
     </message>
     <message>
         <source>The meeting link can be at most 2000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Link zum Termin darf höchstens 2000 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>The meeting link must start with https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Link zum Termin muss mit https:// beginnen.</translation>
     </message>
     <message>
         <source>The meeting link is not a valid web address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Link zum Termin ist keine gültige Webadresse.</translation>
     </message>
     <message>
         <source>This answer can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Antwort darf höchstens %1 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>Enter text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Text ein.</translation>
     </message>
     <message>
         <source>Choose one of the options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine der Optionen aus.</translation>
     </message>
     <message>
         <source>Choose one of the options offered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine der angebotenen Optionen aus.</translation>
     </message>
     <message>
         <source>Choose from the options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie aus den Optionen aus.</translation>
     </message>
     <message>
         <source>Choose only options offered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie nur angebotene Optionen aus.</translation>
     </message>
     <message>
         <source>Choose each option at most once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie jede Option höchstens einmal aus.</translation>
     </message>
     <message>
         <source>Answer yes or no.</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten Sie mit Ja oder Nein.</translation>
     </message>
     <message>
         <source>Enter a date as YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie ein Datum im Format JJJJ-MM-TT ein.</translation>
     </message>
     <message>
         <source>Enter an email address such as name@example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine E-Mail-Adresse wie name@example.com ein.</translation>
     </message>
     <message>
         <source>Enter a phone number: digits, spaces and + ( ) - only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Telefonnummer ein: nur Ziffern, Leerzeichen und + ( ) -.</translation>
     </message>
     <message>
         <source>Enter a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Zahl ein.</translation>
     </message>
     <message>
         <source>Enter a web address starting with https:// or http://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Webadresse ein, die mit https:// oder http:// beginnt.</translation>
     </message>
     <message>
         <source>This answer cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Antwort kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>Field %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld %1</translation>
     </message>
     <message>
         <source>Field %1 (&quot;%2&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld %1 („%2“)</translation>
     </message>
     <message>
         <source>This task is not a checklist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Aufgabe ist keine Checkliste.</translation>
     </message>
     <message>
         <source>This task is not a form.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Aufgabe ist kein Formular.</translation>
     </message>
     <message>
         <source>This meeting has not been scheduled yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Termin wurde noch nicht vereinbart.</translation>
     </message>
     <message>
         <source>This training takes place in person: your provider marks it done once you have attended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Schulung findet vor Ort statt: Ihr Dienstleister markiert sie als erledigt, sobald Sie teilgenommen haben.</translation>
     </message>
     <message>
         <source>This training has not been set up yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Schulung wurde noch nicht eingerichtet.</translation>
     </message>
     <message>
         <source>This task is completed by providing what it asks for.</source>
-        <translation type="unfinished">Diese Aufgabe ist erledigt, sobald Sie das Angeforderte bereitstellen.</translation>
+        <translation>Diese Aufgabe ist erledigt, sobald Sie das Angeforderte bereitstellen.</translation>
     </message>
     <message>
         <source>There is no such template.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Vorlage gibt es nicht.</translation>
     </message>
     <message>
         <source>The signature image is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Unterschriftsbild ist zu groß.</translation>
     </message>
     <message>
         <source>The signature must be a PNG image.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterschrift muss ein PNG-Bild sein.</translation>
     </message>
     <message>
         <source>The signature image cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Unterschriftsbild kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>The signature image has an unusual size.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Unterschriftsbild hat eine ungewöhnliche Größe.</translation>
     </message>
     <message>
         <source>The signature pad is empty. Please sign before you submit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Unterschriftsfeld ist leer. Bitte unterschreiben Sie, bevor Sie absenden.</translation>
     </message>
     <message>
         <source>The file can be at most 10 MB large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei darf höchstens 10 MB groß sein.</translation>
     </message>
 </context>
 <context>
@@ -293,31 +293,31 @@
     <name>Gatehouse::ApprovalService</name>
     <message>
         <source>Say what should change, so we can revise it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreiben Sie, was geändert werden soll, damit wir es überarbeiten können.</translation>
     </message>
     <message>
         <source>The comment can be at most 2000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kommentar darf höchstens 2000 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+        <translation>Diese Aufgabe gibt es nicht.</translation>
     </message>
     <message>
         <source>This task does not ask for your approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Aufgabe erfordert keine Freigabe von Ihnen.</translation>
     </message>
     <message>
         <source>This has been approved already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies wurde bereits freigegeben.</translation>
     </message>
     <message>
         <source>You asked for changes; we will ask again once they are made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben Änderungen angefordert; wir fragen erneut, sobald sie umgesetzt sind.</translation>
     </message>
     <message>
         <source>This has been answered already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies wurde bereits beantwortet.</translation>
     </message>
 </context>
 <context>
@@ -439,311 +439,311 @@
     </message>
     <message>
         <source>Credential moved to a password manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten in einen Passwortmanager übertragen</translation>
     </message>
     <message>
         <source>Credential purged</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten endgültig gelöscht</translation>
     </message>
     <message>
         <source>Credential revealed</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten angezeigt</translation>
     </message>
     <message>
         <source>Credential handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten übergeben</translation>
     </message>
     <message>
         <source>Staff password changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitarbeiterpasswort geändert</translation>
     </message>
     <message>
         <source>Vault created</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresor angelegt</translation>
     </message>
     <message>
         <source>Vault access granted</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresorzugriff gewährt</translation>
     </message>
     <message>
         <source>Vault access revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresorzugriff entzogen</translation>
     </message>
     <message>
         <source>Vault unlock refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Entsperren des Tresors abgelehnt</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::BrandingPanel</name>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswählen…</translation>
     </message>
     <message>
         <source>Mark complete</source>
-        <translation type="unfinished">Als erledigt markieren</translation>
+        <translation>Als erledigt markieren</translation>
     </message>
     <message>
         <source>Choose &amp;logo…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Logo auswählen…</translation>
     </message>
     <message>
         <source>Remove logo</source>
-        <translation type="unfinished"></translation>
+        <translation>Logo entfernen</translation>
     </message>
     <message>
         <source>&amp;Save branding</source>
-        <translation type="unfinished"></translation>
+        <translation>Branding &amp;speichern</translation>
     </message>
     <message>
         <source>How buttons look in the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>So sehen Schaltflächen im Portal aus</translation>
     </message>
     <message>
         <source>Shown to clients on their home page</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird Kunden auf ihrer Startseite angezeigt</translation>
     </message>
     <message>
         <source>Save branding (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Branding speichern (Strg+S)</translation>
     </message>
     <message>
         <source>&amp;Name clients see:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name für Kunden:</translation>
     </message>
     <message>
         <source>&amp;Accent colour:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Akzentfarbe:</translation>
     </message>
     <message>
         <source>&amp;Welcome message:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Willkommensnachricht:</translation>
     </message>
     <message>
         <source>Logo:</source>
-        <translation type="unfinished"></translation>
+        <translation>Logo:</translation>
     </message>
     <message>
         <source>Accent colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Akzentfarbe</translation>
     </message>
     <message>
         <source>The branding could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Branding konnte nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>No logo</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Logo</translation>
     </message>
     <message>
         <source>Text on buttons: contrast %1:1, readable (WCAG AA).</source>
-        <translation type="unfinished"></translation>
+        <translation>Text auf Schaltflächen: Kontrast %1:1, gut lesbar (WCAG AA).</translation>
     </message>
     <message>
         <source>Choose a logo</source>
-        <translation type="unfinished"></translation>
+        <translation>Logo auswählen</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
     <message>
         <source>%1 could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::BrandingRules</name>
     <message>
         <source>The SVG declares entities or instructions; export it again as plain SVG.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SVG-Datei deklariert Entitäten oder Anweisungen; exportieren Sie sie erneut als einfaches SVG.</translation>
     </message>
     <message>
         <source>The SVG contains &lt;%1&gt;; logos may only hold shapes and text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SVG-Datei enthält &lt;%1&gt;; Logos dürfen nur Formen und Text enthalten.</translation>
     </message>
     <message>
         <source>The SVG refers to something outside itself; logos must be self-contained.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SVG-Datei verweist auf externe Inhalte; Logos müssen in sich geschlossen sein.</translation>
     </message>
     <message>
         <source>The file is not a readable SVG image.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist kein lesbares SVG-Bild.</translation>
     </message>
     <message>
         <source>Enter the accent colour as #RRGGBB, for example #1f6f5c.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Akzentfarbe als #RRGGBB ein, zum Beispiel #1f6f5c.</translation>
     </message>
     <message>
         <source>Text on %1 buttons would be hard to read (contrast %2:1, at least 4.5:1 is needed). Choose a darker or a lighter colour.</source>
-        <translation type="unfinished"></translation>
+        <translation>Text auf Schaltflächen in %1 wäre schwer lesbar (Kontrast %2:1, mindestens 4,5:1 ist nötig). Wählen Sie eine dunklere oder hellere Farbe.</translation>
     </message>
     <message>
         <source>The logo file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Logodatei ist leer.</translation>
     </message>
     <message>
         <source>The logo may be at most 1 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Logo darf höchstens 1 MB groß sein.</translation>
     </message>
     <message>
         <source>The logo image cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Logobild kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>The logo may be at most 4096 pixels a side.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Logo darf pro Seite höchstens 4096 Pixel groß sein.</translation>
     </message>
     <message>
         <source>The logo must be a PNG, JPEG or SVG image.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Logo muss ein PNG-, JPEG- oder SVG-Bild sein.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::BrandingService</name>
     <message>
         <source>Enter the name clients see (at most 100 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Namen ein, den Kunden sehen (höchstens 100 Zeichen).</translation>
     </message>
     <message>
         <source>The welcome message can be at most 2000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Willkommensnachricht darf höchstens 2000 Zeichen lang sein.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ChecklistDefinition</name>
     <message>
         <source>&quot;items&quot; must be a list.</source>
-        <translation type="unfinished"></translation>
+        <translation>„items“ muss eine Liste sein.</translation>
     </message>
     <message>
         <source>Item %1 needs an id and a text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkt %1 braucht eine ID und einen Text.</translation>
     </message>
     <message>
         <source>A checklist can have at most %1 items.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Checkliste kann höchstens %1 Punkte haben.</translation>
     </message>
     <message>
         <source>Item %1 needs an id of at most %2 letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkt %1 braucht eine ID aus höchstens %2 Buchstaben, Ziffern, „-“ oder „_“.</translation>
     </message>
     <message>
         <source>Two items have the id &quot;%1&quot;; each needs its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei Punkte haben die ID „%1“; jeder braucht eine eigene.</translation>
     </message>
     <message>
         <source>Item %1 needs a text of 1 to %2 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkt %1 braucht einen Text mit 1 bis %2 Zeichen.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ChecklistDialog</name>
     <message>
         <source>Edit items…</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkte bearbeiten…</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkt</translation>
     </message>
     <message>
         <source>Changed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert von</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann</translation>
     </message>
     <message>
         <source>Checklist</source>
-        <translation type="unfinished">Checkliste</translation>
+        <translation>Checkliste</translation>
     </message>
     <message>
         <source>Checklist: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkliste: %1</translation>
     </message>
     <message>
         <source>%1 of %2 done · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 erledigt · %3</translation>
     </message>
     <message>
         <source>%1 (staff)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Mitarbeiter)</translation>
     </message>
     <message>
         <source>%1 (client)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Kunde)</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ChecklistEditorDialog</name>
     <message>
         <source>Add item</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkt hinzufügen</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach oben</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach unten</translation>
     </message>
     <message>
         <source>Checklist: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkliste: %1</translation>
     </message>
     <message>
         <source>Items, in order. Double-click or press F2 to change a text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkte in Reihenfolge. Doppelklicken oder F2 drücken, um einen Text zu ändern.</translation>
     </message>
     <message>
         <source>New item</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Punkt</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ChecklistService</name>
     <message>
         <source>This checklist cannot be used yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Checkliste kann noch nicht verwendet werden: %1</translation>
     </message>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+        <translation>Diese Aufgabe gibt es nicht.</translation>
     </message>
     <message>
         <source>This checklist is done by %1, not by you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Checkliste übernimmt %1, nicht Sie.</translation>
     </message>
     <message>
         <source>This checklist is completed and can no longer be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Checkliste ist abgeschlossen und kann nicht mehr geändert werden.</translation>
     </message>
     <message>
         <source>This checklist has no such item.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Punkt gibt es in dieser Checkliste nicht.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::CommentService</name>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+        <translation>Diese Aufgabe gibt es nicht.</translation>
     </message>
     <message>
         <source>Write a message first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie zuerst eine Nachricht.</translation>
     </message>
     <message>
         <source>A message can be at most 4000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Nachricht darf höchstens 4000 Zeichen lang sein.</translation>
     </message>
 </context>
 <context>
@@ -1012,225 +1012,225 @@
     <name>Gatehouse::CredentialApi</name>
     <message>
         <source>&quot;username&quot;, &quot;password&quot;, &quot;apiKey&quot; and &quot;notes&quot; must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>„username“, „password“, „apiKey“ und „notes“ müssen Text sein.</translation>
     </message>
     <message>
         <source>&quot;text&quot; must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>„text“ muss Text sein.</translation>
     </message>
     <message>
         <source>&quot;mode&quot; must be &quot;single&quot; or &quot;bulk_text&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>„mode“ muss „single“ oder „bulk_text“ sein.</translation>
     </message>
     <message>
         <source>This request did not come from the portal&apos;s own pages.</source>
-        <translation type="unfinished">Diese Anfrage stammt nicht von den Seiten des Portals.</translation>
+        <translation>Diese Anfrage stammt nicht von den Seiten des Portals.</translation>
     </message>
     <message>
         <source>Send the file as application/octet-stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden Sie die Datei als application/octet-stream.</translation>
     </message>
     <message>
         <source>Give the file&apos;s name as ?name=.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Dateinamen als ?name= an.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::CredentialService</name>
     <message>
         <source>Fill in at least one of username, password, API key or notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Füllen Sie mindestens eines der Felder Benutzername, Passwort, API-Schlüssel oder Notizen aus.</translation>
     </message>
     <message>
         <source>Username, password and API key can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername, Passwort und API-Schlüssel dürfen höchstens %1 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>The notes can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Notizen dürfen höchstens %1 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>Paste the credentials to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie die zu sendenden Zugangsdaten ein.</translation>
     </message>
     <message>
         <source>The text can be at most 10 MB long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text darf höchstens 10 MB groß sein.</translation>
     </message>
     <message>
         <source>Give the file a name of at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie der Datei einen Namen mit höchstens %1 Zeichen.</translation>
     </message>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist leer.</translation>
     </message>
     <message>
         <source>The file can be at most 10 MB large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei darf höchstens 10 MB groß sein.</translation>
     </message>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+        <translation>Diese Aufgabe gibt es nicht.</translation>
     </message>
     <message>
         <source>This task does not ask for credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Aufgabe fordert keine Zugangsdaten an.</translation>
     </message>
     <message>
         <source>This task is already completed.</source>
-        <translation type="unfinished">Diese Aufgabe ist bereits erledigt.</translation>
+        <translation>Diese Aufgabe ist bereits erledigt.</translation>
     </message>
     <message>
         <source>%1 cannot receive credentials yet. Please try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann noch keine Zugangsdaten empfangen. Bitte versuchen Sie es später erneut.</translation>
     </message>
     <message>
         <source>There is no such credential.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zugangsdaten gibt es nicht.</translation>
     </message>
     <message>
         <source>The reason can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Begründung darf höchstens %1 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>This credential was purged after it was moved to a password manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zugangsdaten wurden endgültig gelöscht, nachdem sie in einen Passwortmanager übertragen wurden.</translation>
     </message>
     <message>
         <source>This credential is already marked as moved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zugangsdaten sind bereits als übertragen markiert.</translation>
     </message>
     <message>
         <source>Move the credential into a password manager before purging it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertragen Sie die Zugangsdaten in einen Passwortmanager, bevor Sie sie endgültig löschen.</translation>
     </message>
     <message>
         <source>This credential was purged already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zugangsdaten wurden bereits endgültig gelöscht.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::CredentialsDialog</name>
     <message>
         <source>Login</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldedaten</translation>
     </message>
     <message>
         <source>Pasted text</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingefügter Text</translation>
     </message>
     <message>
         <source>File %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei %1 (%2)</translation>
     </message>
     <message>
         <source>Purged %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Endgültig gelöscht am %1</translation>
     </message>
     <message>
         <source>Moved to a password manager by %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Von %1 in einen Passwortmanager übertragen, %2</translation>
     </message>
     <message>
         <source>Sealed in the vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Tresor versiegelt</translation>
     </message>
     <message>
         <source>&amp;Reveal…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anzeigen…</translation>
     </message>
     <message>
         <source>&amp;Moved to my password manager</source>
-        <translation type="unfinished"></translation>
+        <translation>In meinen Passwortmanager &amp;übertragen</translation>
     </message>
     <message>
         <source>&amp;Purge</source>
-        <translation type="unfinished"></translation>
+        <translation>Endgültig &amp;löschen</translation>
     </message>
     <message>
         <source>Credentials: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten: %1</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Was</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>Handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergeben</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Say that you keep it in your own password manager now; after that it can be purged from Gatehouse.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestätigen Sie, dass Sie die Daten jetzt in Ihrem eigenen Passwortmanager aufbewahren; danach können sie aus Gatehouse endgültig gelöscht werden.</translation>
     </message>
     <message>
         <source>Deletes the sealed credential for good. The audit trail keeps its history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Löscht die versiegelten Zugangsdaten endgültig. Das Prüfprotokoll behält ihren Verlauf.</translation>
     </message>
     <message>
         <source>There is no vault in this window.</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Fenster gibt es keinen Tresor.</translation>
     </message>
     <message>
         <source>The vault is unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tresor ist entsperrt.</translation>
     </message>
     <message>
         <source>The vault is locked: revealing asks for your password first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tresor ist gesperrt: Zum Anzeigen wird zuerst Ihr Passwort abgefragt.</translation>
     </message>
     <message>
         <source>Nothing has been handed over for this task yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diese Aufgabe wurde noch nichts übergeben.</translation>
     </message>
     <message>
         <source>The vault locked before the credential was revealed. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tresor wurde gesperrt, bevor die Zugangsdaten angezeigt wurden. Versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>Save the decrypted file</source>
-        <translation type="unfinished"></translation>
+        <translation>Entschlüsselte Datei speichern</translation>
     </message>
     <message>
         <source>File saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei gespeichert</translation>
     </message>
     <message>
         <source>%1 was decrypted into %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde nach %2 entschlüsselt.</translation>
     </message>
     <message>
         <source>%1 could not be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Decrypting into %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird nach %1 entschlüsselt…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Saving was cancelled; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Speichern wurde abgebrochen; es wurde nichts geschrieben.</translation>
     </message>
     <message>
         <source>Purge credential</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten endgültig löschen</translation>
     </message>
     <message>
         <source>Delete %1 from %2 for good? It cannot be revealed again; the audit trail keeps its history.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 endgültig löschen? Die Daten können danach nicht mehr angezeigt werden; das Prüfprotokoll behält ihren Verlauf.</translation>
     </message>
 </context>
 <context>
@@ -1277,584 +1277,586 @@
     </message>
     <message>
         <source>There is no such staff member.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Mitarbeiter gibt es nicht.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::DocumentPreview</name>
     <message>
         <source>Select an item to see it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Eintrag aus, um ihn hier zu sehen.</translation>
     </message>
     <message>
         <source>%1
 %2, %3
 No preview for this kind of file: save a copy to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2, %3
+Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::DocumentService</name>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+        <translation>Diese Aufgabe gibt es nicht.</translation>
     </message>
     <message>
         <source>This task does not ask for files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Aufgabe fordert keine Dateien an.</translation>
     </message>
     <message>
         <source>This task is already completed.</source>
-        <translation type="unfinished">Diese Aufgabe ist bereits erledigt.</translation>
+        <translation>Diese Aufgabe ist bereits erledigt.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is larger than %2 MB, the limit for this task.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist größer als %2 MB, das Limit für diese Aufgabe.</translation>
     </message>
     <message>
         <source>Documents are attached to approval and signature tasks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumente werden an Freigabe- und Unterschriftsaufgaben angehängt.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is larger than %2 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist größer als %2 MB.</translation>
     </message>
     <message>
         <source>There is no such file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei gibt es nicht.</translation>
     </message>
     <message>
         <source>This file has been reviewed already and can no longer be removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei wurde bereits geprüft und kann nicht mehr entfernt werden.</translation>
     </message>
     <message>
         <source>Say why the file is rejected, so the client knows what to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Begründen Sie, warum die Datei abgelehnt wird, damit der Kunde weiß, was er senden soll.</translation>
     </message>
     <message>
         <source>The note can be at most 2000 characters long.</source>
-        <translation type="unfinished">Die Notiz darf höchstens 2000 Zeichen lang sein.</translation>
+        <translation>Die Notiz darf höchstens 2000 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>This file has been reviewed already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei wurde bereits geprüft.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FileDropApi</name>
     <message>
         <source>Give the file&apos;s name as ?name=.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Dateinamen als ?name= an.</translation>
     </message>
     <message>
         <source>A file can be at most 50 MB large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Datei darf höchstens 50 MB groß sein.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FileDropCipher</name>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist leer.</translation>
     </message>
     <message>
         <source>A file can be at most %1 MB large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Datei darf höchstens %1 MB groß sein.</translation>
     </message>
     <message>
         <source>The file could not be written: %1</source>
-        <translation type="unfinished">Die Datei konnte nicht geschrieben werden: %1</translation>
+        <translation>Die Datei konnte nicht geschrieben werden: %1</translation>
     </message>
     <message>
         <source>The download was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Download wurde abgebrochen.</translation>
     </message>
     <message>
         <source>The encrypted file is damaged: its size does not match.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die verschlüsselte Datei ist beschädigt: Ihre Größe stimmt nicht.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FileDropPanel</name>
     <message>
         <source>Not downloaded yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht heruntergeladen</translation>
     </message>
     <message>
         <source>Downloaded by %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Heruntergeladen von %1 am %2</translation>
     </message>
     <message>
         <source>Expired, content purged</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelaufen, Inhalt gelöscht</translation>
     </message>
     <message>
         <source>Deleted by the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Kunden gelöscht</translation>
     </message>
     <message>
         <source>Files dropped by the client (encrypted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Kunden abgelegte Dateien (verschlüsselt)</translation>
     </message>
     <message>
         <source>Save &amp;decrypted…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entschlüsselt speichern…</translation>
     </message>
     <message>
         <source>Set e&amp;xpiry</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;blauf festlegen</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Dropped by</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelegt von</translation>
     </message>
     <message>
         <source>Dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelegt am</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft ab</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Files dropped by the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Kunden abgelegte Dateien</translation>
     </message>
     <message>
         <source>Reason for downloading (optional, recorded)</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund für den Download (optional, wird protokolliert)</translation>
     </message>
     <message>
         <source>Reason for downloading</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund für den Download</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tage</translation>
     </message>
     <message>
         <source>Keep new files for</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Dateien aufbewahren für</translation>
     </message>
     <message>
         <source>The dropped files could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die abgelegten Dateien konnten nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>Save %1 decrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entschlüsselt speichern</translation>
     </message>
     <message>
         <source>Vault not unlocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresor nicht entsperrt</translation>
     </message>
     <message>
         <source>Decrypting %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird entschlüsselt…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>File not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei nicht gespeichert</translation>
     </message>
     <message>
         <source>%1 could not be saved to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht unter %2 gespeichert werden: %3</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FileDropService</name>
     <message>
         <source>Give the file a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie der Datei einen Namen.</translation>
     </message>
     <message>
         <source>A file can be at most 50 MB large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Datei darf höchstens 50 MB groß sein.</translation>
     </message>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+        <translation>Diese Aufgabe gibt es nicht.</translation>
     </message>
     <message>
         <source>This task does not take secure file drops.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Aufgabe nimmt keine Dateien über die sichere Dateiablage an.</translation>
     </message>
     <message>
         <source>%1 cannot receive files yet. Please try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann noch keine Dateien empfangen. Bitte versuchen Sie es später erneut.</translation>
     </message>
     <message>
         <source>There is no such file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei gibt es nicht.</translation>
     </message>
     <message>
         <source>Your provider has already downloaded this file, so it can no longer be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Dienstleister hat diese Datei bereits heruntergeladen, daher kann sie nicht mehr gelöscht werden.</translation>
     </message>
     <message>
         <source>This file has expired and was deleted already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei ist abgelaufen und wurde bereits gelöscht.</translation>
     </message>
     <message>
         <source>Files can be kept from %1 to %2 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien können %1 bis %2 Tage aufbewahrt werden.</translation>
     </message>
     <message>
         <source>Only a secure file drop task keeps files for a set time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur eine Aufgabe vom Typ „Sichere Dateiablage“ bewahrt Dateien für eine festgelegte Zeit auf.</translation>
     </message>
     <message>
         <source>The reason can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Begründung darf höchstens %1 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>The contact deleted this file before it was downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kontakt hat diese Datei gelöscht, bevor sie heruntergeladen wurde.</translation>
     </message>
     <message>
         <source>This file has expired; its encrypted content is deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei ist abgelaufen; ihr verschlüsselter Inhalt wurde gelöscht.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FileTypes</name>
     <message>
         <source>PDF documents</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-Dokumente</translation>
     </message>
     <message>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder</translation>
     </message>
     <message>
         <source>Office documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Office-Dokumente</translation>
     </message>
     <message>
         <source>Text and CSV files</source>
-        <translation type="unfinished"></translation>
+        <translation>Text- und CSV-Dateien</translation>
     </message>
     <message>
         <source>ZIP archives</source>
-        <translation type="unfinished"></translation>
+        <translation>ZIP-Archive</translation>
     </message>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist leer.</translation>
     </message>
     <message>
         <source>Accepted: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zulässig: %1.</translation>
     </message>
     <message>
         <source>Web pages, scripts and SVG files cannot be uploaded. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Webseiten, Skripte und SVG-Dateien können nicht hochgeladen werden. %1</translation>
     </message>
     <message>
         <source>The contents of &quot;%1&quot; do not match its name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Inhalt von „%1“ passt nicht zu seinem Namen.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a file type this task accepts. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Dateityp, den diese Aufgabe annimmt. %2</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FormBuilderDialog</name>
     <message>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>Pflichtfeld</translation>
     </message>
     <message>
         <source>Allow several entries (shown as a list with &quot;Add another&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehrere Einträge erlauben (als Liste mit „Weiteren hinzufügen“)</translation>
     </message>
     <message>
         <source>Add field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld hinzufügen</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach oben</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach unten</translation>
     </message>
     <message>
         <source>Form: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Formular: %1</translation>
     </message>
     <message>
         <source>Shown under the label</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird unter der Bezeichnung angezeigt</translation>
     </message>
     <message>
         <source>One option per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Option pro Zeile</translation>
     </message>
     <message>
         <source>&amp;Label:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bezeichnung:</translation>
     </message>
     <message>
         <source>&amp;Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Typ:</translation>
     </message>
     <message>
         <source>&amp;Help:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe:</translation>
     </message>
     <message>
         <source>&amp;Options:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Optionen:</translation>
     </message>
     <message>
         <source>Fields, in the order the client sees them:</source>
-        <translation type="unfinished"></translation>
+        <translation>Felder in der Reihenfolge, in der der Kunde sie sieht:</translation>
     </message>
     <message>
         <source>(no label)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Bezeichnung)</translation>
     </message>
     <message>
         <source>%1 — %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2%3</translation>
     </message>
     <message>
         <source> (required)</source>
-        <translation type="unfinished"></translation>
+        <translation> (Pflichtfeld)</translation>
     </message>
     <message>
         <source>New question</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Frage</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FormDefinition</name>
     <message>
         <source>&quot;multipleEntries&quot; must be true or false.</source>
-        <translation type="unfinished"></translation>
+        <translation>„multipleEntries“ muss true oder false sein.</translation>
     </message>
     <message>
         <source>&quot;fields&quot; must be a list.</source>
-        <translation type="unfinished"></translation>
+        <translation>„fields“ muss eine Liste sein.</translation>
     </message>
     <message>
         <source>Field %1 is not an object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld %1 ist kein Objekt.</translation>
     </message>
     <message>
         <source>%1: id, label and type must be text, required true or false, help text and options a list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: id, label und type müssen Text sein, required true oder false, Hilfetext und Optionen eine Liste.</translation>
     </message>
     <message>
         <source>%1 has an unknown type &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat einen unbekannten Typ „%2“.</translation>
     </message>
     <message>
         <source>%1: every option must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Jede Option muss Text sein.</translation>
     </message>
     <message>
         <source>A form can have at most %1 fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Formular kann höchstens %1 Felder haben.</translation>
     </message>
     <message>
         <source>%1 needs an id of at most %2 letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 braucht eine ID aus höchstens %2 Buchstaben, Ziffern, „-“ oder „_“.</translation>
     </message>
     <message>
         <source>Two fields have the id &quot;%1&quot;; each needs its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei Felder haben die ID „%1“; jedes braucht eine eigene.</translation>
     </message>
     <message>
         <source>%1 needs a label.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 braucht eine Bezeichnung.</translation>
     </message>
     <message>
         <source>%1: the label can be at most %2 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Bezeichnung darf höchstens %2 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>%1: the help text can be at most %2 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Hilfetext darf höchstens %2 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>%1: only choice fields have options.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Nur Auswahlfelder haben Optionen.</translation>
     </message>
     <message>
         <source>%1 (&quot;%2&quot;) needs at least one option.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 („%2“) braucht mindestens eine Option.</translation>
     </message>
     <message>
         <source>%1 can have at most %2 options.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann höchstens %2 Optionen haben.</translation>
     </message>
     <message>
         <source>%1: every option needs a text of 1 to %2 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Jede Option braucht einen Text mit 1 bis %2 Zeichen.</translation>
     </message>
     <message>
         <source>%1 offers &quot;%2&quot; twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bietet „%2“ zweimal an.</translation>
     </message>
     <message>
         <source>This form has no such field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Feld gibt es in diesem Formular nicht.</translation>
     </message>
     <message>
         <source>This field is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Feld ist ein Pflichtfeld.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FormEntriesDialog</name>
     <message>
         <source>Yes</source>
-        <translation type="unfinished">Ja</translation>
+        <translation>Ja</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished">Nein</translation>
+        <translation>Nein</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort</translation>
     </message>
     <message>
         <source>Form entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Formulareinträge</translation>
     </message>
     <message>
         <source>Entries: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge: %1</translation>
     </message>
     <message>
         <source>Nothing has been saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde noch nichts gespeichert.</translation>
     </message>
     <message numerus="yes">
         <source>%n entry(s). Status: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag. Status: %1.</numerusform>
+            <numerusform>%n Einträge. Status: %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Entry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1</translation>
     </message>
     <message>
         <source>Saved by %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert von %1, %2</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FormField</name>
     <message>
         <source>Short text</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurzer Text</translation>
     </message>
     <message>
         <source>Long text</source>
-        <translation type="unfinished"></translation>
+        <translation>Langer Text</translation>
     </message>
     <message>
         <source>Single choice</source>
-        <translation type="unfinished"></translation>
+        <translation>Einfachauswahl</translation>
     </message>
     <message>
         <source>Multiple choice</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehrfachauswahl</translation>
     </message>
     <message>
         <source>Yes or no</source>
-        <translation type="unfinished"></translation>
+        <translation>Ja oder Nein</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Email address</source>
-        <translation type="unfinished">E-Mail-Adresse</translation>
+        <translation>E-Mail-Adresse</translation>
     </message>
     <message>
         <source>Phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefonnummer</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahl</translation>
     </message>
     <message>
         <source>Web address</source>
-        <translation type="unfinished"></translation>
+        <translation>Webadresse</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::FormService</name>
     <message>
         <source>This form cannot be filled in yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Formular kann noch nicht ausgefüllt werden: %1</translation>
     </message>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+        <translation>Diese Aufgabe gibt es nicht.</translation>
     </message>
     <message>
         <source>This form is filled in by %1, not by you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Formular füllt %1 aus, nicht Sie.</translation>
     </message>
     <message>
         <source>This form has been submitted and can no longer be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Formular wurde abgesendet und kann nicht mehr geändert werden.</translation>
     </message>
     <message>
         <source>This form has no questions yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Formular hat noch keine Fragen.</translation>
     </message>
     <message>
         <source>Some answers need your attention.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Antworten erfordern Ihre Aufmerksamkeit.</translation>
     </message>
     <message>
         <source>There is no such entry. It may have been removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Eintrag gibt es nicht. Möglicherweise wurde er entfernt.</translation>
     </message>
     <message>
         <source>This form can have at most %1 entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Formular kann höchstens %1 Einträge haben.</translation>
     </message>
     <message>
         <source>Save your answers before you submit the form.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern Sie Ihre Antworten, bevor Sie das Formular absenden.</translation>
     </message>
 </context>
 <context>
@@ -1896,52 +1898,54 @@ No preview for this kind of file: save a copy to open it.</source>
     </message>
     <message>
         <source>Send the file as application/octet-stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden Sie die Datei als application/octet-stream.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::InboxView</name>
     <message>
         <source>Send answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort senden</translation>
     </message>
     <message>
         <source>Questions from clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragen von Kunden</translation>
     </message>
     <message>
         <source>Your answer (Ctrl+Return sends it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Antwort (Strg+Eingabe sendet sie)</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten</translation>
     </message>
     <message>
         <source>Send answer (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort senden (Strg+Eingabe)</translation>
     </message>
     <message>
         <source>Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Posteingang</translation>
     </message>
     <message>
         <source>No questions yet. When clients ask one in the portal, it lands here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Fragen. Wenn Kunden im Portal eine Frage stellen, erscheint sie hier.</translation>
     </message>
     <message>
         <source>The inbox could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Posteingang konnte nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>%1 (%2) asked on %3%4:
 
 %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) fragte am %3%4:
+
+%5</translation>
     </message>
     <message>
         <source> about &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation> zu „%1“</translation>
     </message>
     <message>
         <source>
@@ -1949,7 +1953,11 @@ No preview for this kind of file: save a copy to open it.</source>
 %1 answered on %2:
 
 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>
+
+%1 antwortete am %2:
+
+%3</translation>
     </message>
 </context>
 <context>
@@ -1986,35 +1994,35 @@ No preview for this kind of file: save a copy to open it.</source>
     <name>Gatehouse::Keychain</name>
     <message>
         <source>Nothing is remembered on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Gerät ist nichts gespeichert.</translation>
     </message>
     <message>
         <source>Access to the keychain was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zugriff auf den Schlüsselbund wurde verweigert.</translation>
     </message>
     <message>
         <source>The keychain refused access; it may be locked. Unlock it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund hat den Zugriff verweigert; möglicherweise ist er gesperrt. Entsperren Sie ihn und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>No keychain is available on this device (on Linux: a Secret Service such as GNOME Keyring or KWallet).</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Gerät ist kein Schlüsselbund verfügbar (unter Linux: ein Secret Service wie GNOME Keyring oder KWallet).</translation>
     </message>
     <message>
         <source>This system&apos;s keychain is not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund dieses Systems wird nicht unterstützt.</translation>
     </message>
     <message>
         <source>The keychain could not delete the entry: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund konnte den Eintrag nicht löschen: %1</translation>
     </message>
     <message>
         <source>The keychain failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler im Schlüsselbund: %1</translation>
     </message>
     <message>
         <source>No protected memory for the remembered key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein geschützter Speicher für den gespeicherten Schlüssel.</translation>
     </message>
 </context>
 <context>
@@ -2103,70 +2111,70 @@ No preview for this kind of file: save a copy to open it.</source>
     </message>
     <message>
         <source>Meeting: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n minutes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 has scheduled &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat „%2“ angesetzt.</translation>
     </message>
     <message>
         <source>When: %1 (%2), %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann: %1 (%2), %3</translation>
     </message>
     <message>
         <source>Join: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilnehmen: %1</translation>
     </message>
     <message>
         <source>The attached calendar file adds the meeting to your calendar. Your portal shows it in your own time zone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit der angehängten Kalenderdatei fügen Sie den Termin Ihrem Kalender hinzu. Ihr Portal zeigt ihn in Ihrer eigenen Zeitzone an:</translation>
     </message>
     <message>
         <source>Signed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschrieben: %1</translation>
     </message>
     <message>
         <source>%1 signed &quot;%2&quot;. The signature certificate is attached: it names the document with its SHA-256 fingerprint and records who signed, when and from where.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat „%2“ unterschrieben. Das Signaturzertifikat ist angehängt: Es benennt das Dokument mit seinem SHA-256-Fingerabdruck und hält fest, wer wann und von wo unterschrieben hat.</translation>
     </message>
     <message>
         <source>Open the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal öffnen</translation>
     </message>
     <message>
         <source>Signature certificate.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>Signaturzertifikat.pdf</translation>
     </message>
     <message>
         <source>Question from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage von %1</translation>
     </message>
     <message>
         <source>%1 &lt;%2&gt; asked in the portal:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &lt;%2&gt; fragte im Portal:</translation>
     </message>
     <message>
         <source>Answer it from the Inbox in the Gatehouse console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beantworten Sie sie im Posteingang der Gatehouse-Konsole.</translation>
     </message>
     <message>
         <source>Your question to %1 is answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Frage an %1 wurde beantwortet</translation>
     </message>
     <message>
         <source>You asked:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie fragten:</translation>
     </message>
     <message>
         <source>%1 answered:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwortete:</translation>
     </message>
 </context>
 <context>
@@ -2322,82 +2330,82 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
     <message>
         <source>Inbox (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Posteingang (%1)</translation>
     </message>
     <message>
         <source>Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Posteingang</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagen</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>&amp;Review</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prüfung</translation>
     </message>
     <message>
         <source>&amp;Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Pos&amp;teingang</translation>
     </message>
     <message>
         <source>&amp;Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorlagen</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein&amp;stellungen</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::MeetingSchedule</name>
     <message>
         <source>Choose the meeting&apos;s date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie das Datum des Termins aus.</translation>
     </message>
     <message>
         <source>Choose the meeting&apos;s start time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Startzeit des Termins aus.</translation>
     </message>
     <message>
         <source>Choose a time zone from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Zeitzone aus der Liste aus.</translation>
     </message>
     <message>
         <source>%1 does not exist on that day in %2 (the clocks change).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gibt es an diesem Tag in %2 nicht (Zeitumstellung).</translation>
     </message>
     <message>
         <source>The duration must be between 5 minutes and 24 hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dauer muss zwischen 5 Minuten und 24 Stunden liegen.</translation>
     </message>
     <message>
         <source>The date must be a day written as YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Datum muss als Tag im Format JJJJ-MM-TT angegeben werden.</translation>
     </message>
     <message>
         <source>The time must be written as HH:MM (24-hour clock).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Uhrzeit muss im Format HH:MM (24-Stunden-Format) angegeben werden.</translation>
     </message>
     <message>
         <source>The time zone must be an IANA name such as Europe/Berlin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeitzone muss ein IANA-Name wie Europe/Berlin sein.</translation>
     </message>
     <message>
         <source>The duration must be a whole number of minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dauer muss eine ganze Zahl von Minuten sein.</translation>
     </message>
     <message>
         <source>The meeting link must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Link zum Termin muss Text sein.</translation>
     </message>
 </context>
 <context>
@@ -2569,51 +2577,51 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
     <message>
         <source>Credentials…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten…</translation>
     </message>
     <message>
         <source>Schedule meeting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin ansetzen…</translation>
     </message>
     <message>
         <source>Set up training…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schulung einrichten…</translation>
     </message>
     <message>
         <source>Edit checklist…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkliste bearbeiten…</translation>
     </message>
     <message>
         <source>Edit form…</source>
-        <translation type="unfinished"></translation>
+        <translation>Formular bearbeiten…</translation>
     </message>
     <message>
         <source>Ticks…</source>
-        <translation type="unfinished"></translation>
+        <translation>Häkchen…</translation>
     </message>
     <message>
         <source>Entries…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge…</translation>
     </message>
     <message>
         <source>Scheduled for %1 %2 (%3), %4 minutes: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Angesetzt für %1 %2 (%3), %4 Minuten: %5</translation>
     </message>
     <message>
         <source>Not scheduled yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht angesetzt.</translation>
     </message>
     <message>
         <source>In person: mark it complete once the client has attended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor Ort: Markieren Sie sie als erledigt, sobald der Kunde teilgenommen hat.</translation>
     </message>
     <message>
         <source>Not set up yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht eingerichtet.</translation>
     </message>
     <message>
         <source>Cannot edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten nicht möglich</translation>
     </message>
 </context>
 <context>
@@ -2880,58 +2888,58 @@ Einladungslinks verweisen auf %2.</translation>
     <name>Gatehouse::QuestionListModel</name>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <source>Answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Beantwortet</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Kunde</translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Asked by</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefragt von</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage</translation>
     </message>
     <message>
         <source>Asked</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefragt am</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::QuestionService</name>
     <message>
         <source>Write your question first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie zuerst Ihre Frage.</translation>
     </message>
     <message>
         <source>A question can be at most 4000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Frage darf höchstens 4000 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>There is no such onboarding.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Onboarding gibt es nicht.</translation>
     </message>
     <message>
         <source>Write an answer of at most 4000 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie eine Antwort mit höchstens 4000 Zeichen.</translation>
     </message>
     <message>
         <source>There is no such question.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Frage gibt es nicht.</translation>
     </message>
     <message>
         <source>This question has been answered already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Frage wurde bereits beantwortet.</translation>
     </message>
 </context>
 <context>
@@ -3009,140 +3017,140 @@ Einladungslinks verweisen auf %2.</translation>
     <name>Gatehouse::RevealReasonDialog</name>
     <message>
         <source>Reveal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 anzeigen</translation>
     </message>
     <message>
         <source>Why are you revealing %1? Optional; the reason is recorded with the reveal in the audit trail and the client&apos;s timeline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum zeigen Sie %1 an? Optional; der Grund wird zusammen mit dem Anzeigen im Prüfprotokoll und im Verlauf des Kunden festgehalten.</translation>
     </message>
     <message>
         <source>For example: setting up the firewall</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Beispiel: Einrichtung der Firewall</translation>
     </message>
     <message>
         <source>&amp;Reveal</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anzeigen</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::RevealedCredentialDialog</name>
     <message>
         <source>Credentials from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten von %1</translation>
     </message>
     <message>
         <source>This credential is not in a form the console reads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zugangsdaten liegen in einem Format vor, das die Konsole nicht lesen kann.</translation>
     </message>
     <message>
         <source>Username:</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort:</translation>
     </message>
     <message>
         <source>API key:</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel:</translation>
     </message>
     <message>
         <source>Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen:</translation>
     </message>
     <message>
         <source>Copy all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles kopieren</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ReviewQueueModel</name>
     <message>
         <source>File to review</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei zu prüfen</translation>
     </message>
     <message>
         <source>Changes requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen angefordert</translation>
     </message>
     <message>
         <source>Training to hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Schulung durchzuführen</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Waiting for</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Kunde</translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished">Aufgabe</translation>
+        <translation>Aufgabe</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ReviewQueueView</name>
     <message>
         <source>&amp;Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ablehnen</translation>
     </message>
     <message>
         <source>&amp;Save a copy…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie &amp;speichern…</translation>
     </message>
     <message>
         <source>Waiting for you</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Sie</translation>
     </message>
     <message>
         <source>Note for the client (needed to reject)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz für den Kunden (zum Ablehnen erforderlich)</translation>
     </message>
     <message>
         <source>Note for the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz für den Kunden</translation>
     </message>
     <message>
         <source>Nothing waits for you. Files, approvals sent back and trainings to hold appear here as clients act.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wartet auf Sie. Dateien, zurückgewiesene Freigaben und durchzuführende Schulungen erscheinen hier, sobald Kunden aktiv werden.</translation>
     </message>
     <message>
         <source>The queue could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Warteschlange konnte nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>&amp;Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Freigeben</translation>
     </message>
     <message>
         <source>Select an item to see it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Eintrag aus, um ihn hier zu sehen.</translation>
     </message>
     <message>
         <source>%1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <source>The file could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>&amp;Reopen for the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Für den Kunden &amp;wieder öffnen</translation>
     </message>
     <message>
         <source>The client asked for changes:
@@ -3150,11 +3158,15 @@ Einladungslinks verweisen auf %2.</translation>
 %1
 
 Revise what they approve, then reopen the task so they can answer again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kunde hat Änderungen angefordert:
+
+%1
+
+Überarbeiten Sie den freizugebenden Inhalt und öffnen Sie die Aufgabe dann wieder, damit der Kunde erneut antworten kann.</translation>
     </message>
     <message>
         <source>&amp;Mark done</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;erledigt markieren</translation>
     </message>
     <message>
         <source>In-person training:
@@ -3162,96 +3174,100 @@ Revise what they approve, then reopen the task so they can answer again.</source
 %1
 
 Mark it done once it was held.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schulung vor Ort:
+
+%1
+
+Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     </message>
     <message>
         <source>Save a copy of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie von %1 speichern</translation>
     </message>
     <message>
         <source>File not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei nicht gespeichert</translation>
     </message>
     <message>
         <source>%1 could not be saved to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht unter %2 gespeichert werden: %3</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ScheduleMeetingDialog</name>
     <message>
         <source>Schedule &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ansetzen</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> Min.</translation>
     </message>
     <message>
         <source>https://…</source>
-        <translation type="unfinished"></translation>
+        <translation>https://…</translation>
     </message>
     <message>
         <source>Schedule and invite</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansetzen und einladen</translation>
     </message>
     <message>
         <source>Task:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe:</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datum:</translation>
     </message>
     <message>
         <source>&amp;Time:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Uhrzeit:</translation>
     </message>
     <message>
         <source>Time &amp;zone:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitzone:</translation>
     </message>
     <message>
         <source>D&amp;uration:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dau&amp;er:</translation>
     </message>
     <message>
         <source>Meeting &amp;link:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Link zum Termin:</translation>
     </message>
     <message>
         <source>Each contact of the client with portal access gets an invitation with a calendar file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Kontakt des Kunden mit Portalzugang erhält eine Einladung mit einer Kalenderdatei.</translation>
     </message>
     <message>
         <source>Use this schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Zeitplan verwenden</translation>
     </message>
     <message>
         <source>Every onboarding created from the template gets this meeting at this time. Nobody is invited until the meeting is scheduled on an onboarding.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes aus der Vorlage angelegte Onboarding erhält diesen Termin zu dieser Zeit. Eingeladen wird erst, wenn der Termin in einem Onboarding angesetzt wird.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::SecretField</name>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message numerus="yes">
         <source>Copies it to the clipboard for %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Kopiert den Wert für %n Sekunde in die Zwischenablage.</numerusform>
+            <numerusform>Kopiert den Wert für %n Sekunden in die Zwischenablage.</numerusform>
         </translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen</translation>
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausblenden</translation>
     </message>
 </context>
 <context>
@@ -3356,114 +3372,114 @@ Mark it done once it was held.</source>
     <name>Gatehouse::SignatureService</name>
     <message>
         <source>%1 (the task&apos;s text)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Text der Aufgabe)</translation>
     </message>
     <message>
         <source>Enter your full name (at most 200 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Ihren vollständigen Namen ein (höchstens 200 Zeichen).</translation>
     </message>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+        <translation>Diese Aufgabe gibt es nicht.</translation>
     </message>
     <message>
         <source>This task does not ask for a signature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Aufgabe erfordert keine Unterschrift.</translation>
     </message>
     <message>
         <source>This is signed already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies wurde bereits unterschrieben.</translation>
     </message>
     <message>
         <source>Signature certificate - %1.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>Signaturzertifikat - %1.pdf</translation>
     </message>
     <message>
         <source>The signed document can no longer be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das unterschriebene Dokument kann nicht mehr gelesen werden.</translation>
     </message>
     <message>
         <source>The signed task can no longer be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die unterschriebene Aufgabe kann nicht mehr gelesen werden.</translation>
     </message>
     <message>
         <source>The document has changed since it was signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Dokument wurde seit der Unterschrift geändert.</translation>
     </message>
     <message>
         <source>The signature record has changed since it was signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Unterschriftsnachweis wurde seit der Unterschrift geändert.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::SignedPdf</name>
     <message>
         <source>Signature certificate: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Signaturzertifikat: %1</translation>
     </message>
     <message>
         <source>Signature certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Signaturzertifikat</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>What was signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Was unterschrieben wurde</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokument</translation>
     </message>
     <message>
         <source>Document SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 des Dokuments</translation>
     </message>
     <message>
         <source>Who, when, where</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer, wann, wo</translation>
     </message>
     <message>
         <source>Signed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschrieben von</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished">E-Mail</translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>How</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie</translation>
     </message>
     <message>
         <source>Typed name</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingetippter Name</translation>
     </message>
     <message>
         <source>Drawn signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Gezeichnete Unterschrift</translation>
     </message>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <source>IP address</source>
-        <translation type="unfinished">IP-Adresse</translation>
+        <translation>IP-Adresse</translation>
     </message>
     <message>
         <source>Browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Browser</translation>
     </message>
     <message>
         <source>Evidence SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 des Nachweises</translation>
     </message>
     <message>
         <source>The evidence hash covers the document&apos;s bytes, the signer&apos;s name, the signature image, the signer&apos;s email address and the time. Any change to one of them changes the hash.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Nachweis-Hash umfasst die Bytes des Dokuments, den Namen des Unterzeichners, das Unterschriftsbild, die E-Mail-Adresse des Unterzeichners und die Zeit. Jede Änderung an einem davon ändert den Hash.</translation>
     </message>
 </context>
 <context>
@@ -3474,262 +3490,262 @@ Mark it done once it was held.</source>
     </message>
     <message>
         <source>There is no such staff member.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Mitarbeiter gibt es nicht.</translation>
     </message>
     <message>
         <source>The current password is not correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das aktuelle Passwort ist nicht korrekt.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::StarterTemplate</name>
     <message>
         <source>How many people work at your company?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viele Personen arbeiten in Ihrem Unternehmen?</translation>
     </message>
     <message>
         <source>Where are your offices?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo befinden sich Ihre Büros?</translation>
     </message>
     <message>
         <source>One address per line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Adresse pro Zeile.</translation>
     </message>
     <message>
         <source>Do you use Microsoft 365?</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzen Sie Microsoft 365?</translation>
     </message>
     <message>
         <source>How are your files backed up today?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie werden Ihre Dateien heute gesichert?</translation>
     </message>
     <message>
         <source>Not at all</source>
-        <translation type="unfinished"></translation>
+        <translation>Gar nicht</translation>
     </message>
     <message>
         <source>USB drives</source>
-        <translation type="unfinished"></translation>
+        <translation>USB-Laufwerke</translation>
     </message>
     <message>
         <source>A cloud service</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Cloud-Dienst</translation>
     </message>
     <message>
         <source>I don&apos;t know</source>
-        <translation type="unfinished"></translation>
+        <translation>Ich weiß es nicht</translation>
     </message>
     <message>
         <source>Which business applications do you rely on?</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf welche Geschäftsanwendungen sind Sie angewiesen?</translation>
     </message>
     <message>
         <source>Accounting</source>
-        <translation type="unfinished"></translation>
+        <translation>Buchhaltung</translation>
     </message>
     <message>
         <source>Practice management</source>
-        <translation type="unfinished"></translation>
+        <translation>Praxisverwaltung</translation>
     </message>
     <message>
         <source>CRM</source>
-        <translation type="unfinished"></translation>
+        <translation>CRM</translation>
     </message>
     <message>
         <source>Email and calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail und Kalender</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonstiges</translation>
     </message>
     <message>
         <source>Your website</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Website</translation>
     </message>
     <message>
         <source>Who should receive IT notices?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer soll IT-Mitteilungen erhalten?</translation>
     </message>
     <message>
         <source>A shared mailbox is best.</source>
-        <translation type="unfinished"></translation>
+        <translation>Am besten ein gemeinsames Postfach.</translation>
     </message>
     <message>
         <source>Main office phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefonnummer der Hauptniederlassung</translation>
     </message>
     <message>
         <source>Preferred go-live date</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewünschter Go-live-Termin</translation>
     </message>
     <message>
         <source>Anything else we should know?</source>
-        <translation type="unfinished"></translation>
+        <translation>Gibt es sonst noch etwas, das wir wissen sollten?</translation>
     </message>
     <message>
         <source>Tell your staff that the rollout is coming</source>
-        <translation type="unfinished"></translation>
+        <translation>Informieren Sie Ihre Mitarbeitenden, dass der Rollout bevorsteht</translation>
     </message>
     <message>
         <source>Leave every computer switched on the night before</source>
-        <translation type="unfinished"></translation>
+        <translation>Lassen Sie alle Computer in der Nacht davor eingeschaltet</translation>
     </message>
     <message>
         <source>Make sure we can reach every office&apos;s network</source>
-        <translation type="unfinished"></translation>
+        <translation>Stellen Sie sicher, dass wir das Netzwerk jedes Standorts erreichen können</translation>
     </message>
     <message>
         <source>Name one person on site for the rollout day</source>
-        <translation type="unfinished"></translation>
+        <translation>Benennen Sie eine Ansprechperson vor Ort für den Rollout-Tag</translation>
     </message>
     <message>
         <source>Managed services onboarding</source>
-        <translation type="unfinished">Onboarding Managed Services</translation>
+        <translation>Onboarding Managed Services</translation>
     </message>
     <message>
         <source>From kick-off to go-live for a new managed services client.</source>
-        <translation type="unfinished">Vom Kick-off bis zum Go-live für einen neuen Managed-Services-Kunden.</translation>
+        <translation>Vom Kick-off bis zum Go-live für einen neuen Managed-Services-Kunden.</translation>
     </message>
     <message>
         <source>Kick-off</source>
-        <translation type="unfinished">Kick-off</translation>
+        <translation>Kick-off</translation>
     </message>
     <message>
         <source>Hold the kick-off call</source>
-        <translation type="unfinished">Kick-off-Termin durchführen</translation>
+        <translation>Kick-off-Termin durchführen</translation>
     </message>
     <message>
         <source>Meet the team and agree on the plan.</source>
-        <translation type="unfinished">Das Team kennenlernen und den Plan abstimmen.</translation>
+        <translation>Das Team kennenlernen und den Plan abstimmen.</translation>
     </message>
     <message>
         <source>Confirm your main contacts</source>
-        <translation type="unfinished">Ihre Hauptansprechpartner bestätigen</translation>
+        <translation>Ihre Hauptansprechpartner bestätigen</translation>
     </message>
     <message>
         <source>Tell us who decides, who approves and who we call in an emergency.</source>
-        <translation type="unfinished">Teilen Sie uns mit, wer entscheidet, wer freigibt und wen wir im Notfall anrufen.</translation>
+        <translation>Teilen Sie uns mit, wer entscheidet, wer freigibt und wen wir im Notfall anrufen.</translation>
     </message>
     <message>
         <source>Share your current IT documentation</source>
-        <translation type="unfinished">Ihre aktuelle IT-Dokumentation bereitstellen</translation>
+        <translation>Ihre aktuelle IT-Dokumentation bereitstellen</translation>
     </message>
     <message>
         <source>Network diagrams, asset lists, anything you have.</source>
-        <translation type="unfinished">Netzwerkpläne, Inventarlisten – alles, was Sie haben.</translation>
+        <translation>Netzwerkpläne, Inventarlisten – alles, was Sie haben.</translation>
     </message>
     <message>
         <source>Discovery</source>
-        <translation type="unfinished">Bestandsaufnahme</translation>
+        <translation>Bestandsaufnahme</translation>
     </message>
     <message>
         <source>Assess the network</source>
-        <translation type="unfinished">Netzwerk analysieren</translation>
+        <translation>Netzwerk analysieren</translation>
     </message>
     <message>
         <source>We map devices, links and risks.</source>
-        <translation type="unfinished">Wir erfassen Geräte, Verbindungen und Risiken.</translation>
+        <translation>Wir erfassen Geräte, Verbindungen und Risiken.</translation>
     </message>
     <message>
         <source>Confirm office locations and opening hours</source>
-        <translation type="unfinished">Standorte und Öffnungszeiten bestätigen</translation>
+        <translation>Standorte und Öffnungszeiten bestätigen</translation>
     </message>
     <message>
         <source>So that we schedule changes outside your working hours.</source>
-        <translation type="unfinished">Damit wir Änderungen außerhalb Ihrer Arbeitszeiten einplanen.</translation>
+        <translation>Damit wir Änderungen außerhalb Ihrer Arbeitszeiten einplanen.</translation>
     </message>
     <message>
         <source>Hand over administrator logins</source>
-        <translation type="unfinished">Administrator-Zugangsdaten übergeben</translation>
+        <translation>Administrator-Zugangsdaten übergeben</translation>
     </message>
     <message>
         <source>Registrar, firewall and cloud admin accounts.</source>
-        <translation type="unfinished">Admin-Konten für Domain-Registrar, Firewall und Cloud.</translation>
+        <translation>Admin-Konten für Domain-Registrar, Firewall und Cloud.</translation>
     </message>
     <message>
         <source>Answer the IT questionnaire</source>
-        <translation type="unfinished">IT-Fragebogen ausfüllen</translation>
+        <translation>IT-Fragebogen ausfüllen</translation>
     </message>
     <message>
         <source>Ten minutes about how you work.</source>
-        <translation type="unfinished">Zehn Minuten zu Ihrer Arbeitsweise.</translation>
+        <translation>Zehn Minuten zu Ihrer Arbeitsweise.</translation>
     </message>
     <message>
         <source>Walk us through your network</source>
-        <translation type="unfinished"></translation>
+        <translation>Führen Sie uns durch Ihr Netzwerk</translation>
     </message>
     <message>
         <source>An hour on a video call with the person who knows your setup best.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Stunde per Videocall mit der Person, die Ihre IT-Umgebung am besten kennt.</translation>
     </message>
     <message>
         <source>Send your software licence files</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Softwarelizenzdateien senden</translation>
     </message>
     <message>
         <source>Licence keys and files, encrypted as they are sent; we keep them for seven days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenzschlüssel und -dateien, beim Senden verschlüsselt; wir bewahren sie sieben Tage auf.</translation>
     </message>
     <message>
         <source>Rollout</source>
-        <translation type="unfinished">Rollout</translation>
+        <translation>Rollout</translation>
     </message>
     <message>
         <source>Deploy monitoring agents</source>
-        <translation type="unfinished">Monitoring-Agenten installieren</translation>
+        <translation>Monitoring-Agenten installieren</translation>
     </message>
     <message>
         <source>On every server and workstation.</source>
-        <translation type="unfinished">Auf jedem Server und jedem Arbeitsplatzrechner.</translation>
+        <translation>Auf jedem Server und jedem Arbeitsplatzrechner.</translation>
     </message>
     <message>
         <source>Get ready for the rollout day</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf den Rollout-Tag vorbereiten</translation>
     </message>
     <message>
         <source>A few things only you can do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein paar Dinge, die nur Sie erledigen können.</translation>
     </message>
     <message>
         <source>Sign the service agreement</source>
-        <translation type="unfinished">Servicevertrag unterschreiben</translation>
+        <translation>Servicevertrag unterschreiben</translation>
     </message>
     <message>
         <source>Read it and sign online.</source>
-        <translation type="unfinished">Lesen und online unterschreiben.</translation>
+        <translation>Lesen und online unterschreiben.</translation>
     </message>
     <message>
         <source>Complete security awareness training</source>
-        <translation type="unfinished">Security-Awareness-Schulung absolvieren</translation>
+        <translation>Security-Awareness-Schulung absolvieren</translation>
     </message>
     <message>
         <source>A short session for every user, at your office.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine kurze Schulung für alle Benutzer, bei Ihnen vor Ort.</translation>
     </message>
     <message>
         <source>We come to your main office; plan 45 minutes. Bring a laptop if you like.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wir kommen in Ihre Hauptniederlassung; planen Sie 45 Minuten ein. Bringen Sie gern einen Laptop mit.</translation>
     </message>
     <message>
         <source>Go live</source>
-        <translation type="unfinished">Go-live</translation>
+        <translation>Go-live</translation>
     </message>
     <message>
         <source>Approve the go-live</source>
-        <translation type="unfinished">Go-live freigeben</translation>
+        <translation>Go-live freigeben</translation>
     </message>
     <message>
         <source>Confirm that everything is ready.</source>
-        <translation type="unfinished">Bestätigen Sie, dass alles bereit ist.</translation>
+        <translation>Bestätigen Sie, dass alles bereit ist.</translation>
     </message>
     <message>
         <source>Hand over to the support desk</source>
-        <translation type="unfinished">Übergabe an den Servicedesk</translation>
+        <translation>Übergabe an den Servicedesk</translation>
     </message>
     <message>
         <source>Your tickets now go to our desk.</source>
-        <translation type="unfinished">Ihre Tickets gehen ab sofort an unseren Servicedesk.</translation>
+        <translation>Ihre Tickets gehen ab sofort an unseren Servicedesk.</translation>
     </message>
 </context>
 <context>
@@ -3803,304 +3819,307 @@ Mark it done once it was held.</source>
     <name>Gatehouse::TaskDetailsPanel</name>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <source>C&amp;lear</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Leeren</translation>
     </message>
     <message>
         <source>What the client sees under the title</source>
-        <translation type="unfinished"></translation>
+        <translation>Was der Kunde unter dem Titel sieht</translation>
     </message>
     <message>
         <source>Day </source>
-        <translation type="unfinished"></translation>
+        <translation>Tag </translation>
     </message>
     <message>
         <source>Days after the onboarding&apos;s start date; day 0 is the start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tage nach dem Startdatum des Onboardings; Tag 0 ist der Start.</translation>
     </message>
     <message>
         <source>Leave it to be set up on each onboarding</source>
-        <translation type="unfinished"></translation>
+        <translation>In jedem Onboarding einzeln einrichten lassen</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Titel:</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Art:</translation>
     </message>
     <message>
         <source>Done &amp;by:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuständig:</translation>
     </message>
     <message>
         <source>D&amp;ue:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fällig:</translation>
     </message>
     <message>
         <source>Settings:</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen:</translation>
     </message>
     <message>
         <source>Scheduled on each onboarding</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird in jedem Onboarding angesetzt</translation>
     </message>
     <message>
         <source>%1 %2, %3 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2, %3 Minuten</translation>
     </message>
     <message>
         <source>Set up on each onboarding</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird in jedem Onboarding eingerichtet</translation>
     </message>
     <message>
         <source>In person</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor Ort</translation>
     </message>
     <message>
         <source>A video: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Video: %1</translation>
     </message>
     <message>
         <source>The form&apos;s settings cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungen des Formulars können nicht gelesen werden.</translation>
     </message>
     <message numerus="yes">
         <source>%n question(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Frage</numerusform>
+            <numerusform>%n Fragen</numerusform>
         </translation>
     </message>
     <message>
         <source>%1, several entries</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, mehrere Einträge</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Punkt</numerusform>
+            <numerusform>%n Punkte</numerusform>
         </translation>
     </message>
     <message>
         <source>The checklist&apos;s settings cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungen der Checkliste können nicht gelesen werden.</translation>
     </message>
     <message>
         <source>None for this kind of task</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine für diese Art von Aufgabe</translation>
     </message>
     <message>
         <source>New task</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Aufgabe</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TaskFileModel</name>
     <message>
         <source>Waiting for review</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Prüfung</translation>
     </message>
     <message>
         <source>Approved by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigegeben von %1</translation>
     </message>
     <message>
         <source>Rejected by %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt von %1: %2</translation>
     </message>
     <message>
         <source>%1, SHA-256 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, SHA-256 %2</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Sent by</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet von</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished">Gesendet</translation>
+        <translation>Gesendet</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TaskFilesPanel</name>
     <message>
         <source>Files from the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien vom Kunden</translation>
     </message>
     <message>
         <source>&amp;Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Freigeben</translation>
     </message>
     <message>
         <source>&amp;Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ablehnen</translation>
     </message>
     <message>
         <source>&amp;Save a copy…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie &amp;speichern…</translation>
     </message>
     <message>
         <source>A&amp;ttach document…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dokument anhängen…</translation>
     </message>
     <message>
         <source>&amp;Verify signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschrift &amp;prüfen</translation>
     </message>
     <message>
         <source>Reason for rejecting (the client reads it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund für die Ablehnung (der Kunde liest ihn)</translation>
     </message>
     <message>
         <source>Reason for rejecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund für die Ablehnung</translation>
     </message>
     <message>
         <source>Documents for the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumente für den Kunden</translation>
     </message>
     <message>
         <source>The files could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dateien konnten nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>Save a copy of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie von %1 speichern</translation>
     </message>
     <message>
         <source>File not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei nicht gespeichert</translation>
     </message>
     <message>
         <source>%1 could not be saved to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht unter %2 gespeichert werden: %3</translation>
     </message>
     <message>
         <source>Not signed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht unterschrieben.</translation>
     </message>
     <message>
         <source>Signed by %1 &lt;%2&gt; on %3 from %4, %5.
 Document: %6 (SHA-256 %7)
 Evidence SHA-256: %8</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschrieben von %1 &lt;%2&gt; am %3 von %4, %5.
+Dokument: %6 (SHA-256 %7)
+SHA-256 des Nachweises: %8</translation>
     </message>
     <message>
         <source>typed</source>
-        <translation type="unfinished"></translation>
+        <translation>eingetippt</translation>
     </message>
     <message>
         <source>drawn</source>
-        <translation type="unfinished"></translation>
+        <translation>gezeichnet</translation>
     </message>
     <message>
         <source>The signature does not verify: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterschrift lässt sich nicht bestätigen: %1</translation>
     </message>
     <message>
         <source>Verified: the document and the signature are as they were signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft: Dokument und Unterschrift sind unverändert seit der Unterzeichnung.</translation>
     </message>
     <message>
         <source>Attach a document</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokument anhängen</translation>
     </message>
     <message>
         <source>Documents (*.pdf *.png *.jpg *.jpeg *.docx *.xlsx *.odt *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumente (*.pdf *.png *.jpg *.jpeg *.docx *.xlsx *.odt *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>%1 could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TaskSetupService</name>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+        <translation>Diese Aufgabe gibt es nicht.</translation>
     </message>
     <message>
         <source>Only a meeting task can be scheduled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur eine Terminaufgabe kann angesetzt werden.</translation>
     </message>
     <message>
         <source>Only a training task can be set up as a training.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur eine Schulungsaufgabe kann als Schulung eingerichtet werden.</translation>
     </message>
     <message>
         <source>This task is not a meeting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Aufgabe ist kein Termin.</translation>
     </message>
     <message>
         <source>This meeting has not been scheduled yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Termin wurde noch nicht angesetzt.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TaskThreadPanel</name>
     <message>
         <source>&amp;Internal note (never shown to the client)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Interne Notiz (wird dem Kunden nie angezeigt)</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden</translation>
     </message>
     <message>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung</translation>
     </message>
     <message>
         <source>Write to the client, or an internal note (Ctrl+Return sends)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie dem Kunden oder eine interne Notiz (Strg+Eingabe sendet)</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht</translation>
     </message>
     <message>
         <source>Send (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden (Strg+Eingabe)</translation>
     </message>
     <message>
         <source>%1, internal note</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, interne Notiz</translation>
     </message>
     <message>
         <source>%1 · %2
 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2
+%3</translation>
     </message>
     <message>
         <source>No messages yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Nachrichten.</translation>
     </message>
     <message>
         <source>The conversation could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterhaltung konnte nicht geladen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -4114,81 +4133,81 @@ Evidence SHA-256: %8</source>
     <name>Gatehouse::TemplateEditor</name>
     <message>
         <source>Add &amp;phase</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Phase hinzufügen</translation>
     </message>
     <message>
         <source>Add &amp;task</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aufgabe hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach &amp;oben</translation>
     </message>
     <message>
         <source>Move do&amp;wn</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach &amp;unten</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Discard changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen verwerfen</translation>
     </message>
     <message>
         <source>Add a task after the selected one (Ins)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Aufgabe nach der ausgewählten hinzufügen (Einfg)</translation>
     </message>
     <message>
         <source>Remove the selected phase or task (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Phase oder Aufgabe entfernen (Entf)</translation>
     </message>
     <message>
         <source>Alt+Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+Pfeil nach oben</translation>
     </message>
     <message>
         <source>Alt+Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+Pfeil nach unten</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">&amp;Name:</translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>Descr&amp;iption:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
         <source>Select a phase or a task to edit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Phase oder Aufgabe aus, um sie zu bearbeiten.</translation>
     </message>
     <message>
         <source>Phase &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Phasen&amp;name:</translation>
     </message>
     <message>
         <source>Phase %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase %1</translation>
     </message>
     <message>
         <source>New task</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Aufgabe</translation>
     </message>
     <message>
         <source>Remove phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase entfernen</translation>
     </message>
     <message numerus="yes">
         <source>Remove the phase &quot;%1&quot; and its %n task(s)?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Phase „%1“ und ihre %n Aufgabe entfernen?</numerusform>
+            <numerusform>Die Phase „%1“ und ihre %n Aufgaben entfernen?</numerusform>
         </translation>
     </message>
 </context>
@@ -4196,567 +4215,567 @@ Evidence SHA-256: %8</source>
     <name>Gatehouse::TemplateListModel</name>
     <message>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TemplateService</name>
     <message>
         <source>Another template is already called &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine andere Vorlage heißt bereits „%1“.</translation>
     </message>
     <message>
         <source>Copy of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie von %1</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TemplateTreeModel</name>
     <message>
         <source>Day %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag %1</translation>
     </message>
     <message>
         <source>Phase / task</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase / Aufgabe</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Done by</source>
-        <translation type="unfinished">Zuständig</translation>
+        <translation>Zuständig</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished">Fällig</translation>
+        <translation>Fällig</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TemplateValidator</name>
     <message>
         <source>Give the template a name.</source>
-        <translation type="unfinished">Geben Sie der Vorlage einen Namen.</translation>
+        <translation>Geben Sie der Vorlage einen Namen.</translation>
     </message>
     <message>
         <source>The template&apos;s name can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name der Vorlage darf höchstens %1 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>The task&apos;s settings are too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungen der Aufgabe sind zu umfangreich.</translation>
     </message>
     <message>
         <source>Unknown kind of task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Art von Aufgabe.</translation>
     </message>
     <message>
         <source>The template&apos;s description can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Beschreibung der Vorlage darf höchstens %1 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>A template needs at least one phase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Vorlage braucht mindestens eine Phase.</translation>
     </message>
     <message>
         <source>A template can have at most %1 phases.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Vorlage kann höchstens %1 Phasen haben.</translation>
     </message>
     <message>
         <source>Phase %1 needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase %1 braucht einen Namen.</translation>
     </message>
     <message>
         <source>The name of phase %1 can be at most %2 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name von Phase %1 darf höchstens %2 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>A template can have at most %1 tasks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Vorlage kann höchstens %1 Aufgaben haben.</translation>
     </message>
     <message>
         <source>%1, task %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Aufgabe %2</translation>
     </message>
     <message>
         <source>%1 needs a title.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 braucht einen Titel.</translation>
     </message>
     <message>
         <source>%1: the title can be at most %2 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Titel darf höchstens %2 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>%1: the description can be at most %2 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Beschreibung darf höchstens %2 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>&quot;%1&quot;: the due date must be 0 to %2 days after the start.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“: Die Fälligkeit muss 0 bis %2 Tage nach dem Start liegen.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ (%2): %3</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TemplatesView</name>
     <message>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu</translation>
     </message>
     <message>
         <source>D&amp;uplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Duplizieren</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen…</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagen</translation>
     </message>
     <message>
         <source>New onboardings copy a template&apos;s phases and tasks; changing a template later does not change them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Onboardings übernehmen die Phasen und Aufgaben einer Vorlage; spätere Änderungen an der Vorlage wirken sich nicht auf sie aus.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <source>The template &quot;%1&quot; has changes that are not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlage „%1“ hat Änderungen, die nicht gespeichert sind.</translation>
     </message>
     <message>
         <source>New template</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Vorlage</translation>
     </message>
     <message>
         <source>New template (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Vorlage (%1)</translation>
     </message>
     <message>
         <source>Phase 1</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase 1</translation>
     </message>
     <message>
         <source>Template not created</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage nicht angelegt</translation>
     </message>
     <message>
         <source>Template not copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage nicht kopiert</translation>
     </message>
     <message numerus="yes">
         <source>%n onboarding(s) were created from it; they keep their phases and tasks.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Onboarding wurde daraus angelegt; es behält seine Phasen und Aufgaben.</numerusform>
+            <numerusform>%n Onboardings wurden daraus angelegt; sie behalten ihre Phasen und Aufgaben.</numerusform>
         </translation>
     </message>
     <message>
         <source>No onboarding was created from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Daraus wurde kein Onboarding angelegt.</translation>
     </message>
     <message>
         <source>Delete template</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage löschen</translation>
     </message>
     <message>
         <source>Delete the template &quot;%1&quot;? %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlage „%1“ löschen? %2</translation>
     </message>
     <message>
         <source>Template not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage nicht gelöscht</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TrainingSetupDialog</name>
     <message>
         <source>A &amp;video the contact watches in the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein &amp;Video, das der Kontakt im Portal ansieht</translation>
     </message>
     <message>
         <source>In &amp;person: staff mark it done</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vor Ort: Mitarbeiter markieren sie als erledigt</translation>
     </message>
     <message>
         <source>Set up &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ einrichten</translation>
     </message>
     <message>
         <source>A YouTube, Vimeo or Loom link</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Link zu YouTube, Vimeo oder Loom</translation>
     </message>
     <message>
         <source>Where and when it takes place, what to bring</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo und wann sie stattfindet, was mitzubringen ist</translation>
     </message>
     <message>
         <source>Only YouTube (shown through its privacy-enhanced player), Vimeo and Loom videos can be shown in the portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Portal können nur Videos von YouTube (über den datenschutzfreundlichen Player), Vimeo und Loom angezeigt werden.</translation>
     </message>
     <message>
         <source>How is &quot;%1&quot; done?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie wird „%1“ durchgeführt?</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::TrainingSpec</name>
     <message>
         <source>Enter the address of the training video.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Adresse des Schulungsvideos ein.</translation>
     </message>
     <message>
         <source>The video address can be at most 2000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Videoadresse darf höchstens 2000 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>The video address is not a valid web address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Videoadresse ist keine gültige Webadresse.</translation>
     </message>
     <message>
         <source>Use a video link from YouTube, Vimeo or Loom; other sites cannot be shown in the portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie einen Videolink von YouTube, Vimeo oder Loom; andere Seiten können im Portal nicht angezeigt werden.</translation>
     </message>
     <message>
         <source>Tell the contact where and when the training takes place.</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilen Sie dem Kontakt mit, wo und wann die Schulung stattfindet.</translation>
     </message>
     <message>
         <source>The instructions can be at most 4000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Hinweise dürfen höchstens 4000 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>The video address must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Videoadresse muss Text sein.</translation>
     </message>
     <message>
         <source>The instructions must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Hinweise müssen Text sein.</translation>
     </message>
     <message>
         <source>Choose a video or a training in person.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Video oder eine Schulung vor Ort.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::UploadSettingsEditor</name>
     <message>
         <source> MB</source>
-        <translation type="unfinished"></translation>
+        <translation> MB</translation>
     </message>
     <message>
         <source>Accepted files:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zulässige Dateien:</translation>
     </message>
     <message>
         <source>Largest file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Größte Datei:</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::UploadSpec</name>
     <message>
         <source>Choose which kinds of files are accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie aus, welche Dateiarten angenommen werden.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a kind of file Gatehouse knows.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Dateiart, die Gatehouse kennt.</translation>
     </message>
     <message>
         <source>Accept at least one kind of file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lassen Sie mindestens eine Dateiart zu.</translation>
     </message>
     <message>
         <source>The size limit must be a whole number of MB from 1 to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Größenbeschränkung muss eine ganze Zahl von 1 bis %1 MB sein.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::VaultAccessDialog</name>
     <message>
         <source>&amp;Grant access</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff &amp;gewähren</translation>
     </message>
     <message>
         <source>&amp;Revoke access</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff &amp;entziehen</translation>
     </message>
     <message>
         <source>Vault access</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresorzugriff</translation>
     </message>
     <message>
         <source>Who may reveal the credentials clients hand over. Granting needs the vault unlocked; the last access cannot be revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer die von Kunden übergebenen Zugangsdaten anzeigen darf. Zum Gewähren muss der Tresor entsperrt sein; der letzte Zugriff kann nicht entzogen werden.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished">E-Mail</translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Access</source>
-        <translation type="unfinished">Zugriff</translation>
+        <translation>Zugriff</translation>
     </message>
     <message>
         <source>Vault access could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tresorzugriff konnte nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>Has access since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hat Zugriff seit %1</translation>
     </message>
     <message>
         <source>No vault key yet (made at their next sign-in)</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Tresorschlüssel (wird bei der nächsten Anmeldung erzeugt)</translation>
     </message>
     <message>
         <source>Revoked %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Entzogen am %1</translation>
     </message>
     <message>
         <source>No access</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Zugriff</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator</translation>
     </message>
     <message>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitarbeiter</translation>
     </message>
     <message>
         <source>Revoke vault access</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresorzugriff entziehen</translation>
     </message>
     <message>
         <source>%1 will no longer be able to reveal credentials. Revoke their access?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann danach keine Zugangsdaten mehr anzeigen. Zugriff entziehen?</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::VaultActions</name>
     <message>
         <source>&amp;Vault</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tresor</translation>
     </message>
     <message>
         <source>&amp;Unlock vault…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresor &amp;entsperren…</translation>
     </message>
     <message>
         <source>&amp;Lock vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresor &amp;sperren</translation>
     </message>
     <message>
         <source>Vault &amp;access…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresor&amp;zugriff…</translation>
     </message>
     <message>
         <source>Vault unlocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresor entsperrt</translation>
     </message>
     <message>
         <source>Vault locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresor gesperrt</translation>
     </message>
     <message>
         <source>The credential vault is open. Click to lock it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tresor für Zugangsdaten ist geöffnet. Klicken Sie, um ihn zu sperren.</translation>
     </message>
     <message>
         <source>The credential vault is locked. Click to unlock it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tresor für Zugangsdaten ist gesperrt. Klicken Sie, um ihn zu entsperren.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::VaultCrypto</name>
     <message>
         <source>Not enough protected memory for the vault&apos;s keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht genügend geschützter Speicher für die Schlüssel des Tresors.</translation>
     </message>
     <message>
         <source>Not enough memory to derive the key from the password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht genügend Arbeitsspeicher, um den Schlüssel aus dem Passwort abzuleiten.</translation>
     </message>
     <message>
         <source>The key derivation settings are out of range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungen für die Schlüsselableitung liegen außerhalb des zulässigen Bereichs.</translation>
     </message>
     <message>
         <source>The key could not be wrapped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel konnte nicht verpackt werden.</translation>
     </message>
     <message>
         <source>The stored key is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der gespeicherte Schlüssel ist beschädigt.</translation>
     </message>
     <message>
         <source>The password is not correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort ist nicht korrekt.</translation>
     </message>
     <message>
         <source>The vault key is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tresorschlüssel ist ungültig.</translation>
     </message>
     <message>
         <source>The stored secret is damaged or was not sealed for this vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das gespeicherte Geheimnis ist beschädigt oder wurde nicht für diesen Tresor versiegelt.</translation>
     </message>
     <message>
         <source>Not enough protected memory to open the secret.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht genügend geschützter Speicher, um das Geheimnis zu öffnen.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::VaultKeyPrompt</name>
     <message>
         <source>Unlock the vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresor entsperren</translation>
     </message>
     <message>
         <source>Your password, to open what the client sealed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Passwort, um zu öffnen, was der Kunde versiegelt hat:</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::VaultService</name>
     <message>
         <source>There is no such staff member.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Mitarbeiter gibt es nicht.</translation>
     </message>
     <message>
         <source>This workspace has a vault already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Arbeitsbereich hat bereits einen Tresor.</translation>
     </message>
     <message>
         <source>This workspace has no vault yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Arbeitsbereich hat noch keinen Tresor.</translation>
     </message>
     <message>
         <source>You have no access to the vault. Ask an administrator to grant it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben keinen Zugriff auf den Tresor. Bitten Sie einen Administrator, ihn Ihnen zu gewähren.</translation>
     </message>
     <message>
         <source>The key remembered on this device is not yours. Unlock with your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der auf diesem Gerät gespeicherte Schlüssel gehört nicht Ihnen. Entsperren Sie mit Ihrem Passwort.</translation>
     </message>
     <message>
         <source>Your access to the vault was revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Zugriff auf den Tresor wurde entzogen.</translation>
     </message>
     <message>
         <source>Your copy of the vault key is damaged. Ask an administrator to grant access again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Kopie des Tresorschlüssels ist beschädigt. Bitten Sie einen Administrator, Ihnen erneut Zugriff zu gewähren.</translation>
     </message>
     <message>
         <source>Only an administrator can grant access to the vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein Administrator kann Zugriff auf den Tresor gewähren.</translation>
     </message>
     <message>
         <source>Unlock the vault before granting access to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entsperren Sie den Tresor, bevor Sie Zugriff darauf gewähren.</translation>
     </message>
     <message>
         <source>%1 has no vault key yet: they get one when they next sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat noch keinen Tresorschlüssel: Er wird bei der nächsten Anmeldung erzeugt.</translation>
     </message>
     <message>
         <source>%1 has access to the vault already.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat bereits Zugriff auf den Tresor.</translation>
     </message>
     <message>
         <source>Only an administrator can revoke access to the vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein Administrator kann den Zugriff auf den Tresor entziehen.</translation>
     </message>
     <message>
         <source>%1 has no access to the vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keinen Zugriff auf den Tresor.</translation>
     </message>
     <message>
         <source>%1 is the only one with access to the vault; grant someone else access first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur %1 hat Zugriff auf den Tresor; gewähren Sie zuerst einer weiteren Person Zugriff.</translation>
     </message>
     <message>
         <source>The current password is not correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das aktuelle Passwort ist nicht korrekt.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::VaultUnlockDialog</name>
     <message>
         <source>&amp;Remember on this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Gerät &amp;merken</translation>
     </message>
     <message>
         <source>Unlock the credential vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresor für Zugangsdaten entsperren</translation>
     </message>
     <message numerus="yes">
         <source>Enter your Gatehouse password to open the vault. It locks again after %n minute(s) without use.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Geben Sie Ihr Gatehouse-Passwort ein, um den Tresor zu öffnen. Er wird nach %n Minute ohne Nutzung wieder gesperrt.</numerusform>
+            <numerusform>Geben Sie Ihr Gatehouse-Passwort ein, um den Tresor zu öffnen. Er wird nach %n Minuten ohne Nutzung wieder gesperrt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished">Passwort</translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <source>Keeps your vault key in this computer&apos;s keychain, so the vault opens without your password on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichert Ihren Tresorschlüssel im Schlüsselbund dieses Computers, sodass sich der Tresor auf diesem Gerät ohne Passwort öffnet.</translation>
     </message>
     <message>
         <source>Checking this device&apos;s keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund dieses Geräts wird geprüft…</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entsperren</translation>
     </message>
     <message>
         <source>Remembering is not available: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Merken ist nicht verfügbar: %1</translation>
     </message>
     <message>
         <source>Opening with the key remembered on this device…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird mit dem auf diesem Gerät gespeicherten Schlüssel geöffnet…</translation>
     </message>
     <message>
         <source>The remembered key could not be used: %1 Enter your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der gespeicherte Schlüssel konnte nicht verwendet werden: %1 Geben Sie Ihr Passwort ein.</translation>
     </message>
     <message>
         <source>Enter your password.</source>
-        <translation type="unfinished">Geben Sie Ihr Passwort ein.</translation>
+        <translation>Geben Sie Ihr Passwort ein.</translation>
     </message>
     <message>
         <source>Saving your key in this device&apos;s keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Schlüssel wird im Schlüsselbund dieses Geräts gespeichert…</translation>
     </message>
     <message>
         <source>Not remembered</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert</translation>
     </message>
     <message>
         <source>The vault is unlocked, but your key could not be kept on this device: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tresor ist entsperrt, aber Ihr Schlüssel konnte nicht auf diesem Gerät gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -4822,15 +4841,15 @@ Evidence SHA-256: %8</source>
     </message>
     <message>
         <source>%1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Byte</translation>
     </message>
     <message>
         <source>%1 KB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 KB</translation>
     </message>
     <message>
         <source>%1 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MB</translation>
     </message>
 </context>
 <context>
@@ -4864,39 +4883,39 @@ Evidence SHA-256: %8</source>
     <name>approval</name>
     <message>
         <source>Approved by %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigegeben von %1 am %2</translation>
     </message>
     <message>
         <source>Changes requested by %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen angefordert von %1 am %2</translation>
     </message>
     <message>
         <source>Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigeben</translation>
     </message>
     <message>
         <source>Request changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen anfordern</translation>
     </message>
     <message>
         <source>Say what should change, so we can revise it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreiben Sie, was geändert werden soll, damit wir es überarbeiten können.</translation>
     </message>
     <message>
         <source>Approved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigegeben: %1</translation>
     </message>
     <message>
         <source>Changes requested: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen angefordert: %1</translation>
     </message>
     <message>
         <source>Comment (needed when you request changes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentar (erforderlich, wenn Sie Änderungen anfordern)</translation>
     </message>
     <message>
         <source>You asked for changes. We will ask you again once they are made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben Änderungen angefordert. Wir fragen Sie erneut, sobald sie umgesetzt sind.</translation>
     </message>
 </context>
 <context>
@@ -5041,382 +5060,382 @@ Evidence SHA-256: %8</source>
     <name>checklist</name>
     <message>
         <source>Loading the checklist…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkliste wird geladen…</translation>
     </message>
     <message>
         <source>%1 of %2 done</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 erledigt</translation>
     </message>
     <message>
         <source>Ticked by %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgehakt von %1, %2</translation>
     </message>
     <message>
         <source>Unticked by %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Haken entfernt von %1, %2</translation>
     </message>
     <message>
         <source>Checklist: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkliste: %1</translation>
     </message>
     <message>
         <source>The items are not ready yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Punkte sind noch nicht bereit.</translation>
     </message>
 </context>
 <context>
     <name>comments</name>
     <message>
         <source>Comments</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentare</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden</translation>
     </message>
     <message>
         <source>Your message about %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Nachricht zu %1</translation>
     </message>
     <message>
         <source>No messages yet. Ask us anything about this task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Nachrichten. Fragen Sie uns alles zu dieser Aufgabe.</translation>
     </message>
     <message>
         <source>Write a message first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie zuerst eine Nachricht.</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished">Wird gesendet…</translation>
+        <translation>Wird gesendet…</translation>
     </message>
     <message>
         <source>Message sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht gesendet</translation>
     </message>
 </context>
 <context>
     <name>credential</name>
     <message>
         <source>File “%1” (%2), sent on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei „%1“ (%2), gesendet am %3</translation>
     </message>
     <message>
         <source>Pasted credentials, sent on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingefügte Zugangsdaten, gesendet am %1</translation>
     </message>
     <message>
         <source>A login, sent on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldedaten, gesendet am %1</translation>
     </message>
     <message>
         <source>Sealed for your provider on arrival. For your security it cannot be shown again, not even to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Eingang für Ihren Dienstleister versiegelt. Zu Ihrer Sicherheit können sie nicht erneut angezeigt werden, auch Ihnen nicht.</translation>
     </message>
     <message>
         <source>One login</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Zugang</translation>
     </message>
     <message>
         <source>Several at once</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehrere auf einmal</translation>
     </message>
     <message>
         <source>Username</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished">Passwort</translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel</translation>
     </message>
     <message>
         <source>Notes (what this login is for)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen (wofür dieser Zugang ist)</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen</translation>
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausblenden</translation>
     </message>
     <message>
         <source>Paste the credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten einfügen</translation>
     </message>
     <message>
         <source>Or choose a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Oder eine Datei auswählen</translation>
     </message>
     <message>
         <source>Pasted text or one file, up to 10 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingefügter Text oder eine Datei, bis zu 10 MB.</translation>
     </message>
     <message>
         <source>Send securely</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicher senden</translation>
     </message>
     <message>
         <source>What do you want to send?</source>
-        <translation type="unfinished"></translation>
+        <translation>Was möchten Sie senden?</translation>
     </message>
     <message>
         <source>Encrypted for your provider as soon as it arrives. Once sent, it cannot be shown here again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird beim Eingang sofort für Ihren Dienstleister verschlüsselt. Nach dem Senden kann es hier nicht erneut angezeigt werden.</translation>
     </message>
     <message>
         <source>Fill in at least one of username, password, API key or notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Füllen Sie mindestens eines der Felder Benutzername, Passwort, API-Schlüssel oder Notizen aus.</translation>
     </message>
     <message>
         <source>The file can be at most 10 MB large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei darf höchstens 10 MB groß sein.</translation>
     </message>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist leer.</translation>
     </message>
     <message>
         <source>Paste the credentials or choose a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie die Zugangsdaten ein oder wählen Sie eine Datei aus.</translation>
     </message>
     <message>
         <source>The text can be at most 10 MB long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text darf höchstens 10 MB groß sein.</translation>
     </message>
     <message>
         <source>Sending failed (error %1). Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden fehlgeschlagen (Fehler %1). Bitte versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The portal could not be reached. Check your connection and try again.</source>
-        <translation type="unfinished">Das Portal ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.</translation>
+        <translation>Das Portal ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished">Wird gesendet…</translation>
+        <translation>Wird gesendet…</translation>
     </message>
     <message>
         <source>Sent securely: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicher gesendet: %1</translation>
     </message>
 </context>
 <context>
     <name>documents</name>
     <message>
         <source>Waiting for review</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Prüfung</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigegeben</translation>
     </message>
     <message>
         <source>Not accepted, please send again</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht angenommen, bitte erneut senden</translation>
     </message>
     <message>
         <source>Requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Angefordert</translation>
     </message>
     <message>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumente</translation>
     </message>
 </context>
 <context>
     <name>file_drop</name>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelaufen</translation>
     </message>
     <message>
         <source>Downloaded by your provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Ihrem Dienstleister heruntergeladen</translation>
     </message>
     <message>
         <source>Waiting for your provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Ihren Dienstleister</translation>
     </message>
     <message>
         <source>Delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 löschen</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Deleted %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gelöscht</translation>
     </message>
     <message>
         <source>expired on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelaufen am %1</translation>
     </message>
     <message>
         <source>kept until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>aufbewahrt bis %1</translation>
     </message>
     <message>
         <source>%1 is larger than %2, the limit for this task.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist größer als %2, das Limit für diese Aufgabe.</translation>
     </message>
     <message>
         <source>Sending %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird gesendet</translation>
     </message>
     <message>
         <source>Sent %1 of %2 files securely</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Dateien sicher gesendet</translation>
     </message>
     <message>
         <source>Drag files here, or</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien hierher ziehen oder</translation>
     </message>
     <message>
         <source>Choose files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien auswählen</translation>
     </message>
     <message>
         <source>Up to %1 per file. Files are encrypted as they arrive and deleted %2 days after you send them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis zu %1 pro Datei. Dateien werden beim Eingang verschlüsselt und %2 Tage nach dem Senden gelöscht.</translation>
     </message>
 </context>
 <context>
     <name>form</name>
     <message>
         <source>This field is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Feld ist ein Pflichtfeld.</translation>
     </message>
     <message>
         <source>Enter a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Zahl ein.</translation>
     </message>
     <message>
         <source>Enter a valid value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen gültigen Wert ein.</translation>
     </message>
     <message>
         <source>This answer can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Antwort darf höchstens %1 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>Enter an email address such as name@example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine E-Mail-Adresse wie name@example.com ein.</translation>
     </message>
     <message>
         <source>Enter a phone number: digits, spaces and + ( ) - only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Telefonnummer ein: nur Ziffern, Leerzeichen und + ( ) -.</translation>
     </message>
     <message>
         <source>Enter a web address starting with https:// or http://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Webadresse ein, die mit https:// oder http:// beginnt.</translation>
     </message>
     <message>
         <source>Enter a date as YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie ein Datum im Format JJJJ-MM-TT ein.</translation>
     </message>
     <message>
         <source>(required)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Pflichtfeld)</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswählen…</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished">Ja</translation>
+        <translation>Ja</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished">Nein</translation>
+        <translation>Nein</translation>
     </message>
     <message>
         <source>Entry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1</translation>
     </message>
     <message>
         <source>Loading the form…</source>
-        <translation type="unfinished"></translation>
+        <translation>Formular wird geladen…</translation>
     </message>
     <message>
         <source>The questions are not ready yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Fragen sind noch nicht bereit.</translation>
     </message>
     <message>
         <source>Submitted. Thank you!</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgesendet. Vielen Dank!</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert</translation>
     </message>
     <message>
         <source>Add another</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiteren hinzufügen</translation>
     </message>
     <message>
         <source>Saved entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Einträge</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Remove entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag entfernen</translation>
     </message>
     <message>
         <source>Removing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird entfernt…</translation>
     </message>
     <message>
         <source>Entry removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag entfernt</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Form</source>
-        <translation type="unfinished">Formular</translation>
+        <translation>Formular</translation>
     </message>
     <message>
         <source>Fields marked * are required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit * markierte Felder sind Pflichtfelder.</translation>
     </message>
     <message>
         <source>Some answers need your attention.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Antworten erfordern Ihre Aufmerksamkeit.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished">Wird gespeichert…</translation>
+        <translation>Wird gespeichert…</translation>
     </message>
     <message>
         <source>Submit form</source>
-        <translation type="unfinished"></translation>
+        <translation>Formular absenden</translation>
     </message>
     <message>
         <source>Submitting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgesendet…</translation>
     </message>
     <message>
         <source>Task completed: %1</source>
-        <translation type="unfinished">Aufgabe erledigt: %1</translation>
+        <translation>Aufgabe erledigt: %1</translation>
     </message>
     <message>
         <source>When everything is filled in, submit the form. You cannot change it afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn alles ausgefüllt ist, senden Sie das Formular ab. Danach können Sie es nicht mehr ändern.</translation>
     </message>
 </context>
 <context>
@@ -5610,255 +5629,255 @@ Evidence SHA-256: %8</source>
     <name>meeting</name>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Min.</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Std.</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Std. %2 Min.</translation>
     </message>
     <message>
         <source>Mark complete</source>
-        <translation type="unfinished">Als erledigt markieren</translation>
+        <translation>Als erledigt markieren</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished">Wird gespeichert…</translation>
+        <translation>Wird gespeichert…</translation>
     </message>
     <message>
         <source>Task completed: %1</source>
-        <translation type="unfinished">Aufgabe erledigt: %1</translation>
+        <translation>Aufgabe erledigt: %1</translation>
     </message>
     <message>
         <source>The date and time will appear here once your provider has scheduled this meeting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum und Uhrzeit erscheinen hier, sobald Ihr Dienstleister diesen Termin angesetzt hat.</translation>
     </message>
     <message>
         <source>Join</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilnehmen</translation>
     </message>
     <message>
         <source>Add to calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Kalender hinzufügen</translation>
     </message>
 </context>
 <context>
     <name>questions</name>
     <message>
         <source>Send question</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage senden</translation>
     </message>
     <message>
         <source>General question</source>
-        <translation type="unfinished"></translation>
+        <translation>Allgemeine Frage</translation>
     </message>
     <message>
         <source>%1 asked on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fragte am %2</translation>
     </message>
     <message>
         <source>%1 answered on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwortete am %2</translation>
     </message>
     <message>
         <source>Waiting for an answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Antwort</translation>
     </message>
     <message>
         <source>About</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrifft</translation>
     </message>
     <message>
         <source>Your question</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Frage</translation>
     </message>
     <message>
         <source>Write your question first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie zuerst Ihre Frage.</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished">Wird gesendet…</translation>
+        <translation>Wird gesendet…</translation>
     </message>
     <message>
         <source>Your question was sent. We will answer by email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Frage wurde gesendet. Wir antworten per E-Mail.</translation>
     </message>
     <message>
         <source>Ask a question</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Frage stellen</translation>
     </message>
     <message>
         <source>We answer by email and here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wir antworten per E-Mail und hier.</translation>
     </message>
 </context>
 <context>
     <name>signature</name>
     <message>
         <source>Signature pad: draw your signature with a mouse, finger or pen</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschriftsfeld: Zeichnen Sie Ihre Unterschrift mit Maus, Finger oder Stift</translation>
     </message>
     <message>
         <source>Signed by %1 on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschrieben von %1 am %2.</translation>
     </message>
     <message>
         <source>Evidence fingerprint (SHA-256): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fingerabdruck des Nachweises (SHA-256): %1</translation>
     </message>
     <message>
         <source>Download the signature certificate (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Signaturzertifikat herunterladen (PDF)</translation>
     </message>
     <message>
         <source>What you sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Was Sie unterschreiben</translation>
     </message>
     <message>
         <source>Read the document before you sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen Sie das Dokument, bevor Sie unterschreiben</translation>
     </message>
     <message>
         <source>SHA-256: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256: %1</translation>
     </message>
     <message>
         <source>Draw</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeichnen</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">Typ</translation>
+        <translation>Eintippen</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschreiben</translation>
     </message>
     <message>
         <source>Your full name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr vollständiger Name</translation>
     </message>
     <message>
         <source>How to sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Art der Unterschrift</translation>
     </message>
     <message>
         <source>I agree that this electronic signature is as valid as my handwritten one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ich stimme zu, dass diese elektronische Unterschrift ebenso gültig ist wie meine handschriftliche.</translation>
     </message>
     <message>
         <source>Enter your full name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Ihren vollständigen Namen ein.</translation>
     </message>
     <message>
         <source>The signature pad is empty. Please sign before you submit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Unterschriftsfeld ist leer. Bitte unterschreiben Sie, bevor Sie absenden.</translation>
     </message>
     <message>
         <source>Please confirm that you agree to sign electronically.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte bestätigen Sie, dass Sie der elektronischen Unterschrift zustimmen.</translation>
     </message>
     <message>
         <source>Signing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird unterschrieben…</translation>
     </message>
     <message>
         <source>Signed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschrieben: %1</translation>
     </message>
 </context>
 <context>
     <name>training</name>
     <message>
         <source>Mark complete</source>
-        <translation type="unfinished">Als erledigt markieren</translation>
+        <translation>Als erledigt markieren</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished">Wird gespeichert…</translation>
+        <translation>Wird gespeichert…</translation>
     </message>
     <message>
         <source>Task completed: %1</source>
-        <translation type="unfinished">Aufgabe erledigt: %1</translation>
+        <translation>Aufgabe erledigt: %1</translation>
     </message>
     <message>
         <source>This training takes place in person. Your provider will mark it done once you have attended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Schulung findet vor Ort statt. Ihr Dienstleister markiert sie als erledigt, sobald Sie teilgenommen haben.</translation>
     </message>
     <message>
         <source>Your provider has not set up this training yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Dienstleister hat diese Schulung noch nicht eingerichtet.</translation>
     </message>
     <message>
         <source>Training video: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schulungsvideo: %1</translation>
     </message>
 </context>
 <context>
     <name>upload</name>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigegeben</translation>
     </message>
     <message>
         <source>Not accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht angenommen</translation>
     </message>
     <message>
         <source>Waiting for review</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Prüfung</translation>
     </message>
     <message>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entfernen</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Removed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entfernt</translation>
     </message>
     <message>
         <source>Why:</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund:</translation>
     </message>
     <message>
         <source>%1 is larger than %2, the limit for this task.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist größer als %2, das Limit für diese Aufgabe.</translation>
     </message>
     <message>
         <source>%1 is not a file type this task accepts.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Dateityp, den diese Aufgabe annimmt.</translation>
     </message>
     <message>
         <source>Uploading %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird hochgeladen</translation>
     </message>
     <message>
         <source>Uploaded %1 of %2 files</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Dateien hochgeladen</translation>
     </message>
     <message>
         <source>Drag files here, or</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien hierher ziehen oder</translation>
     </message>
     <message>
         <source>Choose files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien auswählen</translation>
     </message>
     <message>
         <source>Accepted: %1. Up to %2 per file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zulässig: %1. Bis zu %2 pro Datei.</translation>
     </message>
 </context>
 </TS>
