@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 
 import { listMail, waitForSignInMail } from './support/mailbox.mjs';
 import { PortalServer, freePort, makeDataDir, portalBinary, runCli } from './support/portal.mjs';
+import { openTask } from './support/session.mjs';
 
 const CONTACT_EMAIL = 'demo.contact@example.com';
 const CHROMIUM = process.env.GATEHOUSE_CHROMIUM || '/usr/bin/chromium';
@@ -85,6 +86,7 @@ test('hand over credentials: limit, show/hide, file, then only "sent"', { timeou
             .find((candidate) => candidate.evidenceType === 'credential' && candidate.status !== 'completed');
         assert.ok(task, 'the demo has an open credential task');
         const id = task.id;
+        await openTask(page, id);
         await byTestId(page, `credential-${id}`).waitFor({ state: 'visible' });
 
         // The password is masked until the contact asks to see it.

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { listMail, mailboxDir } from './support/mailbox.mjs';
-import { byTestId, eventually, findTask, portalTest, signIn, usePortal } from './support/session.mjs';
+import { byTestId, eventually, findTask, openTask, portalTest, signIn, usePortal } from './support/session.mjs';
 
 const portal = usePortal();
 
@@ -27,9 +27,20 @@ function uploadedFilesInDatabase(taskId) {
 }
 
 portalTest(portal, 'upload documents with progress, see them waiting for review', async (page) => {
+    const kindRequests = [];
+    page.on('request', (request) => {
+        if (/\/api\/v1\/tasks\/\d+\/[a-z]/.test(request.url())) {
+            kindRequests.push(request.url());
+        }
+    });
     await signIn(portal, page);
     const task = await findTask(page, (candidate) => candidate.evidenceType === 'upload' && candidate.ownerSide === 'client');
     assert.ok(task, 'the demo onboarding asks the client for documents');
+    // Task views are built when opened: the home page asked for no kind's data.
+    assert.equal(await byTestId(page, `upload-limits-${task.id}`).count(), 0);
+    assert.deepEqual(kindRequests, [], 'no task view loaded before it was opened');
+    await openTask(page, task.id);
+    assert.equal(await byTestId(page, `task-open-${task.id}`).getAttribute('aria-expanded'), 'true');
 
     // The limits are shown before anything is sent.
     const limits = byTestId(page, `upload-limits-${task.id}`);
@@ -94,6 +105,7 @@ portalTest(portal, 'request changes to an approval with a reason', async (page) 
     await signIn(portal, page);
     const task = await findTask(page, (candidate) => candidate.evidenceType === 'approval' && candidate.ownerSide === 'client');
     assert.ok(task, 'the demo onboarding asks the client for an approval');
+    await openTask(page, task.id);
 
     // Without a reason the request is refused in the page.
     await byTestId(page, `approval-reject-${task.id}`).click();
@@ -118,6 +130,7 @@ portalTest(portal, 'sign on the pad with pointer strokes, get the certificate', 
     await signIn(portal, page);
     const task = await findTask(page, (candidate) => candidate.evidenceType === 'signature' && candidate.ownerSide === 'client');
     assert.ok(task, 'the demo onboarding asks the client for a signature');
+    await openTask(page, task.id);
 
     // The document comes first: here the task's own text.
     const document = byTestId(page, `signature-document-${task.id}`);

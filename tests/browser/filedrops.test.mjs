@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
-import { byTestId, eventually, findTask, portalTest, signIn, usePortal } from './support/session.mjs';
+import { byTestId, eventually, findTask, openTask, portalTest, signIn, usePortal } from './support/session.mjs';
 
 const portal = usePortal();
 const PYTHON = process.env.GATEHOUSE_TEST_PYTHON || 'python3';
@@ -38,6 +38,7 @@ portalTest(portal, 'drop a file with progress, see it listed with its expiry, de
     );
     await signIn(portal, page);
     const task = await findTask(page, (candidate) => candidate.id === taskId);
+    await openTask(page, taskId);
     assert.equal(task?.evidenceType, 'file_drop');
 
     // The limit and the expiry are shown before anything is sent.

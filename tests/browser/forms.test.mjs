@@ -14,6 +14,7 @@ import { chromium } from 'playwright-core';
 
 import { listMail, waitForSignInMail } from './support/mailbox.mjs';
 import { PortalServer, freePort, makeDataDir, portalBinary, runCli } from './support/portal.mjs';
+import { openTask } from './support/session.mjs';
 
 const run = promisify(execFile);
 const CONTACT_EMAIL = 'demo.contact@example.com';
@@ -151,6 +152,8 @@ test('fill in a form and tick a checklist', { timeout: 120000 }, async () => {
     try {
         await signIn(page);
         const form = String(ids.form);
+        await openTask(page, form);
+        await openTask(page, String(ids.checklist));
         await byTestId(page, `form-save-${form}`).waitFor({ state: 'visible' });
 
         // Labels, help and the required mark are there and tied to the controls.

@@ -15,6 +15,7 @@ import { chromium } from 'playwright-core';
 
 import { listMail, waitForSignInMail } from './support/mailbox.mjs';
 import { PortalServer, freePort, makeDataDir, portalBinary, runCli } from './support/portal.mjs';
+import { openTask } from './support/session.mjs';
 
 const run = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -155,6 +156,7 @@ async function taskOfKind(page, kind) {
 portalTest('a meeting in the contact\'s time zone, Join, .ics download, complete', async (page) => {
     const task = await taskOfKind(page, 'meeting');
     const id = task.id;
+    await openTask(page, id);
     const when = byTestId(page, `meeting-when-${id}`);
     await when.waitFor({ state: 'visible' });
     const shown = (await when.textContent()).trim();
@@ -194,6 +196,7 @@ portalTest('a meeting in the contact\'s time zone, Join, .ics download, complete
 portalTest('a training video framed from the allowed host only, then completed', async (page, problems) => {
     const task = await taskOfKind(page, 'training');
     const id = task.id;
+    await openTask(page, id);
     const frame = byTestId(page, `training-video-${id}`);
     await frame.waitFor({ state: 'attached' });
     assert.equal(await frame.getAttribute('src'), VIDEO_EMBED);

@@ -147,6 +147,9 @@ function createHomeView(main, me, context) {
     // Built once, so that a reload of the tasks keeps what is typed into it.
     const passwordPanel = Gatehouse.views.account.createPasswordPanel(me, failed);
     let questionsPanel = null;
+    // Tasks whose view the contact opened (ids as text), and how to open each card's view.
+    const openTasks = new Set();
+    let openers = {};
 
     function showError(message) {
         alert.show(message);
@@ -337,22 +340,54 @@ function createHomeView(main, me, context) {
             Gatehouse.dom.append(card, h("div", { className: "task__actions" }, [open, completion.form]));
         }
         // Every other kind brings its own view (views/tasks/<kind>.js), which gets what a
-        // card needs: the API, a way to report errors and announcements, and a reload.
+        // card needs: the API, a way to report errors and announcements, and a reload. It is
+        // built when the contact opens the task, so the home page loads no kind's data up
+        // front; tasks opened stay open across reloads.
         const kindView = Gatehouse.taskViews[task.evidenceType];
         if (kindView) {
-            Gatehouse.dom.append(
-                card,
-                kindView(task, {
-                    api: api,
-                    failed: failed,
-                    announce: function (text) {
-                        announcer.textContent = text;
-                    },
-                    reload: function () {
-                        return load(task.id);
-                    },
-                })
-            );
+            const bodyId = "task-body-" + id;
+            const body = h("div", { className: "task__body", id: bodyId });
+            const opener = h("button", {
+                className: "button button--small task__open",
+                type: "button",
+                "aria-expanded": "false",
+                "aria-controls": bodyId,
+                testid: "task-open-" + id,
+                text: qsTr("Open"),
+            });
+            let built = false;
+            const setOpen = function (open) {
+                if (open && !built) {
+                    built = true;
+                    Gatehouse.dom.append(
+                        body,
+                        kindView(task, {
+                            api: api,
+                            failed: failed,
+                            announce: function (text) {
+                                announcer.textContent = text;
+                            },
+                            reload: function () {
+                                return load(task.id);
+                            },
+                        })
+                    );
+                }
+                body.hidden = !open;
+                opener.setAttribute("aria-expanded", open ? "true" : "false");
+                opener.textContent = open ? qsTr("Close") : qsTr("Open");
+                if (open) {
+                    openTasks.add(String(task.id));
+                } else {
+                    openTasks.delete(String(task.id));
+                }
+            };
+            opener.addEventListener("click", function () {
+                setOpen(body.hidden);
+            });
+            openers[String(task.id)] = setOpen;
+            Gatehouse.dom.append(card, [opener, body]);
+            setOpen(openTasks.has(String(task.id)));
         }
         Gatehouse.dom.append(
             card,
@@ -480,6 +515,7 @@ function createHomeView(main, me, context) {
     }
 
     function render(home, focusTaskId) {
+        openers = {};
         const onboardings = list(home && home.onboardings);
         const sections = [greeting(onboardings)];
         if (!onboardings.length) {
@@ -521,6 +557,9 @@ function createHomeView(main, me, context) {
     }
 
     function focusTask(taskId) {
+        if (openers[String(taskId)]) {
+            openers[String(taskId)](true);
+        }
         const card = content.querySelector('[data-testid="task-' + CSS.escape(String(taskId)) + '"]');
         if (card) {
             card.focus({ preventScroll: false });

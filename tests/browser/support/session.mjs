@@ -139,3 +139,12 @@ export async function findTask(page, predicate) {
     assert.equal(home.status, 200);
     return home.body.onboardings.flatMap((onboarding) => onboarding.phases.flatMap((phase) => phase.tasks)).find(predicate);
 }
+
+// Opens a task's own view under its card (views are built when opened).
+export async function openTask(page, taskId) {
+    const opener = page.locator(`[data-testid="task-open-${taskId}"]`);
+    await opener.waitFor({ state: 'visible' });
+    if ((await opener.getAttribute('aria-expanded')) !== 'true') {
+        await opener.click();
+    }
+}
