@@ -5624,6 +5624,14 @@ SHA-256 des Nachweises: %8</translation>
         <source>Your portal</source>
         <translation>Ihr Portal</translation>
     </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
 </context>
 <context>
     <name>meeting</name>

@@ -5624,6 +5624,14 @@ SHA-256 de la preuve&#xa0;: %8</translation>
         <source>Your portal</source>
         <translation>Votre portail</translation>
     </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
 </context>
 <context>
     <name>meeting</name>
