@@ -730,6 +730,10 @@
         <source>This checklist has no such item.</source>
         <translation>Diesen Punkt gibt es in dieser Checkliste nicht.</translation>
     </message>
+    <message>
+        <source>This task is not a checklist.</source>
+        <translation>Diese Aufgabe ist keine Checkliste.</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::CommentService</name>
@@ -1857,6 +1861,10 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     <message>
         <source>Save your answers before you submit the form.</source>
         <translation>Speichern Sie Ihre Antworten, bevor Sie das Formular absenden.</translation>
+    </message>
+    <message>
+        <source>This task is not a form.</source>
+        <translation>Diese Aufgabe ist kein Formular.</translation>
     </message>
 </context>
 <context>
@@ -3918,6 +3926,13 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     <message>
         <source>New task</source>
         <translation>Neue Aufgabe</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::TaskEvents</name>
+    <message>
+        <source>There is no such task.</source>
+        <translation>Diese Aufgabe gibt es nicht.</translation>
     </message>
 </context>
 <context>

@@ -730,6 +730,10 @@
         <source>This checklist has no such item.</source>
         <translation>Cette liste de contrôle ne contient pas cet élément.</translation>
     </message>
+    <message>
+        <source>This task is not a checklist.</source>
+        <translation>Cette tâche n’est pas une liste de contrôle.</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::CommentService</name>
@@ -1857,6 +1861,10 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     <message>
         <source>Save your answers before you submit the form.</source>
         <translation>Enregistrez vos réponses avant d’envoyer le formulaire.</translation>
+    </message>
+    <message>
+        <source>This task is not a form.</source>
+        <translation>Cette tâche n’est pas un formulaire.</translation>
     </message>
 </context>
 <context>
@@ -3918,6 +3926,13 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     <message>
         <source>New task</source>
         <translation>Nouvelle tâche</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::TaskEvents</name>
+    <message>
+        <source>There is no such task.</source>
+        <translation>Cette tâche n’existe pas.</translation>
     </message>
 </context>
 <context>

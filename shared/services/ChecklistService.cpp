@@ -88,41 +88,16 @@ bool ChecklistService::setItems(qint64 taskId, const ChecklistDefinition &defini
         ServiceError::set(error, ServiceError::Kind::Invalid, why);
         return false;
     }
-    QString dbError;
-    qint64 companyId = 0;
-    const std::optional<Task> task
-        = OnboardingRepository(m_db).taskForStaff(taskId, &companyId, &dbError);
-    const std::optional<Workspace> workspace = DirectoryRepository(m_db).workspace(&dbError);
-    if (!task || !workspace) {
-        if (dbError.isEmpty()) {
-            ServiceError::set(error, ServiceError::Kind::NotFound, tr("There is no such task."));
-        } else {
-            ServiceError::internal(error);
-        }
-        return false;
-    }
-    if (!isChecklist(*task, error)) {
-        return false;
-    }
-    const qint64 now = m_clock.nowMs();
-    Transaction transaction(m_db);
-    const int changed
-        = transaction.isActive()
-              ? TaskConfigRepository(m_db).mergeConfig(taskId, definition.toConfig(), now, &dbError)
-              : -1;
     // Activity and audit text is stored, so it stays in English like the rest of the feed.
-    const QString summary = QStringLiteral("%1 set the items of \"%2\" (%3 items)")
-                                .arg(actor.name, task->title)
-                                .arg(definition.items.size());
-    if (changed != 1
-        || !recordTaskEvent(m_db, workspace->id, companyId, *task,
-                            QStringLiteral("checklist.defined"), actor, summary, QString(), now,
-                            &dbError)
-        || !transaction.commit(&dbError)) {
-        ServiceError::internal(error);
-        return false;
-    }
-    return true;
+    return saveTaskSettings(
+        m_db, m_clock, taskId, EvidenceType::Checklist, tr("This task is not a checklist."),
+        definition.toConfig(), actor, QStringLiteral("checklist.defined"),
+        [&](const Task &task) {
+            return QStringLiteral("%1 set the items of \"%2\" (%3 items)")
+                .arg(actor.name, task.title)
+                .arg(definition.items.size());
+        },
+        error);
 }
 
 std::optional<ChecklistState> ChecklistService::stateForStaff(qint64 taskId,

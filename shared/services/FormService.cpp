@@ -56,40 +56,16 @@ bool FormService::setDefinition(qint64 taskId, const FormDefinition &definition,
         ServiceError::set(error, ServiceError::Kind::Invalid, why);
         return false;
     }
-    QString dbError;
-    qint64 companyId = 0;
-    const std::optional<Task> task
-        = OnboardingRepository(m_db).taskForStaff(taskId, &companyId, &dbError);
-    const std::optional<Workspace> workspace = DirectoryRepository(m_db).workspace(&dbError);
-    if (!task || !workspace) {
-        if (dbError.isEmpty()) {
-            ServiceError::set(error, ServiceError::Kind::NotFound, tr("There is no such task."));
-        } else {
-            ServiceError::internal(error);
-        }
-        return false;
-    }
-    if (!isForm(*task, error)) {
-        return false;
-    }
-    const qint64 now = m_clock.nowMs();
-    Transaction transaction(m_db);
-    const int changed
-        = transaction.isActive()
-              ? TaskConfigRepository(m_db).mergeConfig(taskId, definition.toConfig(), now, &dbError)
-              : -1;
     // Activity and audit text is stored, so it stays in English like the rest of the feed.
-    const QString summary = QStringLiteral("%1 set the questions of \"%2\" (%3 fields)")
-                                .arg(actor.name, task->title)
-                                .arg(definition.fields.size());
-    if (changed != 1
-        || !recordTaskEvent(m_db, workspace->id, companyId, *task, QStringLiteral("form.defined"),
-                            actor, summary, QString(), now, &dbError)
-        || !transaction.commit(&dbError)) {
-        ServiceError::internal(error);
-        return false;
-    }
-    return true;
+    return saveTaskSettings(
+        m_db, m_clock, taskId, EvidenceType::Form, tr("This task is not a form."),
+        definition.toConfig(), actor, QStringLiteral("form.defined"),
+        [&](const Task &task) {
+            return QStringLiteral("%1 set the questions of \"%2\" (%3 fields)")
+                .arg(actor.name, task.title)
+                .arg(definition.fields.size());
+        },
+        error);
 }
 
 std::optional<FormState> FormService::stateForStaff(qint64 taskId, ServiceError *error) const
