@@ -92,43 +92,15 @@ function createUploadView(task, ctx) {
             alert.show(problems.join(" "));
             return;
         }
-        let sent = 0;
-        const rows = chosen.map(function (file) {
-            const bar = h("progress", { max: "100", value: "0", "aria-label": fmt(qsTr("Uploading %1"), file.name) });
-            const row = h("li", { className: "upload__progress-row", testid: "upload-progress" }, [
-                h("span", { className: "upload__name", text: file.name }),
-                bar,
-            ]);
-            progress.appendChild(row);
-            return { file: file, bar: bar, row: row };
+        Gatehouse.sendFiles(chosen, {
+            path: Gatehouse.api.taskUrl(task.id, "files"),
+            progress: progress,
+            alert: alert,
+            ctx: ctx,
+            label: qsTr("Uploading %1"),
+            testid: "upload-progress",
+            done: qsTr("Uploaded %1 of %2 files"),
         });
-        // One after another: a slow line shares its bandwidth with one file at a time.
-        rows.reduce(function (previous, item) {
-            return previous.then(function () {
-                return Gatehouse.api.uploadFile(Gatehouse.api.taskUrl(task.id, "files"), item.file, function (percent) {
-                    item.bar.value = percent;
-                }).then(function () {
-                    item.bar.value = 100;
-                    sent += 1;
-                });
-            });
-        }, Promise.resolve()).then(
-            function () {
-                ctx.announce(fmt(qsTr("Uploaded %1 of %2 files"), sent, rows.length));
-                ctx.reload();
-            },
-            function (error) {
-                Gatehouse.dom.clear(progress);
-                if (error && error.status === 401) {
-                    ctx.failed(error);
-                    return;
-                }
-                alert.show(error && error.message ? error.message : String(error));
-                if (sent) {
-                    ctx.reload();
-                }
-            }
-        );
     }
 
     function renderPicker() {
