@@ -11,6 +11,9 @@ struct MailAttachment
     QString name;         // file name the recipient sees, e.g. "meeting.ics"
     QByteArray mediaType; // e.g. "text/calendar; method=PUBLISH"
     QByteArray data;
+    // Non-empty: an image the HTML shows as cid:<contentId> (the workspace's logo), sent inline
+    // beside the HTML rather than offered as a file.
+    QByteArray contentId;
 };
 
 } // namespace Gatehouse

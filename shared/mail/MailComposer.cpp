@@ -15,6 +15,16 @@ QString tr(const char *text)
     return QCoreApplication::translate("Gatehouse::MailComposer", text);
 }
 
+QString logo(const Workspace &workspace)
+{
+    if (workspace.logoFileId == 0) {
+        return QString();
+    }
+    return QStringLiteral("<img src=\"cid:%1\" alt=\"\" height=\"48\" style=\"display:block;"
+                          "max-height:48px;max-width:240px;margin:0 0 12px\">")
+        .arg(QLatin1String(kLogoContentId));
+}
+
 QString html(const Workspace &workspace, const QString &heading, const QString &body,
              const QString &buttonText, const QString &link)
 {
@@ -31,12 +41,29 @@ QString html(const Workspace &workspace, const QString &heading, const QString &
                "<!DOCTYPE html><html><body style=\"margin:0;padding:24px;background:#f4f5f7;"
                "font-family:Segoe UI,Helvetica,Arial,sans-serif;color:#1d2330\">"
                "<div style=\"max-width:520px;margin:0 auto;background:#fff;border-radius:8px;"
-               "padding:32px\"><p style=\"margin:0 0 16px;font-weight:600;color:%1\">%2</p>"
-               "<h1 style=\"font-size:20px;margin:0 0 16px\">%3</h1>%4%5</div></body></html>")
-        .arg(accent, workspace.name.toHtmlEscaped(), heading.toHtmlEscaped(), body, button);
+               "padding:32px\">%1<p style=\"margin:0 0 16px;font-weight:600;color:%2\">%3</p>"
+               "<h1 style=\"font-size:20px;margin:0 0 16px\">%4</h1>%5%6</div></body></html>")
+        .arg(logo(workspace), accent, workspace.name.toHtmlEscaped(), heading.toHtmlEscaped(), body,
+             button);
 }
 
 } // namespace
+
+MailMessage withLogo(MailMessage message, const QByteArray &png)
+{
+    const QString reference = QStringLiteral("cid:") + QLatin1String(kLogoContentId);
+    if (png.isEmpty() || !message.html.contains(reference)) {
+        return message;
+    }
+    for (const MailAttachment &attachment : std::as_const(message.attachments)) {
+        if (attachment.contentId == kLogoContentId) {
+            return message;
+        }
+    }
+    message.attachments.append(
+        {QStringLiteral("logo.png"), QByteArrayLiteral("image/png"), png, kLogoContentId});
+    return message;
+}
 
 MailMessage invitation(const Workspace &workspace, const Contact &contact, const QString &link)
 {

@@ -12,6 +12,12 @@ struct Task;
 
 namespace Gatehouse::MailComposer {
 
+// The HTML of every mail shows the workspace's logo, when it has one, as cid:<this>; the
+// outbox adds the image when it sends the mail (withLogo), so queued mails do not each store
+// a copy.
+inline constexpr char kLogoContentId[] = "logo@gatehouse";
+MailMessage withLogo(MailMessage message, const QByteArray &png);
+
 // The mails Gatehouse sends, in plain text and HTML, branded with the workspace.
 MailMessage invitation(const Workspace &workspace, const Contact &contact, const QString &link);
 MailMessage signInCode(const Workspace &workspace, const Contact &contact, const QString &code,

@@ -99,21 +99,6 @@ QByteArray headerSafe(const QString &value)
     return encodedWord(cleaned);
 }
 
-// The readable part: plain text, or text and HTML as alternatives.
-QByteArray textBody(const MailMessage &message)
-{
-    if (message.html.isEmpty()) {
-        return part("text/plain", message.text);
-    }
-    const QByteArray boundary = "=_gatehouse_" + Tokens::generate().left(20).toLatin1();
-    QByteArray out
-        = "Content-Type: multipart/alternative;\r\n boundary=\"" + boundary + "\"\r\n\r\n";
-    out += "--" + boundary + "\r\n" + part("text/plain", message.text);
-    out += "--" + boundary + "\r\n" + part("text/html", message.html);
-    out += "--" + boundary + "--\r\n";
-    return out;
-}
-
 // A type such as "text/calendar; method=PUBLISH; charset=UTF-8"; anything else is sent as
 // opaque bytes rather than let into a header.
 QByteArray safeMediaType(const QByteArray &mediaType)
@@ -141,17 +126,62 @@ QByteArray fileNameParameter(const QString &name)
     return "filename*=UTF-8''" + cleaned.toUtf8().toPercentEncoding();
 }
 
+QByteArray base64Lines(const QByteArray &data)
+{
+    const QByteArray encoded = data.toBase64();
+    QByteArray out;
+    for (qsizetype i = 0; i < encoded.size(); i += 76) {
+        out += encoded.mid(i, 76) + "\r\n";
+    }
+    return out;
+}
+
+// The HTML, with the images it shows by cid: as parts of a multipart/related beside it.
+QByteArray htmlBody(const MailMessage &message)
+{
+    QByteArray related;
+    const QByteArray boundary = "=_related_" + Tokens::generate().left(20).toLatin1();
+    for (const MailAttachment &image : message.attachments) {
+        if (image.contentId.isEmpty()) {
+            continue;
+        }
+        related += "--" + boundary + "\r\n";
+        related += "Content-Type: " + safeMediaType(image.mediaType) + "\r\n";
+        related += "Content-Transfer-Encoding: base64\r\n";
+        related += "Content-ID: <" + headerSafe(QString::fromLatin1(image.contentId)) + ">\r\n";
+        related += "Content-Disposition: inline;\r\n " + fileNameParameter(image.name) + "\r\n\r\n";
+        related += base64Lines(image.data);
+    }
+    if (related.isEmpty()) {
+        return part("text/html", message.html);
+    }
+    return "Content-Type: multipart/related;\r\n type=\"text/html\";\r\n boundary=\"" + boundary
+           + "\"\r\n\r\n--" + boundary + "\r\n" + part("text/html", message.html) + related + "--"
+           + boundary + "--\r\n";
+}
+
+// The readable part: plain text, or text and HTML as alternatives.
+QByteArray textBody(const MailMessage &message)
+{
+    if (message.html.isEmpty()) {
+        return part("text/plain", message.text);
+    }
+    const QByteArray boundary = "=_gatehouse_" + Tokens::generate().left(20).toLatin1();
+    QByteArray out
+        = "Content-Type: multipart/alternative;\r\n boundary=\"" + boundary + "\"\r\n\r\n";
+    out += "--" + boundary + "\r\n" + part("text/plain", message.text);
+    out += "--" + boundary + "\r\n" + htmlBody(message);
+    out += "--" + boundary + "--\r\n";
+    return out;
+}
+
 QByteArray attachmentPart(const MailAttachment &attachment)
 {
     QByteArray out = "Content-Type: " + safeMediaType(attachment.mediaType) + "\r\n";
     out += "Content-Transfer-Encoding: base64\r\n";
     out += "Content-Disposition: attachment;\r\n " + fileNameParameter(attachment.name)
            + "\r\n\r\n";
-    const QByteArray encoded = attachment.data.toBase64();
-    for (qsizetype i = 0; i < encoded.size(); i += 76) {
-        out += encoded.mid(i, 76) + "\r\n";
-    }
-    return out;
+    return out + base64Lines(attachment.data);
 }
 
 } // namespace
@@ -173,13 +203,19 @@ QByteArray compose(const MailMessage &message, const QString &fromName, const QS
            + ">\r\n";
     out += "MIME-Version: 1.0\r\n";
     out += "Auto-Submitted: auto-generated\r\n";
-    if (message.attachments.isEmpty()) {
+    QList<MailAttachment> files;
+    for (const MailAttachment &attachment : message.attachments) {
+        if (attachment.contentId.isEmpty()) {
+            files.append(attachment);
+        }
+    }
+    if (files.isEmpty()) {
         return out + textBody(message);
     }
     const QByteArray boundary = "=_mixed_" + Tokens::generate().left(20).toLatin1();
     out += "Content-Type: multipart/mixed;\r\n boundary=\"" + boundary + "\"\r\n\r\n";
     out += "--" + boundary + "\r\n" + textBody(message);
-    for (const MailAttachment &attachment : message.attachments) {
+    for (const MailAttachment &attachment : std::as_const(files)) {
         out += "--" + boundary + "\r\n" + attachmentPart(attachment);
     }
     out += "--" + boundary + "--\r\n";

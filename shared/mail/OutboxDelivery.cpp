@@ -1,8 +1,11 @@
 #include "OutboxDelivery.h"
 
+#include "MailComposer.h"
 #include "OutboxRepository.h"
 #include "core/Clock.h"
 #include "core/Logging.h"
+#include "storage/DirectoryRepository.h"
+#include "storage/FileStore.h"
 
 #include <QMetaObject>
 
@@ -21,6 +24,17 @@ qint64 OutboxDelivery::backoffMs(int attempts)
     return qMin<qint64>(base << qMin(attempts, 7), 60 * 60 * 1000);
 }
 
+QByteArray OutboxDelivery::workspaceLogo() const
+{
+    // Without its logo a mail still goes out: the image's empty alt text shows instead.
+    QString error;
+    const std::optional<Workspace> workspace = DirectoryRepository(m_db).workspace(&error);
+    if (!workspace || workspace->logoFileId == 0) {
+        return QByteArray();
+    }
+    return FileStore(m_db).readAll(workspace->logoFileId, &error).value_or(QByteArray());
+}
+
 int OutboxDelivery::deliverDue(QString *error)
 {
     OutboxRepository outbox(m_db);
@@ -32,11 +46,12 @@ int OutboxDelivery::deliverDue(QString *error)
         }
         return -1;
     }
+    const QByteArray logo = due.isEmpty() ? QByteArray() : workspaceLogo();
     int sent = 0;
     for (const MailMessage &message : due) {
         QString sendError;
         const qint64 now = m_clock.nowMs();
-        if (m_transport->send(message, now, &sendError)) {
+        if (m_transport->send(MailComposer::withLogo(message, logo), now, &sendError)) {
             if (!outbox.markSent(message.id, m_clock.nowMs(), error)) {
                 return -1;
             }

@@ -27,6 +27,8 @@ public:
     static qint64 backoffMs(int attempts);
 
 private:
+    QByteArray workspaceLogo() const;
+
     const Database &m_db;
     std::unique_ptr<MailTransport> m_transport;
     const Clock &m_clock;

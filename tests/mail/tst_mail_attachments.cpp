@@ -1,22 +1,30 @@
 // Mail attachments: written as base64 parts of a multipart/mixed message and read back by an
 // independent reader, stored with the outbox row, kept across failed deliveries, and a meeting
-// invitation's .ics arriving byte for byte through a real SMTP server (aiosmtpd).
+// invitation's .ics arriving byte for byte through a real SMTP server (aiosmtpd), and the
+// workspace's logo shown inline (multipart/related) in every mail once it has one.
 #include "MimeReader.h"
 #include "SmtpSink.h"
 #include "TestDatabase.h"
 
 #include "core/Clock.h"
 #include "domain/MeetingSchedule.h"
+#include "mail/MailComposer.h"
 #include "mail/MailTransport.h"
 #include "mail/MimeWriter.h"
 #include "mail/OutboxDelivery.h"
 #include "mail/OutboxRepository.h"
 #include "security/Tokens.h"
+#include "services/BrandingService.h"
 #include "services/TaskSetupService.h"
 #include "services/WorkspaceSetup.h"
 #include "storage/DirectoryRepository.h"
+#include "storage/FileStore.h"
 #include "storage/OnboardingRepository.h"
 
+#include <QBuffer>
+#include <QDir>
+#include <QImage>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Gatehouse;
@@ -41,6 +49,59 @@ QByteArray everyByte()
     return bytes;
 }
 
+// The demo onboarding's meeting task.
+qint64 demoMeeting(const Database &db, const Contact &contact)
+{
+    QString error;
+    qint64 meeting = 0;
+    for (const Onboarding &summary :
+         OnboardingRepository(db).forCompany(contact.companyId, &error)) {
+        const std::optional<Onboarding> onboarding
+            = OnboardingRepository(db).get(summary.id, &error);
+        for (const Phase &phase : onboarding->phases) {
+            for (const Task &task : phase.tasks) {
+                meeting = task.evidenceType == EvidenceType::Meeting ? task.id : meeting;
+            }
+        }
+    }
+    return meeting;
+}
+
+MeetingSchedule aSchedule()
+{
+    MeetingSchedule schedule;
+    schedule.date = QDate(2027, 3, 10);
+    schedule.time = QTime(15, 0);
+    schedule.timeZone = QStringLiteral("Europe/Berlin");
+    schedule.durationMinutes = 90;
+    schedule.url = QStringLiteral("https://meet.example.com/j/123?pwd=a,b;c");
+    return schedule;
+}
+
+QByteArray aPng()
+{
+    QImage image(64, 32, QImage::Format_ARGB32);
+    image.fill(QColor(0x1f, 0x6f, 0xeb));
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return buffer.data();
+}
+
+// Every .eml the mailbox holds, oldest first.
+QList<ReadMail> mailbox(const QString &path)
+{
+    QList<ReadMail> mails;
+    const QDir dir(path);
+    for (const QString &name : dir.entryList({QStringLiteral("*.eml")}, QDir::Files, QDir::Name)) {
+        QFile file(dir.filePath(name));
+        if (file.open(QIODevice::ReadOnly)) {
+            mails.append(MimeReader::read(file.readAll()));
+        }
+    }
+    return mails;
+}
+
 } // namespace
 
 class TestMailAttachments : public QObject
@@ -56,6 +117,8 @@ private Q_SLOTS:
     void outboxKeepsAttachments();
     void meetingInvitationCarriesTheIcsThroughSmtp_data() { TestDatabase::addEngineRows(); }
     void meetingInvitationCarriesTheIcsThroughSmtp();
+    void workspaceLogoShownInline_data() { TestDatabase::addEngineRows(); }
+    void workspaceLogoShownInline();
 };
 
 void TestMailAttachments::attachmentsReadBack_data()
@@ -168,24 +231,9 @@ void TestMailAttachments::meetingInvitationCarriesTheIcsThroughSmtp()
         = DirectoryRepository(test->db())
               .contactsByEmail(WorkspaceSetup::demoCredentials().contactEmail, &error)
               .first();
-    qint64 meeting = 0;
-    for (const Onboarding &summary :
-         OnboardingRepository(test->db()).forCompany(contact.companyId, &error)) {
-        const std::optional<Onboarding> onboarding
-            = OnboardingRepository(test->db()).get(summary.id, &error);
-        for (const Phase &phase : onboarding->phases) {
-            for (const Task &task : phase.tasks) {
-                meeting = task.evidenceType == EvidenceType::Meeting ? task.id : meeting;
-            }
-        }
-    }
+    const qint64 meeting = demoMeeting(test->db(), contact);
     QVERIFY(meeting > 0);
-    MeetingSchedule schedule;
-    schedule.date = QDate(2027, 3, 10);
-    schedule.time = QTime(15, 0);
-    schedule.timeZone = QStringLiteral("Europe/Berlin");
-    schedule.durationMinutes = 90;
-    schedule.url = QStringLiteral("https://meet.example.com/j/123?pwd=a,b;c");
+    const MeetingSchedule schedule = aSchedule();
     TaskSetupService service(test->db(), clock, kPublicUrl);
     ServiceError serviceError;
     QVERIFY2(
@@ -213,6 +261,69 @@ void TestMailAttachments::meetingInvitationCarriesTheIcsThroughSmtp()
     QVERIFY(mail.attachments.first().contentType.startsWith("text/calendar"));
     QCOMPARE(mail.attachments.first().data, ics);
     QVERIFY(ics.contains("DTSTART:20270310T140000Z\r\nDTEND:20270310T153000Z\r\n"));
+}
+
+void TestMailAttachments::workspaceLogoShownInline()
+{
+    QFETCH(QString, engine);
+    const std::unique_ptr<TestDatabase> test = TestDatabase::create(engine);
+    QVERIFY(test);
+    ManualClock clock(kStartMs);
+    QString error;
+    QVERIFY2(WorkspaceSetup(test->db(), clock).ensureDemo(nullptr, nullptr, &error),
+             qPrintable(error));
+    DirectoryRepository directory(test->db());
+    const Contact contact
+        = directory.contactsByEmail(WorkspaceSetup::demoCredentials().contactEmail, &error).first();
+    ServiceError serviceError;
+    QVERIFY2(BrandingService(test->db(), clock)
+                 .setLogo(aPng(), QStringLiteral("Dana Admin"), &serviceError),
+             qPrintable(serviceError.message));
+    const Workspace workspace = *directory.workspace(&error);
+    QVERIFY(workspace.logoFileId != 0);
+    const QByteArray storedLogo = *FileStore(test->db()).readAll(workspace.logoFileId, &error);
+
+    // A mail with a file (the meeting's .ics) and one without: both show the logo.
+    QVERIFY2(TaskSetupService(test->db(), clock, kPublicUrl)
+                 .scheduleMeeting(demoMeeting(test->db(), contact), aSchedule(),
+                                  QStringLiteral("Dana Admin"), &serviceError),
+             qPrintable(serviceError.message));
+    OutboxRepository outbox(test->db());
+    QVERIFY(
+        outbox.enqueue(MailComposer::invitation(workspace, contact, kPublicUrl), kStartMs, &error)
+        > 0);
+    QTemporaryDir dir;
+    MailSettings settings;
+    settings.mailboxPath = dir.filePath(QStringLiteral("mailbox"));
+    OutboxDelivery delivery(test->db(), MailTransport::create(settings), clock);
+    QCOMPARE(delivery.deliverDue(&error), 2);
+    QList<ReadMail> mails = mailbox(settings.mailboxPath);
+    QCOMPARE(mails.size(), 2);
+    for (const ReadMail &mail : std::as_const(mails)) {
+        QVERIFY2(mail.html.contains(QStringLiteral("src=\"cid:logo@gatehouse\"")),
+                 qPrintable(mail.html));
+        QCOMPARE(mail.inlineParts.size(), 1);
+        QCOMPARE(mail.inlineParts.first().contentId, QByteArray("logo@gatehouse"));
+        QCOMPARE(mail.inlineParts.first().contentType, QByteArray("image/png"));
+        QCOMPARE(mail.inlineParts.first().data, storedLogo);
+    }
+    QCOMPARE(mails.at(0).attachments.size(), 1); // the .ics, still a file
+    QVERIFY(mails.at(0).header("Content-Type").startsWith("multipart/mixed"));
+    QCOMPARE(mails.at(1).attachments.size(), 0);
+    QVERIFY(mails.at(1).header("Content-Type").startsWith("multipart/alternative"));
+
+    // Without a logo, no image and no reference to one.
+    QVERIFY(
+        BrandingService(test->db(), clock).removeLogo(QStringLiteral("Dana Admin"), &serviceError));
+    QVERIFY(
+        outbox.enqueue(MailComposer::invitation(*directory.workspace(&error), contact, kPublicUrl),
+                       kStartMs, &error)
+        > 0);
+    QCOMPARE(delivery.deliverDue(&error), 1);
+    mails = mailbox(settings.mailboxPath);
+    QCOMPARE(mails.size(), 3);
+    QVERIFY(!mails.last().html.contains(QStringLiteral("cid:")));
+    QVERIFY(mails.last().inlineParts.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestMailAttachments)

@@ -143,6 +143,16 @@ void readPart(const QByteArray &raw, ReadMail *mail, bool top)
         body.chop(1); // the line break before the next boundary belongs to it
     }
     const QByteArray disposition = headerIn(lines, "Content-Disposition");
+    const QByteArray contentId = headerIn(lines, "Content-ID");
+    if (!contentId.isEmpty()) {
+        QByteArray id = contentId.trimmed();
+        if (id.startsWith('<') && id.endsWith('>')) {
+            id = id.mid(1, id.size() - 2);
+        }
+        mail->inlineParts.append(
+            {contentType, id, decodeBytes(body, headerIn(lines, "Content-Transfer-Encoding"))});
+        return;
+    }
     if (disposition.toLower().startsWith("attachment")) {
         mail->attachments.append({contentType, fileNameIn(disposition),
                                   decodeBytes(body, headerIn(lines, "Content-Transfer-Encoding"))});

@@ -21,6 +21,13 @@ struct ReadMail
         QByteArray data;        // decoded bytes
     };
     QList<Attachment> attachments; // parts sent with Content-Disposition: attachment
+    struct InlinePart
+    {
+        QByteArray contentType;
+        QByteArray contentId; // without the angle brackets
+        QByteArray data;
+    };
+    QList<InlinePart> inlineParts; // parts with a Content-ID, which HTML shows as cid:
 
     // The first header of that name (case-insensitive), raw and unfolded; empty when missing.
     QByteArray header(const QByteArray &name) const;
