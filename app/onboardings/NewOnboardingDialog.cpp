@@ -1,6 +1,6 @@
 #include "NewOnboardingDialog.h"
 
-#include "services/OnboardingService.h"
+#include "services/TaskSetupService.h"
 #include "storage/DirectoryRepository.h"
 #include "storage/TemplateRepository.h"
 #include "widgets/ErrorLabel.h"
@@ -121,11 +121,10 @@ void NewOnboardingDialog::updateButtons()
 void NewOnboardingDialog::create()
 {
     ServiceError error;
-    const qint64 id
-        = OnboardingService(*m_context.db, *m_context.clock)
-              .createFromTemplate(m_company->currentData().toLongLong(),
-                                  m_template->currentData().toLongLong(), m_name->text(),
-                                  m_startDate->date(), m_context.actor(), &error);
+    const qint64 id = TaskSetupService(*m_context.db, *m_context.clock, m_context.publicUrl)
+                          .startOnboarding(m_company->currentData().toLongLong(),
+                                           m_template->currentData().toLongLong(), m_name->text(),
+                                           m_startDate->date(), m_context.actor(), &error);
     if (id == 0) {
         m_error->showMessage(error.message.isEmpty() ? tr("The onboarding could not be created.")
                                                      : error.message);

@@ -7,6 +7,7 @@
 #include "FormBuilderDialog.h"
 #include "FormEntriesDialog.h"
 #include "ScheduleMeetingDialog.h"
+#include "StaffOwnerButton.h"
 #include "TaskFilesPanel.h"
 #include "TaskThreadPanel.h"
 #include "TrainingSetupDialog.h"
@@ -61,6 +62,8 @@ OnboardingDetailView::OnboardingDetailView(const ConsoleContext &context, QWidge
     , m_files(new TaskFilesPanel(context, this))
     , m_drops(new FileDropPanel(context, this))
     , m_thread(new TaskThreadPanel(context, this))
+    , m_owner(new StaffOwnerButton(context, StaffOwnerButton::Scope::Onboarding, this))
+    , m_taskOwner(new StaffOwnerButton(context, StaffOwnerButton::Scope::Task, this))
     , m_error(new ErrorLabel(this))
 {
     QFont titleFont = m_title->font();
@@ -118,6 +121,7 @@ OnboardingDetailView::OnboardingDetailView(const ConsoleContext &context, QWidge
     actions->addWidget(m_editContent, 0, Qt::AlignTop);
     actions->addWidget(m_showContent, 0, Qt::AlignTop);
     actions->addWidget(m_credentials, 0, Qt::AlignTop);
+    actions->addWidget(m_taskOwner, 0, Qt::AlignTop);
     actions->addWidget(m_markComplete, 0, Qt::AlignTop);
     actions->addWidget(m_setStatus, 0, Qt::AlignTop);
 
@@ -126,7 +130,10 @@ OnboardingDetailView::OnboardingDetailView(const ConsoleContext &context, QWidge
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(8);
     layout->addWidget(m_title);
-    layout->addWidget(m_subtitle);
+    auto *subtitleRow = new QHBoxLayout;
+    subtitleRow->addWidget(m_subtitle, 1);
+    subtitleRow->addWidget(m_owner);
+    layout->addLayout(subtitleRow);
     layout->addWidget(m_progress);
     layout->addWidget(m_error);
     layout->addWidget(m_tree, 1);
@@ -161,6 +168,9 @@ OnboardingDetailView::OnboardingDetailView(const ConsoleContext &context, QWidge
         reload();
         Q_EMIT taskChanged(m_onboardingId);
     });
+    for (StaffOwnerButton *owner : {m_owner, m_taskOwner}) {
+        connect(owner, &StaffOwnerButton::assigned, this, &OnboardingDetailView::reload);
+    }
     connect(m_drops, &FileDropPanel::changed, this, [this] {
         reload();
         Q_EMIT taskChanged(m_onboardingId);
@@ -223,6 +233,7 @@ void OnboardingDetailView::updateHeader()
                             .arg(onboarding.companyName,
                                  QLocale().toString(onboarding.startDate, QLocale::LongFormat),
                                  phase));
+    m_owner->showOnboarding(onboarding);
     m_progress->setRange(0, qMax(1, onboarding.progress.total));
     m_progress->setValue(onboarding.progress.completed);
     m_progress->setFormat(tr("%1 of %2 tasks complete (%3%)")
@@ -264,6 +275,7 @@ void OnboardingDetailView::updateActions()
     m_editContent->setText(checklist ? tr("Edit checklist…") : tr("Edit form…"));
     m_showContent->setText(checklist ? tr("Ticks…") : tr("Entries…"));
     m_credentials->setVisible(task && task->evidenceType == EvidenceType::Credential);
+    m_taskOwner->setVisible(task.has_value());
     const QList<QAction *> actions = m_statusMenu->actions();
     for (int i = 0; i < actions.size(); ++i) {
         actions.at(i)->setEnabled(msp && task->status != kStatuses[i]);
@@ -275,6 +287,7 @@ void OnboardingDetailView::updateActions()
         m_thread->clear();
         return;
     }
+    m_taskOwner->showTask(m_model->onboarding(), *task);
     m_files->showTask(*task);
     m_drops->showTask(*task);
     m_thread->showTask(*task);

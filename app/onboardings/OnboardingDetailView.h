@@ -21,6 +21,7 @@ class EmptyState;
 class ErrorLabel;
 class FileDropPanel;
 class OnboardingTreeModel;
+class StaffOwnerButton;
 class TaskFilesPanel;
 class TaskThreadPanel;
 struct Task;
@@ -53,6 +54,8 @@ public:
     QPushButton *showContentButton() const { return m_showContent; }
     // For a selected credential task: what the client handed over, to reveal (CON-6).
     QPushButton *credentialsButton() const { return m_credentials; }
+    StaffOwnerButton *ownerButton() const { return m_owner; }
+    StaffOwnerButton *taskOwnerButton() const { return m_taskOwner; }
     // Opens (window-modal, deleting itself) the credentials of the selected credential task;
     // nullptr for other kinds.
     QDialog *openCredentialsDialog();
@@ -95,6 +98,8 @@ private:
     TaskFilesPanel *m_files;
     FileDropPanel *m_drops;
     TaskThreadPanel *m_thread;
+    StaffOwnerButton *m_owner;
+    StaffOwnerButton *m_taskOwner;
     ErrorLabel *m_error;
     EmptyState *m_empty;
 };

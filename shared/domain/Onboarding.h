@@ -25,7 +25,8 @@ struct Task
     QString completedBy;
     QString completionNote;
     qint64 updatedAtMs = 0;
-    QJsonObject config; // the kind's settings, as staff set them (see TaskConfig.h)
+    QJsonObject config;      // the kind's settings, as staff set them (see TaskConfig.h)
+    qint64 staffOwnerId = 0; // the member of staff who answers for it; 0: the onboarding's owner
 };
 
 struct Phase
@@ -53,6 +54,7 @@ struct Onboarding
     qint64 templateId = 0;
     QString name;
     QDate startDate;
+    qint64 ownerStaffId = 0; // who started it, unless handed on; 0: nobody (staff since removed)
     Progress progress;
     QList<Phase> phases; // filled by OnboardingRepository::get()
 

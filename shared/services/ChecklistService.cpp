@@ -5,7 +5,6 @@
 #include "storage/ChecklistRepository.h"
 #include "storage/DirectoryRepository.h"
 #include "storage/OnboardingRepository.h"
-#include "storage/TaskConfigRepository.h"
 #include "storage/Transaction.h"
 
 #include <QCoreApplication>

@@ -4,7 +4,6 @@
 #include "core/Clock.h"
 #include "storage/DirectoryRepository.h"
 #include "storage/OnboardingRepository.h"
-#include "storage/TaskConfigRepository.h"
 #include "storage/Transaction.h"
 
 #include <QCoreApplication>

@@ -97,12 +97,15 @@ qint64 OnboardingService::createFromTemplate(qint64 companyId, qint64 templateId
         ServiceError::set(error, ServiceError::Kind::Invalid, tr("Choose a start date."));
         return 0;
     }
+    // Whoever starts an onboarding answers for it until they hand it on.
+    const qint64 owner = actor.kind == Actor::Kind::Staff
+                             ? directory.staffIdByEmail(workspace->id, actor.id, &dbError)
+                             : 0;
     const qint64 now = m_clock.nowMs();
     Transaction transaction(m_db);
-    const qint64 id
-        = transaction.isActive()
-              ? OnboardingRepository(m_db).create(companyId, *tmpl, title, startDate, now, &dbError)
-              : 0;
+    const qint64 id = transaction.isActive() ? OnboardingRepository(m_db).create(
+                          companyId, *tmpl, title, startDate, owner, now, &dbError)
+                                             : 0;
     ActivityEvent event;
     event.companyId = companyId;
     event.onboardingId = id;

@@ -1,5 +1,7 @@
 #include "QuestionService.h"
 
+#include "StaffOwnerService.h"
+
 #include "core/Clock.h"
 #include "mail/MailComposer.h"
 #include "mail/OutboxRepository.h"
@@ -105,20 +107,17 @@ std::optional<Question> QuestionService::askAsContact(qint64 contactId, qint64 c
         = AuditEvent::make(workspace->id, now, Actor::contact(*contact, ip),
                            QStringLiteral("question.asked"), AuditEvent::subjectOf("question", id),
                            QStringLiteral("%1 asked a question").arg(contact->name));
-    // Every member of staff hears of it; there is no owner per onboarding yet.
-    bool mailed = inserted;
-    SqlQuery staff(m_db, QStringLiteral("SELECT email, name FROM staff WHERE workspace_id = ?"));
-    staff << workspace->id;
-    if (mailed && staff.exec(&dbError)) {
-        OutboxRepository outbox(m_db);
-        while (mailed && staff.next()) {
-            mailed = outbox.enqueue(MailComposer::questionToStaff(*workspace, staff.text(0),
-                                                                  staff.text(1), *contact, text),
-                                    now, &dbError)
-                     > 0;
-        }
-    } else {
-        mailed = false;
+    // The staff who answer for the onboarding hear of it (everyone, when nobody does).
+    const QList<StaffMember> staff
+        = StaffOwnerService(m_db, m_clock).forOnboarding(onboardingId, companyId, &dbError);
+    bool mailed = inserted && !staff.isEmpty();
+    OutboxRepository outbox(m_db);
+    for (const StaffMember &member : staff) {
+        mailed = mailed
+                 && outbox.enqueue(MailComposer::questionToStaff(*workspace, member.email,
+                                                                 member.name, *contact, text),
+                                   now, &dbError)
+                        > 0;
     }
     if (!mailed || !ActivityRepository(m_db).append(workspace->id, event, now, &dbError)
         || !AuditLog(m_db).append(audit, &dbError) || !transaction.commit(&dbError)) {

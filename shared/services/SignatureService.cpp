@@ -1,5 +1,7 @@
 #include "SignatureService.h"
 
+#include "StaffOwnerService.h"
+
 #include "TaskEvents.h"
 #include "core/Clock.h"
 #include "core/Logging.h"
@@ -74,14 +76,13 @@ bool SignatureService::mailCertificate(const SignatureEvidence &evidence, const 
         return false;
     }
     QList<QPair<QString, QString>> recipients{{evidence.signerEmail, evidence.signerName}};
-    SqlQuery staff(m_db, QStringLiteral("SELECT email, name FROM staff WHERE workspace_id = ? "
-                                        "ORDER BY id"));
-    staff << workspace->id;
-    if (!staff.exec(error)) {
-        return false;
+    const QList<StaffMember> owners
+        = StaffOwnerService(m_db, m_clock).forTask(evidence.taskId, error);
+    if (owners.isEmpty()) {
+        return false; // a workspace always has staff: this is a database error
     }
-    while (staff.next()) {
-        recipients.append({staff.text(0), staff.text(1)});
+    for (const StaffMember &owner : owners) {
+        recipients.append({owner.email, owner.name});
     }
     OutboxRepository outbox(m_db);
     for (const auto &[email, name] : recipients) {

@@ -5,7 +5,6 @@
 #include "storage/ActivityRepository.h"
 #include "storage/DirectoryRepository.h"
 #include "storage/OnboardingRepository.h"
-#include "storage/TaskConfigRepository.h"
 #include "storage/Transaction.h"
 
 #include <QCoreApplication>
@@ -57,7 +56,7 @@ bool saveTaskSettings(const Database &db, const Clock &clock, qint64 taskId, Evi
     const qint64 now = clock.nowMs();
     Transaction transaction(db);
     const int changed = transaction.isActive()
-                            ? TaskConfigRepository(db).mergeConfig(taskId, settings, now, &dbError)
+                            ? OnboardingRepository(db).mergeTaskConfig(taskId, settings, now, &dbError)
                             : -1;
     if (changed != 1
         || !recordTaskEvent(db, workspace->id, companyId, *task, eventKind, actor, summary(*task),

@@ -7,6 +7,7 @@
 #include "mail/MailComposer.h"
 #include "mail/OutboxRepository.h"
 #include "security/AuditLog.h"
+#include "services/OnboardingService.h"
 #include "storage/ActivityRepository.h"
 #include "storage/DirectoryRepository.h"
 #include "storage/OnboardingRepository.h"
@@ -93,36 +94,20 @@ bool TaskSetupService::scheduleMeeting(qint64 taskId, const MeetingSchedule &req
         }
         ++schedule.sequence;
     }
-    const QList<Contact> contacts = directory.contacts(companyId, &dbError);
-    if (!dbError.isEmpty()) {
-        ServiceError::internal(error);
-        return false;
-    }
-
     const qint64 now = m_clock.nowMs();
     Task updated = *task;
     updated.config = schedule.toConfig();
     updated.updatedAtMs = now;
-    const QByteArray ics
-        = IcsWriter::write(IcsWriter::meetingEvent(updated, schedule, uidDomain()));
     const QString when = schedule.start().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
                          + QLatin1Char(' ') + schedule.timeZone;
 
     Transaction transaction(m_db);
-    bool ok = transaction.isActive()
-              && onboardings.setTaskConfig(taskId, updated.config, now, &dbError) == 1;
-    int invited = 0;
-    OutboxRepository outbox(m_db);
-    for (const Contact &contact : contacts) {
-        if (!ok || !contact.portalAccess) {
-            continue;
-        }
-        ok = outbox.enqueue(MailComposer::meetingInvitation(*workspace, contact, updated, schedule,
-                                                            m_publicUrl, ics),
-                            now, &dbError)
-             > 0;
-        ++invited;
-    }
+    const bool configured
+        = transaction.isActive()
+          && onboardings.setTaskConfig(taskId, updated.config, now, &dbError) == 1;
+    const int invited
+        = configured ? invite(*workspace, companyId, updated, schedule, now, &dbError) : -1;
+    const bool ok = invited >= 0;
     ActivityEvent event;
     event.companyId = companyId;
     event.onboardingId = task->onboardingId;
@@ -144,6 +129,74 @@ bool TaskSetupService::scheduleMeeting(qint64 taskId, const MeetingSchedule &req
         return false;
     }
     return true;
+}
+
+int TaskSetupService::invite(const Workspace &workspace, qint64 companyId, const Task &task,
+                             const MeetingSchedule &schedule, qint64 nowMs, QString *error)
+{
+    const QList<Contact> contacts = DirectoryRepository(m_db).contacts(companyId, error);
+    if (error && !error->isEmpty()) {
+        return -1;
+    }
+    const QByteArray ics = IcsWriter::write(IcsWriter::meetingEvent(task, schedule, uidDomain()));
+    OutboxRepository outbox(m_db);
+    int invited = 0;
+    for (const Contact &contact : contacts) {
+        if (!contact.portalAccess) {
+            continue;
+        }
+        if (outbox.enqueue(MailComposer::meetingInvitation(workspace, contact, task, schedule,
+                                                           m_publicUrl, ics),
+                           nowMs, error)
+            == 0) {
+            return -1;
+        }
+        ++invited;
+    }
+    return invited;
+}
+
+qint64 TaskSetupService::startOnboarding(qint64 companyId, qint64 templateId, const QString &name,
+                                         const QDate &startDate, const Actor &actor,
+                                         ServiceError *error)
+{
+    Transaction transaction(m_db);
+    const qint64 id = transaction.isActive() ? OnboardingService(m_db, m_clock)
+                                                   .createFromTemplate(companyId, templateId, name,
+                                                                       startDate, actor, error)
+                                             : 0;
+    if (id == 0) {
+        if (!transaction.isActive()) {
+            ServiceError::internal(error);
+        }
+        return 0;
+    }
+    QString dbError;
+    const std::optional<Onboarding> onboarding = OnboardingRepository(m_db).get(id, &dbError);
+    const std::optional<Workspace> workspace = DirectoryRepository(m_db).workspace(&dbError);
+    bool ok = onboarding && workspace;
+    for (const Phase &phase : onboarding ? onboarding->phases : QList<Phase>()) {
+        for (const Task &task : phase.tasks) {
+            // A template that fixes a meeting's date invites as scheduling it by hand would;
+            // a date already past is left for staff to move.
+            const std::optional<MeetingSchedule> schedule
+                = task.evidenceType == EvidenceType::Meeting
+                      ? MeetingSchedule::fromConfig(task.config, nullptr)
+                      : std::nullopt;
+            const bool upcoming
+                = schedule && schedule->start().toMSecsSinceEpoch() > m_clock.nowMs();
+            ok = ok
+                 && (!upcoming
+                     || invite(*workspace, onboarding->companyId, task, *schedule, m_clock.nowMs(),
+                               &dbError)
+                            >= 0);
+        }
+    }
+    if (!ok || !transaction.commit(&dbError)) {
+        ServiceError::internal(error);
+        return 0;
+    }
+    return id;
 }
 
 bool TaskSetupService::setTraining(qint64 taskId, const TrainingSpec &requested, const Actor &actor,

@@ -137,7 +137,8 @@ bool WorkspaceSetup::ensureDemo(DemoCredentials *credentials, bool *created, QSt
     ServiceError serviceError;
     const QDate start = QDateTime::fromMSecsSinceEpoch(now).date().addDays(-7);
     const qint64 onboardingId = onboardings.createFromTemplate(
-        companyId, templates.first().id, QString(), start, QStringLiteral("demo"), &serviceError);
+        companyId, templates.first().id, QString(), start,
+        Actor(Actor::Kind::Staff, demo.adminEmail, QStringLiteral("Dana Admin")), &serviceError);
     if (onboardingId == 0) {
         if (error) {
             *error = serviceError.message;

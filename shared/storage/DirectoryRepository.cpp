@@ -173,6 +173,18 @@ std::optional<StaffMember> DirectoryRepository::staff(qint64 id, QString *error)
     return StaffMember{query.int64(0), query.int64(1), query.text(2), query.text(3), query.text(4)};
 }
 
+qint64 DirectoryRepository::staffIdByEmail(qint64 workspaceId, const QString &email,
+                                           QString *error) const
+{
+    SqlQuery query(m_db,
+                   QStringLiteral("SELECT id FROM staff WHERE workspace_id = ? AND email = ?"));
+    query << workspaceId << normalisedEmail(email);
+    if (!query.exec(error) || !query.next()) {
+        return 0;
+    }
+    return query.int64(0);
+}
+
 QList<StaffMember> DirectoryRepository::staffList(qint64 workspaceId, QString *error) const
 {
     SqlQuery query(m_db, QStringLiteral("SELECT id, workspace_id, email, name, role FROM staff "

@@ -31,6 +31,8 @@ public:
                                                  QString *error) const;
     int staffCount(QString *error) const;
     std::optional<StaffMember> staff(qint64 id, QString *error) const;
+    // The member with that email in the workspace; 0 when there is none.
+    qint64 staffIdByEmail(qint64 workspaceId, const QString &email, QString *error) const;
     // The workspace's staff by name.
     QList<StaffMember> staffList(qint64 workspaceId, QString *error) const;
     // Whether the password is the member's current one (Argon2id, as at sign-in).

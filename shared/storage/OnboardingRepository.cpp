@@ -12,7 +12,7 @@ namespace {
 const QLatin1String kTaskColumns(
     "t.id, t.onboarding_id, t.phase_id, t.position, t.title, t.description, t.evidence_type, "
     "t.owner_side, t.status, t.due_date, t.completed_at, t.completed_by, t.completion_note, "
-    "t.updated_at, t.config");
+    "t.updated_at, t.config, t.owner_staff_id");
 
 Task readTask(const SqlQuery &query, int first)
 {
@@ -33,13 +33,14 @@ Task readTask(const SqlQuery &query, int first)
     task.completionNote = query.text(first + 12);
     task.updatedAtMs = query.int64(first + 13);
     task.config = configFromText(query.text(first + 14));
+    task.staffOwnerId = query.int64(first + 15);
     return task;
 }
 
 const QLatin1String kSummarySelect(
     "SELECT o.id, o.company_id, c.name, o.template_id, o.name, o.start_date, "
     "(SELECT COUNT(*) FROM task WHERE onboarding_id = o.id AND status = 'completed'), "
-    "(SELECT COUNT(*) FROM task WHERE onboarding_id = o.id) "
+    "(SELECT COUNT(*) FROM task WHERE onboarding_id = o.id), o.owner_staff_id "
     "FROM onboarding o JOIN company c ON c.id = o.company_id ");
 
 Onboarding readSummary(const SqlQuery &query)
@@ -53,19 +54,21 @@ Onboarding readSummary(const SqlQuery &query)
     onboarding.startDate = QDate::fromString(query.text(5), Qt::ISODate);
     onboarding.progress.completed = query.value(6).toInt();
     onboarding.progress.total = query.value(7).toInt();
+    onboarding.ownerStaffId = query.int64(8);
     return onboarding;
 }
 
 } // namespace
 
 qint64 OnboardingRepository::create(qint64 companyId, const OnboardingTemplate &tmpl,
-                                    const QString &name, const QDate &startDate, qint64 nowMs,
-                                    QString *error)
+                                    const QString &name, const QDate &startDate,
+                                    qint64 ownerStaffId, qint64 nowMs, QString *error)
 {
     SqlQuery insert(m_db, QStringLiteral("INSERT INTO onboarding (company_id, template_id, name, "
-                                         "start_date, created_at) VALUES (?, ?, ?, ?, ?) "
-                                         "RETURNING id"));
-    insert << companyId << nullable(tmpl.id) << name << startDate.toString(Qt::ISODate) << nowMs;
+                                         "start_date, created_at, owner_staff_id) "
+                                         "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"));
+    insert << companyId << nullable(tmpl.id) << name << startDate.toString(Qt::ISODate) << nowMs
+           << nullable(ownerStaffId);
     if (!insert.exec(error) || !insert.next()) {
         return 0;
     }
@@ -214,7 +217,7 @@ std::optional<Task> OnboardingRepository::taskForStaff(qint64 taskId, qint64 *co
         return std::nullopt;
     }
     if (companyId) {
-        *companyId = query.int64(15);
+        *companyId = query.int64(16);
     }
     return readTask(query, 0);
 }
@@ -225,6 +228,45 @@ int OnboardingRepository::setTaskConfig(qint64 taskId, const QJsonObject &config
     SqlQuery update(m_db,
                     QStringLiteral("UPDATE task SET config = ?, updated_at = ? WHERE id = ?"));
     update << configToText(config) << nowMs << taskId;
+    if (!update.exec(error)) {
+        return -1;
+    }
+    return update.rowsAffected();
+}
+
+int OnboardingRepository::mergeTaskConfig(qint64 taskId, const QJsonObject &keys, qint64 nowMs,
+                                          QString *error)
+{
+    SqlQuery read(m_db, QStringLiteral("SELECT config FROM task WHERE id = ?"));
+    read << taskId;
+    if (!read.exec(error)) {
+        return -1;
+    }
+    if (!read.next()) {
+        return 0;
+    }
+    QJsonObject config = configFromText(read.text(0));
+    for (auto it = keys.begin(); it != keys.end(); ++it) {
+        config.insert(it.key(), it.value());
+    }
+    return setTaskConfig(taskId, config, nowMs, error);
+}
+
+int OnboardingRepository::setTaskOwner(qint64 taskId, qint64 staffId, qint64 nowMs, QString *error)
+{
+    SqlQuery update(m_db, QStringLiteral("UPDATE task SET owner_staff_id = ?, updated_at = ? "
+                                         "WHERE id = ?"));
+    update << nullable(staffId) << nowMs << taskId;
+    if (!update.exec(error)) {
+        return -1;
+    }
+    return update.rowsAffected();
+}
+
+int OnboardingRepository::setOnboardingOwner(qint64 onboardingId, qint64 staffId, QString *error)
+{
+    SqlQuery update(m_db, QStringLiteral("UPDATE onboarding SET owner_staff_id = ? WHERE id = ?"));
+    update << nullable(staffId) << onboardingId;
     if (!update.exec(error)) {
         return -1;
     }

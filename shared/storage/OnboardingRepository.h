@@ -24,9 +24,9 @@ public:
         : m_db(db)
     {}
 
-    // Copies the template's phases and tasks; call inside a transaction.
+    // Copies the template's phases and tasks; call inside a transaction. ownerStaffId 0: none.
     qint64 create(qint64 companyId, const OnboardingTemplate &tmpl, const QString &name,
-                  const QDate &startDate, qint64 nowMs, QString *error);
+                  const QDate &startDate, qint64 ownerStaffId, qint64 nowMs, QString *error);
 
     // Summaries (no phases) with progress, newest first.
     QList<Onboarding> list(qint64 workspaceId, QString *error) const;
@@ -40,6 +40,13 @@ public:
     std::optional<Task> taskForStaff(qint64 taskId, qint64 *companyId, QString *error) const;
     // Replaces a task's settings (staff only). Returns the rows changed (0 or 1), -1 on error.
     int setTaskConfig(qint64 taskId, const QJsonObject &config, qint64 nowMs, QString *error);
+    // Each kind owns a few keys of the config: this sets those keys and leaves the others
+    // alone. Same return as setTaskConfig; call inside a transaction.
+    int mergeTaskConfig(qint64 taskId, const QJsonObject &keys, qint64 nowMs, QString *error);
+    // The member of staff who answers for a task, or for a whole onboarding; 0 clears it.
+    // Return the rows changed (0 or 1), -1 on error.
+    int setTaskOwner(qint64 taskId, qint64 staffId, qint64 nowMs, QString *error);
+    int setOnboardingOwner(qint64 onboardingId, qint64 staffId, QString *error);
     // Sets a task's status if it belongs to the company and is not already in that status.
     // Returns the number of rows changed (0 or 1), or -1 on a database error.
     int setTaskStatus(qint64 taskId, qint64 companyId, TaskStatus status, const QString &actor,

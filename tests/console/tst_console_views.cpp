@@ -20,7 +20,9 @@
 #include "onboardings/NewOnboardingDialog.h"
 #include "onboardings/OnboardingDetailView.h"
 #include "onboardings/OnboardingsView.h"
+#include "onboardings/StaffOwnerButton.h"
 #include "services/OnboardingService.h"
+#include "storage/DirectoryRepository.h"
 #include "storage/OnboardingRepository.h"
 #include "storage/SqlQuery.h"
 #include "storage/TemplateRepository.h"
@@ -32,6 +34,7 @@
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
@@ -70,6 +73,7 @@ private Q_SLOTS:
     }
 
     void staffSetTheStatusOfTheirOwnTasksOnly();
+    void onboardingsAndTasksAreHandedOn();
     void searchFiltersByCompanyOrName();
     void inviteQueuesOneMailWithTheLink();
     void companiesAndContactsAreAddedThroughDialogs();
@@ -136,6 +140,82 @@ void TestConsoleViews::staffSetTheStatusOfTheirOwnTasksOnly()
              QStringLiteral("Blocked"));
     QCOMPARE(view->proxy()->index(0, OnboardingListModel::ProgressColumn).data().toString(),
              QStringLiteral("0/15 (0%)"));
+}
+
+namespace {
+
+// Opens the button's menu as a click would and picks the entry that starts with text.
+bool pick(StaffOwnerButton *button, const QString &text)
+{
+    Q_EMIT button->menu()->aboutToShow();
+    for (QAction *action : button->menu()->actions()) {
+        if (action->text().startsWith(text)) {
+            action->trigger();
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+void TestConsoleViews::onboardingsAndTasksAreHandedOn()
+{
+    QString dbError;
+    DirectoryRepository directory(m_test->db());
+    const qint64 sam = directory.createStaff(
+        m_fixture.workspaceId, QStringLiteral("sam.tech@northwind.example"),
+        QStringLiteral("Sam Tech"), QStringLiteral("a long enough passphrase"),
+        QStringLiteral("technician"), 0, &dbError);
+    QVERIFY2(sam > 0, qPrintable(dbError));
+    m_window = openMainWindow(m_fixture.context);
+    QVERIFY(m_window);
+    ServiceError error;
+    const qint64 onboardingId
+        = OnboardingService(m_test->db(), Clock::system())
+              .createFromTemplate(
+                  m_fixture.acmeId,
+                  TemplateRepository(m_test->db()).list(m_fixture.workspaceId, &dbError).first().id,
+                  QString(), QDate::currentDate(), m_fixture.context.actor(), &error);
+    QVERIFY2(onboardingId != 0, qPrintable(error.message));
+    OnboardingsView *view = m_window->onboardingsView();
+    QTRY_COMPARE(view->model()->rowCount(), 1);
+    clickRow(view->tableView(), view->proxy()->index(0, 0));
+    OnboardingDetailView *detail = view->detailView();
+    QCOMPARE(detail->ownerButton()->text(), QStringLiteral("Owner: Dana Admin"));
+
+    // A task follows the onboarding until it is handed to someone.
+    OnboardingTreeModel *tree = detail->model();
+    clickRow(detail->treeView(), tree->index(1, 0, tree->index(0, 0)));
+    const qint64 taskId = detail->selectedTask()->id;
+    QVERIFY(detail->taskOwnerButton()->isVisible());
+    QCOMPARE(detail->taskOwnerButton()->text(), QStringLiteral("Owner: Dana Admin (onboarding)"));
+    QVERIFY(pick(detail->taskOwnerButton(), QStringLiteral("Sam Tech")));
+    QCOMPARE(detail->taskOwnerButton()->text(), QStringLiteral("Owner: Sam Tech"));
+    QCOMPARE(
+        OnboardingRepository(m_test->db()).taskForStaff(taskId, nullptr, &dbError)->staffOwnerId,
+        sam);
+    QVERIFY(pick(detail->taskOwnerButton(), QStringLiteral("The onboarding's owner")));
+    QCOMPARE(
+        OnboardingRepository(m_test->db()).taskForStaff(taskId, nullptr, &dbError)->staffOwnerId,
+        0);
+
+    QVERIFY(pick(detail->ownerButton(), QStringLiteral("Sam Tech")));
+    QCOMPARE(detail->ownerButton()->text(), QStringLiteral("Owner: Sam Tech"));
+    QCOMPARE(OnboardingRepository(m_test->db()).get(onboardingId, &dbError)->ownerStaffId, sam);
+
+    // A colleague who left meanwhile cannot be given the task; the reason is shown.
+    Q_EMIT detail->taskOwnerButton()->menu()->aboutToShow();
+    SqlQuery remove(m_test->db(), QStringLiteral("DELETE FROM staff WHERE id = ?"));
+    remove << sam;
+    QVERIFY2(remove.exec(&dbError), qPrintable(dbError));
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    QVERIFY(!detail->taskOwnerButton()->assign(sam));
+    QVERIFY2(MessageBox::lastText().contains(QStringLiteral("no such member")),
+             qPrintable(MessageBox::lastText()));
+    QCOMPARE(
+        OnboardingRepository(m_test->db()).taskForStaff(taskId, nullptr, &dbError)->staffOwnerId,
+        0);
 }
 
 void TestConsoleViews::searchFiltersByCompanyOrName()
