@@ -51,6 +51,19 @@ int OutboxDelivery::deliverDue(QString *error)
     for (const MailMessage &message : due) {
         QString sendError;
         const qint64 now = m_clock.nowMs();
+        // Several portal processes deliver from one database: each message goes out through
+        // whichever claims it first. A sender that dies mid-way leaves the claim to run out, and
+        // the message is sent again after kClaimMs (at least once, never lost).
+        QString claimError;
+        if (!outbox.claim(message.id, now, now + kClaimMs, &claimError)) {
+            if (!claimError.isEmpty()) {
+                if (error) {
+                    *error = claimError;
+                }
+                return -1;
+            }
+            continue;
+        }
         if (m_transport->send(MailComposer::withLogo(message, logo), now, &sendError)) {
             if (!outbox.markSent(message.id, m_clock.nowMs(), error)) {
                 return -1;

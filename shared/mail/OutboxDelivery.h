@@ -25,6 +25,9 @@ public:
     int deliverDue(QString *error);
 
     static qint64 backoffMs(int attempts);
+    // How long a claimed message is left to its sender before another may try it: longer than
+    // the SMTP transfer may take (60 s) by a wide margin.
+    static constexpr qint64 kClaimMs = 10LL * 60 * 1000;
 
 private:
     QByteArray workspaceLogo() const;

@@ -104,6 +104,19 @@ int OutboxRepository::pendingCount(QString *error) const
     return query.value(0).toInt();
 }
 
+bool OutboxRepository::claim(qint64 id, qint64 nowMs, qint64 untilMs, QString *error)
+{
+    // One conditional UPDATE: of two senders racing for the row, the second finds it no longer
+    // due (PostgreSQL re-checks the WHERE after the first commits; SQLite writes one at a time).
+    SqlQuery query(m_db, QStringLiteral("UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND "
+                                        "sent_at IS NULL AND next_attempt_at <= ?"));
+    query << untilMs << id << nowMs;
+    if (!query.exec(error)) {
+        return false;
+    }
+    return query.rowsAffected() == 1;
+}
+
 bool OutboxRepository::markSent(qint64 id, qint64 nowMs, QString *error)
 {
     SqlQuery query(m_db, QStringLiteral("UPDATE outbox SET sent_at = ?, attempts = attempts + 1, "

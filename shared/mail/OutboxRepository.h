@@ -23,6 +23,9 @@ public:
     QList<MailMessage> due(qint64 nowMs, int limit, QString *error) const;
     QList<MailMessage> recent(int limit, QString *error) const;
     int pendingCount(QString *error) const;
+    // Takes a due message for one sender until untilMs: true when this caller got it, false when
+    // another sender (another portal process on the same database) took or sent it first.
+    [[nodiscard]] bool claim(qint64 id, qint64 nowMs, qint64 untilMs, QString *error);
     [[nodiscard]] bool markSent(qint64 id, qint64 nowMs, QString *error);
     [[nodiscard]] bool markFailed(qint64 id, const QString &reason, qint64 nextAttemptAtMs,
                                   QString *error);

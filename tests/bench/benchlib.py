@@ -59,8 +59,10 @@ def code_from_mailbox(mailbox, email_address, seconds=15):
     raise RuntimeError(f"no sign-in code for {email_address} in {mailbox}")
 
 
-def sign_in(binary, data, base, email_address):
-    link = subprocess.run([binary, "--data-dir", data, "--public-url", base, "invite",
+def sign_in(binary, data, base, email_address, options=()):
+    """Invites the contact from the command line (options such as --database go to it) and
+    signs in with the code from the mailbox; the session cookie."""
+    link = subprocess.run([binary, "--data-dir", data, *options, "--public-url", base, "invite",
                            email_address], check=True, capture_output=True, text=True).stdout
     token = link.strip().splitlines()[-1].rsplit("/", 1)[-1]
     started, _ = post_json(base, "/api/v1/auth/invite", {"token": token})

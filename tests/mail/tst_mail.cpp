@@ -21,6 +21,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
+
 using namespace Gatehouse;
 using Gatehouse::Testing::ReadMail;
 using Gatehouse::Testing::SmtpSink;
@@ -60,6 +62,29 @@ QList<QByteArray> rawHeaderLines(const QByteArray &composed)
     return composed.left(composed.indexOf("\r\n\r\n")).split('\n');
 }
 
+// Records what it was given to send, and can run something in the middle of a send (another
+// portal process's delivery round, on its own connection).
+class RecordingTransport : public MailTransport
+{
+public:
+    RecordingTransport(QList<qint64> *sent, std::function<void()> during = {})
+        : m_sent(sent)
+        , m_during(std::move(during))
+    {}
+    bool send(const MailMessage &message, qint64, QString *) override
+    {
+        if (m_during) {
+            m_during();
+        }
+        m_sent->append(message.id);
+        return true;
+    }
+
+private:
+    QList<qint64> *m_sent;
+    std::function<void()> m_during;
+};
+
 QString codeIn(const QString &text)
 {
     static const QRegularExpression pattern(QStringLiteral("Your sign-in code: (\\d{6})"));
@@ -92,6 +117,8 @@ private Q_SLOTS:
     void smtpOutageLosesNothing();
     void backoffDoublesUpToAnHour_data();
     void backoffDoublesUpToAnHour();
+    void twoSendersSendEachMessageOnce_data() { TestDatabase::addEngineRows(); }
+    void twoSendersSendEachMessageOnce();
 
     void mailboxFilesSortInDeliveryOrder();
     void outboxRoundFillsMailboxInOrder();
@@ -495,6 +522,61 @@ void TestMail::smtpOutageLosesNothing()
     std::sort(texts.begin(), texts.end());
     QCOMPARE(texts.filter(*link).size(), 1);
     QCOMPARE(texts.filter(QStringLiteral("Your sign-in code: ") + code).size(), 1);
+}
+
+void TestMail::twoSendersSendEachMessageOnce()
+{
+    QFETCH(QString, engine);
+    const std::unique_ptr<TestDatabase> test = TestDatabase::create(engine);
+    QVERIFY(test);
+    ManualClock clock(kStartMs);
+    QString error;
+    OutboxRepository outbox(test->db());
+    QList<qint64> ids;
+    for (int i = 0; i < 3; ++i) {
+        ids.append(outbox.enqueue(message(QStringLiteral("jordan@example.test"),
+                                          QStringLiteral("Mail %1").arg(i), QStringLiteral("Body")),
+                                  clock.nowMs(), &error));
+        QVERIFY2(ids.last() > 0, qPrintable(error));
+    }
+
+    // Two portal processes on one database: the second runs its round while the first is in
+    // the middle of sending the first message.
+    const Database other(test->config());
+    QVERIFY2(other.open(&error), qPrintable(error));
+    QList<qint64> sentBySecond;
+    OutboxDelivery second(other, std::make_unique<RecordingTransport>(&sentBySecond), clock);
+    QList<qint64> sentByFirst;
+    int secondRound = -2;
+    OutboxDelivery first(test->db(),
+                         std::make_unique<RecordingTransport>(&sentByFirst,
+                                                              [&] {
+                                                                  if (secondRound == -2) {
+                                                                      QString e;
+                                                                      secondRound
+                                                                          = second.deliverDue(&e);
+                                                                  }
+                                                              }),
+                         clock);
+    const int firstRound = first.deliverDue(&error);
+    QCOMPARE(secondRound, 2);
+    QCOMPARE(firstRound, 1);
+    QCOMPARE(sentByFirst, QList<qint64>{ids[0]});
+    QCOMPARE(sentBySecond, (QList<qint64>{ids[1], ids[2]}));
+    QCOMPARE(outbox.pendingCount(&error), 0);
+
+    // A sender that claimed a message and died: nobody sends it while the claim lasts, then
+    // another does.
+    const qint64 orphan = outbox.enqueue(message(QStringLiteral("jordan@example.test"),
+                                                 QStringLiteral("Orphan"), QStringLiteral("Body")),
+                                         clock.nowMs(), &error);
+    QVERIFY(outbox.claim(orphan, clock.nowMs(), clock.nowMs() + OutboxDelivery::kClaimMs, &error));
+    QVERIFY(!outbox.claim(orphan, clock.nowMs(), clock.nowMs() + OutboxDelivery::kClaimMs, &error));
+    QCOMPARE(second.deliverDue(&error), 0);
+    clock.advanceMs(OutboxDelivery::kClaimMs);
+    QCOMPARE(second.deliverDue(&error), 1);
+    QCOMPARE(sentBySecond.last(), orphan);
+    QCOMPARE(first.deliverDue(&error), 0);
 }
 
 void TestMail::backoffDoublesUpToAnHour_data()
