@@ -4,33 +4,16 @@
 // Runs the real gatehouse-portal and drives Debian's Chromium (see support/session.mjs).
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 
-import { byTestId, eventually, findTask, openTask, portalTest, signIn, usePortal } from './support/session.mjs';
+import { byTestId, eventually, findTask, openTask, portalTest, signIn, sql, usePortal } from './support/session.mjs';
 
 const portal = usePortal();
-const PYTHON = process.env.GATEHOUSE_TEST_PYTHON || 'python3';
-
-// SQL against the portal's SQLite file: what staff (the console) would see.
-function sql(script, ...args) {
-    const program = [
-        'import json, sqlite3, sys',
-        'db = sqlite3.connect(sys.argv[1], timeout=10)',
-        'args = json.loads(sys.argv[3])',
-        'out = {}',
-        'exec(sys.argv[2])',
-        'db.commit()',
-        'print(json.dumps(out))',
-    ].join('\n');
-    const output = execFileSync(PYTHON, ['-c', program, path.join(portal.dataDir, 'gatehouse.sqlite'), script, JSON.stringify(args)]);
-    return JSON.parse(output.toString());
-}
 
 portalTest(portal, 'drop a file with progress, see it listed with its expiry, delete another', async (page) => {
     // Staff's side, as the console leaves it: a client task asks for a secure file drop and
     // keeps files for 14 days.
     const { taskId } = sql(
+        portal,
         [
             "out['taskId'] = db.execute(\"SELECT MAX(id) FROM task WHERE evidence_type = 'standard' AND owner_side = 'client'\").fetchone()[0]",
             "db.execute(\"UPDATE task SET evidence_type = 'file_drop', config = ? WHERE id = ?\", (json.dumps({'expiryDays': 14}), out['taskId']))",
@@ -86,6 +69,7 @@ portalTest(portal, 'drop a file with progress, see it listed with its expiry, de
 
     // Staff's side: a drop of that size, and no trace of the plaintext in what is stored.
     const stored = sql(
+        portal,
         [
             "out['drops'] = db.execute('SELECT file_name, file_size, expires_at - created_at FROM file_drop WHERE task_id = ?', (args[0],)).fetchall()",
             "out['plain'] = db.execute('SELECT COUNT(*) FROM file_chunk WHERE instr(data, ?) > 0', (args[1].encode(),)).fetchone()[0]",
@@ -109,6 +93,7 @@ portalTest(portal, 'drop a file with progress, see it listed with its expiry, de
     await eventually('wrong-file.txt to be gone', async () => !(await files.textContent()).includes('wrong-file.txt'));
     assert.ok((await files.textContent()).includes('ledger 2026.csv'), 'the other file stays');
     const after = sql(
+        portal,
         "out['rows'] = db.execute('SELECT file_name, file_id IS NULL, deleted_at IS NOT NULL FROM file_drop WHERE task_id = ? ORDER BY id', (args[0],)).fetchall()",
         taskId
     );

@@ -1,27 +1,12 @@
-// Form and checklist tasks as a client contact uses them: a form saved with an invalid field
-// (the browser's message, then the server's), fixed and saved (the Saved badge), submitted;
-// a checklist ticked to completion. The staff side is checked in the database the console reads.
-//
-//   cd tests/browser && GATEHOUSE_PORTAL_BIN=/path/to/gatehouse-portal node --test forms.test.mjs
+// Form tasks as a client contact fills them in: a form saved with an invalid field (the
+// browser's message, then the server's), fixed and saved (the Saved badge), submitted. The
+// staff side is checked in the database the console reads. Checklists: checklist.test.mjs.
+// Runs the real gatehouse-portal and drives Debian's Chromium (see support/session.mjs).
 
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { promisify } from 'node:util';
-import { chromium } from 'playwright-core';
 
-import { listMail, waitForSignInMail } from './support/mailbox.mjs';
-import { PortalServer, freePort, makeDataDir, portalBinary, runCli } from './support/portal.mjs';
-import { openTask } from './support/session.mjs';
+import { byTestId, eventually, openTask, portalTest, signIn, sql, statusOf, usePortal } from './support/session.mjs';
 
-const run = promisify(execFile);
-const CONTACT_EMAIL = 'demo.contact@example.com';
-const CHROMIUM = process.env.GATEHOUSE_CHROMIUM || '/usr/bin/chromium';
-const PYTHON = process.env.GATEHOUSE_TEST_PYTHON || 'python3';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const PAYLOAD = '<img src=x onerror="window.__xss=1">Example & Co';
 
 const FORM = {
@@ -39,121 +24,30 @@ const FORM = {
         { id: 'notes', label: 'Anything else', type: 'long_text', required: false, help: '' },
     ],
 };
-const CHECKLIST = { items: [{ id: 'backup', text: 'Backups checked' }, { id: 'fw', text: 'Firewall rules sent' }] };
 
-let dataDir = null;
-let server = null;
-let browser = null;
-let inviteUrl = null;
-let failed = false;
-let ids = null;
-
-process.on('exit', () => server?.killNow());
-
-// SQL against the portal's SQLite file, through Python's sqlite3 module: what staff would see.
-async function sql(script, args = []) {
-    const program = [
-        'import json, sqlite3, sys',
-        'db = sqlite3.connect(sys.argv[1], timeout=10)',
-        'db.row_factory = sqlite3.Row',
-        'args = json.loads(sys.argv[3])',
-        'out = {}',
-        'exec(sys.argv[2])',
-        'db.commit()',
-        'print(json.dumps(out))',
-    ].join('\n');
-    const { stdout } = await run(PYTHON, ['-c', program, path.join(dataDir, 'gatehouse.sqlite'), script, JSON.stringify(args)]);
-    return JSON.parse(stdout);
-}
-
-before(async () => {
-    const bin = portalBinary();
-    dataDir = makeDataDir();
-    const port = await freePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    await runCli(bin, ['--data-dir', dataDir, 'demo']);
-    // Staff's side, as the console's FormService and ChecklistService would leave it: the demo's
-    // questionnaire gets its questions, and a standard client task becomes a checklist.
-    ids = await sql(
-        [
-            "out['form'] = db.execute(\"SELECT id FROM task WHERE evidence_type = 'form' AND owner_side = 'client'\").fetchone()[0]",
-            "out['checklist'] = db.execute(\"SELECT MAX(id) FROM task WHERE evidence_type = 'standard' AND owner_side = 'client'\").fetchone()[0]",
-            "db.execute('UPDATE task SET config = ? WHERE id = ?', (json.dumps(args[0]), out['form']))",
-            "db.execute(\"UPDATE task SET evidence_type = 'checklist', config = ? WHERE id = ?\", (json.dumps(args[1]), out['checklist']))",
-        ].join('\n'),
-        [FORM, CHECKLIST]
-    );
-    const inviteOutput = await runCli(bin, ['--data-dir', dataDir, 'invite', CONTACT_EMAIL, '--public-url', baseUrl]);
-    inviteUrl = /https?:\/\/\S+\/i\/[A-Za-z0-9_-]+/.exec(inviteOutput.trim().split(/\r?\n/).pop() ?? '')?.[0];
-    assert.ok(inviteUrl, `invite printed no link:\n${inviteOutput}`);
-    server = new PortalServer(bin, dataDir, port);
-    await server.start();
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+// Staff's side, as the console's FormService would leave it: the demo's questionnaire gets
+// these questions.
+let formId = null;
+const portal = usePortal({
+    setUp: (state) => {
+        formId = sql(
+            state,
+            [
+                "out['form'] = db.execute(\"SELECT id FROM task WHERE evidence_type = 'form' AND owner_side = 'client'\").fetchone()[0]",
+                "db.execute('UPDATE task SET config = ? WHERE id = ?', (json.dumps(args[0]), out['form']))",
+            ].join('\n'),
+            FORM
+        ).form;
+    },
 });
 
-after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-    if (failed) {
-        console.error(`Portal server output:\n${server?.log() ?? '(not started)'}`);
-        console.error(`Data directory kept for inspection: ${dataDir}`);
-    } else if (dataDir) {
-        fs.rmSync(dataDir, { recursive: true, force: true });
-    }
-});
-
-function byTestId(page, id) {
-    return page.locator(`[data-testid="${id}"]`);
-}
-
-async function eventually(what, check, timeoutMs = 10000) {
-    const deadline = Date.now() + timeoutMs;
-    let last;
-    while (Date.now() < deadline) {
-        try {
-            last = await check();
-            if (last) {
-                return last;
-            }
-        } catch (error) {
-            last = error;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`Timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
-}
-
-async function signIn(page) {
-    await page.goto(inviteUrl);
-    const seen = listMail(dataDir);
-    await byTestId(page, 'invite-send').click();
-    await byTestId(page, 'code-input').waitFor({ state: 'visible' });
-    const mail = await waitForSignInMail(dataDir, seen);
-    await byTestId(page, 'code-input').fill(mail.code);
-    await byTestId(page, 'code-submit').click();
-    await page.waitForURL(`${server.baseUrl}/`);
-}
-
-async function statusOf(page, taskId) {
-    return (await byTestId(page, `task-status-${taskId}`).textContent()).trim();
-}
-
-test('fill in a form and tick a checklist', { timeout: 120000 }, async () => {
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 900 } });
-    context.setDefaultTimeout(15000);
-    const page = await context.newPage();
-    const problems = [];
-    page.on('console', (message) => {
-        if (message.type() === 'error' && message.text().includes('Content Security Policy')) {
-            problems.push(`CSP violation: ${message.text()}`);
-        }
-    });
-    page.on('pageerror', (error) => problems.push(`Uncaught error in the page: ${error.message}`));
-    try {
-        await signIn(page);
-        const form = String(ids.form);
+portalTest(
+    portal,
+    'fill in a form: invalid, fixed, saved, submitted',
+    async (page) => {
+        await signIn(portal, page);
+        const form = String(formId);
         await openTask(page, form);
-        await openTask(page, String(ids.checklist));
         await byTestId(page, `form-save-${form}`).waitFor({ state: 'visible' });
 
         // Labels, help and the required mark are there and tied to the controls.
@@ -183,20 +77,22 @@ test('fill in a form and tick a checklist', { timeout: 120000 }, async () => {
             'field-email',
             'the first invalid field has the focus'
         );
-        assert.deepEqual((await sql("out['n'] = db.execute('SELECT COUNT(*) FROM form_entry').fetchone()[0]")).n, 0);
+        assert.deepEqual(sql(portal, "out['n'] = db.execute('SELECT COUNT(*) FROM form_entry').fetchone()[0]").n, 0);
 
         // The server's check: meanwhile staff withdrew "11-50", which the page still offers.
-        await sql("db.execute('UPDATE task SET config = ? WHERE id = ?', (json.dumps(args[0]), args[1]))", [
+        sql(
+            portal,
+            "db.execute('UPDATE task SET config = ? WHERE id = ?', (json.dumps(args[0]), args[1]))",
             { ...FORM, fields: FORM.fields.map((f) => (f.id === 'size' ? { ...f, options: ['1-10', '51+'] } : f)) },
-            ids.form,
-        ]);
+            formId
+        );
         await byTestId(page, 'field-email').fill('it@example.com');
         await byTestId(page, `form-save-${form}`).click();
         const sizeError = byTestId(page, 'field-error-size');
         await sizeError.waitFor({ state: 'visible' });
         assert.equal(await sizeError.textContent(), 'Choose one of the options offered.');
         assert.equal(await emailError.isVisible(), false, 'the fixed field is no longer marked');
-        assert.deepEqual((await sql("out['n'] = db.execute('SELECT COUNT(*) FROM form_entry').fetchone()[0]")).n, 0);
+        assert.deepEqual(sql(portal, "out['n'] = db.execute('SELECT COUNT(*) FROM form_entry').fetchone()[0]").n, 0);
 
         // Fixed: saved, and the card says so.
         await byTestId(page, 'field-size').selectOption('1-10');
@@ -207,10 +103,11 @@ test('fill in a form and tick a checklist', { timeout: 120000 }, async () => {
         assert.equal(await page.evaluate(() => window.__xss), undefined, 'the answer stayed text');
 
         // Staff see the entry as the contact wrote it.
-        const entry = await sql(
+        const entry = sql(
+            portal,
             "row = db.execute('SELECT answers, author_name FROM form_entry WHERE task_id = ?', (args[0],)).fetchone()\n" +
-                "out['answers'] = json.loads(row['answers'])\nout['author'] = row['author_name']",
-            [ids.form]
+                "out['answers'] = json.loads(row[0])\nout['author'] = row[1]",
+            formId
         );
         assert.equal(entry.author, 'Jordan Client');
         assert.deepEqual(entry.answers, {
@@ -222,33 +119,6 @@ test('fill in a form and tick a checklist', { timeout: 120000 }, async () => {
         await byTestId(page, `form-submit-${form}`).click();
         await eventually('the form task to be completed', async () => (await statusOf(page, form)) === 'Completed');
         assert.equal(await byTestId(page, `form-save-${form}`).count(), 0);
-
-        // The checklist, ticked with the keyboard and the mouse.
-        const list = String(ids.checklist);
-        const progress = byTestId(page, `checklist-progress-${list}`);
-        await eventually('the checklist progress', async () => (await progress.textContent()) === '0 of 2 done');
-        await byTestId(page, 'checklist-item-fw').focus();
-        await page.keyboard.press('Space');
-        await eventually('one item ticked', async () => (await progress.textContent()) === '1 of 2 done');
-        assert.match(await byTestId(page, `checklist-${list}`).textContent(), /Ticked by Jordan Client/);
-        await byTestId(page, 'checklist-item-backup').check();
-        await eventually('the checklist to be completed', async () => (await statusOf(page, list)) === 'Completed');
-        assert.equal(await byTestId(page, `checklist-progress-${list}`).textContent(), '2 of 2 done');
-        assert.equal(await byTestId(page, 'checklist-item-fw').isDisabled(), true, 'a completed checklist is closed');
-
-        const ticks = await sql(
-            "out['rows'] = [dict(r) for r in db.execute('SELECT item_id, ticked, actor_kind, actor_name FROM checklist_tick WHERE task_id = ? ORDER BY id', (args[0],))]",
-            [ids.checklist]
-        );
-        assert.deepEqual(ticks.rows, [
-            { item_id: 'fw', ticked: 1, actor_kind: 'contact', actor_name: 'Jordan Client' },
-            { item_id: 'backup', ticked: 1, actor_kind: 'contact', actor_name: 'Jordan Client' },
-        ]);
-        assert.deepEqual(problems, [], 'the page reported problems');
-    } catch (error) {
-        failed = true;
-        throw error;
-    } finally {
-        await context.close();
-    }
-});
+    },
+    { context: { viewport: { width: 390, height: 900 } } }
+);

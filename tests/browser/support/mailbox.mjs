@@ -166,3 +166,15 @@ export async function waitForSignInMail(dataDir, before, { timeoutMs = 20000 } =
             : `No new mail arrived in ${mailboxDir(dataDir)} within ${timeoutMs} ms`
     );
 }
+
+// Every delivered message, oldest first: its file name, headers of note, the recipient's bare
+// address, raw text and decoded text parts.
+export function readMailbox(dataDir) {
+    return listMail(dataDir).map((name) => {
+        const raw = fs.readFileSync(path.join(mailboxDir(dataDir), name), 'utf8');
+        const headers = parseHeaders(splitHeaderAndBody(raw).headerText);
+        const to = headers.get('to') || '';
+        const address = (/<([^>]+)>/.exec(to)?.[1] ?? to).trim();
+        return { name, raw, to, address, subject: headers.get('subject') || '', parts: textParts(raw) };
+    });
+}
