@@ -3,6 +3,7 @@
 #include "ChecklistDialog.h"
 #include "ChecklistEditorDialog.h"
 #include "CredentialsDialog.h"
+#include "EvidenceExport.h"
 #include "FileDropPanel.h"
 #include "FormBuilderDialog.h"
 #include "FormEntriesDialog.h"
@@ -133,6 +134,14 @@ OnboardingDetailView::OnboardingDetailView(const ConsoleContext &context, QWidge
     auto *subtitleRow = new QHBoxLayout;
     subtitleRow->addWidget(m_subtitle, 1);
     subtitleRow->addWidget(m_owner);
+    auto *evidence = new QToolButton(this);
+    evidence->setObjectName(QStringLiteral("exportEvidence"));
+    evidence->setText(tr("Evidence pack…"));
+    evidence->setToolTip(tr("Export signed PDFs, form answers, document hashes and the audit "
+                            "events of this onboarding as one ZIP"));
+    connect(evidence, &QToolButton::clicked, this,
+            [this] { exportEvidencePack(this, m_context, m_onboardingId); });
+    subtitleRow->addWidget(evidence);
     layout->addLayout(subtitleRow);
     layout->addWidget(m_progress);
     layout->addWidget(m_error);

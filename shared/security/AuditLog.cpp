@@ -94,6 +94,15 @@ Where whereFor(const AuditFilter &filter, qint64 afterId = 0)
         conditions.append(QStringLiteral("id > ?"));
         where.values.append(afterId);
     }
+    if (!filter.subjects.isEmpty()) {
+        QStringList marks;
+        for (const QString &subject : filter.subjects) {
+            marks.append(QStringLiteral("?"));
+            where.values.append(subject);
+        }
+        conditions.append(QStringLiteral("subject IN (") + marks.join(QLatin1Char(','))
+                          + QLatin1Char(')'));
+    }
     QString text = filter.text.trimmed().toLower();
     if (!text.isEmpty()) {
         text.replace(QLatin1Char('!'), QLatin1String("!!"));

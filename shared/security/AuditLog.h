@@ -17,9 +17,10 @@ class Database;
 struct AuditFilter
 {
     qint64 workspaceId = 0;
-    QString text;     // in actor, action, subject, detail or IP, ignoring case
-    QString action;   // exactly this action
-    qint64 minId = 0; // this event and later ones only
+    QString text;         // in actor, action, subject, detail or IP, ignoring case
+    QString action;       // exactly this action
+    qint64 minId = 0;     // this event and later ones only
+    QStringList subjects; // any of exactly these subjects, e.g. "task:5" (an evidence pack)
 };
 
 // The tamper-evident audit trail (TRU-2): append-only events, each carrying the SHA-256 of the

@@ -9,6 +9,7 @@
 #include "companies/InviteResultPanel.h"
 #include "companies/NewCompanyDialog.h"
 #include "companies/NewContactDialog.h"
+#include "core/FileDialog.h"
 #include "core/MessageBox.h"
 #include "mail/MailView.h"
 #include "mail/OutboxRepository.h"
@@ -42,6 +43,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace Gatehouse;
@@ -74,6 +76,7 @@ private Q_SLOTS:
 
     void staffSetTheStatusOfTheirOwnTasksOnly();
     void onboardingsAndTasksAreHandedOn();
+    void evidencePackIsExported();
     void searchFiltersByCompanyOrName();
     void inviteQueuesOneMailWithTheLink();
     void companiesAndContactsAreAddedThroughDialogs();
@@ -216,6 +219,35 @@ void TestConsoleViews::onboardingsAndTasksAreHandedOn()
     QCOMPARE(
         OnboardingRepository(m_test->db()).taskForStaff(taskId, nullptr, &dbError)->staffOwnerId,
         0);
+}
+
+void TestConsoleViews::evidencePackIsExported()
+{
+    m_window = openMainWindow(m_fixture.context);
+    QVERIFY(m_window);
+    QString dbError;
+    ServiceError error;
+    QVERIFY(
+        OnboardingService(m_test->db(), Clock::system())
+            .createFromTemplate(
+                m_fixture.acmeId,
+                TemplateRepository(m_test->db()).list(m_fixture.workspaceId, &dbError).first().id,
+                QString(), QDate::currentDate(), m_fixture.context.actor(), &error)
+        != 0);
+    OnboardingsView *view = m_window->onboardingsView();
+    QTRY_COMPARE(view->model()->rowCount(), 1);
+    clickRow(view->tableView(), view->proxy()->index(0, 0));
+    auto *button = view->detailView()->findChild<QToolButton *>(QStringLiteral("exportEvidence"));
+    QVERIFY(button);
+    const QString path = m_settingsDir.filePath(QStringLiteral("evidence.zip"));
+    FileDialog::setNextSaveFileName(path);
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY2(MessageBox::lastText().contains(QStringLiteral("saved to")),
+             qPrintable(MessageBox::lastText()));
+    QFile zip(path);
+    QVERIFY(zip.open(QIODevice::ReadOnly));
+    QCOMPARE(zip.read(4), QByteArray("PK\x03\x04"));
 }
 
 void TestConsoleViews::searchFiltersByCompanyOrName()
