@@ -3,8 +3,13 @@
 #include "PortalHost.h"
 #include "activity/ActivityView.h"
 #include "companies/CompaniesView.h"
+#include "core/LayoutState.h"
+#include "home/GlobalSearch.h"
+#include "home/HomeView.h"
+#include "home/ShortcutsDialog.h"
 #include "inbox/InboxView.h"
 #include "mail/MailView.h"
+#include "onboardings/OnboardingDetailView.h"
 #include "onboardings/OnboardingsView.h"
 #include "review/ReviewQueueView.h"
 #include "settings/BrandingPanel.h"
@@ -18,6 +23,7 @@
 #include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -34,6 +40,7 @@ namespace Gatehouse {
 namespace {
 
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
+const QString kLayoutGroup = QStringLiteral("mainWindow/layout");
 
 } // namespace
 
@@ -49,6 +56,8 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
         m_context.vault = new VaultSession(*m_context.db, *m_context.clock, m_context.staff, this);
     }
 
+    m_home = new HomeView(m_context, this);
+    m_search = new GlobalSearch(m_context, this);
     m_onboardings = new OnboardingsView(m_context, this);
     m_review = new ReviewQueueView(m_context, this);
     m_inbox = new InboxView(m_context, this);
@@ -58,13 +67,15 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     m_activity = new ActivityView(m_context, this);
     m_templates = new TemplatesView(m_context, this);
     m_pages = new QStackedWidget(this);
+    // In the order of enum Page.
+    m_pages->addWidget(m_home);
     m_pages->addWidget(m_onboardings);
     m_pages->addWidget(m_review);
     m_pages->addWidget(m_inbox);
     m_pages->addWidget(m_companies);
     m_pages->addWidget(m_templates);
-    m_pages->addWidget(m_mail);
     m_pages->addWidget(m_activity);
+    m_pages->addWidget(m_mail);
     m_pages->addWidget(m_branding);
 
     auto *central = new QWidget(this);
@@ -103,6 +114,8 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
         }
     });
     connect(m_companies, &CompaniesView::newOnboardingRequested, this, &MainWindow::newOnboarding);
+    connect(m_home, &HomeView::openRequested, this, &MainWindow::openHomeItem);
+    connect(m_search, &GlobalSearch::openRequested, this, &MainWindow::openSearchHit);
     connect(m_review, &ReviewQueueView::changed, this, &MainWindow::refreshAll);
     // The sidebar says how many questions wait for an answer.
     connect(m_inbox, &InboxView::openCountChanged, this, [this](int open) {
@@ -119,6 +132,7 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     if (!restoreGeometry(QSettings().value(kGeometryKey).toByteArray())) {
         resize(1280, 800);
     }
+    LayoutState::restore(this, kLayoutGroup);
 }
 
 MainWindow::~MainWindow() = default;
@@ -151,21 +165,21 @@ QWidget *MainWindow::createSidebar()
         "QListWidget#sidebar::item:hover { background: palette(midlight); }"
         "QListWidget#sidebar::item:selected { background: palette(highlight); "
         "color: palette(highlighted-text); }"));
-    const QString labels[PageCount]
-        = {tr("Onboardings"), tr("Review"), tr("Inbox"),    tr("Companies & contacts"),
-           tr("Templates"),   tr("Mail"),   tr("Activity"), tr("Settings")};
+    const QStringList labels = pageNames();
     for (int page = 0; page < PageCount; ++page) {
-        auto *item = new QListWidgetItem(labels[page], m_sidebar);
-        item->setToolTip(tr("%1 (Ctrl+%2)").arg(labels[page]).arg(page + 1));
+        auto *item = new QListWidgetItem(labels.at(page), m_sidebar);
+        item->setToolTip(tr("%1 (Ctrl+%2)").arg(labels.at(page)).arg(page + 1));
     }
-    m_sidebar->setCurrentRow(OnboardingsPage);
+    m_sidebar->setCurrentRow(HomePage);
 
     auto *layout = new QVBoxLayout(sidebar);
     layout->setContentsMargins(14, 18, 14, 14);
     layout->setSpacing(4);
     layout->addWidget(workspace);
     layout->addWidget(subtitle);
-    layout->addSpacing(16);
+    layout->addSpacing(12);
+    layout->addWidget(m_search);
+    layout->addSpacing(8);
     layout->addWidget(m_sidebar, 1);
 
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -181,6 +195,9 @@ QWidget *MainWindow::createSidebar()
         }
         m_pages->setCurrentIndex(row);
         switch (static_cast<Page>(row)) {
+        case HomePage:
+            m_home->refresh();
+            break;
         case OnboardingsPage:
             m_onboardings->refresh();
             break;
@@ -232,19 +249,35 @@ void MainWindow::createActions()
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
-    const QString labels[PageCount]
-        = {tr("&Onboardings"), tr("&Review"), tr("&Inbox"),    tr("&Companies && contacts"),
-           tr("&Templates"),   tr("&Mail"),   tr("&Activity"), tr("&Settings")};
+    const QString labels[PageCount] = {tr("&Home"),
+                                       tr("&Onboardings"),
+                                       tr("&Review"),
+                                       tr("&Inbox"),
+                                       tr("&Companies && contacts"),
+                                       tr("&Templates"),
+                                       tr("&Activity"),
+                                       tr("&Mail"),
+                                       tr("&Settings")};
     for (int page = 0; page < PageCount; ++page) {
         QAction *action = go->addAction(labels[page]);
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + page)));
         connect(action, &QAction::triggered, this,
                 [this, page] { showPage(static_cast<Page>(page)); });
     }
+    go->addSeparator();
+    QAction *search = go->addAction(tr("&Search…"));
+    search->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(search, &QAction::triggered, this, [this] {
+        m_search->edit()->setFocus(Qt::ShortcutFocusReason);
+        m_search->edit()->selectAll();
+    });
 
     menuBar()->addMenu(m_vaultActions->menu());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts = help->addAction(tr("&Keyboard shortcuts"));
+    shortcuts->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(Qt::CTRL | Qt::Key_Slash)});
+    connect(shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
     QAction *about = help->addAction(tr("&About Gatehouse"));
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
@@ -294,6 +327,7 @@ MainWindow::Page MainWindow::currentPage() const
 
 void MainWindow::refreshAll()
 {
+    m_home->scheduleRefresh();
     m_onboardings->refresh();
     m_review->refresh();
     m_inbox->refresh();
@@ -318,6 +352,71 @@ void MainWindow::newOnboarding(qint64 companyId)
     m_onboardings->newOnboarding(companyId);
 }
 
+QStringList MainWindow::pageNames() const
+{
+    return {
+        tr("Home"),      tr("Onboardings"), tr("Review"), tr("Inbox"),   tr("Companies & contacts"),
+        tr("Templates"), tr("Activity"),    tr("Mail"),   tr("Settings")};
+}
+
+void MainWindow::openOnboarding(qint64 onboardingId, qint64 taskId)
+{
+    showPage(OnboardingsPage);
+    if (!m_onboardings->selectOnboarding(onboardingId)) {
+        statusBar()->showMessage(tr("That onboarding is no longer there."), 8000);
+        return;
+    }
+    if (taskId) {
+        m_onboardings->detailView()->selectTask(taskId);
+    }
+}
+
+void MainWindow::openHomeItem(const HomeItem &item)
+{
+    switch (item.kind) {
+    case HomeItem::Kind::Review:
+        showPage(ReviewPage);
+        m_review->selectItem(item.id);
+        break;
+    case HomeItem::Kind::Question:
+        showPage(InboxPage);
+        m_inbox->selectQuestion(item.id);
+        break;
+    case HomeItem::Kind::OverdueTask:
+        openOnboarding(item.onboardingId, item.taskId);
+        break;
+    case HomeItem::Kind::StalledOnboarding:
+        openOnboarding(item.onboardingId, 0);
+        break;
+    }
+}
+
+void MainWindow::openSearchHit(const SearchHit &hit)
+{
+    switch (hit.kind) {
+    case SearchHit::Kind::Company:
+    case SearchHit::Kind::Contact:
+        showPage(CompaniesPage);
+        m_companies->selectCompany(hit.companyId);
+        if (hit.contactId) {
+            m_companies->selectContact(hit.contactId);
+        }
+        break;
+    case SearchHit::Kind::Onboarding:
+    case SearchHit::Kind::Task:
+        openOnboarding(hit.onboardingId, hit.taskId);
+        break;
+    }
+}
+
+ShortcutsDialog *MainWindow::showShortcuts()
+{
+    auto *dialog = new ShortcutsDialog(ShortcutsDialog::collect(this, m_pages, pageNames()), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About Gatehouse"),
@@ -335,6 +434,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     QSettings().setValue(kGeometryKey, saveGeometry());
+    LayoutState::save(this, kLayoutGroup);
     QMainWindow::closeEvent(event);
 }
 

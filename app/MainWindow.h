@@ -5,6 +5,7 @@
 
 #include <QMainWindow>
 
+class QAction;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -13,6 +14,11 @@ namespace Gatehouse {
 
 class ActivityView;
 class CompaniesView;
+class GlobalSearch;
+class HomeView;
+class ShortcutsDialog;
+struct HomeItem;
+struct SearchHit;
 class MailView;
 class BrandingPanel;
 class InboxView;
@@ -23,20 +29,22 @@ class TemplatesView;
 class VaultActions;
 class VaultSession;
 
-// The console's window: a sidebar of pages (Ctrl+1..8), the pages, and a status bar with the
-// portal's address. It follows the activity feed so that what clients do shows up by itself.
+// The console's window: a search field and a sidebar of pages (Ctrl+1..9), the pages (Home
+// first), and a status bar with the portal's address. It follows the activity feed so that
+// what clients do shows up by itself.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
     enum Page {
+        HomePage,
         OnboardingsPage,
         ReviewPage,
         InboxPage,
         CompaniesPage,
         TemplatesPage,
-        MailPage,
         ActivityPage,
+        MailPage,
         SettingsPage,
         PageCount
     };
@@ -55,7 +63,15 @@ public:
     // Re-reads every page, keeping selections; what the activity feed triggers.
     void refreshAll();
 
+    // Shows an item from Home or the search where it is handled.
+    void openHomeItem(const Gatehouse::HomeItem &item);
+    void openSearchHit(const Gatehouse::SearchHit &hit);
+    // Help > Keyboard shortcuts, opened without blocking.
+    ShortcutsDialog *showShortcuts();
+
     ActivityWatcher *activityWatcher() { return &m_watcher; }
+    HomeView *homeView() const { return m_home; }
+    GlobalSearch *globalSearch() const { return m_search; }
     OnboardingsView *onboardingsView() const { return m_onboardings; }
     ReviewQueueView *reviewView() const { return m_review; }
     InboxView *inboxView() const { return m_inbox; }
@@ -77,12 +93,16 @@ private:
     void onActivity(const QList<Gatehouse::ActivityEvent> &events);
     void newOnboarding(qint64 companyId);
     void showAbout();
+    void openOnboarding(qint64 onboardingId, qint64 taskId);
+    QStringList pageNames() const;
 
     ConsoleContext m_context;
     ActivityWatcher m_watcher;
     PortalHost *m_portal = nullptr;
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_pages = nullptr;
+    HomeView *m_home = nullptr;
+    GlobalSearch *m_search = nullptr;
     OnboardingsView *m_onboardings = nullptr;
     ReviewQueueView *m_review = nullptr;
     InboxView *m_inbox = nullptr;

@@ -71,6 +71,7 @@ InboxView::InboxView(const ConsoleContext &context, QWidget *parent)
 
     auto *send = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), m_answer);
     send->setContext(Qt::WidgetShortcut);
+    send->setWhatsThis(tr("Send the answer"));
     connect(send, &QShortcut::activated, this, &InboxView::sendAnswer);
     connect(m_send, &QPushButton::clicked, this, &InboxView::sendAnswer);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -99,6 +100,18 @@ void InboxView::refresh()
     }
     m_view->resizeColumnsToContents();
     Q_EMIT openCountChanged(m_model->openCount());
+}
+
+bool InboxView::selectQuestion(qint64 questionId)
+{
+    const int row = m_model->rowOf(questionId);
+    if (row < 0) {
+        return false;
+    }
+    m_view->setCurrentIndex(m_model->index(row, 0));
+    m_view->scrollTo(m_view->currentIndex());
+    m_answer->setFocus();
+    return true;
 }
 
 void InboxView::showSelected()

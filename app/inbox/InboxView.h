@@ -29,6 +29,7 @@ public:
     QPlainTextEdit *answerEdit() const { return m_answer; }
     QLabel *questionLabel() const { return m_question; }
     bool sendAnswer();
+    bool selectQuestion(qint64 questionId);
 
 Q_SIGNALS:
     // How many questions are open, for the sidebar.

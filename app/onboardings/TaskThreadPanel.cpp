@@ -53,6 +53,7 @@ TaskThreadPanel::TaskThreadPanel(const ConsoleContext &context, QWidget *parent)
     connect(m_send, &QPushButton::clicked, this, &TaskThreadPanel::send);
     auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), m_editor);
     shortcut->setContext(Qt::WidgetShortcut);
+    shortcut->setWhatsThis(tr("Send the comment"));
     connect(shortcut, &QShortcut::activated, this, &TaskThreadPanel::send);
     hide();
 }

@@ -91,13 +91,16 @@ ReviewQueueView::ReviewQueueView(const ConsoleContext &context, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(empty);
 
-    const auto shortcut = [this](const QKeySequence &keys, auto slot) {
+    // `what` is what Help > Keyboard shortcuts lists.
+    const auto shortcut = [this](const QKeySequence &keys, const QString &what, auto slot) {
         auto *key = new QShortcut(keys, this);
         key->setContext(Qt::WidgetWithChildrenShortcut);
+        key->setWhatsThis(what);
         connect(key, &QShortcut::activated, this, slot);
     };
-    shortcut(QKeySequence(Qt::ALT | Qt::Key_Down), [this] { moveSelection(1); });
-    shortcut(QKeySequence(Qt::ALT | Qt::Key_Up), [this] { moveSelection(-1); });
+    shortcut(QKeySequence(Qt::ALT | Qt::Key_Down), tr("Next item"), [this] { moveSelection(1); });
+    shortcut(QKeySequence(Qt::ALT | Qt::Key_Up), tr("Previous item"),
+             [this] { moveSelection(-1); });
     connect(m_primary, &QPushButton::clicked, this, &ReviewQueueView::actOnSelected);
     connect(m_reject, &QPushButton::clicked, this, &ReviewQueueView::rejectSelected);
     connect(m_save, &QPushButton::clicked, this, &ReviewQueueView::saveSelected);

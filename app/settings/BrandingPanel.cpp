@@ -86,6 +86,7 @@ BrandingPanel::BrandingPanel(const ConsoleContext &context, QWidget *parent)
     connect(m_save, &QPushButton::clicked, this, &BrandingPanel::save);
     auto *saveKey = new QShortcut(QKeySequence::Save, this);
     saveKey->setContext(Qt::WidgetWithChildrenShortcut);
+    saveKey->setWhatsThis(tr("Save the branding"));
     connect(saveKey, &QShortcut::activated, this, &BrandingPanel::save);
     reload();
 }

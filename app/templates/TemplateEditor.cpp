@@ -153,17 +153,21 @@ TemplateEditor::TemplateEditor(const ConsoleContext &context, QWidget *parent)
 void TemplateEditor::createShortcuts()
 {
     // On the tree only, so that Del and Ins keep their meaning while typing in a field.
-    const auto onTree = [this](const QKeySequence &keys, auto slot) {
+    // Each described for Help > Keyboard shortcuts.
+    const auto onTree = [this](const QKeySequence &keys, const QString &what, auto slot) {
         auto *shortcut = new QShortcut(keys, m_tree);
         shortcut->setContext(Qt::WidgetShortcut);
+        shortcut->setWhatsThis(what);
         connect(shortcut, &QShortcut::activated, this, slot);
     };
-    onTree(QKeySequence(Qt::Key_Insert), [this] { addTask(); });
-    onTree(QKeySequence(Qt::SHIFT | Qt::Key_Insert), [this] { addPhase(); });
-    onTree(QKeySequence(Qt::Key_Delete), [this] { removeCurrent(); });
-    onTree(QKeySequence(Qt::ALT | Qt::Key_Up), [this] { moveCurrent(-1); });
-    onTree(QKeySequence(Qt::ALT | Qt::Key_Down), [this] { moveCurrent(1); });
+    onTree(QKeySequence(Qt::Key_Insert), tr("Add a task"), [this] { addTask(); });
+    onTree(QKeySequence(Qt::SHIFT | Qt::Key_Insert), tr("Add a phase"), [this] { addPhase(); });
+    onTree(QKeySequence(Qt::Key_Delete), tr("Remove the selected phase or task"),
+           [this] { removeCurrent(); });
+    onTree(QKeySequence(Qt::ALT | Qt::Key_Up), tr("Move up"), [this] { moveCurrent(-1); });
+    onTree(QKeySequence(Qt::ALT | Qt::Key_Down), tr("Move down"), [this] { moveCurrent(1); });
     auto *save = new QShortcut(QKeySequence::Save, this);
+    save->setWhatsThis(tr("Save the template"));
     save->setContext(Qt::WidgetWithChildrenShortcut);
     connect(save, &QShortcut::activated, this, [this] {
         if (m_dirty) {

@@ -122,6 +122,8 @@ void TestConsoleDocuments::staffReviewWhatClientsSend()
 
     m_window = openMainWindow(m_fixture.context);
     QVERIFY(m_window);
+    // The console opens on Home; these steps work on the onboardings.
+    m_window->showPage(MainWindow::OnboardingsPage);
     OnboardingsView *view = m_window->onboardingsView();
     QTRY_COMPARE(view->model()->rowCount(), 1);
     clickRow(view->tableView(), view->proxy()->index(0, 0));
@@ -238,6 +240,8 @@ void TestConsoleDocuments::staffAnswerAndKeepInternalNotes()
                                   QStringLiteral("Which offices?"), QString(), &error));
 
     m_window = openMainWindow(m_fixture.context);
+    QVERIFY(m_window);
+    m_window->showPage(MainWindow::OnboardingsPage);
     OnboardingsView *view = m_window->onboardingsView();
     QTRY_COMPARE(view->model()->rowCount(), 1);
     clickRow(view->tableView(), view->proxy()->index(0, 0));
@@ -309,6 +313,8 @@ void TestConsoleDocuments::staffVerifySignatures()
                                QStringLiteral("203.0.113.7"), QStringLiteral("Firefox"), &error));
 
     m_window = openMainWindow(m_fixture.context);
+    QVERIFY(m_window);
+    m_window->showPage(MainWindow::OnboardingsPage);
     OnboardingsView *view = m_window->onboardingsView();
     QTRY_COMPARE(view->model()->rowCount(), 1);
     clickRow(view->tableView(), view->proxy()->index(0, 0));
@@ -344,7 +350,7 @@ void TestConsoleDocuments::staffAnswerQuestionsFromTheInbox()
     m_window = openMainWindow(m_fixture.context);
     m_window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
+    QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier);
     QCOMPARE(m_window->currentPage(), MainWindow::InboxPage);
     InboxView *inbox = m_window->inboxView();
     QAbstractItemModelTester tester(inbox->model(),

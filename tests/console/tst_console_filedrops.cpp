@@ -113,6 +113,8 @@ void TestConsoleFileDrops::saveDecryptedAndSetExpiry()
 
     m_window = openMainWindow(m_fixture.context);
     QVERIFY(m_window);
+    // The console opens on Home; these steps work on the onboardings.
+    m_window->showPage(MainWindow::OnboardingsPage);
     OnboardingsView *view = m_window->onboardingsView();
     QTRY_COMPARE(view->model()->rowCount(), 1);
     clickRow(view->tableView(), view->proxy()->index(0, 0));

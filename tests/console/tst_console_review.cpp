@@ -137,7 +137,7 @@ void TestConsoleReview::everythingWaitingIsHandledFromTheQueue()
     QVERIFY(m_window);
     m_window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+    QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
     QCOMPARE(m_window->currentPage(), MainWindow::ReviewPage);
     ReviewQueueView *queue = m_window->reviewView();
     QAbstractItemModelTester tester(queue->model(),

@@ -95,7 +95,7 @@ void TestConsoleTemplates::init()
     m_starterId = templates.first().id;
     m_window = openMainWindow(m_fixture.context);
     QVERIFY(m_window);
-    QTest::keyClick(m_window.get(), Qt::Key_5, Qt::ControlModifier);
+    QTest::keyClick(m_window.get(), Qt::Key_6, Qt::ControlModifier);
     QCOMPARE(m_window->currentPage(), MainWindow::TemplatesPage);
     QVERIFY(view()->isVisible());
 }
@@ -432,7 +432,7 @@ void TestConsoleTemplates::duplicateAndDelete()
     clickOk(dialog->buttons());
     QTRY_VERIFY(dialog->createdId() > 0);
     const qint64 onboardingId = dialog->createdId();
-    QTest::keyClick(m_window.get(), Qt::Key_5, Qt::ControlModifier);
+    QTest::keyClick(m_window.get(), Qt::Key_6, Qt::ControlModifier);
 
     MessageBox::setNextAnswer(QMessageBox::No);
     QTest::mouseClick(view()->deleteButton(), Qt::LeftButton);

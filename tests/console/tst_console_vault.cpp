@@ -142,6 +142,8 @@ void TestConsoleVault::init()
              qPrintable(error.message));
     m_window = openMainWindow(m_fixture.context);
     QVERIFY(m_window);
+    // The console opens on Home; these steps work on the onboardings.
+    m_window->showPage(MainWindow::OnboardingsPage);
     QVERIFY(m_window->vaultSession());
     QVERIFY(!m_window->vaultSession()->isUnlocked());
 }

@@ -93,6 +93,8 @@ void TestConsoleViews::staffSetTheStatusOfTheirOwnTasksOnly()
 {
     m_window = openMainWindow(m_fixture.context);
     QVERIFY(m_window);
+    // The console opens on Home; these steps work on the onboardings.
+    m_window->showPage(MainWindow::OnboardingsPage);
     MainWindow &window = *m_window;
     QString dbError;
     const QList<OnboardingTemplate> templates
@@ -254,6 +256,8 @@ void TestConsoleViews::searchFiltersByCompanyOrName()
 {
     m_window = openMainWindow(m_fixture.context);
     QVERIFY(m_window);
+    // The console opens on Home; these steps work on the onboardings.
+    m_window->showPage(MainWindow::OnboardingsPage);
     MainWindow &window = *m_window;
     OnboardingsView *view = window.onboardingsView();
     for (const QString &company : {QStringLiteral("Acme"), QStringLiteral("Birch")}) {
@@ -290,6 +294,8 @@ void TestConsoleViews::inviteQueuesOneMailWithTheLink()
 {
     m_window = openMainWindow(m_fixture.context);
     QVERIFY(m_window);
+    // The console opens on Home; these steps work on the onboardings.
+    m_window->showPage(MainWindow::OnboardingsPage);
     MainWindow &window = *m_window;
     window.showPage(MainWindow::CompaniesPage);
     CompaniesView *companies = window.companiesView();
@@ -347,6 +353,8 @@ void TestConsoleViews::companiesAndContactsAreAddedThroughDialogs()
 {
     m_window = openMainWindow(m_fixture.context);
     QVERIFY(m_window);
+    // The console opens on Home; these steps work on the onboardings.
+    m_window->showPage(MainWindow::OnboardingsPage);
     MainWindow &window = *m_window;
     window.showPage(MainWindow::CompaniesPage);
     CompaniesView *companies = window.companiesView();
@@ -393,6 +401,8 @@ void TestConsoleViews::refusedInviteIsExplainedAndQueuesNothing()
 {
     m_window = openMainWindow(m_fixture.context);
     QVERIFY(m_window);
+    // The console opens on Home; these steps work on the onboardings.
+    m_window->showPage(MainWindow::OnboardingsPage);
     CompaniesView *companies = m_window->companiesView();
     m_window->showPage(MainWindow::CompaniesPage);
     QVERIFY(companies->selectCompany(m_fixture.acmeId));
