@@ -37,22 +37,21 @@ bool addDemoPages(const Database &db, const Clock &clock, QString *error)
          "Your tasks are listed on this page in the order we suggest doing them. Nothing here "
          "is urgent unless it shows a due date.\n"},
         {"How to reach support",
-         "## How to reach support\n\n"
          "1. **Urgent** (nobody can work, or you suspect a security incident): call "
          "+44 20 7946 0000, day or night.\n"
          "2. **Everything else**: email support@northwind.example or use *Ask a question* "
          "below.\n\n"
-         "We answer email within one working day, Monday to Friday, 8:00 to 18:00.\n\n"
-         "Our [service status page](https://status.northwind.example) shows known outages.\n"},
+         "## Opening hours\n\n"
+         "We answer email within one working day, Monday to Friday, 8:00 to 18:00. Our "
+         "[service status page](https://status.northwind.example) shows known outages.\n"},
         {"Security FAQ",
-         "## Security FAQ\n\n"
-         "### Will you ever ask for my password by email?\n\n"
+         "## Will you ever ask for my password by email?\n\n"
          "No. If we need a password we ask for it through a credential task in this portal, "
          "where it is encrypted before it is stored.\n\n"
-         "### How do I report a suspicious email?\n\n"
+         "## How do I report a suspicious email?\n\n"
          "Forward it as an attachment to security@northwind.example and delete it. Do not "
          "click its links.\n\n"
-         "### Where can I learn more?\n\n"
+         "## Where can I learn more?\n\n"
          "The UK National Cyber Security Centre's "
          "[advice for small "
          "organisations](https://www.ncsc.gov.uk/collection/small-business-guide) "
