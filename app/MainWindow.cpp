@@ -13,6 +13,7 @@
 #include "onboardings/OnboardingsView.h"
 #include "review/ReviewQueueView.h"
 #include "settings/BrandingPanel.h"
+#include "settings/SettingsView.h"
 #include "templates/TemplatesView.h"
 #include "vault/VaultActions.h"
 #include "vault/VaultSession.h"
@@ -61,7 +62,8 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     m_onboardings = new OnboardingsView(m_context, this);
     m_review = new ReviewQueueView(m_context, this);
     m_inbox = new InboxView(m_context, this);
-    m_branding = new BrandingPanel(m_context, this);
+    auto *settings = new SettingsView(m_context, this); // Branding and Portal pages tabs
+    m_branding = settings->brandingPanel();
     m_companies = new CompaniesView(m_context, this);
     m_mail = new MailView(m_context, this);
     m_activity = new ActivityView(m_context, this);
@@ -76,7 +78,7 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     m_pages->addWidget(m_templates);
     m_pages->addWidget(m_activity);
     m_pages->addWidget(m_mail);
-    m_pages->addWidget(m_branding);
+    m_pages->addWidget(settings);
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);

@@ -10,6 +10,7 @@
 #include "api/FormApi.h"
 #include "api/MeetingApi.h"
 #include "api/OnboardingApi.h"
+#include "api/PageApi.h"
 #include "api/QuestionApi.h"
 #include "api/SignatureApi.h"
 #include "http/FrontDoor.h"
@@ -245,6 +246,7 @@ void PortalServer::registerRoutes()
     ApprovalApi::registerRoutes(*m_http, context);
     SignatureApi::registerRoutes(*m_http, context);
     QuestionApi::registerRoutes(*m_http, context);
+    PageApi::registerRoutes(*m_http, context);
     MeetingApi::registerRoutes(*m_http, context);
     FormApi::registerRoutes(*m_http, context);
     ChecklistApi::registerRoutes(*m_http, context);

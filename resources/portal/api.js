@@ -218,6 +218,9 @@ globalThis.Gatehouse.api = {
     documents: function () {
         return request("GET", "/api/v1/documents");
     },
+    pages: function () {
+        return request("GET", "/api/v1/pages");
+    },
     uploadFile: function (path, file, onProgress) {
         const send = function () {
             return uploadFile(path, file, onProgress);

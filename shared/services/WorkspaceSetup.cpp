@@ -1,6 +1,7 @@
 #include "WorkspaceSetup.h"
 
 #include "OnboardingService.h"
+#include "PageService.h"
 #include "StarterTemplate.h"
 #include "core/Clock.h"
 #include "domain/MeetingSchedule.h"
@@ -16,6 +17,62 @@
 #include <QDateTime>
 
 namespace Gatehouse {
+
+namespace {
+
+// The demo's portal pages (ONB-7): short, real articles of the kind an MSP publishes.
+bool addDemoPages(const Database &db, const Clock &clock, QString *error)
+{
+    const struct
+    {
+        const char *title;
+        const char *body;
+    } pages[] = {
+        {"Welcome",
+         "## Welcome to your client portal\n\n"
+         "This is where we work through your onboarding together. Here you can:\n\n"
+         "- see what we need from you, and by when;\n"
+         "- send documents and sign agreements securely;\n"
+         "- ask us a question at any time.\n\n"
+         "Your tasks are listed on this page in the order we suggest doing them. Nothing here "
+         "is urgent unless it shows a due date.\n"},
+        {"How to reach support",
+         "1. **Urgent** (nobody can work, or you suspect a security incident): call "
+         "+44 20 7946 0000, day or night.\n"
+         "2. **Everything else**: email support@northwind.example or use *Ask a question* "
+         "below.\n\n"
+         "## Opening hours\n\n"
+         "We answer email within one working day, Monday to Friday, 8:00 to 18:00. Our "
+         "[service status page](https://status.northwind.example) shows known outages.\n"},
+        {"Security FAQ",
+         "## Will you ever ask for my password by email?\n\n"
+         "No. If we need a password we ask for it through a credential task in this portal, "
+         "where it is encrypted before it is stored.\n\n"
+         "## How do I report a suspicious email?\n\n"
+         "Forward it as an attachment to security@northwind.example and delete it. Do not "
+         "click its links.\n\n"
+         "## Where can I learn more?\n\n"
+         "The UK National Cyber Security Centre's "
+         "[advice for small "
+         "organisations](https://www.ncsc.gov.uk/collection/small-business-guide) "
+         "is short and practical.\n"},
+    };
+    PageService service(db, clock);
+    for (const auto &page : pages) {
+        ServiceError serviceError;
+        if (service.create(QString::fromUtf8(page.title), QString::fromUtf8(page.body), true,
+                           QStringLiteral("demo"), &serviceError)
+            == 0) {
+            if (error) {
+                *error = serviceError.message;
+            }
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
 
 WorkspaceSetup::WorkspaceSetup(const Database &db, const Clock &clock)
     : m_db(db)
@@ -173,7 +230,7 @@ bool WorkspaceSetup::ensureDemo(DemoCredentials *credentials, bool *created, QSt
         || OnboardingRepository(m_db).setTaskConfig(meeting.int64(0), walkThrough.toConfig(), now,
                                                     error)
                != 1
-        || !transaction.commit(error)) {
+        || !addDemoPages(m_db, m_clock, error) || !transaction.commit(error)) {
         return false;
     }
     if (created) {

@@ -26,7 +26,7 @@ for path in "$@" ./usr/lib/systemd/system/gatehouse-portal.service \
     fi
 done
 depends=$(dpkg-deb --field "$deb" Depends)
-for dependency in libqt6sql6-sqlite libqt6sql6-psql libsodium23; do
+for dependency in libqt6sql6-sqlite libqt6sql6-psql libsodium23 libcmark0.30.2; do
     if ! grep -q "$dependency" <<<"$depends"; then
         echo "check-deb: Depends lacks $dependency: $depends" >&2
         status=1

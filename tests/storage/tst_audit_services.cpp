@@ -97,9 +97,12 @@ private:
 
 void TestAuditServices::workspaceSetupIsRecorded()
 {
+    // The demo's three portal pages come last.
     QCOMPARE(actionsAfter(0),
              (QStringList{QStringLiteral("workspace.created"), QStringLiteral("vault.created"),
-                          QStringLiteral("onboarding.created"), QStringLiteral("task.status")}));
+                          QStringLiteral("onboarding.created"), QStringLiteral("task.status"),
+                          QStringLiteral("page.created"), QStringLiteral("page.created"),
+                          QStringLiteral("page.created")}));
     QString error;
     AuditFilter created;
     created.action = QStringLiteral("workspace.created");

@@ -147,6 +147,7 @@ function createHomeView(main, me, context) {
     // Built once, so that a reload of the tasks keeps what is typed into it.
     const passwordPanel = Gatehouse.views.account.createPasswordPanel(me, failed);
     let questionsPanel = null;
+    let pagesPanel = null;
     // Tasks whose view the contact opened (ids as text), and how to open each card's view.
     const openTasks = new Set();
     let openers = {};
@@ -544,6 +545,11 @@ function createHomeView(main, me, context) {
         if (onboardings.length) {
             sections.push(Gatehouse.views.documents.createDocumentsPanel(focusTask, failed));
         }
+        // Built once, like the password panel, so a reload keeps open pages open.
+        if (!pagesPanel) {
+            pagesPanel = Gatehouse.views.pages.createPagesPanel(failed);
+        }
+        sections.push(pagesPanel);
         // Built once, like the password panel, so a reload keeps a question being typed.
         if (!questionsPanel) {
             questionsPanel = Gatehouse.views.questions.createQuestionsPanel(onboardings, failed);

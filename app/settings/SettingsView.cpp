@@ -1,0 +1,26 @@
+#include "SettingsView.h"
+
+#include "BrandingPanel.h"
+#include "PagesPanel.h"
+
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace Gatehouse {
+
+SettingsView::SettingsView(const ConsoleContext &context, QWidget *parent)
+    : QWidget(parent)
+    , m_tabs(new QTabWidget(this))
+    , m_branding(new BrandingPanel(context, this))
+    , m_pages(new PagesPanel(context, this))
+{
+    setObjectName(QStringLiteral("settingsView"));
+    m_tabs->addTab(m_branding, tr("&Branding"));
+    m_tabs->addTab(m_pages, tr("&Portal pages"));
+    m_tabs->setAccessibleName(tr("Settings"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs);
+}
+
+} // namespace Gatehouse
