@@ -175,6 +175,7 @@ void TestConsoleViews::onboardingsAndTasksAreHandedOn()
     QVERIFY2(sam > 0, qPrintable(dbError));
     m_window = openMainWindow(m_fixture.context);
     QVERIFY(m_window);
+    m_window->showPage(MainWindow::OnboardingsPage);
     ServiceError error;
     const qint64 onboardingId
         = OnboardingService(m_test->db(), Clock::system())
@@ -227,6 +228,7 @@ void TestConsoleViews::evidencePackIsExported()
 {
     m_window = openMainWindow(m_fixture.context);
     QVERIFY(m_window);
+    m_window->showPage(MainWindow::OnboardingsPage);
     QString dbError;
     ServiceError error;
     QVERIFY(
