@@ -139,6 +139,34 @@
         <source>The file can be at most 10 MB large.</source>
         <translation>Die Datei darf höchstens 10 MB groß sein.</translation>
     </message>
+    <message>
+        <source>Evidence pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The onboarding could not be read: %1</source>
+        <translation type="unfinished">Das Onboarding konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Export evidence pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ZIP archives (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the evidence pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The evidence pack was not written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The evidence pack was saved to %1. Its MANIFEST.sha256 lists the SHA-256 of every file in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::AccessLogDialog</name>
@@ -551,6 +579,10 @@
     <message>
         <source>%1 could not be read: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Save the branding</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1347,6 +1379,17 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     </message>
 </context>
 <context>
+    <name>Gatehouse::EvidencePack</name>
+    <message>
+        <source>There is no such onboarding.</source>
+        <translation type="unfinished">Dieses Onboarding gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>The evidence pack could not be put together: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::FileDropApi</name>
     <message>
         <source>Give the file&apos;s name as ?name=.</source>
@@ -1883,6 +1926,109 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     </message>
 </context>
 <context>
+    <name>Gatehouse::GlobalSearch</name>
+    <message>
+        <source>Search (Ctrl+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find companies, contacts, onboardings and tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::HomeCharts</name>
+    <message>
+        <source>Onboardings by current phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Onboardings</source>
+        <translation type="unfinished">Onboardings</translation>
+    </message>
+    <message numerus="yes">
+        <source>Open tasks, last %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::HomeItemModel</name>
+    <message>
+        <source>asked by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last activity %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished">Was</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished">Kunde</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished">Details</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished">Seit</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::HomeView</name>
+    <message>
+        <source>Waiting for review (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unanswered questions (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue tasks (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stalled onboardings (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs you now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"> Tage</translation>
+    </message>
+    <message>
+        <source>&amp;Stalled after no activity for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What needs you could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The charts could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::Http</name>
     <message>
         <source>Something went wrong on our side.</source>
@@ -1966,6 +2112,10 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
 %1 antwortete am %2:
 
 %3</translation>
+    </message>
+    <message>
+        <source>Send the answer</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2372,6 +2522,26 @@ Einladungslinks verweisen auf %2.</translation>
         <source>&amp;Settings</source>
         <translation>Ein&amp;stellungen</translation>
     </message>
+    <message>
+        <source>&amp;Home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That onboarding is no longer there.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::MeetingSchedule</name>
@@ -2631,6 +2801,14 @@ Einladungslinks verweisen auf %2.</translation>
         <source>Cannot edit</source>
         <translation>Bearbeiten nicht möglich</translation>
     </message>
+    <message>
+        <source>Evidence pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export signed PDFs, form answers, document hashes and the audit events of this onboarding as one ZIP</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::OnboardingListModel</name>
@@ -2812,6 +2990,128 @@ Einladungslinks verweisen auf %2.</translation>
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::PageService</name>
+    <message>
+        <source>Give the page a title of at most 200 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A page can be at most 100,000 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::PagesPanel</name>
+    <message>
+        <source>&amp;New page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished">&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation type="unfinished">Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation type="unfinished">Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>&amp;Visible to clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portal pages, in the order clients see them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write in Markdown: ## Heading, - list item, [link text](https://…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page text in Markdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview as clients see it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save page (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Markdown:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished">&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>The pages could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished">Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Save the changes to this page?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the changes to the page &quot;%1&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the page &quot;%1&quot;? Clients will no longer see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3200,6 +3500,14 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
         <source>%1 could not be saved to %2: %3</source>
         <translation>%1 konnte nicht unter %2 gespeichert werden: %3</translation>
     </message>
+    <message>
+        <source>Next item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous item</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::ScheduleMeetingDialog</name>
@@ -3257,6 +3565,41 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     </message>
 </context>
 <context>
+    <name>Gatehouse::SearchResultModel</name>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished">Firma</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Onboarding</source>
+        <translation type="unfinished">Onboarding</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished">Aufgabe</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Art</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::SecretField</name>
     <message>
         <source>Copy</source>
@@ -3283,6 +3626,21 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     <message>
         <source>Something went wrong on our side. Please try again.</source>
         <translation>Bei uns ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::SettingsView</name>
+    <message>
+        <source>&amp;Branding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Portal pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished">Einstellungen</translation>
     </message>
 </context>
 <context>
@@ -3374,6 +3732,33 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     <message>
         <source>Workspace &amp;name:</source>
         <translation>&amp;Name des Arbeitsbereichs:</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished">Was</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not described)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3503,6 +3888,64 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     <message>
         <source>The current password is not correct.</source>
         <translation>Das aktuelle Passwort ist nicht korrekt.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::StaffOwnerButton</name>
+    <message>
+        <source>The member of staff who answers for this task and hears when the client acts on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member of staff who answers for this onboarding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Onboarding owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner: %1 (onboarding)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The onboarding&apos;s owner (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::StaffOwnerService</name>
+    <message>
+        <source>There is no such task.</source>
+        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>There is no such member of staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such onboarding.</source>
+        <translation type="unfinished">Dieses Onboarding gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>Choose a member of staff.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4136,6 +4579,10 @@ SHA-256 des Nachweises: %8</translation>
         <source>The conversation could not be read: %1</source>
         <translation>Die Unterhaltung konnte nicht geladen werden: %1</translation>
     </message>
+    <message>
+        <source>Send the comment</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::Template</name>
@@ -4224,6 +4671,30 @@ SHA-256 des Nachweises: %8</translation>
             <numerusform>Die Phase „%1“ und ihre %n Aufgabe entfernen?</numerusform>
             <numerusform>Die Phase „%1“ und ihre %n Aufgaben entfernen?</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Add a task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected phase or task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation type="unfinished">Nach oben</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation type="unfinished">Nach unten</translation>
+    </message>
+    <message>
+        <source>Save the template</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4791,6 +5262,21 @@ SHA-256 des Nachweises: %8</translation>
     <message>
         <source>The vault is unlocked, but your key could not be kept on this device: %1</source>
         <translation>Der Tresor ist entsperrt, aber Ihr Schlüssel konnte nicht auf diesem Gerät gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ZipWriter</name>
+    <message>
+        <source>%1 could not be created: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be added to the archive: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation type="unfinished">%1 konnte nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -5685,6 +6171,17 @@ SHA-256 des Nachweises: %8</translation>
     <message>
         <source>Add to calendar</source>
         <translation>Zum Kalender hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>pages</name>
+    <message>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing published yet.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
