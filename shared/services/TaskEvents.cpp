@@ -55,9 +55,10 @@ bool saveTaskSettings(const Database &db, const Clock &clock, qint64 taskId, Evi
     }
     const qint64 now = clock.nowMs();
     Transaction transaction(db);
-    const int changed = transaction.isActive()
-                            ? OnboardingRepository(db).mergeTaskConfig(taskId, settings, now, &dbError)
-                            : -1;
+    const int changed
+        = transaction.isActive()
+              ? OnboardingRepository(db).mergeTaskConfig(taskId, settings, now, &dbError)
+              : -1;
     if (changed != 1
         || !recordTaskEvent(db, workspace->id, companyId, *task, eventKind, actor, summary(*task),
                             QString(), now, &dbError)
