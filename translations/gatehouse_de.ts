@@ -141,31 +141,31 @@
     </message>
     <message>
         <source>Evidence pack</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachweispaket</translation>
     </message>
     <message>
         <source>The onboarding could not be read: %1</source>
-        <translation type="unfinished">Das Onboarding konnte nicht geladen werden: %1</translation>
+        <translation>Das Onboarding konnte nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>Export evidence pack</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachweispaket exportieren</translation>
     </message>
     <message>
         <source>ZIP archives (*.zip)</source>
-        <translation type="unfinished"></translation>
+        <translation>ZIP-Archive (*.zip)</translation>
     </message>
     <message>
         <source>Writing the evidence pack…</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Nachweispaket wird geschrieben…</translation>
     </message>
     <message>
         <source>The evidence pack was not written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Nachweispaket wurde nicht geschrieben: %1</translation>
     </message>
     <message>
         <source>The evidence pack was saved to %1. Its MANIFEST.sha256 lists the SHA-256 of every file in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Nachweispaket wurde unter %1 gespeichert. Die enthaltene Datei MANIFEST.sha256 führt den SHA-256 jeder Datei im Paket auf.</translation>
     </message>
 </context>
 <context>
@@ -582,7 +582,7 @@
     </message>
     <message>
         <source>Save the branding</source>
-        <translation type="unfinished"></translation>
+        <translation>Branding speichern</translation>
     </message>
 </context>
 <context>
@@ -1382,11 +1382,11 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     <name>Gatehouse::EvidencePack</name>
     <message>
         <source>There is no such onboarding.</source>
-        <translation type="unfinished">Dieses Onboarding gibt es nicht.</translation>
+        <translation>Dieses Onboarding gibt es nicht.</translation>
     </message>
     <message>
         <source>The evidence pack could not be put together: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Nachweispaket konnte nicht zusammengestellt werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1929,103 +1929,103 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     <name>Gatehouse::GlobalSearch</name>
     <message>
         <source>Search (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen (Strg+K)</translation>
     </message>
     <message>
         <source>Find companies, contacts, onboardings and tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmen, Kontakte, Onboardings und Aufgaben finden</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::HomeCharts</name>
     <message>
         <source>Onboardings by current phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Onboardings nach aktueller Phase</translation>
     </message>
     <message>
         <source>Onboardings</source>
-        <translation type="unfinished">Onboardings</translation>
+        <translation>Onboardings</translation>
     </message>
     <message numerus="yes">
         <source>Open tasks, last %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Offene Aufgaben, letzter %n Tag</numerusform>
+            <numerusform>Offene Aufgaben, letzte %n Tage</numerusform>
         </translation>
     </message>
     <message>
         <source>Open tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Aufgaben</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::HomeItemModel</name>
     <message>
         <source>asked by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>gefragt von %1</translation>
     </message>
     <message>
         <source>due %1</source>
-        <translation type="unfinished"></translation>
+        <translation>fällig am %1</translation>
     </message>
     <message>
         <source>last activity %1</source>
-        <translation type="unfinished"></translation>
+        <translation>letzte Aktivität %1</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished">Was</translation>
+        <translation>Was</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Kunde</translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished">Details</translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished">Seit</translation>
+        <translation>Seit</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::HomeView</name>
     <message>
         <source>Waiting for review (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Prüfung (%1)</translation>
     </message>
     <message>
         <source>Unanswered questions (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbeantwortete Fragen (%1)</translation>
     </message>
     <message>
         <source>Overdue tasks (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Überfällige Aufgaben (%1)</translation>
     </message>
     <message>
         <source>Stalled onboardings (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Stockende Onboardings (%1)</translation>
     </message>
     <message>
         <source>Needs you now</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet jetzt auf Sie</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"> Tage</translation>
+        <translation> Tage</translation>
     </message>
     <message>
         <source>&amp;Stalled after no activity for</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;stockend gilt ein Onboarding ohne Aktivität für</translation>
     </message>
     <message>
         <source>What needs you could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Was auf Sie wartet, konnte nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>The charts could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Diagramme konnten nicht geladen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2115,7 +2115,7 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     </message>
     <message>
         <source>Send the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort senden</translation>
     </message>
 </context>
 <context>
@@ -2524,23 +2524,23 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
     <message>
         <source>&amp;Home</source>
-        <translation type="unfinished"></translation>
+        <translation>Sta&amp;rtseite</translation>
     </message>
     <message>
         <source>&amp;Search…</source>
-        <translation type="unfinished"></translation>
+        <translation>Su&amp;chen…</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
         <source>Home</source>
-        <translation type="unfinished"></translation>
+        <translation>Startseite</translation>
     </message>
     <message>
         <source>That onboarding is no longer there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Onboarding gibt es nicht mehr.</translation>
     </message>
 </context>
 <context>
@@ -2803,11 +2803,11 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
     <message>
         <source>Evidence pack…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachweispaket…</translation>
     </message>
     <message>
         <source>Export signed PDFs, form answers, document hashes and the audit events of this onboarding as one ZIP</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschriebene PDFs, Formularantworten, Dokument-Hashes und die Prüfprotokoll-Ereignisse dieses Onboardings als eine ZIP-Datei exportieren</translation>
     </message>
 </context>
 <context>
@@ -2996,86 +2996,86 @@ Einladungslinks verweisen auf %2.</translation>
     <name>Gatehouse::PageService</name>
     <message>
         <source>Give the page a title of at most 200 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie der Seite einen Titel mit höchstens 200 Zeichen.</translation>
     </message>
     <message>
         <source>A page can be at most 100,000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Seite darf höchstens 100.000 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>There is no such page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Seite gibt es nicht.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::PagesPanel</name>
     <message>
         <source>&amp;New page</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neue Seite</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished">&amp;Löschen…</translation>
+        <translation>&amp;Löschen…</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation type="unfinished">Nach &amp;oben</translation>
+        <translation>Nach &amp;oben</translation>
     </message>
     <message>
         <source>Move do&amp;wn</source>
-        <translation type="unfinished">Nach &amp;unten</translation>
+        <translation>Nach &amp;unten</translation>
     </message>
     <message>
         <source>&amp;Visible to clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Für &amp;Kunden sichtbar</translation>
     </message>
     <message>
         <source>&amp;Save page</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite &amp;speichern</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigt</translation>
     </message>
     <message>
         <source>Portal pages, in the order clients see them</source>
-        <translation type="unfinished"></translation>
+        <translation>Portalseiten in der Reihenfolge, in der Kunden sie sehen</translation>
     </message>
     <message>
         <source>Page title</source>
-        <translation type="unfinished"></translation>
+        <translation>Seitentitel</translation>
     </message>
     <message>
         <source>Write in Markdown: ## Heading, - list item, [link text](https://…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie in Markdown: ## Überschrift, - Listenpunkt, [Linktext](https://…)</translation>
     </message>
     <message>
         <source>Page text in Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Seitentext in Markdown</translation>
     </message>
     <message>
         <source>Preview as clients see it</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau, wie Kunden die Seite sehen</translation>
     </message>
     <message>
         <source>Save page (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite speichern (Strg+S)</translation>
     </message>
     <message>
         <source>&amp;Markdown:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Markdown:</translation>
     </message>
     <message>
         <source>Preview:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau:</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished">&amp;Titel:</translation>
+        <translation>&amp;Titel:</translation>
     </message>
     <message>
         <source>The pages could not be read: %1</source>
