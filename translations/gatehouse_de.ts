@@ -3079,39 +3079,39 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
     <message>
         <source>The pages could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Seiten konnten nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>Visible</source>
-        <translation type="unfinished"></translation>
+        <translation>Sichtbar</translation>
     </message>
     <message>
         <source>Hidden</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgeblendet</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished">Ungespeicherte Änderungen</translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <source>Save the changes to this page?</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen an dieser Seite speichern?</translation>
     </message>
     <message>
         <source>Save the changes to the page &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen an der Seite „%1“ speichern?</translation>
     </message>
     <message>
         <source>Delete page</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite löschen</translation>
     </message>
     <message>
         <source>Delete the page &quot;%1&quot;? Clients will no longer see it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Seite „%1“ löschen? Kunden sehen sie danach nicht mehr.</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ohne Titel)</translation>
     </message>
 </context>
 <context>
@@ -3502,11 +3502,11 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     </message>
     <message>
         <source>Next item</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Eintrag</translation>
     </message>
     <message>
         <source>Previous item</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriger Eintrag</translation>
     </message>
 </context>
 <context>
@@ -3568,35 +3568,35 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     <name>Gatehouse::SearchResultModel</name>
     <message>
         <source>Company</source>
-        <translation type="unfinished">Firma</translation>
+        <translation>Firma</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakt</translation>
     </message>
     <message>
         <source>Onboarding</source>
-        <translation type="unfinished">Onboarding</translation>
+        <translation>Onboarding</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished">Aufgabe</translation>
+        <translation>Aufgabe</translation>
     </message>
     <message>
         <source>%1: %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 (%3)</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Art</translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo</translation>
     </message>
 </context>
 <context>
@@ -3632,15 +3632,15 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     <name>Gatehouse::SettingsView</name>
     <message>
         <source>&amp;Branding</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Branding</translation>
     </message>
     <message>
         <source>&amp;Portal pages</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Portalseiten</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished">Einstellungen</translation>
+        <translation>Einstellungen</translation>
     </message>
 </context>
 <context>
@@ -3738,27 +3738,27 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     <name>Gatehouse::ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished">Was</translation>
+        <translation>Was</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasten</translation>
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenster</translation>
     </message>
     <message>
         <source>(not described)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Beschreibung)</translation>
     </message>
 </context>
 <context>
@@ -3894,58 +3894,58 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     <name>Gatehouse::StaffOwnerButton</name>
     <message>
         <source>The member of staff who answers for this task and hears when the client acts on it</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Mitarbeiter, der für diese Aufgabe zuständig ist und benachrichtigt wird, wenn der Kunde sie bearbeitet</translation>
     </message>
     <message>
         <source>The member of staff who answers for this onboarding</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Mitarbeiter, der für dieses Onboarding zuständig ist</translation>
     </message>
     <message>
         <source>Task owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuständig für die Aufgabe</translation>
     </message>
     <message>
         <source>Onboarding owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuständig für das Onboarding</translation>
     </message>
     <message>
         <source>Owner: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuständig: %1</translation>
     </message>
     <message>
         <source>Owner: %1 (onboarding)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuständig: %1 (Onboarding)</translation>
     </message>
     <message>
         <source>Owner not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuständigkeit nicht geändert</translation>
     </message>
     <message>
         <source>The onboarding&apos;s owner (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuständige Person des Onboardings (%1)</translation>
     </message>
     <message>
         <source>nobody</source>
-        <translation type="unfinished"></translation>
+        <translation>niemand</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::StaffOwnerService</name>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+        <translation>Diese Aufgabe gibt es nicht.</translation>
     </message>
     <message>
         <source>There is no such member of staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Mitarbeiter gibt es nicht.</translation>
     </message>
     <message>
         <source>There is no such onboarding.</source>
-        <translation type="unfinished">Dieses Onboarding gibt es nicht.</translation>
+        <translation>Dieses Onboarding gibt es nicht.</translation>
     </message>
     <message>
         <source>Choose a member of staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Mitarbeiter aus.</translation>
     </message>
 </context>
 <context>
@@ -4581,7 +4581,7 @@ SHA-256 des Nachweises: %8</translation>
     </message>
     <message>
         <source>Send the comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentar senden</translation>
     </message>
 </context>
 <context>
@@ -4674,27 +4674,27 @@ SHA-256 des Nachweises: %8</translation>
     </message>
     <message>
         <source>Add a task</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe hinzufügen</translation>
     </message>
     <message>
         <source>Add a phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase hinzufügen</translation>
     </message>
     <message>
         <source>Remove the selected phase or task</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Phase oder Aufgabe entfernen</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished">Nach oben</translation>
+        <translation>Nach oben</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished">Nach unten</translation>
+        <translation>Nach unten</translation>
     </message>
     <message>
         <source>Save the template</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage speichern</translation>
     </message>
 </context>
 <context>
@@ -5268,15 +5268,15 @@ SHA-256 des Nachweises: %8</translation>
     <name>Gatehouse::ZipWriter</name>
     <message>
         <source>%1 could not be created: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht erstellt werden: %2</translation>
     </message>
     <message>
         <source>%1 could not be added to the archive: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte dem Archiv nicht hinzugefügt werden: %2</translation>
     </message>
     <message>
         <source>%1 could not be written: %2</source>
-        <translation type="unfinished">%1 konnte nicht geschrieben werden: %2</translation>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -6177,11 +6177,11 @@ SHA-256 des Nachweises: %8</translation>
     <name>pages</name>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Seiten</translation>
     </message>
     <message>
         <source>Nothing published yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nichts veröffentlicht.</translation>
     </message>
 </context>
 <context>
