@@ -141,31 +141,31 @@
     </message>
     <message>
         <source>Evidence pack</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachweispaket</translation>
     </message>
     <message>
         <source>The onboarding could not be read: %1</source>
-        <translation type="unfinished">Das Onboarding konnte nicht geladen werden: %1</translation>
+        <translation>Das Onboarding konnte nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>Export evidence pack</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachweispaket exportieren</translation>
     </message>
     <message>
         <source>ZIP archives (*.zip)</source>
-        <translation type="unfinished"></translation>
+        <translation>ZIP-Archive (*.zip)</translation>
     </message>
     <message>
         <source>Writing the evidence pack…</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Nachweispaket wird geschrieben…</translation>
     </message>
     <message>
         <source>The evidence pack was not written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Nachweispaket wurde nicht geschrieben: %1</translation>
     </message>
     <message>
         <source>The evidence pack was saved to %1. Its MANIFEST.sha256 lists the SHA-256 of every file in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Nachweispaket wurde unter %1 gespeichert. Die enthaltene Datei MANIFEST.sha256 führt den SHA-256 jeder Datei im Paket auf.</translation>
     </message>
 </context>
 <context>
@@ -582,7 +582,7 @@
     </message>
     <message>
         <source>Save the branding</source>
-        <translation type="unfinished"></translation>
+        <translation>Branding speichern</translation>
     </message>
 </context>
 <context>
@@ -1382,11 +1382,11 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     <name>Gatehouse::EvidencePack</name>
     <message>
         <source>There is no such onboarding.</source>
-        <translation type="unfinished">Dieses Onboarding gibt es nicht.</translation>
+        <translation>Dieses Onboarding gibt es nicht.</translation>
     </message>
     <message>
         <source>The evidence pack could not be put together: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Nachweispaket konnte nicht zusammengestellt werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1929,103 +1929,103 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     <name>Gatehouse::GlobalSearch</name>
     <message>
         <source>Search (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen (Strg+K)</translation>
     </message>
     <message>
         <source>Find companies, contacts, onboardings and tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmen, Kontakte, Onboardings und Aufgaben finden</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::HomeCharts</name>
     <message>
         <source>Onboardings by current phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Onboardings nach aktueller Phase</translation>
     </message>
     <message>
         <source>Onboardings</source>
-        <translation type="unfinished">Onboardings</translation>
+        <translation>Onboardings</translation>
     </message>
     <message numerus="yes">
         <source>Open tasks, last %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Offene Aufgaben, letzter %n Tag</numerusform>
+            <numerusform>Offene Aufgaben, letzte %n Tage</numerusform>
         </translation>
     </message>
     <message>
         <source>Open tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Aufgaben</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::HomeItemModel</name>
     <message>
         <source>asked by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>gefragt von %1</translation>
     </message>
     <message>
         <source>due %1</source>
-        <translation type="unfinished"></translation>
+        <translation>fällig am %1</translation>
     </message>
     <message>
         <source>last activity %1</source>
-        <translation type="unfinished"></translation>
+        <translation>letzte Aktivität %1</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished">Was</translation>
+        <translation>Was</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Kunde</translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished">Details</translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished">Seit</translation>
+        <translation>Seit</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::HomeView</name>
     <message>
         <source>Waiting for review (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Prüfung (%1)</translation>
     </message>
     <message>
         <source>Unanswered questions (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbeantwortete Fragen (%1)</translation>
     </message>
     <message>
         <source>Overdue tasks (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Überfällige Aufgaben (%1)</translation>
     </message>
     <message>
         <source>Stalled onboardings (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Stockende Onboardings (%1)</translation>
     </message>
     <message>
         <source>Needs you now</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet jetzt auf Sie</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"> Tage</translation>
+        <translation> Tage</translation>
     </message>
     <message>
         <source>&amp;Stalled after no activity for</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;stockend gilt ein Onboarding ohne Aktivität für</translation>
     </message>
     <message>
         <source>What needs you could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Was auf Sie wartet, konnte nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>The charts could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Diagramme konnten nicht geladen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2115,7 +2115,7 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     </message>
     <message>
         <source>Send the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort senden</translation>
     </message>
 </context>
 <context>
@@ -2524,23 +2524,23 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
     <message>
         <source>&amp;Home</source>
-        <translation type="unfinished"></translation>
+        <translation>Sta&amp;rtseite</translation>
     </message>
     <message>
         <source>&amp;Search…</source>
-        <translation type="unfinished"></translation>
+        <translation>Su&amp;chen…</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
         <source>Home</source>
-        <translation type="unfinished"></translation>
+        <translation>Startseite</translation>
     </message>
     <message>
         <source>That onboarding is no longer there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Onboarding gibt es nicht mehr.</translation>
     </message>
 </context>
 <context>
@@ -2803,11 +2803,11 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
     <message>
         <source>Evidence pack…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachweispaket…</translation>
     </message>
     <message>
         <source>Export signed PDFs, form answers, document hashes and the audit events of this onboarding as one ZIP</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschriebene PDFs, Formularantworten, Dokument-Hashes und die Prüfprotokoll-Ereignisse dieses Onboardings als eine ZIP-Datei exportieren</translation>
     </message>
 </context>
 <context>
@@ -2996,122 +2996,122 @@ Einladungslinks verweisen auf %2.</translation>
     <name>Gatehouse::PageService</name>
     <message>
         <source>Give the page a title of at most 200 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie der Seite einen Titel mit höchstens 200 Zeichen.</translation>
     </message>
     <message>
         <source>A page can be at most 100,000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Seite darf höchstens 100.000 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>There is no such page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Seite gibt es nicht.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::PagesPanel</name>
     <message>
         <source>&amp;New page</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neue Seite</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished">&amp;Löschen…</translation>
+        <translation>&amp;Löschen…</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation type="unfinished">Nach &amp;oben</translation>
+        <translation>Nach &amp;oben</translation>
     </message>
     <message>
         <source>Move do&amp;wn</source>
-        <translation type="unfinished">Nach &amp;unten</translation>
+        <translation>Nach &amp;unten</translation>
     </message>
     <message>
         <source>&amp;Visible to clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Für &amp;Kunden sichtbar</translation>
     </message>
     <message>
         <source>&amp;Save page</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite &amp;speichern</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigt</translation>
     </message>
     <message>
         <source>Portal pages, in the order clients see them</source>
-        <translation type="unfinished"></translation>
+        <translation>Portalseiten in der Reihenfolge, in der Kunden sie sehen</translation>
     </message>
     <message>
         <source>Page title</source>
-        <translation type="unfinished"></translation>
+        <translation>Seitentitel</translation>
     </message>
     <message>
         <source>Write in Markdown: ## Heading, - list item, [link text](https://…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie in Markdown: ## Überschrift, - Listenpunkt, [Linktext](https://…)</translation>
     </message>
     <message>
         <source>Page text in Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Seitentext in Markdown</translation>
     </message>
     <message>
         <source>Preview as clients see it</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau, wie Kunden die Seite sehen</translation>
     </message>
     <message>
         <source>Save page (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite speichern (Strg+S)</translation>
     </message>
     <message>
         <source>&amp;Markdown:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Markdown:</translation>
     </message>
     <message>
         <source>Preview:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau:</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished">&amp;Titel:</translation>
+        <translation>&amp;Titel:</translation>
     </message>
     <message>
         <source>The pages could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Seiten konnten nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>Visible</source>
-        <translation type="unfinished"></translation>
+        <translation>Sichtbar</translation>
     </message>
     <message>
         <source>Hidden</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgeblendet</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished">Ungespeicherte Änderungen</translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <source>Save the changes to this page?</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen an dieser Seite speichern?</translation>
     </message>
     <message>
         <source>Save the changes to the page &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen an der Seite „%1“ speichern?</translation>
     </message>
     <message>
         <source>Delete page</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite löschen</translation>
     </message>
     <message>
         <source>Delete the page &quot;%1&quot;? Clients will no longer see it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Seite „%1“ löschen? Kunden sehen sie danach nicht mehr.</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ohne Titel)</translation>
     </message>
 </context>
 <context>
@@ -3502,11 +3502,11 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     </message>
     <message>
         <source>Next item</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Eintrag</translation>
     </message>
     <message>
         <source>Previous item</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriger Eintrag</translation>
     </message>
 </context>
 <context>
@@ -3568,35 +3568,35 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     <name>Gatehouse::SearchResultModel</name>
     <message>
         <source>Company</source>
-        <translation type="unfinished">Firma</translation>
+        <translation>Firma</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakt</translation>
     </message>
     <message>
         <source>Onboarding</source>
-        <translation type="unfinished">Onboarding</translation>
+        <translation>Onboarding</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished">Aufgabe</translation>
+        <translation>Aufgabe</translation>
     </message>
     <message>
         <source>%1: %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 (%3)</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Art</translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo</translation>
     </message>
 </context>
 <context>
@@ -3632,15 +3632,15 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     <name>Gatehouse::SettingsView</name>
     <message>
         <source>&amp;Branding</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Branding</translation>
     </message>
     <message>
         <source>&amp;Portal pages</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Portalseiten</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished">Einstellungen</translation>
+        <translation>Einstellungen</translation>
     </message>
 </context>
 <context>
@@ -3738,27 +3738,27 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     <name>Gatehouse::ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished">Was</translation>
+        <translation>Was</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasten</translation>
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenster</translation>
     </message>
     <message>
         <source>(not described)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Beschreibung)</translation>
     </message>
 </context>
 <context>
@@ -3894,58 +3894,58 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     <name>Gatehouse::StaffOwnerButton</name>
     <message>
         <source>The member of staff who answers for this task and hears when the client acts on it</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Mitarbeiter, der für diese Aufgabe zuständig ist und benachrichtigt wird, wenn der Kunde sie bearbeitet</translation>
     </message>
     <message>
         <source>The member of staff who answers for this onboarding</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Mitarbeiter, der für dieses Onboarding zuständig ist</translation>
     </message>
     <message>
         <source>Task owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuständig für die Aufgabe</translation>
     </message>
     <message>
         <source>Onboarding owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuständig für das Onboarding</translation>
     </message>
     <message>
         <source>Owner: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuständig: %1</translation>
     </message>
     <message>
         <source>Owner: %1 (onboarding)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuständig: %1 (Onboarding)</translation>
     </message>
     <message>
         <source>Owner not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuständigkeit nicht geändert</translation>
     </message>
     <message>
         <source>The onboarding&apos;s owner (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuständige Person des Onboardings (%1)</translation>
     </message>
     <message>
         <source>nobody</source>
-        <translation type="unfinished"></translation>
+        <translation>niemand</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::StaffOwnerService</name>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+        <translation>Diese Aufgabe gibt es nicht.</translation>
     </message>
     <message>
         <source>There is no such member of staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Mitarbeiter gibt es nicht.</translation>
     </message>
     <message>
         <source>There is no such onboarding.</source>
-        <translation type="unfinished">Dieses Onboarding gibt es nicht.</translation>
+        <translation>Dieses Onboarding gibt es nicht.</translation>
     </message>
     <message>
         <source>Choose a member of staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Mitarbeiter aus.</translation>
     </message>
 </context>
 <context>
@@ -4581,7 +4581,7 @@ SHA-256 des Nachweises: %8</translation>
     </message>
     <message>
         <source>Send the comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentar senden</translation>
     </message>
 </context>
 <context>
@@ -4674,27 +4674,27 @@ SHA-256 des Nachweises: %8</translation>
     </message>
     <message>
         <source>Add a task</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe hinzufügen</translation>
     </message>
     <message>
         <source>Add a phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase hinzufügen</translation>
     </message>
     <message>
         <source>Remove the selected phase or task</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Phase oder Aufgabe entfernen</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished">Nach oben</translation>
+        <translation>Nach oben</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished">Nach unten</translation>
+        <translation>Nach unten</translation>
     </message>
     <message>
         <source>Save the template</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage speichern</translation>
     </message>
 </context>
 <context>
@@ -5268,15 +5268,15 @@ SHA-256 des Nachweises: %8</translation>
     <name>Gatehouse::ZipWriter</name>
     <message>
         <source>%1 could not be created: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht erstellt werden: %2</translation>
     </message>
     <message>
         <source>%1 could not be added to the archive: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte dem Archiv nicht hinzugefügt werden: %2</translation>
     </message>
     <message>
         <source>%1 could not be written: %2</source>
-        <translation type="unfinished">%1 konnte nicht geschrieben werden: %2</translation>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -6177,11 +6177,11 @@ SHA-256 des Nachweises: %8</translation>
     <name>pages</name>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Seiten</translation>
     </message>
     <message>
         <source>Nothing published yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nichts veröffentlicht.</translation>
     </message>
 </context>
 <context>
