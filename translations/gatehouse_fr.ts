@@ -3079,39 +3079,39 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>The pages could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les pages&#xa0;: %1</translation>
     </message>
     <message>
         <source>Visible</source>
-        <translation type="unfinished"></translation>
+        <translation>Visible</translation>
     </message>
     <message>
         <source>Hidden</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquée</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished">Modifications non enregistrées</translation>
+        <translation>Modifications non enregistrées</translation>
     </message>
     <message>
         <source>Save the changes to this page?</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les modifications de cette page&#xa0;?</translation>
     </message>
     <message>
         <source>Save the changes to the page &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les modifications de la page «&#xa0;%1&#xa0;»&#xa0;?</translation>
     </message>
     <message>
         <source>Delete page</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la page</translation>
     </message>
     <message>
         <source>Delete the page &quot;%1&quot;? Clients will no longer see it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la page «&#xa0;%1&#xa0;»&#xa0;? Les clients ne la verront plus.</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sans titre)</translation>
     </message>
 </context>
 <context>
@@ -3502,11 +3502,11 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     </message>
     <message>
         <source>Next item</source>
-        <translation type="unfinished"></translation>
+        <translation>Élément suivant</translation>
     </message>
     <message>
         <source>Previous item</source>
-        <translation type="unfinished"></translation>
+        <translation>Élément précédent</translation>
     </message>
 </context>
 <context>
@@ -3568,35 +3568,35 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     <name>Gatehouse::SearchResultModel</name>
     <message>
         <source>Company</source>
-        <translation type="unfinished">Entreprise</translation>
+        <translation>Entreprise</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact</translation>
     </message>
     <message>
         <source>Onboarding</source>
-        <translation type="unfinished">Onboarding</translation>
+        <translation>Onboarding</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished">Tâche</translation>
+        <translation>Tâche</translation>
     </message>
     <message>
         <source>%1: %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: %2 (%3)</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nom</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Emplacement</translation>
     </message>
 </context>
 <context>
@@ -3632,15 +3632,15 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     <name>Gatehouse::SettingsView</name>
     <message>
         <source>&amp;Branding</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Identité visuelle</translation>
     </message>
     <message>
         <source>&amp;Portal pages</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pages du portail</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished">Paramètres</translation>
+        <translation>Paramètres</translation>
     </message>
 </context>
 <context>
@@ -3738,27 +3738,27 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     <name>Gatehouse::ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourcis clavier</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Emplacement</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished">Quoi</translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Touches</translation>
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenêtre</translation>
     </message>
     <message>
         <source>(not described)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sans description)</translation>
     </message>
 </context>
 <context>
@@ -3894,58 +3894,58 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     <name>Gatehouse::StaffOwnerButton</name>
     <message>
         <source>The member of staff who answers for this task and hears when the client acts on it</source>
-        <translation type="unfinished"></translation>
+        <translation>Le collaborateur responsable de cette tâche, qui est prévenu lorsque le client y donne suite</translation>
     </message>
     <message>
         <source>The member of staff who answers for this onboarding</source>
-        <translation type="unfinished"></translation>
+        <translation>Le collaborateur responsable de cet onboarding</translation>
     </message>
     <message>
         <source>Task owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable de la tâche</translation>
     </message>
     <message>
         <source>Onboarding owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable de l’onboarding</translation>
     </message>
     <message>
         <source>Owner: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable&#xa0;: %1</translation>
     </message>
     <message>
         <source>Owner: %1 (onboarding)</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable&#xa0;: %1 (onboarding)</translation>
     </message>
     <message>
         <source>Owner not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable non modifié</translation>
     </message>
     <message>
         <source>The onboarding&apos;s owner (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Le responsable de l’onboarding (%1)</translation>
     </message>
     <message>
         <source>nobody</source>
-        <translation type="unfinished"></translation>
+        <translation>personne</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::StaffOwnerService</name>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Cette tâche n’existe pas.</translation>
+        <translation>Cette tâche n’existe pas.</translation>
     </message>
     <message>
         <source>There is no such member of staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce collaborateur n’existe pas.</translation>
     </message>
     <message>
         <source>There is no such onboarding.</source>
-        <translation type="unfinished">Cet onboarding n’existe pas.</translation>
+        <translation>Cet onboarding n’existe pas.</translation>
     </message>
     <message>
         <source>Choose a member of staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un collaborateur.</translation>
     </message>
 </context>
 <context>
@@ -4581,7 +4581,7 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     </message>
     <message>
         <source>Send the comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer le commentaire</translation>
     </message>
 </context>
 <context>
@@ -4674,27 +4674,27 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     </message>
     <message>
         <source>Add a task</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une tâche</translation>
     </message>
     <message>
         <source>Add a phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une phase</translation>
     </message>
     <message>
         <source>Remove the selected phase or task</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer la phase ou la tâche sélectionnée</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished">Monter</translation>
+        <translation>Monter</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished">Descendre</translation>
+        <translation>Descendre</translation>
     </message>
     <message>
         <source>Save the template</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le modèle</translation>
     </message>
 </context>
 <context>
@@ -5268,15 +5268,15 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     <name>Gatehouse::ZipWriter</name>
     <message>
         <source>%1 could not be created: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 could not be added to the archive: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’ajouter %1 à l’archive&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 could not be written: %2</source>
-        <translation type="unfinished">Impossible d’écrire %1&#xa0;: %2</translation>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -6177,11 +6177,11 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     <name>pages</name>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Pages</translation>
     </message>
     <message>
         <source>Nothing published yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a encore été publié.</translation>
     </message>
 </context>
 <context>
