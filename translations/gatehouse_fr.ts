@@ -141,31 +141,31 @@
     </message>
     <message>
         <source>Evidence pack</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier de preuves</translation>
     </message>
     <message>
         <source>The onboarding could not be read: %1</source>
-        <translation type="unfinished">Impossible de lire l’onboarding&#xa0;: %1</translation>
+        <translation>Impossible de lire l’onboarding&#xa0;: %1</translation>
     </message>
     <message>
         <source>Export evidence pack</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le dossier de preuves</translation>
     </message>
     <message>
         <source>ZIP archives (*.zip)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archives ZIP (*.zip)</translation>
     </message>
     <message>
         <source>Writing the evidence pack…</source>
-        <translation type="unfinished"></translation>
+        <translation>Écriture du dossier de preuves…</translation>
     </message>
     <message>
         <source>The evidence pack was not written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire le dossier de preuves&#xa0;: %1</translation>
     </message>
     <message>
         <source>The evidence pack was saved to %1. Its MANIFEST.sha256 lists the SHA-256 of every file in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dossier de preuves a été enregistré dans %1. Son fichier MANIFEST.sha256 indique l’empreinte SHA-256 de chacun des fichiers qu’il contient.</translation>
     </message>
 </context>
 <context>
@@ -582,7 +582,7 @@
     </message>
     <message>
         <source>Save the branding</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer l’identité visuelle</translation>
     </message>
 </context>
 <context>
@@ -1382,11 +1382,11 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     <name>Gatehouse::EvidencePack</name>
     <message>
         <source>There is no such onboarding.</source>
-        <translation type="unfinished">Cet onboarding n’existe pas.</translation>
+        <translation>Cet onboarding n’existe pas.</translation>
     </message>
     <message>
         <source>The evidence pack could not be put together: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de constituer le dossier de preuves&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1929,103 +1929,103 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     <name>Gatehouse::GlobalSearch</name>
     <message>
         <source>Search (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher (Ctrl+K)</translation>
     </message>
     <message>
         <source>Find companies, contacts, onboardings and tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des entreprises, des contacts, des onboardings et des tâches</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::HomeCharts</name>
     <message>
         <source>Onboardings by current phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Onboardings par phase en cours</translation>
     </message>
     <message>
         <source>Onboardings</source>
-        <translation type="unfinished">Onboardings</translation>
+        <translation>Onboardings</translation>
     </message>
     <message numerus="yes">
         <source>Open tasks, last %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tâches ouvertes sur %n jour</numerusform>
+            <numerusform>Tâches ouvertes sur les %n derniers jours</numerusform>
         </translation>
     </message>
     <message>
         <source>Open tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Tâches ouvertes</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::HomeItemModel</name>
     <message>
         <source>asked by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>posée par %1</translation>
     </message>
     <message>
         <source>due %1</source>
-        <translation type="unfinished"></translation>
+        <translation>échéance le %1</translation>
     </message>
     <message>
         <source>last activity %1</source>
-        <translation type="unfinished"></translation>
+        <translation>dernière activité le %1</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished">Quoi</translation>
+        <translation>Objet</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Client</translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished">Détails</translation>
+        <translation>Détails</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished">Depuis</translation>
+        <translation>Depuis</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::HomeView</name>
     <message>
         <source>Waiting for review (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de vérification (%1)</translation>
     </message>
     <message>
         <source>Unanswered questions (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Questions sans réponse (%1)</translation>
     </message>
     <message>
         <source>Overdue tasks (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tâches en retard (%1)</translation>
     </message>
     <message>
         <source>Stalled onboardings (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Onboardings au point mort (%1)</translation>
     </message>
     <message>
         <source>Needs you now</source>
-        <translation type="unfinished"></translation>
+        <translation>À traiter maintenant</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"> jours</translation>
+        <translation> jours</translation>
     </message>
     <message>
         <source>&amp;Stalled after no activity for</source>
-        <translation type="unfinished"></translation>
+        <translation>Au point &amp;mort après une inactivité de</translation>
     </message>
     <message>
         <source>What needs you could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les éléments à traiter&#xa0;: %1</translation>
     </message>
     <message>
         <source>The charts could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les graphiques&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2115,7 +2115,7 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     </message>
     <message>
         <source>Send the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer la réponse</translation>
     </message>
 </context>
 <context>
@@ -2524,23 +2524,23 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>&amp;Home</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ccueil</translation>
     </message>
     <message>
         <source>&amp;Search…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rechercher…</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
         <source>Home</source>
-        <translation type="unfinished"></translation>
+        <translation>Accueil</translation>
     </message>
     <message>
         <source>That onboarding is no longer there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet onboarding n’existe plus.</translation>
     </message>
 </context>
 <context>
@@ -2803,11 +2803,11 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>Evidence pack…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier de preuves…</translation>
     </message>
     <message>
         <source>Export signed PDFs, form answers, document hashes and the audit events of this onboarding as one ZIP</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter dans un seul fichier ZIP les PDF signés, les réponses aux formulaires, les empreintes des documents et les événements d’audit de cet onboarding</translation>
     </message>
 </context>
 <context>
@@ -2996,122 +2996,122 @@ Les liens d’invitation pointent vers %2.</translation>
     <name>Gatehouse::PageService</name>
     <message>
         <source>Give the page a title of at most 200 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez à la page un titre de 200 caractères au maximum.</translation>
     </message>
     <message>
         <source>A page can be at most 100,000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une page ne peut pas dépasser 100&#xa0;000 caractères.</translation>
     </message>
     <message>
         <source>There is no such page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette page n’existe pas.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::PagesPanel</name>
     <message>
         <source>&amp;New page</source>
-        <translation type="unfinished"></translation>
+        <translation>No&amp;uvelle page</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished">&amp;Supprimer…</translation>
+        <translation>&amp;Supprimer…</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation type="unfinished">&amp;Monter</translation>
+        <translation>M&amp;onter</translation>
     </message>
     <message>
         <source>Move do&amp;wn</source>
-        <translation type="unfinished">Descen&amp;dre</translation>
+        <translation>Descen&amp;dre</translation>
     </message>
     <message>
         <source>&amp;Visible to clients</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Visible pour les clients</translation>
     </message>
     <message>
         <source>&amp;Save page</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer la page</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titre</translation>
     </message>
     <message>
         <source>Shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Affichage</translation>
     </message>
     <message>
         <source>Portal pages, in the order clients see them</source>
-        <translation type="unfinished"></translation>
+        <translation>Pages du portail, dans l’ordre où les clients les voient</translation>
     </message>
     <message>
         <source>Page title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titre de la page</translation>
     </message>
     <message>
         <source>Write in Markdown: ## Heading, - list item, [link text](https://…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rédigez en Markdown&#xa0;: ## Titre, - élément de liste, [texte du lien](https://…)</translation>
     </message>
     <message>
         <source>Page text in Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte de la page en Markdown</translation>
     </message>
     <message>
         <source>Preview as clients see it</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperçu tel que les clients le voient</translation>
     </message>
     <message>
         <source>Save page (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la page (Ctrl+S)</translation>
     </message>
     <message>
         <source>&amp;Markdown:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Markdown&#xa0;:</translation>
     </message>
     <message>
         <source>Preview:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperçu&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished">&amp;Titre&#xa0;:</translation>
+        <translation>&amp;Titre&#xa0;:</translation>
     </message>
     <message>
         <source>The pages could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les pages&#xa0;: %1</translation>
     </message>
     <message>
         <source>Visible</source>
-        <translation type="unfinished"></translation>
+        <translation>Visible</translation>
     </message>
     <message>
         <source>Hidden</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquée</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished">Modifications non enregistrées</translation>
+        <translation>Modifications non enregistrées</translation>
     </message>
     <message>
         <source>Save the changes to this page?</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les modifications de cette page&#xa0;?</translation>
     </message>
     <message>
         <source>Save the changes to the page &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les modifications de la page «&#xa0;%1&#xa0;»&#xa0;?</translation>
     </message>
     <message>
         <source>Delete page</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la page</translation>
     </message>
     <message>
         <source>Delete the page &quot;%1&quot;? Clients will no longer see it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la page «&#xa0;%1&#xa0;»&#xa0;? Les clients ne la verront plus.</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sans titre)</translation>
     </message>
 </context>
 <context>
@@ -3502,11 +3502,11 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     </message>
     <message>
         <source>Next item</source>
-        <translation type="unfinished"></translation>
+        <translation>Élément suivant</translation>
     </message>
     <message>
         <source>Previous item</source>
-        <translation type="unfinished"></translation>
+        <translation>Élément précédent</translation>
     </message>
 </context>
 <context>
@@ -3568,35 +3568,35 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     <name>Gatehouse::SearchResultModel</name>
     <message>
         <source>Company</source>
-        <translation type="unfinished">Entreprise</translation>
+        <translation>Entreprise</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact</translation>
     </message>
     <message>
         <source>Onboarding</source>
-        <translation type="unfinished">Onboarding</translation>
+        <translation>Onboarding</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished">Tâche</translation>
+        <translation>Tâche</translation>
     </message>
     <message>
         <source>%1: %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: %2 (%3)</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nom</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Emplacement</translation>
     </message>
 </context>
 <context>
@@ -3632,15 +3632,15 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     <name>Gatehouse::SettingsView</name>
     <message>
         <source>&amp;Branding</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Identité visuelle</translation>
     </message>
     <message>
         <source>&amp;Portal pages</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pages du portail</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished">Paramètres</translation>
+        <translation>Paramètres</translation>
     </message>
 </context>
 <context>
@@ -3738,27 +3738,27 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     <name>Gatehouse::ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourcis clavier</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Emplacement</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished">Quoi</translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Touches</translation>
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenêtre</translation>
     </message>
     <message>
         <source>(not described)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sans description)</translation>
     </message>
 </context>
 <context>
@@ -3894,58 +3894,58 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     <name>Gatehouse::StaffOwnerButton</name>
     <message>
         <source>The member of staff who answers for this task and hears when the client acts on it</source>
-        <translation type="unfinished"></translation>
+        <translation>Le collaborateur responsable de cette tâche, qui est prévenu lorsque le client y donne suite</translation>
     </message>
     <message>
         <source>The member of staff who answers for this onboarding</source>
-        <translation type="unfinished"></translation>
+        <translation>Le collaborateur responsable de cet onboarding</translation>
     </message>
     <message>
         <source>Task owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable de la tâche</translation>
     </message>
     <message>
         <source>Onboarding owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable de l’onboarding</translation>
     </message>
     <message>
         <source>Owner: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable&#xa0;: %1</translation>
     </message>
     <message>
         <source>Owner: %1 (onboarding)</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable&#xa0;: %1 (onboarding)</translation>
     </message>
     <message>
         <source>Owner not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable non modifié</translation>
     </message>
     <message>
         <source>The onboarding&apos;s owner (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Le responsable de l’onboarding (%1)</translation>
     </message>
     <message>
         <source>nobody</source>
-        <translation type="unfinished"></translation>
+        <translation>personne</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::StaffOwnerService</name>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Cette tâche n’existe pas.</translation>
+        <translation>Cette tâche n’existe pas.</translation>
     </message>
     <message>
         <source>There is no such member of staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce collaborateur n’existe pas.</translation>
     </message>
     <message>
         <source>There is no such onboarding.</source>
-        <translation type="unfinished">Cet onboarding n’existe pas.</translation>
+        <translation>Cet onboarding n’existe pas.</translation>
     </message>
     <message>
         <source>Choose a member of staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un collaborateur.</translation>
     </message>
 </context>
 <context>
@@ -4581,7 +4581,7 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     </message>
     <message>
         <source>Send the comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer le commentaire</translation>
     </message>
 </context>
 <context>
@@ -4674,27 +4674,27 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     </message>
     <message>
         <source>Add a task</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une tâche</translation>
     </message>
     <message>
         <source>Add a phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une phase</translation>
     </message>
     <message>
         <source>Remove the selected phase or task</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer la phase ou la tâche sélectionnée</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished">Monter</translation>
+        <translation>Monter</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished">Descendre</translation>
+        <translation>Descendre</translation>
     </message>
     <message>
         <source>Save the template</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le modèle</translation>
     </message>
 </context>
 <context>
@@ -5268,15 +5268,15 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     <name>Gatehouse::ZipWriter</name>
     <message>
         <source>%1 could not be created: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 could not be added to the archive: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’ajouter %1 à l’archive&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 could not be written: %2</source>
-        <translation type="unfinished">Impossible d’écrire %1&#xa0;: %2</translation>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -6177,11 +6177,11 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     <name>pages</name>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Pages</translation>
     </message>
     <message>
         <source>Nothing published yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a encore été publié.</translation>
     </message>
 </context>
 <context>
