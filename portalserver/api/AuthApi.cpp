@@ -242,11 +242,11 @@ void AuthApi::registerRoutes(QHttpServer &server, const PortalContext &context)
             const QString csrf = PortalAuthService::csrfToken(context.sessionToken(request));
             // A half-session learns only what its next step needs (ACC-10).
             if (session->stage != SessionStage::Full) {
-                return Http::json({{QStringLiteral("required"), requiredStep(session->stage)},
-                                   {QStringLiteral("email"),
-                                    PortalAuthService::maskEmail(contact->email)},
-                                   {QStringLiteral("workspace"), workspaceJson(*workspace)},
-                                   {QStringLiteral("csrfToken"), csrf}});
+                return Http::json(
+                    {{QStringLiteral("required"), requiredStep(session->stage)},
+                     {QStringLiteral("email"), PortalAuthService::maskEmail(contact->email)},
+                     {QStringLiteral("workspace"), workspaceJson(*workspace)},
+                     {QStringLiteral("csrfToken"), csrf}});
             }
             return Http::json(
                 {{QStringLiteral("contact"),

@@ -53,7 +53,8 @@ QHttpServerResponse PortalContext::signedIn(const QString &token, const QJsonObj
     // The server decides when a session ends (24 h after its last use); the cookie only has to
     // outlive that, so it is not cut off while the session is still sliding forward.
     constexpr qint64 kCookieLifetimeSeconds = 30LL * 24 * 60 * 60;
-    response.addHeader(QByteArrayLiteral("Set-Cookie"), sessionCookie(token, kCookieLifetimeSeconds));
+    response.addHeader(QByteArrayLiteral("Set-Cookie"),
+                       sessionCookie(token, kCookieLifetimeSeconds));
     return response;
 }
 

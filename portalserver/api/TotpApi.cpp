@@ -2,6 +2,7 @@
 
 #include "PortalContext.h"
 #include "http/HttpHelpers.h"
+#include "security/QrCodeSvg.h"
 #include "services/PortalThrottle.h"
 #include "services/TotpService.h"
 
@@ -62,8 +63,9 @@ void TotpApi::registerRoutes(QHttpServer &server, const PortalContext &context)
                     }
                     const std::optional<QString> token
                         = TotpService(context.db, context.clock, context.publicUrl)
-                              .completeSignIn(session, body.value(QStringLiteral("code")).toString(),
-                                              ip, Http::userAgent(request), &error);
+                              .completeSignIn(session,
+                                              body.value(QStringLiteral("code")).toString(), ip,
+                                              Http::userAgent(request), &error);
                     if (!token) {
                         QHttpServerResponse response = Http::fromServiceError(error);
                         // Locked out: the half-session is over, so is its cookie.
@@ -90,6 +92,33 @@ void TotpApi::registerRoutes(QHttpServer &server, const PortalContext &context)
                     return Http::json({{QStringLiteral("secret"), enrolment->secret},
                                        {QStringLiteral("uri"), enrolment->uri}});
                 });
+
+    // The pending secret as a QR code, for the phone's camera. Served only while the enrolment
+    // waits for its first code, like the secret itself.
+    server.route(QStringLiteral("/api/v1/account/totp/qr.svg"), QHttpServerRequest::Method::Get,
+                 [&context](const QHttpServerRequest &request) {
+                     QHttpServerResponse refusal(Http::Status::Unauthorized);
+                     const std::optional<PortalSession> session
+                         = context.requireAnySession(request, &refusal);
+                     if (!session) {
+                         return refusal;
+                     }
+                     ServiceError error;
+                     const std::optional<QString> uri
+                         = TotpService(context.db, context.clock, context.publicUrl)
+                               .pendingUri(*session, &error);
+                     if (!uri) {
+                         return Http::fromServiceError(error);
+                     }
+                     const std::optional<QByteArray> svg = QrCodeSvg::render(*uri);
+                     if (!svg) {
+                         return Http::internalError();
+                     }
+                     QHttpServerResponse response(QByteArrayLiteral("image/svg+xml"), *svg);
+                     response.setHeader(QByteArrayLiteral("Cache-Control"),
+                                        QByteArrayLiteral("no-store"));
+                     return response;
+                 });
 
     postSession(server, "/api/v1/account/totp/confirm", context, true,
                 [&context](const PortalSession &session, const QJsonObject &body,
@@ -130,20 +159,20 @@ void TotpApi::registerRoutes(QHttpServer &server, const PortalContext &context)
                     return Http::json({{QStringLiteral("recoveryCodes"), codesJson(*codes)}});
                 });
 
-    postSession(server, "/api/v1/account/totp/disable", context, false,
-                [&context](const PortalSession &session, const QJsonObject &body,
-                           const QHttpServerRequest &request) {
-                    ServiceError error;
-                    const QString ip = context.clientIp(request);
-                    if (!PortalThrottle(context.db, context.clock)
-                             .allowTotp(session.contactId, ip, &error)
-                        || !TotpService(context.db, context.clock, context.publicUrl)
-                                .disable(session, body.value(QStringLiteral("code")).toString(),
-                                         ip, &error)) {
-                        return Http::fromServiceError(error);
-                    }
-                    return Http::noContent();
-                });
+    postSession(
+        server, "/api/v1/account/totp/disable", context, false,
+        [&context](const PortalSession &session, const QJsonObject &body,
+                   const QHttpServerRequest &request) {
+            ServiceError error;
+            const QString ip = context.clientIp(request);
+            if (!PortalThrottle(context.db, context.clock).allowTotp(session.contactId, ip, &error)
+                || !TotpService(context.db, context.clock, context.publicUrl)
+                        .disable(session, body.value(QStringLiteral("code")).toString(), ip,
+                                 &error)) {
+                return Http::fromServiceError(error);
+            }
+            return Http::noContent();
+        });
 }
 
 } // namespace Gatehouse

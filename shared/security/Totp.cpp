@@ -67,9 +67,9 @@ QString provisioningUri(const QByteArray &secret, const QString &issuer, const Q
 {
     const QString encodedIssuer = QString::fromLatin1(QUrl::toPercentEncoding(issuer));
     return QStringLiteral("otpauth://totp/") + encodedIssuer + QStringLiteral("%3A")
-           + QString::fromLatin1(QUrl::toPercentEncoding(account))
-           + QStringLiteral("?secret=") + Base32::encode(secret) + QStringLiteral("&issuer=")
-           + encodedIssuer + QStringLiteral("&algorithm=SHA1&digits=6&period=30");
+           + QString::fromLatin1(QUrl::toPercentEncoding(account)) + QStringLiteral("?secret=")
+           + Base32::encode(secret) + QStringLiteral("&issuer=") + encodedIssuer
+           + QStringLiteral("&algorithm=SHA1&digits=6&period=30");
 }
 
 } // namespace Gatehouse::Totp

@@ -242,8 +242,8 @@ std::optional<QString> PortalAuthService::verifyCode(const QString &handle, cons
         ServiceError::set(error, ServiceError::Kind::Unauthorized, wrong);
         return std::nullopt;
     }
-    return openSession(challenge->id, challenge->contactId, ip, userAgent, QStringLiteral("code"), 0,
-                       error);
+    return openSession(challenge->id, challenge->contactId, ip, userAgent, QStringLiteral("code"),
+                       0, error);
 }
 
 std::optional<QString> PortalAuthService::confirmMagicLink(const QString &magicToken,
@@ -269,8 +269,8 @@ std::optional<QString> PortalAuthService::confirmMagicLink(const QString &magicT
         ServiceError::set(error, ServiceError::Kind::Unauthorized, invalid);
         return std::nullopt;
     }
-    return openSession(challenge->id, challenge->contactId, ip, userAgent, QStringLiteral("link"), 0,
-                       error);
+    return openSession(challenge->id, challenge->contactId, ip, userAgent, QStringLiteral("link"),
+                       0, error);
 }
 
 std::optional<QString> PortalAuthService::finishSignIn(const PortalSession &halfSession,
@@ -407,8 +407,7 @@ std::optional<PortalSession> PortalAuthService::session(const QString &sessionTo
     // the access log (ACC-11) rides along. A failure here costs a minute of record, not the
     // request: the session was found live.
     // A half-session keeps its short, fixed lifetime.
-    if (record->stage == SessionStage::Full
-        && now - record->lastSeenAtMs >= kSessionTouchIntervalMs
+    if (record->stage == SessionStage::Full && now - record->lastSeenAtMs >= kSessionTouchIntervalMs
         && !recordUse(*record, now, ip, userAgent, &dbError)) {
         qCWarning(lcSecurity).noquote() << "could not extend session:" << dbError;
     }

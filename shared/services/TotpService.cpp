@@ -95,16 +95,15 @@ std::optional<TotpStatus> TotpService::status(qint64 contactId, ServiceError *er
         ServiceError::internal(error);
         return std::nullopt;
     }
-    return TotpStatus{totp && totp->enabled, totp && !totp->enabled,
-                      workspace->requireContactTotp, left};
+    return TotpStatus{totp && totp->enabled, totp && !totp->enabled, workspace->requireContactTotp,
+                      left};
 }
 
 std::optional<TotpEnrolment> TotpService::startEnrolment(const PortalSession &session,
                                                          const QString &ip, ServiceError *error)
 {
     if (session.stage == SessionStage::Totp) {
-        ServiceError::set(error, ServiceError::Kind::Unauthorized,
-                          tr("Finish signing in first."));
+        ServiceError::set(error, ServiceError::Kind::Unauthorized, tr("Finish signing in first."));
         return std::nullopt;
     }
     DirectoryRepository directory(m_db);
@@ -142,15 +141,38 @@ std::optional<TotpEnrolment> TotpService::startEnrolment(const PortalSession &se
     return TotpEnrolment{encoded, Totp::provisioningUri(secret, workspace->name, contact->email)};
 }
 
-std::optional<TotpConfirmation> TotpService::confirmEnrolment(const PortalSession &session,
-                                                              const QString &code,
-                                                              const QString &ip,
-                                                              const QString &userAgent,
-                                                              ServiceError *error)
+std::optional<QString> TotpService::pendingUri(const PortalSession &session,
+                                               ServiceError *error) const
 {
     if (session.stage == SessionStage::Totp) {
-        ServiceError::set(error, ServiceError::Kind::Unauthorized,
-                          tr("Finish signing in first."));
+        ServiceError::set(error, ServiceError::Kind::Unauthorized, tr("Finish signing in first."));
+        return std::nullopt;
+    }
+    DirectoryRepository directory(m_db);
+    QString dbError;
+    const std::optional<Workspace> workspace = directory.workspace(&dbError);
+    const std::optional<Contact> contact = directory.contact(session.contactId, &dbError);
+    const std::optional<ContactTotp> totp = TotpRepository(m_db).find(session.contactId, &dbError);
+    if (!workspace || !contact || !dbError.isEmpty()) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    const std::optional<QByteArray> secret
+        = totp && !totp->enabled ? Base32::decode(totp->secret) : std::nullopt;
+    if (!secret) {
+        ServiceError::set(error, ServiceError::Kind::NotFound,
+                          tr("There is no authenticator set-up in progress."));
+        return std::nullopt;
+    }
+    return Totp::provisioningUri(*secret, workspace->name, contact->email);
+}
+
+std::optional<TotpConfirmation>
+TotpService::confirmEnrolment(const PortalSession &session, const QString &code, const QString &ip,
+                              const QString &userAgent, ServiceError *error)
+{
+    if (session.stage == SessionStage::Totp) {
+        ServiceError::set(error, ServiceError::Kind::Unauthorized, tr("Finish signing in first."));
         return std::nullopt;
     }
     const QString typed = code.trimmed();
@@ -202,10 +224,10 @@ std::optional<TotpConfirmation> TotpService::confirmEnrolment(const PortalSessio
     TotpConfirmation confirmation;
     const std::optional<QList<QString>> codes = storeNewRecoveryCodes(contact->id, now, &dbError);
     if (!codes
-        || !record(m_db, *workspace, *contact, ip, now, QStringLiteral("totp.enabled"),
-                   QStringLiteral("%1 turned on sign-in with an authenticator app")
-                       .arg(contact->email),
-                   &dbError)) {
+        || !record(
+            m_db, *workspace, *contact, ip, now, QStringLiteral("totp.enabled"),
+            QStringLiteral("%1 turned on sign-in with an authenticator app").arg(contact->email),
+            &dbError)) {
         ServiceError::internal(error);
         return std::nullopt;
     }
@@ -232,8 +254,7 @@ std::optional<QList<QString>> TotpService::regenerateRecoveryCodes(const PortalS
                                                                    ServiceError *error)
 {
     if (session.stage != SessionStage::Full) {
-        ServiceError::set(error, ServiceError::Kind::Unauthorized,
-                          tr("Finish signing in first."));
+        ServiceError::set(error, ServiceError::Kind::Unauthorized, tr("Finish signing in first."));
         return std::nullopt;
     }
     DirectoryRepository directory(m_db);
@@ -253,8 +274,7 @@ std::optional<QList<QString>> TotpService::regenerateRecoveryCodes(const PortalS
     const qint64 now = m_clock.nowMs();
     Transaction transaction(m_db);
     const std::optional<QList<QString>> codes
-        = transaction.isActive() ? storeNewRecoveryCodes(contact->id, now, &dbError)
-                                 : std::nullopt;
+        = transaction.isActive() ? storeNewRecoveryCodes(contact->id, now, &dbError) : std::nullopt;
     if (!codes
         || !record(m_db, *workspace, *contact, ip, now,
                    QStringLiteral("totp.recovery_codes_replaced"),
@@ -272,8 +292,7 @@ bool TotpService::disable(const PortalSession &session, const QString &code, con
                           ServiceError *error)
 {
     if (session.stage != SessionStage::Full) {
-        ServiceError::set(error, ServiceError::Kind::Unauthorized,
-                          tr("Finish signing in first."));
+        ServiceError::set(error, ServiceError::Kind::Unauthorized, tr("Finish signing in first."));
         return false;
     }
     DirectoryRepository directory(m_db);
@@ -314,10 +333,10 @@ bool TotpService::disable(const PortalSession &session, const QString &code, con
         return false;
     }
     if (!TotpRepository(m_db).remove(contact->id, &dbError)
-        || !record(m_db, *workspace, *contact, ip, now, QStringLiteral("totp.disabled"),
-                   QStringLiteral("%1 turned off sign-in with an authenticator app")
-                       .arg(contact->email),
-                   &dbError)
+        || !record(
+            m_db, *workspace, *contact, ip, now, QStringLiteral("totp.disabled"),
+            QStringLiteral("%1 turned off sign-in with an authenticator app").arg(contact->email),
+            &dbError)
         || !transaction.commit(&dbError)) {
         ServiceError::internal(error);
         return false;
@@ -373,10 +392,10 @@ std::optional<QString> TotpService::completeSignIn(const PortalSession &halfSess
             workspace->id, now, who,
             lockedOut ? QStringLiteral("login.locked_out") : QStringLiteral("login.failed"),
             subject,
-            lockedOut ? QStringLiteral("Ended a sign-in of %1: too many wrong authenticator codes")
-                            .arg(contact->email)
-                      : QStringLiteral("Wrong authenticator code entered for %1")
-                            .arg(contact->email));
+            lockedOut
+                ? QStringLiteral("Ended a sign-in of %1: too many wrong authenticator codes")
+                      .arg(contact->email)
+                : QStringLiteral("Wrong authenticator code entered for %1").arg(contact->email));
         if ((lockedOut && !access.revokeSessionById(halfSession.sessionId, now, &dbError)
              && !dbError.isEmpty())
             || !AuditLog(m_db).append(failed, &dbError) || !transaction.commit(&dbError)) {
@@ -420,8 +439,7 @@ std::optional<QString> TotpService::completeSignIn(const PortalSession &halfSess
     return token;
 }
 
-TotpService::Accepted TotpService::useCode(qint64 contactId, const QString &code,
-                                           QString *dbError)
+TotpService::Accepted TotpService::useCode(qint64 contactId, const QString &code, QString *dbError)
 {
     TotpRepository repository(m_db);
     const QString typed = code.trimmed();
@@ -437,8 +455,8 @@ TotpService::Accepted TotpService::useCode(qint64 contactId, const QString &code
     }
     const QString recovery = normalisedRecoveryCode(typed);
     if (!recovery.isEmpty()
-        && repository.useRecoveryCode(contactId, recoveryHash(contactId, recovery),
-                                      m_clock.nowMs(), dbError)) {
+        && repository.useRecoveryCode(contactId, recoveryHash(contactId, recovery), m_clock.nowMs(),
+                                      dbError)) {
         return Accepted::RecoveryCode;
     }
     return Accepted::None;

@@ -53,18 +53,20 @@ public:
     // A new pending secret, replacing an unconfirmed one; Conflict when TOTP is on already.
     std::optional<TotpEnrolment> startEnrolment(const PortalSession &session, const QString &ip,
                                                 ServiceError *error);
+    // The otpauth:// URI of a pending enrolment, for its QR code; NotFound once confirmed (the
+    // secret is never sent again) or when nothing is pending.
+    std::optional<QString> pendingUri(const PortalSession &session, ServiceError *error) const;
     // A current code turns the pending secret on; returns the recovery codes, shown only now.
     // A wrong code changes nothing.
     std::optional<TotpConfirmation> confirmEnrolment(const PortalSession &session,
                                                      const QString &code, const QString &ip,
-                                                     const QString &userAgent,
-                                                     ServiceError *error);
+                                                     const QString &userAgent, ServiceError *error);
     // New recovery codes; the old ones stop working.
     std::optional<QList<QString>> regenerateRecoveryCodes(const PortalSession &session,
                                                           const QString &ip, ServiceError *error);
     // Needs a current TOTP or an unused recovery code; refused while the workspace requires TOTP.
-    [[nodiscard]] bool disable(const PortalSession &session, const QString &code,
-                               const QString &ip, ServiceError *error);
+    [[nodiscard]] bool disable(const PortalSession &session, const QString &code, const QString &ip,
+                               ServiceError *error);
 
     // The second step of a sign-in: a TOTP or recovery code for a half-session. Returns the
     // token of a new full session. After kMaxSecondStepAttempts wrong codes the half-session

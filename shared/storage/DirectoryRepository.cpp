@@ -69,9 +69,10 @@ std::optional<Workspace> DirectoryRepository::workspace(QString *error) const
         }
         return std::nullopt;
     }
-    return Workspace{query.int64(0), query.text(1),          query.text(2),
-                     query.text(3),  query.value(4).toInt(), query.value(5).toInt() != 0,
-                     query.int64(6), query.value(7).toInt() != 0};
+    return Workspace{query.int64(0),         query.text(1),
+                     query.text(2),          query.text(3),
+                     query.value(4).toInt(), query.value(5).toInt() != 0,
+                     query.int64(6),         query.value(7).toInt() != 0};
 }
 
 bool DirectoryRepository::setRequireContactTotp(qint64 workspaceId, bool on, QString *error)

@@ -25,9 +25,10 @@ bool TotpRepository::savePending(qint64 contactId, const QString &secret, qint64
         return false;
     }
     // A row left after the DELETE is an enabled one: nothing is inserted over it.
-    SqlQuery insert(m_db, QStringLiteral("INSERT INTO contact_totp (contact_id, secret, created_at) "
-                                         "SELECT ?, ?, ? WHERE NOT EXISTS "
-                                         "(SELECT 1 FROM contact_totp WHERE contact_id = ?)"));
+    SqlQuery insert(m_db,
+                    QStringLiteral("INSERT INTO contact_totp (contact_id, secret, created_at) "
+                                   "SELECT ?, ?, ? WHERE NOT EXISTS "
+                                   "(SELECT 1 FROM contact_totp WHERE contact_id = ?)"));
     insert << contactId << secret << nowMs << contactId;
     return insert.exec(error) && insert.rowsAffected() == 1;
 }
@@ -67,8 +68,9 @@ bool TotpRepository::replaceRecoveryCodes(qint64 contactId, const QList<QString>
         return false;
     }
     for (const QString &hash : hashes) {
-        SqlQuery insert(m_db, QStringLiteral("INSERT INTO contact_recovery_code "
-                                             "(contact_id, code_hash, created_at) VALUES (?, ?, ?)"));
+        SqlQuery insert(m_db,
+                        QStringLiteral("INSERT INTO contact_recovery_code "
+                                       "(contact_id, code_hash, created_at) VALUES (?, ?, ?)"));
         insert << contactId << hash << nowMs;
         if (!insert.exec(error)) {
             return false;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 
 import { listMail, waitForSignInMail } from './support/mailbox.mjs';
-import { apiFromPage, byTestId, portalTest, signIn, usePortal } from './support/session.mjs';
+import { apiFromPage, byTestId, eventually, portalTest, signIn, usePortal } from './support/session.mjs';
 
 const portal = usePortal();
 
@@ -74,6 +74,10 @@ portalTest(portal, 'set up an authenticator app, then sign in with its code and 
     const shown = (await byTestId(page, 'totp-secret').textContent()) ?? '';
     const secret = base32Decode(shown);
     assert.equal(secret.length, 20, `a 20-byte key: ${shown}`);
+    // The QR code loads as an image (the page's CSP allows it: no CSP problem is reported).
+    await eventually('the QR code to load', () =>
+        byTestId(page, 'totp-qr').evaluate((image) => image.complete && image.naturalWidth > 0)
+    );
     const uri = await byTestId(page, 'totp-uri').getAttribute('href');
     assert.match(uri, /^otpauth:\/\/totp\/.+\?secret=[A-Z2-7]{32}&issuer=/);
 
@@ -103,6 +107,7 @@ portalTest(portal, 'set up an authenticator app, then sign in with its code and 
     assert.equal((await apiFromPage(page, '/api/v1/me')).body.totp.enabled, true);
     // The key is not shown again, nor sent.
     assert.equal(await byTestId(page, 'totp-secret').count(), 0);
+    assert.equal((await apiFromPage(page, '/api/v1/account/totp/qr.svg')).status, 404);
     assert.ok(!JSON.stringify((await apiFromPage(page, '/api/v1/me')).body).includes(shown.replace(/\s/g, '')));
 
     // Sign in again: the emailed code, then the app's code. The step the set-up used is spent,

@@ -28,6 +28,7 @@ const QString kConfirm = QStringLiteral("/api/v1/account/totp/confirm");
 const QString kRecoveryCodes = QStringLiteral("/api/v1/account/totp/recovery-codes");
 const QString kDisable = QStringLiteral("/api/v1/account/totp/disable");
 const QString kSecondStep = QStringLiteral("/api/v1/auth/totp");
+const QString kQrCode = QStringLiteral("/api/v1/account/totp/qr.svg");
 
 QJsonObject codeBody(const QString &code)
 {
@@ -62,6 +63,7 @@ private Q_SLOTS:
 
     void enrolmentIsPendingUntilACurrentCodeConfirmsIt();
     void signInAsksForTheSecondStepAndTheHalfSessionReachesNothingElse();
+    void aPasswordSignInAsksForTheSecondStepToo();
     void fiveWrongCodesEndThePendingSignIn();
     void aRecoveryCodeWorksOnce();
     void aUsedCodeCannotBeReplayed();
@@ -82,7 +84,8 @@ private:
         QVERIFY(!secret->isEmpty());
         const HttpReply confirmed = browser.post(kConfirm, codeBody(codeNow(*secret)));
         QVERIFY2(confirmed.status == 200, confirmed.describe());
-        *recoveryCodes = stringsOf(confirmed.json().value(QStringLiteral("recoveryCodes")).toArray());
+        *recoveryCodes
+            = stringsOf(confirmed.json().value(QStringLiteral("recoveryCodes")).toArray());
         // The step of the confirming code is used: later codes come from later steps.
         m_portal.clock().advanceMs(Totp::kStepMs);
     }
@@ -151,6 +154,13 @@ void TestPortalTotp::enrolmentIsPendingUntilACurrentCodeConfirmsIt()
     QVERIFY2(uri.contains(QString::fromLatin1(QUrl::toPercentEncoding(m_portal.contact().email))),
              qPrintable(uri));
     QCOMPARE(totpRow(), QStringLiteral("0|0"));
+    // The QR code of the pending secret, an image for the phone's camera.
+    const HttpReply qr = browser.get(kQrCode);
+    QVERIFY2(qr.status == 200, qr.describe());
+    QCOMPARE(qr.header("Content-Type"), QByteArray("image/svg+xml"));
+    QVERIFY2(qr.body.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""), qr.describe());
+    QVERIFY(!qr.body.contains("<script"));
+    QCOMPARE(PortalClient(m_portal.port()).get(kQrCode).status, 401);
 
     // A wrong code (and one from two steps ago) changes nothing.
     const QStringList before = m_portal.state();
@@ -173,10 +183,9 @@ void TestPortalTotp::enrolmentIsPendingUntilACurrentCodeConfirmsIt()
     QCOMPARE(codes.size(), 10);
     QCOMPARE(QSet<QString>(codes.begin(), codes.end()).size(), 10);
     for (const QString &code : codes) {
-        QVERIFY2(QRegularExpression(QStringLiteral("^[A-Z2-7]{5}-[A-Z2-7]{5}$"))
-                     .match(code)
-                     .hasMatch(),
-                 qPrintable(code));
+        QVERIFY2(
+            QRegularExpression(QStringLiteral("^[A-Z2-7]{5}-[A-Z2-7]{5}$")).match(code).hasMatch(),
+            qPrintable(code));
         // Stored as hashes only.
         QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM contact_recovery_code "
                                       "WHERE code_hash LIKE '%%1%'")
@@ -184,6 +193,7 @@ void TestPortalTotp::enrolmentIsPendingUntilACurrentCodeConfirmsIt()
                  0);
     }
     QCOMPARE(totpRow(), QStringLiteral("1|10"));
+    QCOMPARE(browser.get(kQrCode).status, 404);
     QCOMPARE(auditCount(QStringLiteral("totp.enabled")), 1);
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM activity WHERE kind = 'totp.enabled'")), 1);
     const QJsonObject totp
@@ -216,9 +226,9 @@ void TestPortalTotp::signInAsksForTheSecondStepAndTheHalfSessionReachesNothingEl
     QVERIFY(task != 0);
     const QString taskPath = QStringLiteral("/api/v1/tasks/%1").arg(task);
     const QStringList before = m_portal.state();
-    for (const QString &path : {QStringLiteral("/api/v1/home"), taskPath,
-                                QStringLiteral("/api/v1/documents"),
-                                QStringLiteral("/api/v1/questions")}) {
+    for (const QString &path :
+         {QStringLiteral("/api/v1/home"), taskPath, QStringLiteral("/api/v1/documents"),
+          QStringLiteral("/api/v1/questions")}) {
         const HttpReply refused = browser.get(path);
         QVERIFY2(refused.status == 401 || refused.status == 403,
                  qPrintable(path + QLatin1Char(' ') + QString::fromUtf8(refused.describe())));
@@ -253,6 +263,31 @@ void TestPortalTotp::signInAsksForTheSecondStepAndTheHalfSessionReachesNothingEl
     QCOMPARE(replay.get(QStringLiteral("/api/v1/home")).status, 401);
 }
 
+void TestPortalTotp::aPasswordSignInAsksForTheSecondStepToo()
+{
+    const QString password = QStringLiteral("harbour lantern 42 violet");
+    QString secret;
+    QStringList recovery;
+    {
+        PortalClient enrolling(m_portal.port());
+        enrol(enrolling, &secret, &recovery);
+        QCOMPARE(enrolling
+                     .post(QStringLiteral("/api/v1/account/password"),
+                           {{QStringLiteral("password"), password}})
+                     .status,
+                 204);
+    }
+    PortalClient browser(m_portal.port());
+    const HttpReply first = browser.post(QStringLiteral("/api/v1/auth/password"),
+                                         {{QStringLiteral("email"), m_portal.contact().email},
+                                          {QStringLiteral("password"), password}});
+    QVERIFY2(first.status == 200, first.describe());
+    QCOMPARE(required(browser), QStringLiteral("totp"));
+    QCOMPARE(browser.get(QStringLiteral("/api/v1/home")).status, 401);
+    QCOMPARE(browser.post(kSecondStep, codeBody(codeNow(secret))).status, 200);
+    QCOMPARE(browser.get(QStringLiteral("/api/v1/home")).status, 200);
+}
+
 void TestPortalTotp::fiveWrongCodesEndThePendingSignIn()
 {
     QString secret;
@@ -263,9 +298,10 @@ void TestPortalTotp::fiveWrongCodesEndThePendingSignIn()
     }
     PortalClient browser(m_portal.port());
     firstStep(browser);
+    const QString halfToken = browser.cookie(QStringLiteral("gh_session"));
     const QString right = codeNow(secret);
-    const QString wrong = right == QStringLiteral("123456") ? QStringLiteral("654321")
-                                                             : QStringLiteral("123456");
+    const QString wrong
+        = right == QStringLiteral("123456") ? QStringLiteral("654321") : QStringLiteral("123456");
     for (int i = 1; i <= 4; ++i) {
         const HttpReply refused = browser.post(kSecondStep, codeBody(wrong));
         QVERIFY2(refused.status == 422, refused.describe());
@@ -273,8 +309,10 @@ void TestPortalTotp::fiveWrongCodesEndThePendingSignIn()
     const HttpReply locked = browser.post(kSecondStep, codeBody(wrong));
     QVERIFY2(locked.status == 429, locked.describe());
     QCOMPARE(auditCount(QStringLiteral("login.locked_out")), 1);
-    // The right code comes too late: the half-session is gone.
-    browser.setCookie("gh_session", browser.cookie(QStringLiteral("gh_session")).toLatin1());
+    // The answer cleared the cookie; the half-session is gone on the server too, so the right
+    // code comes too late even with the old cookie put back.
+    QVERIFY2(locked.header("Set-Cookie").contains("Max-Age=0"), locked.describe());
+    browser.setCookie("gh_session", halfToken.toLatin1());
     const HttpReply late = browser.post(kSecondStep, codeBody(right));
     QVERIFY2(late.status == 401, late.describe());
     QCOMPARE(browser.get(QStringLiteral("/api/v1/home")).status, 401);
@@ -296,7 +334,8 @@ void TestPortalTotp::aRecoveryCodeWorksOnce()
         PortalClient browser(m_portal.port());
         firstStep(browser);
         // As people type it: lower case, no dash.
-        const HttpReply done = browser.post(kSecondStep, codeBody(code.toLower().remove(QLatin1Char('-'))));
+        const HttpReply done
+            = browser.post(kSecondStep, codeBody(code.toLower().remove(QLatin1Char('-'))));
         QVERIFY2(done.status == 200, done.describe());
         QCOMPARE(browser.get(QStringLiteral("/api/v1/home")).status, 200);
         QCOMPARE(browser.get(QStringLiteral("/api/v1/me"))
@@ -381,8 +420,9 @@ void TestPortalTotp::aWorkspaceThatRequiresItSendsContactsToEnrolment()
     const QString halfToken = browser.cookie(QStringLiteral("gh_session"));
     QCOMPARE(required(browser), QStringLiteral("totp_enrolment"));
     QCOMPARE(browser.get(QStringLiteral("/api/v1/home")).status, 401);
-    QCOMPARE(browser.post(QStringLiteral("/api/v1/tasks/%1/complete").arg(clientTask()),
-                          {{QStringLiteral("note"), QString()}})
+    QCOMPARE(browser
+                 .post(QStringLiteral("/api/v1/tasks/%1/complete").arg(clientTask()),
+                       {{QStringLiteral("note"), QString()}})
                  .status,
              401);
     // It cannot answer a second step it does not have.
@@ -420,16 +460,18 @@ void TestPortalTotp::theSecretIsNeverSentAfterEnrolment()
     replies << browser.get(QStringLiteral("/api/v1/me"))
             << browser.get(QStringLiteral("/api/v1/home"))
             << browser.post(kStart, {}) // already on: refused
-            << browser.post(kRecoveryCodes, {});
+            << browser.post(kRecoveryCodes, {}) << browser.get(kQrCode);
     PortalClient next(m_portal.port());
     firstStep(next);
-    replies << next.get(QStringLiteral("/api/v1/me"))
-            << next.post(kStart, {})
+    replies << next.get(QStringLiteral("/api/v1/me")) << next.get(kQrCode) << next.post(kStart, {})
             << next.post(kSecondStep, codeBody(codeNow(secret)))
             << next.get(QStringLiteral("/api/v1/me"));
     QCOMPARE(replies.at(2).status, 409);
     QCOMPARE(replies.at(3).status, 200);
-    QCOMPARE(replies.at(6).status, 200);
+    QCOMPARE(replies.at(4).status, 404);
+    QCOMPARE(replies.at(6).status, 401);
+    QCOMPARE(replies.at(7).status, 401);
+    QCOMPARE(replies.at(8).status, 200);
     for (const HttpReply &reply : replies) {
         QVERIFY2(!reply.body.contains(secret.toLatin1()), reply.describe());
         QVERIFY2(!reply.body.contains(secret.toLower().toLatin1()), reply.describe());
@@ -457,8 +499,8 @@ void TestPortalTotp::everyRouteNeedsTheCsrfTokenAndOwnOrigin()
     half.setSendsCsrfToken(false);
     QCOMPARE(half.post(kSecondStep, codeBody(codeNow(secret))).status, 403);
     half.setSendsCsrfToken(true);
-    const HttpReply foreign = half.post(kSecondStep, codeBody(codeNow(secret)),
-                                        {{"Origin", "https://evil.example"}});
+    const HttpReply foreign
+        = half.post(kSecondStep, codeBody(codeNow(secret)), {{"Origin", "https://evil.example"}});
     QCOMPARE(foreign.status, 403);
     QCOMPARE(half.get(QStringLiteral("/api/v1/home")).status, 401);
     QCOMPARE(auditCount(QStringLiteral("login.failed")), 0);
@@ -470,8 +512,8 @@ void TestPortalTotp::everyRouteNeedsTheCsrfTokenAndOwnOrigin()
         const HttpReply noToken = half.post(path, codeBody(recovery.value(0)));
         QVERIFY2(noToken.status == 403, qPrintable(path + QString::fromUtf8(noToken.describe())));
         half.setSendsCsrfToken(true);
-        const HttpReply badOrigin = half.post(path, codeBody(recovery.value(0)),
-                                              {{"Origin", "https://evil.example"}});
+        const HttpReply badOrigin
+            = half.post(path, codeBody(recovery.value(0)), {{"Origin", "https://evil.example"}});
         QVERIFY2(badOrigin.status == 403,
                  qPrintable(path + QString::fromUtf8(badOrigin.describe())));
     }

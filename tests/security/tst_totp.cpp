@@ -1,10 +1,13 @@
 // TOTP (RFC 6238) and base32 (RFC 4648) against their published test vectors, and the window
 // and replay rules the portal relies on, with time given rather than read from a clock.
 #include "security/Base32.h"
+#include "security/QrCodeSvg.h"
 #include "security/Tokens.h"
 #include "security/Totp.h"
 
+#include <QRegularExpression>
 #include <QTest>
+#include <QXmlStreamReader>
 
 using namespace Gatehouse;
 
@@ -34,6 +37,7 @@ private Q_SLOTS:
     void malformedCodesNeverMatch();
     void secretsAreRandomAndTwentyBytes();
     void provisioningUriNamesIssuerAndAccount();
+    void qrCodeIsAWellFormedSvgWithAQuietZone();
 };
 
 void TestTotp::base32Encodes_data()
@@ -182,6 +186,46 @@ void TestTotp::provisioningUriNamesIssuerAndAccount()
     QCOMPARE(uri, QStringLiteral("otpauth://totp/Acme%20IT%20%26%20Co%3Ajordan%40example.test"
                                  "?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
                                  "&issuer=Acme%20IT%20%26%20Co&algorithm=SHA1&digits=6&period=30"));
+}
+
+void TestTotp::qrCodeIsAWellFormedSvgWithAQuietZone()
+{
+    const QString uri = Totp::provisioningUri(kRfcSecret, QStringLiteral("Acme IT"),
+                                              QStringLiteral("jordan@example.test"));
+    const std::optional<QByteArray> svg = QrCodeSvg::render(uri);
+    QVERIFY(svg);
+    QXmlStreamReader xml(*svg);
+    int elements = 0;
+    QString viewBox;
+    QString path;
+    while (!xml.atEnd()) {
+        if (xml.readNext() == QXmlStreamReader::StartElement) {
+            ++elements;
+            if (xml.name() == QLatin1String("svg")) {
+                viewBox = xml.attributes().value(QLatin1String("viewBox")).toString();
+            } else if (xml.name() == QLatin1String("path")) {
+                path = xml.attributes().value(QLatin1String("d")).toString();
+            }
+        }
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QCOMPARE(elements, 3); // svg, the white background, the dark modules
+    // A QR code is 21 + 4n modules wide, plus 4 modules of quiet zone on each side.
+    const int size = viewBox.section(QLatin1Char(' '), 2, 2).toInt();
+    QVERIFY2(size >= 29 && (size - 8 - 21) % 4 == 0, qPrintable(viewBox));
+    // No module is drawn in the quiet zone; the finder pattern's corner is the first module.
+    QVERIFY2(path.startsWith(QStringLiteral("M4 4h1v1h-1z")), qPrintable(path.left(40)));
+    const QRegularExpression module(QStringLiteral("M(\\d+) (\\d+)h1v1h-1z"));
+    auto matches = module.globalMatch(path);
+    int count = 0;
+    while (matches.hasNext()) {
+        const QRegularExpressionMatch match = matches.next();
+        const int x = match.captured(1).toInt();
+        const int y = match.captured(2).toInt();
+        QVERIFY(x >= 4 && y >= 4 && x < size - 4 && y < size - 4);
+        ++count;
+    }
+    QVERIFY(count > 100);
 }
 
 QTEST_GUILESS_MAIN(TestTotp)

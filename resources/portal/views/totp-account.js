@@ -154,10 +154,18 @@ function createEnrolment(onConfirmed, failed) {
             h("ol", { className: "totp__how" }, [
                 h("li", {
                     text: qsTr(
-                        "In your authenticator app (for example Google Authenticator, Microsoft Authenticator or 1Password), add an account and enter this key:"
+                        "In your authenticator app (for example Google Authenticator, Microsoft Authenticator or 1Password), add an account: scan this QR code, or enter the key below it."
                     ),
                 }),
             ]),
+            h("img", {
+                className: "totp__qr",
+                src: "/api/v1/account/totp/qr.svg",
+                width: "192",
+                height: "192",
+                alt: qsTr("QR code of the key below, for the authenticator app to scan"),
+                testid: "totp-qr",
+            }),
             h("p", { className: "totp__secret", testid: "totp-secret", text: groupedSecret(enrolment.secret) }),
             h("p", { className: "hint", text: qsTr("Time-based, 6 digits, every 30 seconds.") }),
             link,
