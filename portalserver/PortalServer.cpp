@@ -13,6 +13,7 @@
 #include "api/PageApi.h"
 #include "api/QuestionApi.h"
 #include "api/SignatureApi.h"
+#include "api/TotpApi.h"
 #include "http/FrontDoor.h"
 #include "http/HttpHelpers.h"
 #include "http/TlsFiles.h"
@@ -240,6 +241,7 @@ void PortalServer::registerRoutes()
 {
     const PortalContext &context = *m_context;
     AuthApi::registerRoutes(*m_http, context);
+    TotpApi::registerRoutes(*m_http, context);
     OnboardingApi::registerRoutes(*m_http, context);
     DocumentApi::registerRoutes(*m_http, context);
     CommentApi::registerRoutes(*m_http, context);

@@ -68,6 +68,7 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
     , m_access(new QPushButton(tr("Turn portal access off"), this))
     , m_accessLog(new QPushButton(tr("Access log…"), this))
     , m_newContactsAccess(new QCheckBox(tr("New contacts get portal access"), this))
+    , m_requireTotp(new QCheckBox(tr("Contacts must use an authenticator app"), this))
     , m_invitePanel(new InviteResultPanel(this))
     , m_error(new ErrorLabel(this))
 {
@@ -83,6 +84,9 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
     m_newContactsAccess->setObjectName(QStringLiteral("newContactsAccess"));
     m_newContactsAccess->setToolTip(
         tr("Whether contacts added from now on may be invited to the portal"));
+    m_requireTotp->setObjectName(QStringLiteral("requireContactTotp"));
+    m_requireTotp->setToolTip(tr("Contacts without an authenticator app (TOTP) must set one up "
+                                 "at their next sign-in before they can use the portal"));
     m_newOnboarding->setToolTip(tr("Start an onboarding for this company"));
 
     QHeaderView *companyHeader = m_companyTable->horizontalHeader();
@@ -126,6 +130,7 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
     contactLayout->addWidget(m_contactEmpty, 1);
     contactLayout->addLayout(contactButtons);
     contactLayout->addWidget(m_newContactsAccess, 0, Qt::AlignLeft);
+    contactLayout->addWidget(m_requireTotp, 0, Qt::AlignLeft);
     contactLayout->addWidget(m_invitePanel);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
@@ -158,6 +163,7 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
     // clicked, not toggled: only a person's click changes the setting, not refresh().
     connect(m_newContactsAccess, &QCheckBox::clicked, this,
             &CompaniesView::setNewContactsGetAccess);
+    connect(m_requireTotp, &QCheckBox::clicked, this, &CompaniesView::setRequireContactTotp);
     connect(m_newOnboarding, &QPushButton::clicked, this,
             [this] { Q_EMIT newOnboardingRequested(currentCompanyId()); });
 
@@ -180,6 +186,7 @@ void CompaniesView::refresh()
     }
     m_error->hide();
     m_newContactsAccess->setChecked(workspace->newContactsPortalAccess);
+    m_requireTotp->setChecked(workspace->requireContactTotp);
     const qint64 current = currentCompanyId();
     m_restoring = true;
     m_companies->setRows(companies);
@@ -384,6 +391,21 @@ bool CompaniesView::setNewContactsGetAccess(bool on)
             tr("The default for new contacts could not be changed: %1").arg(error.message));
     }
     refresh(); // the box shows what is stored, changed or not
+    return changed;
+}
+
+bool CompaniesView::setRequireContactTotp(bool on)
+{
+    ServiceError error;
+    const bool changed = PortalAccessService(*m_context.db, *m_context.clock)
+                             .setRequireContactTotp(on, m_context.actor(), &error);
+    if (!changed) {
+        MessageBox::warning(
+            this, tr("Setting not changed"),
+            tr("Whether contacts must use an authenticator app could not be changed: %1")
+                .arg(error.message));
+    }
+    refresh();
     return changed;
 }
 

@@ -41,6 +41,8 @@ public:
     bool toggleSelectedContactAccess();
     // Whether new contacts get portal access (the workspace default).
     bool setNewContactsGetAccess(bool on);
+    // ACC-10: whether every contact must sign in with an authenticator app.
+    bool setRequireContactTotp(bool on);
     // The selected contact's access log, opened without blocking.
     AccessLogDialog *showAccessLog();
 
@@ -57,6 +59,7 @@ public:
     QPushButton *accessButton() const { return m_access; }
     QPushButton *accessLogButton() const { return m_accessLog; }
     QCheckBox *newContactsAccessBox() const { return m_newContactsAccess; }
+    QCheckBox *requireTotpBox() const { return m_requireTotp; }
     InviteResultPanel *invitePanel() const { return m_invitePanel; }
 
 Q_SIGNALS:
@@ -85,6 +88,7 @@ private:
     QPushButton *m_access;
     QPushButton *m_accessLog;
     QCheckBox *m_newContactsAccess;
+    QCheckBox *m_requireTotp;
     InviteResultPanel *m_invitePanel;
     ErrorLabel *m_error;
     bool m_restoring = false;

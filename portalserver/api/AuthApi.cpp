@@ -5,6 +5,7 @@
 #include "security/PasswordHasher.h"
 #include "services/ContactPasswordService.h"
 #include "services/PortalThrottle.h"
+#include "services/TotpService.h"
 #include "storage/DirectoryRepository.h"
 #include "storage/FileStore.h"
 
@@ -29,13 +30,20 @@ QJsonObject workspaceJson(const Workspace &workspace)
 
 QHttpServerResponse signedIn(const PortalContext &context, const QString &token)
 {
-    QHttpServerResponse response = Http::json({{QStringLiteral("ok"), true}});
-    // The server decides when a session ends (24 h after its last use); the cookie only has to
-    // outlive that, so it is not cut off while the session is still sliding forward.
-    constexpr qint64 kCookieLifetimeSeconds = 30LL * 24 * 60 * 60;
-    response.addHeader(QByteArrayLiteral("Set-Cookie"),
-                       context.sessionCookie(token, kCookieLifetimeSeconds));
-    return response;
+    return context.signedIn(token, {{QStringLiteral("ok"), true}});
+}
+
+QString requiredStep(SessionStage stage)
+{
+    switch (stage) {
+    case SessionStage::Full:
+        break;
+    case SessionStage::Totp:
+        return QStringLiteral("totp");
+    case SessionStage::Enrol:
+        return QStringLiteral("totp_enrolment");
+    }
+    return QString();
 }
 
 QHttpServerResponse pendingLogin(const std::optional<PendingLogin> &pending,
@@ -197,7 +205,7 @@ void AuthApi::registerRoutes(QHttpServer &server, const PortalContext &context)
                  // A live session is ended only with its CSRF token; a dead one has nothing left
                  // to end, and its cookie is cleared all the same.
                  QHttpServerResponse refusal(Http::Status::Unauthorized);
-                 if (!context.requireSession(request, &refusal)
+                 if (!context.requireAnySession(request, &refusal)
                      && refusal.statusCode() == Http::Status::Forbidden) {
                      return refusal;
                  }
@@ -215,7 +223,8 @@ void AuthApi::registerRoutes(QHttpServer &server, const PortalContext &context)
     server.route(
         QStringLiteral("/api/v1/me"), Method::Get, [&context](const QHttpServerRequest &request) {
             QHttpServerResponse refusal(Http::Status::Unauthorized);
-            const std::optional<PortalSession> session = context.requireSession(request, &refusal);
+            const std::optional<PortalSession> session
+                = context.requireAnySession(request, &refusal);
             if (!session) {
                 return refusal;
             }
@@ -223,8 +232,21 @@ void AuthApi::registerRoutes(QHttpServer &server, const PortalContext &context)
             QString error;
             const std::optional<Workspace> workspace = directory.workspace(&error);
             const std::optional<Contact> contact = directory.contact(session->contactId, &error);
-            if (!workspace || !contact) {
+            ServiceError failure;
+            const std::optional<TotpStatus> totp
+                = TotpService(context.db, context.clock, context.publicUrl)
+                      .status(session->contactId, &failure);
+            if (!workspace || !contact || !totp) {
                 return Http::internalError();
+            }
+            const QString csrf = PortalAuthService::csrfToken(context.sessionToken(request));
+            // A half-session learns only what its next step needs (ACC-10).
+            if (session->stage != SessionStage::Full) {
+                return Http::json(
+                    {{QStringLiteral("required"), requiredStep(session->stage)},
+                     {QStringLiteral("email"), PortalAuthService::maskEmail(contact->email)},
+                     {QStringLiteral("workspace"), workspaceJson(*workspace)},
+                     {QStringLiteral("csrfToken"), csrf}});
             }
             return Http::json(
                 {{QStringLiteral("contact"),
@@ -236,8 +258,11 @@ void AuthApi::registerRoutes(QHttpServer &server, const PortalContext &context)
                               {QStringLiteral("name"), contact->companyName}}},
                  {QStringLiteral("workspace"), workspaceJson(*workspace)},
                  {QStringLiteral("passwordMinimumLength"), PasswordHasher::kMinimumLength},
-                 {QStringLiteral("csrfToken"),
-                  PortalAuthService::csrfToken(context.sessionToken(request))}});
+                 {QStringLiteral("totp"),
+                  QJsonObject{{QStringLiteral("enabled"), totp->enabled},
+                              {QStringLiteral("required"), totp->required},
+                              {QStringLiteral("recoveryCodesLeft"), totp->recoveryCodesLeft}}},
+                 {QStringLiteral("csrfToken"), csrf}});
         });
 }
 

@@ -37,6 +37,30 @@ QString PortalContext::sessionToken(const QHttpServerRequest &request) const
 std::optional<PortalSession> PortalContext::requireSession(const QHttpServerRequest &request,
                                                            QHttpServerResponse *refusal) const
 {
+    std::optional<PortalSession> session = requireAnySession(request, refusal);
+    if (session && session->stage != SessionStage::Full) {
+        *refusal = Http::error(
+            Http::Status::Unauthorized, QStringLiteral("second_step_required"),
+            QCoreApplication::translate("Gatehouse::PortalContext", "Finish signing in first."));
+        return std::nullopt;
+    }
+    return session;
+}
+
+QHttpServerResponse PortalContext::signedIn(const QString &token, const QJsonObject &body) const
+{
+    QHttpServerResponse response = Http::json(body);
+    // The server decides when a session ends (24 h after its last use); the cookie only has to
+    // outlive that, so it is not cut off while the session is still sliding forward.
+    constexpr qint64 kCookieLifetimeSeconds = 30LL * 24 * 60 * 60;
+    response.addHeader(QByteArrayLiteral("Set-Cookie"),
+                       sessionCookie(token, kCookieLifetimeSeconds));
+    return response;
+}
+
+std::optional<PortalSession> PortalContext::requireAnySession(const QHttpServerRequest &request,
+                                                              QHttpServerResponse *refusal) const
+{
     ServiceError error;
     PortalAuthService auth(db, clock, publicUrl);
     std::optional<PortalSession> session

@@ -6,6 +6,7 @@
 #include <QHostAddress>
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -34,10 +35,17 @@ struct PortalContext
     QByteArray sessionCookieName() const;
     QByteArray sessionCookie(const QString &token, qint64 maxAgeSeconds) const;
     QString sessionToken(const QHttpServerRequest &request) const;
-    // The session behind the request's cookie, or a 401 in *refusal. A request that may change
-    // something (anything but GET and HEAD) must also carry the session's CSRF token, else 403.
+    // The full session behind the request's cookie, or a 401 in *refusal (also for a
+    // half-session that has a second step to do, ACC-10). A request that may change something
+    // (anything but GET and HEAD) must also carry the session's CSRF token, else 403.
     std::optional<PortalSession> requireSession(const QHttpServerRequest &request,
                                                 QHttpServerResponse *refusal) const;
+    // The same, but a half-session passes too: only for the routes that finish signing in
+    // (/me, the second step, TOTP enrolment, logout), which check its stage themselves.
+    std::optional<PortalSession> requireAnySession(const QHttpServerRequest &request,
+                                                   QHttpServerResponse *refusal) const;
+    // A JSON answer that sets the cookie of a new session.
+    QHttpServerResponse signedIn(const QString &token, const QJsonObject &body) const;
     // False, with a 403 in *refusal, unless X-CSRF-Token is the session's CSRF token.
     bool checkCsrf(const QHttpServerRequest &request, QHttpServerResponse *refusal) const;
 };

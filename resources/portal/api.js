@@ -174,6 +174,31 @@ globalThis.Gatehouse.api = {
         csrfToken = "";
         return request("POST", "/api/v1/auth/password", { email: email, password: password });
     },
+    // The second step of a sign-in (ACC-10): a new session replaces the half-session, with a
+    // CSRF token of its own.
+    totpSecondStep: function (code) {
+        return sessionRequest("POST", "/api/v1/auth/totp", { code: code }).then(function (result) {
+            csrfToken = "";
+            return result;
+        });
+    },
+    totpStart: function () {
+        return sessionRequest("POST", "/api/v1/account/totp/start", {});
+    },
+    totpConfirm: function (code) {
+        return sessionRequest("POST", "/api/v1/account/totp/confirm", { code: code }).then(function (result) {
+            if (result && result.signedIn) {
+                csrfToken = "";
+            }
+            return result;
+        });
+    },
+    totpRecoveryCodes: function () {
+        return sessionRequest("POST", "/api/v1/account/totp/recovery-codes", {});
+    },
+    totpDisable: function (code) {
+        return sessionRequest("POST", "/api/v1/account/totp/disable", { code: code });
+    },
     setPassword: function (password) {
         return sessionRequest("POST", "/api/v1/account/password", { password: password });
     },

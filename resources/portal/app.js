@@ -81,11 +81,32 @@ function showFailure(error, retry) {
     title.focus();
 }
 
+// A half-session (ACC-10): the second step of the sign-in, or setting up the authenticator app
+// the workspace requires, before anything else.
+function showSecondStep(me) {
+    const workspace = me.workspace || {};
+    Gatehouse.branding.renderTopbar(workspace.name, null, workspace.logoUrl);
+    const stepContext = {
+        me: me,
+        onSignedIn: context.onSignedIn,
+        onRestart: context.onSignedOut,
+    };
+    if (me.required === "totp") {
+        Gatehouse.views.totp.renderSecondStep(main, stepContext);
+    } else {
+        Gatehouse.views.totp.renderRequiredEnrolment(main, stepContext);
+    }
+    return null;
+}
+
 function showHome(focusTitle) {
     return Gatehouse.api.me().then(
         function (me) {
             const workspace = (me && me.workspace) || {};
             Gatehouse.branding.applyAccent(workspace.accentColor);
+            if (me && me.required) {
+                return showSecondStep(me);
+            }
             return Gatehouse.views.home.createHomeView(main, me || {}, {
                 focusTitle: focusTitle,
                 onSignedOut: context.onSignedOut,

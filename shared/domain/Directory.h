@@ -15,6 +15,7 @@ struct Workspace
     int codeLifetimeMinutes = 30;
     bool newContactsPortalAccess = true; // ACC-9: what a new contact starts with
     qint64 logoFileId = 0;               // ONB-10: a PNG in the file store; 0: none
+    bool requireContactTotp = false;     // ACC-10: contacts must sign in with TOTP
 };
 
 struct StaffMember

@@ -93,4 +93,31 @@ bool PortalAccessService::setNewContactsDefault(bool on, const Actor &actor, Ser
     return true;
 }
 
+bool PortalAccessService::setRequireContactTotp(bool on, const Actor &actor, ServiceError *error)
+{
+    DirectoryRepository directory(m_db);
+    QString dbError;
+    const std::optional<Workspace> workspace = directory.workspace(&dbError);
+    if (!workspace) {
+        ServiceError::internal(error);
+        return false;
+    }
+    if (workspace->requireContactTotp == on) {
+        return true;
+    }
+    const qint64 now = m_clock.nowMs();
+    const AuditEvent audit = AuditEvent::make(
+        workspace->id, now, actor, QStringLiteral("totp.requirement_changed"),
+        AuditEvent::subjectOf("workspace", workspace->id),
+        on ? QStringLiteral("Contacts must sign in to the portal with an authenticator app")
+           : QStringLiteral("Contacts may choose whether to use an authenticator app"));
+    Transaction transaction(m_db);
+    if (!transaction.isActive() || !directory.setRequireContactTotp(workspace->id, on, &dbError)
+        || !AuditLog(m_db).append(audit, &dbError) || !transaction.commit(&dbError)) {
+        ServiceError::internal(error);
+        return false;
+    }
+    return true;
+}
+
 } // namespace Gatehouse

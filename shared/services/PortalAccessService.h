@@ -21,6 +21,8 @@ public:
     [[nodiscard]] bool setContactAccess(qint64 contactId, bool on, const Actor &actor,
                                         ServiceError *error);
     [[nodiscard]] bool setNewContactsDefault(bool on, const Actor &actor, ServiceError *error);
+    // ACC-10: when on, a contact without TOTP who signs in must set it up before anything else.
+    [[nodiscard]] bool setRequireContactTotp(bool on, const Actor &actor, ServiceError *error);
 
 private:
     const Database &m_db;

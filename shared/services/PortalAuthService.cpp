@@ -9,6 +9,7 @@
 #include "storage/AccessRepository.h"
 #include "storage/ActivityRepository.h"
 #include "storage/DirectoryRepository.h"
+#include "storage/TotpRepository.h"
 #include "storage/Transaction.h"
 
 #include <QCoreApplication>
@@ -242,7 +243,7 @@ std::optional<QString> PortalAuthService::verifyCode(const QString &handle, cons
         return std::nullopt;
     }
     return openSession(challenge->id, challenge->contactId, ip, userAgent, QStringLiteral("code"),
-                       error);
+                       0, error);
 }
 
 std::optional<QString> PortalAuthService::confirmMagicLink(const QString &magicToken,
@@ -269,20 +270,40 @@ std::optional<QString> PortalAuthService::confirmMagicLink(const QString &magicT
         return std::nullopt;
     }
     return openSession(challenge->id, challenge->contactId, ip, userAgent, QStringLiteral("link"),
-                       error);
+                       0, error);
+}
+
+std::optional<QString> PortalAuthService::finishSignIn(const PortalSession &halfSession,
+                                                       const QString &ip, const QString &userAgent,
+                                                       const QString &how, ServiceError *error)
+{
+    if (halfSession.stage == SessionStage::Full) {
+        ServiceError::set(error, ServiceError::Kind::Conflict, tr("You are already signed in."));
+        return std::nullopt;
+    }
+    return openSession(0, halfSession.contactId, ip, userAgent, how, halfSession.sessionId, error);
 }
 
 std::optional<QString> PortalAuthService::openSession(qint64 challengeId, qint64 contactId,
                                                       const QString &ip, const QString &userAgent,
-                                                      const QString &how, ServiceError *error)
+                                                      const QString &how, qint64 halfSessionId,
+                                                      ServiceError *error)
 {
     DirectoryRepository directory(m_db);
     QString dbError;
     const std::optional<Workspace> workspace = directory.workspace(&dbError);
     const std::optional<Contact> contact = directory.contact(contactId, &dbError);
-    if (!workspace || !contact) {
+    const std::optional<ContactTotp> totp = TotpRepository(m_db).find(contactId, &dbError);
+    if (!workspace || !contact || !dbError.isEmpty()) {
         ServiceError::internal(error);
         return std::nullopt;
+    }
+    // A first step leads to a second one when the contact has TOTP on, or must set it up.
+    SessionStage stage = SessionStage::Full;
+    if (halfSessionId == 0 && totp && totp->enabled) {
+        stage = SessionStage::Totp;
+    } else if (halfSessionId == 0 && workspace->requireContactTotp) {
+        stage = SessionStage::Enrol;
     }
     const qint64 now = m_clock.nowMs();
     const QString token = Tokens::generate();
@@ -301,6 +322,39 @@ std::optional<QString> PortalAuthService::openSession(qint64 challengeId, qint64
         }
         return std::nullopt;
     }
+    if (halfSessionId != 0 && !access.revokeSessionById(halfSessionId, now, &dbError)) {
+        if (dbError.isEmpty()) {
+            ServiceError::set(error, ServiceError::Kind::Unauthorized,
+                              tr("This sign-in has ended. Please sign in again."));
+        } else {
+            ServiceError::internal(error);
+        }
+        return std::nullopt;
+    }
+    const QString way = how == QLatin1String("code")       ? QStringLiteral("the emailed code")
+                        : how == QLatin1String("password") ? QStringLiteral("a password")
+                        : how == QLatin1String("link")     ? QStringLiteral("the emailed link")
+                                                           : how;
+    if (stage != SessionStage::Full) {
+        // Not a sign-in yet: the access log and the activity feed get it when the second step
+        // is done.
+        const AuditEvent halfway = AuditEvent::make(
+            workspace->id, now, Actor::contact(*contact, ip), QStringLiteral("login.second_step"),
+            AuditEvent::subjectOf("contact", contact->id),
+            stage == SessionStage::Totp
+                ? QStringLiteral("%1 proved their identity with %2; an authenticator code is asked")
+                      .arg(contact->email, way)
+                : QStringLiteral("%1 proved their identity with %2; the workspace requires an "
+                                 "authenticator app to be set up first")
+                      .arg(contact->email, way));
+        if (!access.createSession(contactId, Tokens::hash(token), now, now + kHalfSessionLifetimeMs,
+                                  ip, userAgent, &dbError, nullptr, stage)
+            || !AuditLog(m_db).append(halfway, &dbError) || !transaction.commit(&dbError)) {
+            ServiceError::internal(error);
+            return std::nullopt;
+        }
+        return token;
+    }
     ActivityEvent event;
     event.companyId = contact->companyId;
     event.kind = QStringLiteral("login.succeeded");
@@ -309,12 +363,7 @@ std::optional<QString> PortalAuthService::openSession(qint64 challengeId, qint64
     const AuditEvent audit = AuditEvent::make(
         workspace->id, now, Actor::contact(*contact, ip), QStringLiteral("login.succeeded"),
         AuditEvent::subjectOf("contact", contact->id),
-        how == QLatin1String("code")
-            ? QStringLiteral("%1 signed in to the portal with the emailed code").arg(contact->email)
-        : how == QLatin1String("password")
-            ? QStringLiteral("%1 signed in to the portal with a password").arg(contact->email)
-            : QStringLiteral("%1 signed in to the portal with the emailed link")
-                  .arg(contact->email));
+        QStringLiteral("%1 signed in to the portal with %2").arg(contact->email, way));
     PortalAccess signIn;
     signIn.contactId = contactId;
     signIn.atMs = now;
@@ -357,11 +406,12 @@ std::optional<PortalSession> PortalAuthService::session(const QString &sessionTo
     // Sliding expiry, written at most once a minute per session rather than on every request;
     // the access log (ACC-11) rides along. A failure here costs a minute of record, not the
     // request: the session was found live.
-    if (now - record->lastSeenAtMs >= kSessionTouchIntervalMs
+    // A half-session keeps its short, fixed lifetime.
+    if (record->stage == SessionStage::Full && now - record->lastSeenAtMs >= kSessionTouchIntervalMs
         && !recordUse(*record, now, ip, userAgent, &dbError)) {
         qCWarning(lcSecurity).noquote() << "could not extend session:" << dbError;
     }
-    return PortalSession{record->id, record->contactId, record->companyId};
+    return PortalSession{record->id, record->contactId, record->companyId, record->stage};
 }
 
 bool PortalAuthService::recordUse(const SessionRecord &record, qint64 now, const QString &ip,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/ServiceError.h"
+#include "storage/AccessRepository.h"
 
 #include <QString>
 
@@ -10,13 +11,14 @@ namespace Gatehouse {
 
 class Clock;
 class Database;
-struct SessionRecord;
 
 struct PortalSession
 {
     qint64 sessionId = 0;
     qint64 contactId = 0;
     qint64 companyId = 0;
+    // Half-sessions (ACC-10) reach only the routes that finish signing in.
+    SessionStage stage = SessionStage::Full;
 };
 
 struct PendingLogin
@@ -36,6 +38,9 @@ public:
     static constexpr int kMaxCodeAttempts = 5;
     static constexpr qint64 kSessionLifetimeMs = 24LL * 60 * 60 * 1000;
     static constexpr qint64 kSessionTouchIntervalMs = 60 * 1000;
+    // A half-session waiting for its second step (ACC-10) does not slide: it ends this long
+    // after the first step, whatever happens.
+    static constexpr qint64 kHalfSessionLifetimeMs = 15LL * 60 * 1000;
 
     // ip is the client's address, for the audit trail.
     std::optional<PendingLogin> startFromInvite(const QString &inviteToken, const QString &ip,
@@ -60,13 +65,19 @@ public:
                                             const QString &userAgent, ServiceError *error);
 
     // A session for a contact who proved who they are without a pending login (a password,
-    // ACC-7): recorded like any sign-in, with how they signed in.
+    // ACC-7): recorded like any sign-in, with how they signed in. Like every first step, it is
+    // a half-session when the contact has TOTP on or the workspace requires it (ACC-10).
     std::optional<QString> openSessionFor(qint64 contactId, const QString &ip,
                                           const QString &userAgent, const QString &how,
                                           ServiceError *error)
     {
-        return openSession(0, contactId, ip, userAgent, how, error);
+        return openSession(0, contactId, ip, userAgent, how, 0, error);
     }
+    // The second step is done (a TOTP or recovery code, or TOTP set up): ends the half-session
+    // and returns a new token for a full one, so the half-session's token never becomes one.
+    std::optional<QString> finishSignIn(const PortalSession &halfSession, const QString &ip,
+                                        const QString &userAgent, const QString &how,
+                                        ServiceError *error);
 
     // The live session behind a cookie; slides its expiry forward. When it slides (at most once
     // a minute per session) the access is recorded with the client's address and user agent.
@@ -88,10 +99,11 @@ public:
 private:
     std::optional<PendingLogin> startFor(qint64 contactId, const QString &ip, const QString &via,
                                          ServiceError *error);
-    // challengeId 0: no pending login to use up.
+    // challengeId 0: no pending login to use up. halfSessionId: the half-session whose second
+    // step is done, ended in the same transaction; 0 for a first step.
     std::optional<QString> openSession(qint64 challengeId, qint64 contactId, const QString &ip,
                                        const QString &userAgent, const QString &how,
-                                       ServiceError *error);
+                                       qint64 halfSessionId, ServiceError *error);
 
     [[nodiscard]] bool recordUse(const SessionRecord &record, qint64 now, const QString &ip,
                                  const QString &userAgent, QString *error);

@@ -47,6 +47,13 @@ bool PortalThrottle::allowPassword(const QString &email, const QString &ip, Serv
            && take(kPasswordPerEmail, Tokens::hash(address), address.left(254), ip, error);
 }
 
+bool PortalThrottle::allowTotp(qint64 contactId, const QString &ip, ServiceError *error)
+{
+    const QString contact = QString::number(contactId);
+    return take(kVerifyPerIp, ip, ip, ip, error)
+           && take(kTotpPerContact, contact, QStringLiteral("contact ") + contact, ip, error);
+}
+
 bool PortalThrottle::take(const Limit &limit, const QString &key, const QString &who,
                           const QString &ip, ServiceError *error)
 {

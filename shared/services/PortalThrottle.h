@@ -32,6 +32,9 @@ public:
     // email, every attempt, whether or not the email is a contact's.
     static constexpr Limit kPasswordPerIp{"password-ip", 20, 10LL * 60 * 1000};
     static constexpr Limit kPasswordPerEmail{"password-email", 5, 30LL * 60 * 1000};
+    // Authenticator and recovery codes (ACC-10), at sign-in and in the account view: per address
+    // like other codes, and per contact, since a contact may have several half-sessions.
+    static constexpr Limit kTotpPerContact{"totp-contact", 10, 10LL * 60 * 1000};
 
     PortalThrottle(const Database &db, const Clock &clock)
         : m_db(db)
@@ -46,6 +49,7 @@ public:
                                    ServiceError *error);
     [[nodiscard]] bool allowVerify(const QString &ip, ServiceError *error);
     [[nodiscard]] bool allowPassword(const QString &email, const QString &ip, ServiceError *error);
+    [[nodiscard]] bool allowTotp(qint64 contactId, const QString &ip, ServiceError *error);
 
 private:
     bool take(const Limit &limit, const QString &key, const QString &who, const QString &ip,

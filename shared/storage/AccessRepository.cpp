@@ -4,6 +4,23 @@
 
 namespace Gatehouse {
 
+namespace {
+
+QString stageName(SessionStage stage)
+{
+    switch (stage) {
+    case SessionStage::Full:
+        return QStringLiteral("full");
+    case SessionStage::Totp:
+        return QStringLiteral("totp");
+    case SessionStage::Enrol:
+        return QStringLiteral("enrol");
+    }
+    return QStringLiteral("full");
+}
+
+} // namespace
+
 bool AccessRepository::createInvite(qint64 contactId, const QString &tokenHash, qint64 nowMs,
                                     qint64 expiresAtMs, QString *error)
 {
@@ -110,13 +127,14 @@ bool AccessRepository::consumeChallenge(qint64 challengeId, qint64 nowMs, QStrin
 
 bool AccessRepository::createSession(qint64 contactId, const QString &tokenHash, qint64 nowMs,
                                      qint64 expiresAtMs, const QString &ip,
-                                     const QString &userAgent, QString *error, qint64 *sessionId)
+                                     const QString &userAgent, QString *error, qint64 *sessionId,
+                                     SessionStage stage)
 {
     SqlQuery query(m_db, QStringLiteral("INSERT INTO portal_session (contact_id, token_hash, "
-                                        "created_at, last_seen_at, expires_at, ip, user_agent) "
-                                        "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+                                        "created_at, last_seen_at, expires_at, ip, user_agent, "
+                                        "stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     query << contactId << tokenHash << nowMs << nowMs << expiresAtMs << ip.left(64)
-          << userAgent.left(512);
+          << userAgent.left(512) << stageName(stage);
     if (!query.exec(error) || !query.next()) {
         return false;
     }
@@ -130,7 +148,7 @@ std::optional<SessionRecord> AccessRepository::liveSession(const QString &tokenH
                                                            QString *error) const
 {
     SqlQuery query(m_db, QStringLiteral("SELECT s.id, s.contact_id, k.company_id, s.last_seen_at, "
-                                        "s.expires_at FROM portal_session s "
+                                        "s.expires_at, s.stage FROM portal_session s "
                                         "JOIN contact k ON k.id = s.contact_id "
                                         "WHERE s.token_hash = ? AND s.revoked_at IS NULL "
                                         "AND s.expires_at > ? AND k.portal_access = 1"));
@@ -138,8 +156,16 @@ std::optional<SessionRecord> AccessRepository::liveSession(const QString &tokenH
     if (!query.exec(error) || !query.next()) {
         return std::nullopt;
     }
-    return SessionRecord{query.int64(0), query.int64(1), query.int64(2), query.int64(3),
-                         query.int64(4)};
+    const QString stage = query.text(5);
+    // Anything but the two half stages is a full session.
+    return SessionRecord{query.int64(0),
+                         query.int64(1),
+                         query.int64(2),
+                         query.int64(3),
+                         query.int64(4),
+                         stage == QLatin1String("totp")    ? SessionStage::Totp
+                         : stage == QLatin1String("enrol") ? SessionStage::Enrol
+                                                           : SessionStage::Full};
 }
 
 bool AccessRepository::slideSession(qint64 sessionId, qint64 nowMs, qint64 expiresAtMs,
@@ -192,6 +218,31 @@ bool AccessRepository::revokeSession(const QString &tokenHash, qint64 nowMs, QSt
                                         "WHERE token_hash = ? AND revoked_at IS NULL"));
     query << nowMs << tokenHash;
     return query.exec(error);
+}
+
+bool AccessRepository::revokeSessionById(qint64 sessionId, qint64 nowMs, QString *error)
+{
+    SqlQuery query(m_db, QStringLiteral("UPDATE portal_session SET revoked_at = ? "
+                                        "WHERE id = ? AND revoked_at IS NULL"));
+    query << nowMs << sessionId;
+    return query.exec(error) && query.rowsAffected() == 1;
+}
+
+bool AccessRepository::takeSessionAttempt(qint64 sessionId, int maxAttempts, int *attemptsUsed,
+                                          QString *error)
+{
+    SqlQuery query(m_db, QStringLiteral("UPDATE portal_session "
+                                        "SET failed_attempts = failed_attempts + 1 "
+                                        "WHERE id = ? AND failed_attempts < ? "
+                                        "RETURNING failed_attempts"));
+    query << sessionId << maxAttempts;
+    if (!query.exec(error) || !query.next()) {
+        return false;
+    }
+    if (attemptsUsed) {
+        *attemptsUsed = query.value(0).toInt();
+    }
+    return true;
 }
 
 QString AccessRepository::passwordHash(qint64 contactId, QString *error) const

@@ -20,6 +20,10 @@ struct LoginChallenge
     bool consumed = false;
 };
 
+// A full session, or a half-session (ACC-10) that may only finish signing in: enter a TOTP
+// code, or set TOTP up when the workspace requires it.
+enum class SessionStage { Full, Totp, Enrol };
+
 struct SessionRecord
 {
     qint64 id = 0;
@@ -27,6 +31,7 @@ struct SessionRecord
     qint64 companyId = 0;
     qint64 lastSeenAtMs = 0;
     qint64 expiresAtMs = 0;
+    SessionStage stage = SessionStage::Full;
 };
 
 // One use of the portal (ACC-11): a sign-in, or a request of a session at most once a minute.
@@ -78,7 +83,8 @@ public:
     [[nodiscard]] bool createSession(qint64 contactId, const QString &tokenHash, qint64 nowMs,
                                      qint64 expiresAtMs, const QString &ip,
                                      const QString &userAgent, QString *error,
-                                     qint64 *sessionId = nullptr);
+                                     qint64 *sessionId = nullptr,
+                                     SessionStage stage = SessionStage::Full);
     std::optional<SessionRecord> liveSession(const QString &tokenHash, qint64 nowMs,
                                              QString *error) const;
     // Slides the expiry only if the session was last seen at or before seenBeforeMs; false when
@@ -86,6 +92,11 @@ public:
     bool slideSession(qint64 sessionId, qint64 nowMs, qint64 expiresAtMs, qint64 seenBeforeMs,
                       QString *error);
     [[nodiscard]] bool revokeSession(const QString &tokenHash, qint64 nowMs, QString *error);
+    // Ends one live session; false when it had ended already (someone else finished it first).
+    bool revokeSessionById(qint64 sessionId, qint64 nowMs, QString *error);
+    // Takes one guess from a half-session's allowance of second-step codes; false when none is
+    // left (race-safe like takeAttempt). *attemptsUsed receives the count after this guess.
+    bool takeSessionAttempt(qint64 sessionId, int maxAttempts, int *attemptsUsed, QString *error);
 
     // The contact's password hash (ACC-7); empty when none is set.
     QString passwordHash(qint64 contactId, QString *error) const;

@@ -58,7 +58,7 @@ std::optional<Workspace> DirectoryRepository::workspace(QString *error) const
 {
     SqlQuery query(m_db, QStringLiteral("SELECT id, name, accent_color, welcome_message, "
                                         "code_lifetime_minutes, new_contacts_portal_access, "
-                                        "COALESCE(logo_file_id, 0) "
+                                        "COALESCE(logo_file_id, 0), require_contact_totp "
                                         "FROM workspace ORDER BY id LIMIT 1"));
     if (!query.exec(error)) {
         return std::nullopt;
@@ -69,9 +69,18 @@ std::optional<Workspace> DirectoryRepository::workspace(QString *error) const
         }
         return std::nullopt;
     }
-    return Workspace{query.int64(0), query.text(1),          query.text(2),
-                     query.text(3),  query.value(4).toInt(), query.value(5).toInt() != 0,
-                     query.int64(6)};
+    return Workspace{query.int64(0),         query.text(1),
+                     query.text(2),          query.text(3),
+                     query.value(4).toInt(), query.value(5).toInt() != 0,
+                     query.int64(6),         query.value(7).toInt() != 0};
+}
+
+bool DirectoryRepository::setRequireContactTotp(qint64 workspaceId, bool on, QString *error)
+{
+    SqlQuery query(m_db, QStringLiteral("UPDATE workspace SET require_contact_totp = ? "
+                                        "WHERE id = ?"));
+    query << (on ? 1 : 0) << workspaceId;
+    return query.exec(error);
 }
 
 bool DirectoryRepository::setNewContactsPortalAccess(qint64 workspaceId, bool on, QString *error)

@@ -63,6 +63,7 @@ private Q_SLOTS:
 
     void toggleTurnsAccessOffAndOn();
     void defaultCheckboxDecidesForNewContacts();
+    void requireTotpCheckboxIsStoredAndAudited();
     void accessLogListsTimeAddressAndAgent();
 
 private:
@@ -179,6 +180,26 @@ void TestConsoleAccess::defaultCheckboxDecidesForNewContacts()
     QTest::mouseClick(box, Qt::LeftButton);
     QVERIFY(box->isChecked());
     QVERIFY(DirectoryRepository(m_test->db()).workspace(&error)->newContactsPortalAccess);
+}
+
+void TestConsoleAccess::requireTotpCheckboxIsStoredAndAudited()
+{
+    QCheckBox *box = m_view->requireTotpBox();
+    QVERIFY(!box->isChecked());
+    QString error;
+    QVERIFY(!DirectoryRepository(m_test->db()).workspace(&error)->requireContactTotp);
+    QTest::mouseClick(box, Qt::LeftButton);
+    QVERIFY(box->isChecked());
+    QVERIFY(DirectoryRepository(m_test->db()).workspace(&error)->requireContactTotp);
+    QCOMPARE(latestAction(), QStringLiteral("totp.requirement_changed ")
+                                 + QLatin1String(ConsoleFixture::kAdminEmail));
+
+    // After a refresh the box shows what is stored; a second click turns it off again.
+    m_view->refresh();
+    QVERIFY(box->isChecked());
+    QTest::mouseClick(box, Qt::LeftButton);
+    QVERIFY(!box->isChecked());
+    QVERIFY(!DirectoryRepository(m_test->db()).workspace(&error)->requireContactTotp);
 }
 
 void TestConsoleAccess::accessLogListsTimeAddressAndAgent()

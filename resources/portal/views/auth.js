@@ -403,6 +403,7 @@ function showPasswordForm(parts, address, context, back) {
 
 globalThis.Gatehouse.views = globalThis.Gatehouse.views || {};
 globalThis.Gatehouse.views.auth = {
+    authCard: authCard,
     renderInvite: renderInvite,
     renderMagic: renderMagic,
     renderLogin: renderLogin,

@@ -146,6 +146,7 @@ function createHomeView(main, me, context) {
     const content = h("div", { className: "home" });
     // Built once, so that a reload of the tasks keeps what is typed into it.
     const passwordPanel = Gatehouse.views.account.createPasswordPanel(me, failed);
+    const totpPanel = Gatehouse.views.totpAccount.createTotpPanel(me, failed);
     let questionsPanel = null;
     let pagesPanel = null;
     // Tasks whose view the contact opened (ids as text), and how to open each card's view.
@@ -556,6 +557,7 @@ function createHomeView(main, me, context) {
         }
         sections.push(questionsPanel);
         sections.push(passwordPanel);
+        sections.push(totpPanel);
         Gatehouse.dom.replaceContent(content, sections);
         if (focusTaskId !== undefined) {
             focusTask(focusTaskId);

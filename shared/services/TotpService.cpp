@@ -1,0 +1,484 @@
+#include "TotpService.h"
+
+#include "PortalAuthService.h"
+#include "core/Clock.h"
+#include "security/AuditLog.h"
+#include "security/Base32.h"
+#include "security/Tokens.h"
+#include "security/Totp.h"
+#include "storage/AccessRepository.h"
+#include "storage/ActivityRepository.h"
+#include "storage/DirectoryRepository.h"
+#include "storage/TotpRepository.h"
+#include "storage/Transaction.h"
+
+#include <QCoreApplication>
+
+#include <sodium.h>
+
+namespace Gatehouse {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Gatehouse::TotpService", text);
+}
+
+bool isSixDigits(const QString &code)
+{
+    if (code.size() != Totp::kDigits) {
+        return false;
+    }
+    for (const QChar c : code) {
+        if (c < QLatin1Char('0') || c > QLatin1Char('9')) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// The contact in recovery code hashes: equal codes of two contacts never share a hash.
+QString recoveryHash(qint64 contactId, const QString &normalised)
+{
+    return Tokens::hash(QStringLiteral("recovery:%1:").arg(contactId) + normalised);
+}
+
+// One change of a contact's TOTP: an activity row and an audit event, in the caller's
+// transaction.
+bool record(const Database &db, const Workspace &workspace, const Contact &contact,
+            const QString &ip, qint64 now, const QString &kind, const QString &summary,
+            QString *dbError)
+{
+    ActivityEvent event;
+    event.companyId = contact.companyId;
+    event.kind = kind;
+    event.actor = contact.email;
+    event.summary = summary;
+    const AuditEvent audit
+        = AuditEvent::make(workspace.id, now, Actor::contact(contact, ip), kind,
+                           AuditEvent::subjectOf("contact", contact.id), summary);
+    return ActivityRepository(db).append(workspace.id, event, now, dbError)
+           && AuditLog(db).append(audit, dbError);
+}
+
+} // namespace
+
+TotpService::TotpService(const Database &db, const Clock &clock, const QString &publicUrl)
+    : m_db(db)
+    , m_clock(clock)
+    , m_publicUrl(publicUrl)
+{}
+
+QString TotpService::normalisedRecoveryCode(const QString &code)
+{
+    QString clean;
+    for (const QChar c : code) {
+        if (c != QLatin1Char('-') && !c.isSpace()) {
+            clean.append(c.toUpper());
+        }
+    }
+    if (clean.size() != 10 || !Base32::decode(clean)) {
+        return QString();
+    }
+    return clean.left(5) + QLatin1Char('-') + clean.mid(5);
+}
+
+std::optional<TotpStatus> TotpService::status(qint64 contactId, ServiceError *error) const
+{
+    QString dbError;
+    const std::optional<Workspace> workspace = DirectoryRepository(m_db).workspace(&dbError);
+    TotpRepository repository(m_db);
+    const std::optional<ContactTotp> totp = repository.find(contactId, &dbError);
+    const int left = repository.recoveryCodesLeft(contactId, &dbError);
+    if (!workspace || !dbError.isEmpty()) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    return TotpStatus{totp && totp->enabled, totp && !totp->enabled, workspace->requireContactTotp,
+                      left};
+}
+
+std::optional<TotpEnrolment> TotpService::startEnrolment(const PortalSession &session,
+                                                         const QString &ip, ServiceError *error)
+{
+    if (session.stage == SessionStage::Totp) {
+        ServiceError::set(error, ServiceError::Kind::Unauthorized, tr("Finish signing in first."));
+        return std::nullopt;
+    }
+    DirectoryRepository directory(m_db);
+    QString dbError;
+    const std::optional<Workspace> workspace = directory.workspace(&dbError);
+    const std::optional<Contact> contact = directory.contact(session.contactId, &dbError);
+    if (!workspace || !contact) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    const QByteArray secret = Totp::generateSecret();
+    const QString encoded = Base32::encode(secret);
+    const qint64 now = m_clock.nowMs();
+    Transaction transaction(m_db);
+    if (!transaction.isActive()) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    if (!TotpRepository(m_db).savePending(contact->id, encoded, now, &dbError)) {
+        if (dbError.isEmpty()) {
+            ServiceError::set(error, ServiceError::Kind::Conflict,
+                              tr("Your authenticator app is already set up."));
+        } else {
+            ServiceError::internal(error);
+        }
+        return std::nullopt;
+    }
+    if (!record(m_db, *workspace, *contact, ip, now, QStringLiteral("totp.enrolment_started"),
+                QStringLiteral("%1 started setting up an authenticator app").arg(contact->email),
+                &dbError)
+        || !transaction.commit(&dbError)) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    return TotpEnrolment{encoded, Totp::provisioningUri(secret, workspace->name, contact->email)};
+}
+
+std::optional<QString> TotpService::pendingUri(const PortalSession &session,
+                                               ServiceError *error) const
+{
+    if (session.stage == SessionStage::Totp) {
+        ServiceError::set(error, ServiceError::Kind::Unauthorized, tr("Finish signing in first."));
+        return std::nullopt;
+    }
+    DirectoryRepository directory(m_db);
+    QString dbError;
+    const std::optional<Workspace> workspace = directory.workspace(&dbError);
+    const std::optional<Contact> contact = directory.contact(session.contactId, &dbError);
+    const std::optional<ContactTotp> totp = TotpRepository(m_db).find(session.contactId, &dbError);
+    if (!workspace || !contact || !dbError.isEmpty()) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    const std::optional<QByteArray> secret
+        = totp && !totp->enabled ? Base32::decode(totp->secret) : std::nullopt;
+    if (!secret) {
+        ServiceError::set(error, ServiceError::Kind::NotFound,
+                          tr("There is no authenticator set-up in progress."));
+        return std::nullopt;
+    }
+    return Totp::provisioningUri(*secret, workspace->name, contact->email);
+}
+
+std::optional<TotpConfirmation>
+TotpService::confirmEnrolment(const PortalSession &session, const QString &code, const QString &ip,
+                              const QString &userAgent, ServiceError *error)
+{
+    if (session.stage == SessionStage::Totp) {
+        ServiceError::set(error, ServiceError::Kind::Unauthorized, tr("Finish signing in first."));
+        return std::nullopt;
+    }
+    const QString typed = code.trimmed();
+    if (!isSixDigits(typed)) {
+        ServiceError::set(error, ServiceError::Kind::Invalid,
+                          tr("Enter the 6-digit code your authenticator app shows."));
+        return std::nullopt;
+    }
+    DirectoryRepository directory(m_db);
+    TotpRepository repository(m_db);
+    QString dbError;
+    const std::optional<Workspace> workspace = directory.workspace(&dbError);
+    const std::optional<Contact> contact = directory.contact(session.contactId, &dbError);
+    const std::optional<ContactTotp> totp = repository.find(session.contactId, &dbError);
+    if (!workspace || !contact || !dbError.isEmpty()) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    if (!totp || totp->enabled) {
+        ServiceError::set(error, ServiceError::Kind::Conflict,
+                          totp ? tr("Your authenticator app is already set up.")
+                               : tr("Start setting up your authenticator app first."));
+        return std::nullopt;
+    }
+    const std::optional<QByteArray> secret = Base32::decode(totp->secret);
+    const qint64 now = m_clock.nowMs();
+    const std::optional<qint64> step
+        = secret ? Totp::matchingStep(*secret, typed, now, 0) : std::nullopt;
+    if (!step) {
+        ServiceError::set(error, ServiceError::Kind::Invalid,
+                          tr("That code is not correct. Check that your phone's clock is right "
+                             "and enter the code your app shows now."));
+        return std::nullopt;
+    }
+    Transaction transaction(m_db);
+    if (!transaction.isActive()) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    if (!repository.enable(contact->id, *step, now, &dbError)) {
+        if (dbError.isEmpty()) {
+            ServiceError::set(error, ServiceError::Kind::Conflict,
+                              tr("Your authenticator app is already set up."));
+        } else {
+            ServiceError::internal(error);
+        }
+        return std::nullopt;
+    }
+    TotpConfirmation confirmation;
+    const std::optional<QList<QString>> codes = storeNewRecoveryCodes(contact->id, now, &dbError);
+    if (!codes
+        || !record(
+            m_db, *workspace, *contact, ip, now, QStringLiteral("totp.enabled"),
+            QStringLiteral("%1 turned on sign-in with an authenticator app").arg(contact->email),
+            &dbError)) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    confirmation.recoveryCodes = *codes;
+    if (session.stage == SessionStage::Enrol) {
+        const std::optional<QString> token
+            = PortalAuthService(m_db, m_clock, m_publicUrl)
+                  .finishSignIn(session, ip, userAgent,
+                                QStringLiteral("a newly set up authenticator app"), error);
+        if (!token) {
+            return std::nullopt;
+        }
+        confirmation.sessionToken = *token;
+    }
+    if (!transaction.commit(&dbError)) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    return confirmation;
+}
+
+std::optional<QList<QString>> TotpService::regenerateRecoveryCodes(const PortalSession &session,
+                                                                   const QString &ip,
+                                                                   ServiceError *error)
+{
+    if (session.stage != SessionStage::Full) {
+        ServiceError::set(error, ServiceError::Kind::Unauthorized, tr("Finish signing in first."));
+        return std::nullopt;
+    }
+    DirectoryRepository directory(m_db);
+    QString dbError;
+    const std::optional<Workspace> workspace = directory.workspace(&dbError);
+    const std::optional<Contact> contact = directory.contact(session.contactId, &dbError);
+    const std::optional<ContactTotp> totp = TotpRepository(m_db).find(session.contactId, &dbError);
+    if (!workspace || !contact || !dbError.isEmpty()) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    if (!totp || !totp->enabled) {
+        ServiceError::set(error, ServiceError::Kind::Conflict,
+                          tr("Set up your authenticator app first."));
+        return std::nullopt;
+    }
+    const qint64 now = m_clock.nowMs();
+    Transaction transaction(m_db);
+    const std::optional<QList<QString>> codes
+        = transaction.isActive() ? storeNewRecoveryCodes(contact->id, now, &dbError) : std::nullopt;
+    if (!codes
+        || !record(m_db, *workspace, *contact, ip, now,
+                   QStringLiteral("totp.recovery_codes_replaced"),
+                   QStringLiteral("%1 made new recovery codes; the old ones no longer work")
+                       .arg(contact->email),
+                   &dbError)
+        || !transaction.commit(&dbError)) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    return codes;
+}
+
+bool TotpService::disable(const PortalSession &session, const QString &code, const QString &ip,
+                          ServiceError *error)
+{
+    if (session.stage != SessionStage::Full) {
+        ServiceError::set(error, ServiceError::Kind::Unauthorized, tr("Finish signing in first."));
+        return false;
+    }
+    DirectoryRepository directory(m_db);
+    QString dbError;
+    const std::optional<Workspace> workspace = directory.workspace(&dbError);
+    const std::optional<Contact> contact = directory.contact(session.contactId, &dbError);
+    const std::optional<ContactTotp> totp = TotpRepository(m_db).find(session.contactId, &dbError);
+    if (!workspace || !contact || !dbError.isEmpty()) {
+        ServiceError::internal(error);
+        return false;
+    }
+    if (!totp || !totp->enabled) {
+        ServiceError::set(error, ServiceError::Kind::Conflict,
+                          tr("Sign-in with an authenticator app is not on."));
+        return false;
+    }
+    if (workspace->requireContactTotp) {
+        ServiceError::set(error, ServiceError::Kind::Conflict,
+                          tr("Your workspace requires an authenticator app, so it cannot be "
+                             "turned off."));
+        return false;
+    }
+    const qint64 now = m_clock.nowMs();
+    Transaction transaction(m_db);
+    if (!transaction.isActive()) {
+        ServiceError::internal(error);
+        return false;
+    }
+    const Accepted accepted = useCode(contact->id, code, &dbError);
+    if (accepted == Accepted::None) {
+        if (dbError.isEmpty()) {
+            ServiceError::set(error, ServiceError::Kind::Invalid,
+                              tr("That code is not correct. Enter the code your authenticator "
+                                 "app shows now, or one of your recovery codes."));
+        } else {
+            ServiceError::internal(error);
+        }
+        return false;
+    }
+    if (!TotpRepository(m_db).remove(contact->id, &dbError)
+        || !record(
+            m_db, *workspace, *contact, ip, now, QStringLiteral("totp.disabled"),
+            QStringLiteral("%1 turned off sign-in with an authenticator app").arg(contact->email),
+            &dbError)
+        || !transaction.commit(&dbError)) {
+        ServiceError::internal(error);
+        return false;
+    }
+    return true;
+}
+
+std::optional<QString> TotpService::completeSignIn(const PortalSession &halfSession,
+                                                   const QString &code, const QString &ip,
+                                                   const QString &userAgent, ServiceError *error)
+{
+    if (halfSession.stage != SessionStage::Totp) {
+        ServiceError::set(error, ServiceError::Kind::Conflict,
+                          halfSession.stage == SessionStage::Full
+                              ? tr("You are already signed in.")
+                              : tr("Set up your authenticator app first."));
+        return std::nullopt;
+    }
+    DirectoryRepository directory(m_db);
+    AccessRepository access(m_db);
+    QString dbError;
+    const std::optional<Workspace> workspace = directory.workspace(&dbError);
+    const std::optional<Contact> contact = directory.contact(halfSession.contactId, &dbError);
+    if (!workspace || !contact) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    const qint64 now = m_clock.nowMs();
+    const Actor who = Actor::contact(*contact, ip);
+    const QString subject = AuditEvent::subjectOf("contact", contact->id);
+    // The guess is counted before the code is checked, in one UPDATE, so parallel guesses cannot
+    // exceed the allowance; a wrong code's count is committed on its own.
+    Transaction transaction(m_db);
+    int used = 0;
+    if (!transaction.isActive()
+        || !access.takeSessionAttempt(halfSession.sessionId, kMaxSecondStepAttempts, &used,
+                                      &dbError)) {
+        if (!dbError.isEmpty() || !transaction.isActive()) {
+            ServiceError::internal(error);
+            return std::nullopt;
+        }
+        used = kMaxSecondStepAttempts + 1;
+    }
+    const Accepted accepted
+        = used <= kMaxSecondStepAttempts ? useCode(contact->id, code, &dbError) : Accepted::None;
+    if (!dbError.isEmpty()) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    if (accepted == Accepted::None) {
+        const bool lockedOut = used >= kMaxSecondStepAttempts;
+        const AuditEvent failed = AuditEvent::make(
+            workspace->id, now, who,
+            lockedOut ? QStringLiteral("login.locked_out") : QStringLiteral("login.failed"),
+            subject,
+            lockedOut
+                ? QStringLiteral("Ended a sign-in of %1: too many wrong authenticator codes")
+                      .arg(contact->email)
+                : QStringLiteral("Wrong authenticator code entered for %1").arg(contact->email));
+        if ((lockedOut && !access.revokeSessionById(halfSession.sessionId, now, &dbError)
+             && !dbError.isEmpty())
+            || !AuditLog(m_db).append(failed, &dbError) || !transaction.commit(&dbError)) {
+            ServiceError::internal(error);
+            return std::nullopt;
+        }
+        if (lockedOut) {
+            ServiceError::set(error, ServiceError::Kind::RateLimited,
+                              tr("Too many wrong codes. Please sign in again."));
+        } else {
+            ServiceError::set(error, ServiceError::Kind::Invalid,
+                              tr("That code is not correct. Enter the code your authenticator "
+                                 "app shows now, or one of your recovery codes."));
+        }
+        return std::nullopt;
+    }
+    if (accepted == Accepted::RecoveryCode) {
+        const int left = TotpRepository(m_db).recoveryCodesLeft(contact->id, &dbError);
+        if (!record(m_db, *workspace, *contact, ip, now, QStringLiteral("totp.recovery_code_used"),
+                    QStringLiteral("%1 used a recovery code to sign in (%2 left)")
+                        .arg(contact->email)
+                        .arg(left),
+                    &dbError)) {
+            ServiceError::internal(error);
+            return std::nullopt;
+        }
+    }
+    const std::optional<QString> token
+        = PortalAuthService(m_db, m_clock, m_publicUrl)
+              .finishSignIn(halfSession, ip, userAgent,
+                            accepted == Accepted::Totp ? QStringLiteral("an authenticator code")
+                                                       : QStringLiteral("a recovery code"),
+                            error);
+    if (!token) {
+        return std::nullopt;
+    }
+    if (!transaction.commit(&dbError)) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    return token;
+}
+
+TotpService::Accepted TotpService::useCode(qint64 contactId, const QString &code, QString *dbError)
+{
+    TotpRepository repository(m_db);
+    const QString typed = code.trimmed();
+    if (isSixDigits(typed)) {
+        const std::optional<ContactTotp> totp = repository.find(contactId, dbError);
+        const std::optional<QByteArray> secret
+            = totp && totp->enabled ? Base32::decode(totp->secret) : std::nullopt;
+        const std::optional<qint64> step
+            = secret ? Totp::matchingStep(*secret, typed, m_clock.nowMs(), totp->lastStep)
+                     : std::nullopt;
+        return step && repository.useStep(contactId, *step, dbError) ? Accepted::Totp
+                                                                     : Accepted::None;
+    }
+    const QString recovery = normalisedRecoveryCode(typed);
+    if (!recovery.isEmpty()
+        && repository.useRecoveryCode(contactId, recoveryHash(contactId, recovery), m_clock.nowMs(),
+                                      dbError)) {
+        return Accepted::RecoveryCode;
+    }
+    return Accepted::None;
+}
+
+std::optional<QList<QString>> TotpService::storeNewRecoveryCodes(qint64 contactId, qint64 nowMs,
+                                                                 QString *dbError)
+{
+    QList<QString> codes;
+    QList<QString> hashes;
+    for (int i = 0; i < kRecoveryCodeCount; ++i) {
+        // 50 random bits, written as 10 base32 characters in two groups.
+        QByteArray bytes(7, Qt::Uninitialized);
+        randombytes_buf(bytes.data(), size_t(bytes.size()));
+        const QString code = normalisedRecoveryCode(Base32::encode(bytes).left(10));
+        codes.append(code);
+        hashes.append(recoveryHash(contactId, code));
+    }
+    if (!TotpRepository(m_db).replaceRecoveryCodes(contactId, hashes, nowMs, dbError)) {
+        return std::nullopt;
+    }
+    return codes;
+}
+
+} // namespace Gatehouse
