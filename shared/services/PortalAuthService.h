@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/ServiceError.h"
+#include "domain/PortalRole.h"
 
 #include <QString>
 
@@ -17,6 +18,7 @@ struct PortalSession
     qint64 sessionId = 0;
     qint64 contactId = 0;
     qint64 companyId = 0;
+    PortalPermissions permissions; // the contact's role, read with the session
 };
 
 struct PendingLogin

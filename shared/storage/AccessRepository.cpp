@@ -129,17 +129,23 @@ bool AccessRepository::createSession(qint64 contactId, const QString &tokenHash,
 std::optional<SessionRecord> AccessRepository::liveSession(const QString &tokenHash, qint64 nowMs,
                                                            QString *error) const
 {
+    // The role is read with the session on every request, so a change of role applies to the
+    // contact's very next request.
     SqlQuery query(m_db, QStringLiteral("SELECT s.id, s.contact_id, k.company_id, s.last_seen_at, "
-                                        "s.expires_at FROM portal_session s "
+                                        "s.expires_at, r.id, r.built_in, r.permissions "
+                                        "FROM portal_session s "
                                         "JOIN contact k ON k.id = s.contact_id "
+                                        "LEFT JOIN portal_role r ON r.id = k.role_id "
                                         "WHERE s.token_hash = ? AND s.revoked_at IS NULL "
                                         "AND s.expires_at > ? AND k.portal_access = 1"));
     query << tokenHash << nowMs;
     if (!query.exec(error) || !query.next()) {
         return std::nullopt;
     }
-    return SessionRecord{query.int64(0), query.int64(1), query.int64(2), query.int64(3),
-                         query.int64(4)};
+    const PortalPermissions permissions = PortalRole::resolve(
+        query.isNull(6) ? QString() : query.text(6), query.text(7), !query.isNull(5));
+    return SessionRecord{query.int64(0), query.int64(1), query.int64(2),
+                         query.int64(3), query.int64(4), permissions};
 }
 
 bool AccessRepository::slideSession(qint64 sessionId, qint64 nowMs, qint64 expiresAtMs,
