@@ -43,13 +43,16 @@ void ContactRolePicker::reload()
     m_combo->clear();
     QString error;
     PortalRoleRepository roles(*m_context.db);
-    for (const PortalRole &role : roles.roles(&error)) {
-        m_combo->addItem(role.name, role.id);
-    }
     const std::optional<PortalRole> current
         = m_contactId ? roles.roleOfContact(m_contactId, &error) : std::nullopt;
-    m_combo->setCurrentIndex(current ? m_combo->findData(current->id) : -1);
-    m_combo->setEnabled(m_contactId != 0 && current.has_value());
+    // Without a contact the box stays empty rather than showing a role of nobody.
+    if (current) {
+        for (const PortalRole &role : roles.roles(&error)) {
+            m_combo->addItem(role.name, role.id);
+        }
+        m_combo->setCurrentIndex(m_combo->findData(current->id));
+    }
+    m_combo->setEnabled(current.has_value());
 }
 
 bool ContactRolePicker::setRole(qint64 roleId)
