@@ -1,9 +1,11 @@
 #include "CompaniesView.h"
 
 #include "AccessLogDialog.h"
+#include "ContactRolePicker.h"
 #include "InviteResultPanel.h"
 #include "NewCompanyDialog.h"
 #include "NewContactDialog.h"
+#include "PortalRolesDialog.h"
 #include "core/MessageBox.h"
 #include "models/CompanyListModel.h"
 #include "models/ContactListModel.h"
@@ -69,6 +71,8 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
     , m_accessLog(new QPushButton(tr("Access log…"), this))
     , m_newContactsAccess(new QCheckBox(tr("New contacts get portal access"), this))
     , m_requireTotp(new QCheckBox(tr("Contacts must use an authenticator app"), this))
+    , m_rolePicker(new ContactRolePicker(context, this))
+    , m_roles(new QPushButton(tr("Portal roles…"), this))
     , m_invitePanel(new InviteResultPanel(this))
     , m_error(new ErrorLabel(this))
 {
@@ -88,6 +92,8 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
     m_requireTotp->setToolTip(tr("Contacts without an authenticator app (TOTP) must set one up "
                                  "at their next sign-in before they can use the portal"));
     m_newOnboarding->setToolTip(tr("Start an onboarding for this company"));
+    m_roles->setObjectName(QStringLiteral("portalRoles"));
+    m_roles->setToolTip(tr("Custom roles, and the role new contacts get"));
 
     QHeaderView *companyHeader = m_companyTable->horizontalHeader();
     companyHeader->setSectionResizeMode(CompanyListModel::NameColumn, QHeaderView::Stretch);
@@ -129,7 +135,12 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
     contactLayout->addWidget(m_contactsHeading);
     contactLayout->addWidget(m_contactEmpty, 1);
     contactLayout->addLayout(contactButtons);
-    contactLayout->addWidget(m_newContactsAccess, 0, Qt::AlignLeft);
+    contactLayout->addWidget(m_rolePicker);
+    auto *defaults = new QHBoxLayout;
+    defaults->addWidget(m_newContactsAccess);
+    defaults->addStretch();
+    defaults->addWidget(m_roles);
+    contactLayout->addLayout(defaults);
     contactLayout->addWidget(m_requireTotp, 0, Qt::AlignLeft);
     contactLayout->addWidget(m_invitePanel);
 
@@ -160,6 +171,7 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
     connect(m_invite, &QPushButton::clicked, this, &CompaniesView::inviteSelectedContact);
     connect(m_access, &QPushButton::clicked, this, &CompaniesView::toggleSelectedContactAccess);
     connect(m_accessLog, &QPushButton::clicked, this, &CompaniesView::showAccessLog);
+    connect(m_roles, &QPushButton::clicked, this, &CompaniesView::manageRoles);
     // clicked, not toggled: only a person's click changes the setting, not refresh().
     connect(m_newContactsAccess, &QCheckBox::clicked, this,
             &CompaniesView::setNewContactsGetAccess);
@@ -246,6 +258,7 @@ void CompaniesView::updateActions()
                              : tr("End the contact's sessions and invitations, and refuse new "
                                   "ones"));
     m_accessLog->setEnabled(contact.isValid());
+    m_rolePicker->setContact(currentContactId());
 }
 
 std::optional<Company> CompaniesView::currentCompany() const
@@ -417,6 +430,15 @@ AccessLogDialog *CompaniesView::showAccessLog()
     }
     auto *dialog = new AccessLogDialog(m_context, *contact, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+PortalRolesDialog *CompaniesView::manageRoles()
+{
+    auto *dialog = new PortalRolesDialog(m_context, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PortalRolesDialog::rolesChanged, m_rolePicker, &ContactRolePicker::reload);
     dialog->open();
     return dialog;
 }

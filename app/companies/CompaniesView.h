@@ -14,6 +14,7 @@ class QTableView;
 namespace Gatehouse {
 
 class AccessLogDialog;
+class ContactRolePicker;
 class CompanyListModel;
 class ContactListModel;
 class EmptyState;
@@ -21,6 +22,7 @@ class ErrorLabel;
 class InviteResultPanel;
 class NewCompanyDialog;
 class NewContactDialog;
+class PortalRolesDialog;
 
 // Companies & contacts (CON-4): client companies, their contacts, portal invitations and access.
 class CompaniesView : public QWidget
@@ -45,6 +47,8 @@ public:
     bool setRequireContactTotp(bool on);
     // The selected contact's access log, opened without blocking.
     AccessLogDialog *showAccessLog();
+    // Custom portal roles and the role new contacts get (ACC-12), opened without blocking.
+    PortalRolesDialog *manageRoles();
 
     bool selectCompany(qint64 companyId);
     bool selectContact(qint64 contactId);
@@ -61,6 +65,8 @@ public:
     QCheckBox *newContactsAccessBox() const { return m_newContactsAccess; }
     QCheckBox *requireTotpBox() const { return m_requireTotp; }
     InviteResultPanel *invitePanel() const { return m_invitePanel; }
+    ContactRolePicker *rolePicker() const { return m_rolePicker; }
+    QPushButton *rolesButton() const { return m_roles; }
 
 Q_SIGNALS:
     // An invitation mail was queued.
@@ -89,6 +95,8 @@ private:
     QPushButton *m_accessLog;
     QCheckBox *m_newContactsAccess;
     QCheckBox *m_requireTotp;
+    ContactRolePicker *m_rolePicker;
+    QPushButton *m_roles;
     InviteResultPanel *m_invitePanel;
     ErrorLabel *m_error;
     bool m_restoring = false;

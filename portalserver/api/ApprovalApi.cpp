@@ -37,42 +37,44 @@ void ApprovalApi::registerRoutes(QHttpServer &server, const PortalContext &conte
 {
     using Method = QHttpServerRequest::Method;
 
-    server.route(QStringLiteral("/api/v1/tasks/<arg>/decision"), Method::Post,
-                 [&context](qint64 taskId, const QHttpServerRequest &request) {
-                     QHttpServerResponse refusal(Http::Status::Unauthorized);
-                     const auto session = context.requireSession(request, &refusal);
-                     if (!session) {
-                         return refusal;
-                     }
-                     const auto body = Http::jsonBody(request, context.publicOrigin, &refusal);
-                     if (!body) {
-                         return refusal;
-                     }
-                     const QJsonValue approve = body->value(QStringLiteral("approve"));
-                     const QJsonValue comment = body->value(QStringLiteral("comment"));
-                     if (!approve.isBool() || !(comment.isUndefined() || comment.isString())) {
-                         return Http::error(
-                             Http::Status::BadRequest, QStringLiteral("bad_field"),
-                             QStringLiteral("Send \"approve\" as true or false and \"comment\" "
-                                            "as text."));
-                     }
-                     ServiceError error;
-                     const auto decision
-                         = ApprovalService(context.db, context.clock)
-                               .decideAsContact(taskId, session->contactId, session->companyId,
-                                                approve.toBool(), comment.toString(),
-                                                context.clientIp(request), Http::userAgent(request),
-                                                &error);
-                     if (!decision) {
-                         return Http::fromServiceError(error);
-                     }
-                     return Http::json({{QStringLiteral("decision"), decisionJson(*decision)}});
-                 });
+    server.route(
+        QStringLiteral("/api/v1/tasks/<arg>/decision"), Method::Post,
+        [&context](qint64 taskId, const QHttpServerRequest &request) {
+            QHttpServerResponse refusal(Http::Status::Unauthorized);
+            const auto session
+                = context.requireTaskAction(request, taskId, PortalPermission::Approve, &refusal);
+            if (!session) {
+                return refusal;
+            }
+            const auto body = Http::jsonBody(request, context.publicOrigin, &refusal);
+            if (!body) {
+                return refusal;
+            }
+            const QJsonValue approve = body->value(QStringLiteral("approve"));
+            const QJsonValue comment = body->value(QStringLiteral("comment"));
+            if (!approve.isBool() || !(comment.isUndefined() || comment.isString())) {
+                return Http::error(
+                    Http::Status::BadRequest, QStringLiteral("bad_field"),
+                    QStringLiteral("Send \"approve\" as true or false and \"comment\" "
+                                   "as text."));
+            }
+            ServiceError error;
+            const auto decision
+                = ApprovalService(context.db, context.clock)
+                      .decideAsContact(taskId, session->contactId, session->companyId,
+                                       approve.toBool(), comment.toString(),
+                                       context.clientIp(request), Http::userAgent(request), &error);
+            if (!decision) {
+                return Http::fromServiceError(error);
+            }
+            return Http::json({{QStringLiteral("decision"), decisionJson(*decision)}});
+        });
 
     server.route(QStringLiteral("/api/v1/tasks/<arg>/decision"), Method::Get,
                  [&context](qint64 taskId, const QHttpServerRequest &request) {
                      QHttpServerResponse refusal(Http::Status::Unauthorized);
-                     const auto session = context.requireSession(request, &refusal);
+                     const auto session = context.requireTaskAccess(
+                         request, taskId, PortalPermission::ViewOnboarding, &refusal);
                      if (!session) {
                          return refusal;
                      }
@@ -89,7 +91,8 @@ void ApprovalApi::registerRoutes(QHttpServer &server, const PortalContext &conte
         QStringLiteral("/api/v1/approvals"), Method::Get,
         [&context](const QHttpServerRequest &request) {
             QHttpServerResponse refusal(Http::Status::Unauthorized);
-            const auto session = context.requireSession(request, &refusal);
+            const auto session
+                = context.requirePermission(request, PortalPermission::ViewOnboarding, &refusal);
             if (!session) {
                 return refusal;
             }

@@ -10,6 +10,7 @@
 #include "storage/FileStore.h"
 
 #include <QHttpServer>
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace Gatehouse {
@@ -257,6 +258,10 @@ void AuthApi::registerRoutes(QHttpServer &server, const PortalContext &context)
                   QJsonObject{{QStringLiteral("id"), contact->companyId},
                               {QStringLiteral("name"), contact->companyName}}},
                  {QStringLiteral("workspace"), workspaceJson(*workspace)},
+                 // What the contact's role allows, so the pages offer only that; the server
+                 // checks every request all the same.
+                 {QStringLiteral("permissions"),
+                  QJsonArray::fromStringList(PortalRole::keys(session->permissions))},
                  {QStringLiteral("passwordMinimumLength"), PasswordHasher::kMinimumLength},
                  {QStringLiteral("totp"),
                   QJsonObject{{QStringLiteral("enabled"), totp->enabled},

@@ -47,8 +47,8 @@ void ChecklistApi::registerRoutes(QHttpServer &server, const PortalContext &cont
     server.route(QStringLiteral("/api/v1/tasks/<arg>/checklist"), Method::Get,
                  [&context](qint64 taskId, const QHttpServerRequest &request) {
                      QHttpServerResponse refusal(Http::Status::Unauthorized);
-                     const std::optional<PortalSession> session
-                         = context.requireSession(request, &refusal);
+                     const std::optional<PortalSession> session = context.requireTaskAccess(
+                         request, taskId, PortalPermission::ViewOnboarding, &refusal);
                      if (!session) {
                          return refusal;
                      }
@@ -63,7 +63,8 @@ void ChecklistApi::registerRoutes(QHttpServer &server, const PortalContext &cont
         QStringLiteral("/api/v1/tasks/<arg>/checklist"), Method::Post,
         [&context](qint64 taskId, const QHttpServerRequest &request) {
             QHttpServerResponse refusal(Http::Status::Unauthorized);
-            const std::optional<PortalSession> session = context.requireSession(request, &refusal);
+            const std::optional<PortalSession> session
+                = context.requireTaskAction(request, taskId, PortalPermission::FillForms, &refusal);
             if (!session) {
                 return refusal;
             }

@@ -30,7 +30,8 @@ void CommentApi::registerRoutes(QHttpServer &server, const PortalContext &contex
     server.route(QStringLiteral("/api/v1/tasks/<arg>/comments"), Method::Get,
                  [&context](qint64 taskId, const QHttpServerRequest &request) {
                      QHttpServerResponse refusal(Http::Status::Unauthorized);
-                     const auto session = context.requireSession(request, &refusal);
+                     const auto session = context.requireTaskAccess(
+                         request, taskId, PortalPermission::ReadComments, &refusal);
                      if (!session) {
                          return refusal;
                      }
@@ -50,7 +51,8 @@ void CommentApi::registerRoutes(QHttpServer &server, const PortalContext &contex
     server.route(QStringLiteral("/api/v1/tasks/<arg>/comments"), Method::Post,
                  [&context](qint64 taskId, const QHttpServerRequest &request) {
                      QHttpServerResponse refusal(Http::Status::Unauthorized);
-                     const auto session = context.requireSession(request, &refusal);
+                     const auto session = context.requireTaskAccess(
+                         request, taskId, PortalPermission::WriteComments, &refusal);
                      if (!session) {
                          return refusal;
                      }

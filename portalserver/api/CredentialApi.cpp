@@ -79,8 +79,8 @@ void CredentialApi::registerRoutes(QHttpServer &server, const PortalContext &con
     server.route(QStringLiteral("/api/v1/tasks/<arg>/credentials"), Method::Get,
                  [&context](qint64 taskId, const QHttpServerRequest &request) {
                      QHttpServerResponse refusal(Http::Status::Unauthorized);
-                     const std::optional<PortalSession> session
-                         = context.requireSession(request, &refusal);
+                     const std::optional<PortalSession> session = context.requireTaskAccess(
+                         request, taskId, PortalPermission::ViewOnboarding, &refusal);
                      if (!session) {
                          return refusal;
                      }
@@ -102,7 +102,8 @@ void CredentialApi::registerRoutes(QHttpServer &server, const PortalContext &con
         QStringLiteral("/api/v1/tasks/<arg>/credentials"), Method::Post,
         [&context](qint64 taskId, const QHttpServerRequest &request) {
             QHttpServerResponse refusal(Http::Status::Unauthorized);
-            const std::optional<PortalSession> session = context.requireSession(request, &refusal);
+            const std::optional<PortalSession> session = context.requireTaskAction(
+                request, taskId, PortalPermission::ShareCredentials, &refusal);
             if (!session) {
                 return refusal;
             }
@@ -150,7 +151,8 @@ void CredentialApi::registerRoutes(QHttpServer &server, const PortalContext &con
         QStringLiteral("/api/v1/tasks/<arg>/credentials/file"), Method::Post,
         [&context](qint64 taskId, const QHttpServerRequest &request) {
             QHttpServerResponse refusal(Http::Status::Unauthorized);
-            const std::optional<PortalSession> session = context.requireSession(request, &refusal);
+            const std::optional<PortalSession> session = context.requireTaskAction(
+                request, taskId, PortalPermission::ShareCredentials, &refusal);
             if (!session) {
                 return refusal;
             }

@@ -85,7 +85,8 @@ void DocumentApi::registerRoutes(QHttpServer &server, const PortalContext &conte
     server.route(QStringLiteral("/api/v1/tasks/<arg>/files"), Method::Get,
                  [&context](qint64 taskId, const QHttpServerRequest &request) {
                      QHttpServerResponse refusal(Http::Status::Unauthorized);
-                     const auto session = context.requireSession(request, &refusal);
+                     const auto session = context.requireTaskAccess(
+                         request, taskId, PortalPermission::ViewOnboarding, &refusal);
                      if (!session) {
                          return refusal;
                      }
@@ -107,7 +108,8 @@ void DocumentApi::registerRoutes(QHttpServer &server, const PortalContext &conte
         QStringLiteral("/api/v1/tasks/<arg>/files"), Method::Post,
         [&context](qint64 taskId, const QHttpServerRequest &request) {
             QHttpServerResponse refusal(Http::Status::Unauthorized);
-            const auto session = context.requireSession(request, &refusal);
+            const auto session = context.requireTaskAction(
+                request, taskId, PortalPermission::UploadDocuments, &refusal);
             if (!session) {
                 return refusal;
             }
@@ -133,7 +135,8 @@ void DocumentApi::registerRoutes(QHttpServer &server, const PortalContext &conte
         QStringLiteral("/api/v1/files/<arg>"), Method::Get,
         [&context](qint64 taskFileId, const QHttpServerRequest &request) {
             QHttpServerResponse refusal(Http::Status::Unauthorized);
-            const auto session = context.requireSession(request, &refusal);
+            const auto session
+                = context.requirePermission(request, PortalPermission::ViewOnboarding, &refusal);
             if (!session) {
                 return refusal;
             }
@@ -157,7 +160,8 @@ void DocumentApi::registerRoutes(QHttpServer &server, const PortalContext &conte
     server.route(QStringLiteral("/api/v1/files/<arg>"), Method::Delete,
                  [&context](qint64 taskFileId, const QHttpServerRequest &request) {
                      QHttpServerResponse refusal(Http::Status::Unauthorized);
-                     const auto session = context.requireSession(request, &refusal);
+                     const auto session = context.requirePermission(
+                         request, PortalPermission::UploadDocuments, &refusal);
                      if (!session) {
                          return refusal;
                      }
@@ -174,7 +178,8 @@ void DocumentApi::registerRoutes(QHttpServer &server, const PortalContext &conte
         QStringLiteral("/api/v1/documents"), Method::Get,
         [&context](const QHttpServerRequest &request) {
             QHttpServerResponse refusal(Http::Status::Unauthorized);
-            const auto session = context.requireSession(request, &refusal);
+            const auto session
+                = context.requirePermission(request, PortalPermission::ViewOnboarding, &refusal);
             if (!session) {
                 return refusal;
             }

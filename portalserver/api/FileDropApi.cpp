@@ -43,8 +43,8 @@ void FileDropApi::registerRoutes(QHttpServer &server, const PortalContext &conte
     server.route(QStringLiteral("/api/v1/tasks/<arg>/drops"), Method::Get,
                  [&context](qint64 taskId, const QHttpServerRequest &request) {
                      QHttpServerResponse refusal(Http::Status::Unauthorized);
-                     const std::optional<PortalSession> session
-                         = context.requireSession(request, &refusal);
+                     const std::optional<PortalSession> session = context.requireTaskAccess(
+                         request, taskId, PortalPermission::ViewOnboarding, &refusal);
                      if (!session) {
                          return refusal;
                      }
@@ -75,7 +75,8 @@ void FileDropApi::registerRoutes(QHttpServer &server, const PortalContext &conte
         QStringLiteral("/api/v1/tasks/<arg>/drops"), Method::Post,
         [&context](qint64 taskId, const QHttpServerRequest &request) {
             QHttpServerResponse refusal(Http::Status::Unauthorized);
-            const std::optional<PortalSession> session = context.requireSession(request, &refusal);
+            const std::optional<PortalSession> session
+                = context.requireTaskAction(request, taskId, PortalPermission::DropFiles, &refusal);
             if (!session) {
                 return refusal;
             }
@@ -114,8 +115,8 @@ void FileDropApi::registerRoutes(QHttpServer &server, const PortalContext &conte
     server.route(QStringLiteral("/api/v1/drops/<arg>"), Method::Delete,
                  [&context](qint64 dropId, const QHttpServerRequest &request) {
                      QHttpServerResponse refusal(Http::Status::Unauthorized);
-                     const std::optional<PortalSession> session
-                         = context.requireSession(request, &refusal);
+                     const std::optional<PortalSession> session = context.requirePermission(
+                         request, PortalPermission::DropFiles, &refusal);
                      if (!session) {
                          return refusal;
                      }

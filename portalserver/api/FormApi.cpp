@@ -60,7 +60,8 @@ QHttpServerResponse saveEntry(const PortalContext &context, qint64 taskId, qint6
                               const QHttpServerRequest &request)
 {
     QHttpServerResponse refusal(Http::Status::Unauthorized);
-    const std::optional<PortalSession> session = context.requireSession(request, &refusal);
+    const std::optional<PortalSession> session
+        = context.requireTaskAction(request, taskId, PortalPermission::FillForms, &refusal);
     if (!session) {
         return refusal;
     }
@@ -103,8 +104,8 @@ void FormApi::registerRoutes(QHttpServer &server, const PortalContext &context)
     server.route(QStringLiteral("/api/v1/tasks/<arg>/form/entries"), Method::Get,
                  [&context](qint64 taskId, const QHttpServerRequest &request) {
                      QHttpServerResponse refusal(Http::Status::Unauthorized);
-                     const std::optional<PortalSession> session
-                         = context.requireSession(request, &refusal);
+                     const std::optional<PortalSession> session = context.requireTaskAccess(
+                         request, taskId, PortalPermission::ViewOnboarding, &refusal);
                      if (!session) {
                          return refusal;
                      }
@@ -135,8 +136,8 @@ void FormApi::registerRoutes(QHttpServer &server, const PortalContext &context)
     server.route(QStringLiteral("/api/v1/tasks/<arg>/form/entries/<arg>/delete"), Method::Post,
                  [&context](qint64 taskId, qint64 entryId, const QHttpServerRequest &request) {
                      QHttpServerResponse refusal(Http::Status::Unauthorized);
-                     const std::optional<PortalSession> session
-                         = context.requireSession(request, &refusal);
+                     const std::optional<PortalSession> session = context.requireTaskAction(
+                         request, taskId, PortalPermission::FillForms, &refusal);
                      if (!session) {
                          return refusal;
                      }
@@ -157,8 +158,8 @@ void FormApi::registerRoutes(QHttpServer &server, const PortalContext &context)
     server.route(QStringLiteral("/api/v1/tasks/<arg>/form/submit"), Method::Post,
                  [&context](qint64 taskId, const QHttpServerRequest &request) {
                      QHttpServerResponse refusal(Http::Status::Unauthorized);
-                     const std::optional<PortalSession> session
-                         = context.requireSession(request, &refusal);
+                     const std::optional<PortalSession> session = context.requireTaskAction(
+                         request, taskId, PortalPermission::FillForms, &refusal);
                      if (!session) {
                          return refusal;
                      }

@@ -14,7 +14,8 @@ void MeetingApi::registerRoutes(QHttpServer &server, const PortalContext &contex
         QStringLiteral("/api/v1/tasks/<arg>/meeting.ics"), QHttpServerRequest::Method::Get,
         [&context](qint64 taskId, const QHttpServerRequest &request) {
             QHttpServerResponse refusal(Http::Status::Unauthorized);
-            const std::optional<PortalSession> session = context.requireSession(request, &refusal);
+            const std::optional<PortalSession> session = context.requireTaskAccess(
+                request, taskId, PortalPermission::ViewOnboarding, &refusal);
             if (!session) {
                 return refusal;
             }

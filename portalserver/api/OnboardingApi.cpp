@@ -69,7 +69,8 @@ void OnboardingApi::registerRoutes(QHttpServer &server, const PortalContext &con
     server.route(
         QStringLiteral("/api/v1/home"), Method::Get, [&context](const QHttpServerRequest &request) {
             QHttpServerResponse refusal(Http::Status::Unauthorized);
-            const std::optional<PortalSession> session = context.requireSession(request, &refusal);
+            const std::optional<PortalSession> session
+                = context.requirePermission(request, PortalPermission::ViewOnboarding, &refusal);
             if (!session) {
                 return refusal;
             }
@@ -98,7 +99,8 @@ void OnboardingApi::registerRoutes(QHttpServer &server, const PortalContext &con
         QStringLiteral("/api/v1/tasks/<arg>"), Method::Get,
         [&context](qint64 taskId, const QHttpServerRequest &request) {
             QHttpServerResponse refusal(Http::Status::Unauthorized);
-            const std::optional<PortalSession> session = context.requireSession(request, &refusal);
+            const std::optional<PortalSession> session = context.requireTaskAccess(
+                request, taskId, PortalPermission::ViewOnboarding, &refusal);
             if (!session) {
                 return refusal;
             }
@@ -116,34 +118,35 @@ void OnboardingApi::registerRoutes(QHttpServer &server, const PortalContext &con
             return Http::conditionalJson(request, {{QStringLiteral("task"), taskJson(*task)}});
         });
 
-    server.route(
-        QStringLiteral("/api/v1/tasks/<arg>/complete"), Method::Post,
-        [&context](qint64 taskId, const QHttpServerRequest &request) {
-            QHttpServerResponse refusal(Http::Status::Unauthorized);
-            const std::optional<PortalSession> session = context.requireSession(request, &refusal);
-            if (!session) {
-                return refusal;
-            }
-            const std::optional<QJsonObject> body
-                = Http::jsonBody(request, context.publicOrigin, &refusal);
-            if (!body) {
-                return refusal;
-            }
-            const QJsonValue note = body->value(QStringLiteral("note"));
-            if (!note.isUndefined() && !note.isNull() && !note.isString()) {
-                return Http::error(Http::Status::BadRequest, QStringLiteral("bad_field"),
-                                   QStringLiteral("\"note\" must be text."));
-            }
-            ServiceError error;
-            const std::optional<Task> task
-                = OnboardingService(context.db, context.clock)
-                      .completeAsContact(taskId, session->contactId, session->companyId,
-                                         note.toString(), context.clientIp(request), &error);
-            if (!task) {
-                return Http::fromServiceError(error);
-            }
-            return Http::json({{QStringLiteral("task"), taskJson(*task)}});
-        });
+    server.route(QStringLiteral("/api/v1/tasks/<arg>/complete"), Method::Post,
+                 [&context](qint64 taskId, const QHttpServerRequest &request) {
+                     QHttpServerResponse refusal(Http::Status::Unauthorized);
+                     const std::optional<PortalSession> session = context.requireTaskAction(
+                         request, taskId, PortalPermission::CompleteTasks, &refusal);
+                     if (!session) {
+                         return refusal;
+                     }
+                     const std::optional<QJsonObject> body
+                         = Http::jsonBody(request, context.publicOrigin, &refusal);
+                     if (!body) {
+                         return refusal;
+                     }
+                     const QJsonValue note = body->value(QStringLiteral("note"));
+                     if (!note.isUndefined() && !note.isNull() && !note.isString()) {
+                         return Http::error(Http::Status::BadRequest, QStringLiteral("bad_field"),
+                                            QStringLiteral("\"note\" must be text."));
+                     }
+                     ServiceError error;
+                     const std::optional<Task> task
+                         = OnboardingService(context.db, context.clock)
+                               .completeAsContact(taskId, session->contactId, session->companyId,
+                                                  note.toString(), context.clientIp(request),
+                                                  &error);
+                     if (!task) {
+                         return Http::fromServiceError(error);
+                     }
+                     return Http::json({{QStringLiteral("task"), taskJson(*task)}});
+                 });
 }
 
 } // namespace Gatehouse

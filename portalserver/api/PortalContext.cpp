@@ -2,6 +2,7 @@
 
 #include "http/HttpHelpers.h"
 #include "security/Tokens.h"
+#include "storage/OnboardingRepository.h"
 
 #include <QCoreApplication>
 
@@ -72,6 +73,80 @@ std::optional<PortalSession> PortalContext::requireAnySession(const QHttpServerR
     const QHttpServerRequest::Method method = request.method();
     if (method != QHttpServerRequest::Method::Get && method != QHttpServerRequest::Method::Head
         && !checkCsrf(request, refusal)) {
+        return std::nullopt;
+    }
+    return session;
+}
+
+namespace {
+
+QHttpServerResponse notAllowed()
+{
+    return Http::error(Http::Status::Forbidden, QStringLiteral("not_permitted"),
+                       QCoreApplication::translate(
+                           "Gatehouse::PortalContext",
+                           "Your role in this portal does not allow this. Ask your company's "
+                           "primary contact or your IT provider if you need it."));
+}
+
+} // namespace
+
+std::optional<PortalSession> PortalContext::requirePermission(const QHttpServerRequest &request,
+                                                              PortalPermission permission,
+                                                              QHttpServerResponse *refusal) const
+{
+    std::optional<PortalSession> session = requireSession(request, refusal);
+    if (!session) {
+        return std::nullopt;
+    }
+    if (!session->permissions.testFlag(permission)) {
+        *refusal = notAllowed();
+        return std::nullopt;
+    }
+    return session;
+}
+
+std::optional<PortalSession> PortalContext::requireTaskAccess(const QHttpServerRequest &request,
+                                                              qint64 taskId,
+                                                              PortalPermission permission,
+                                                              QHttpServerResponse *refusal) const
+{
+    return requireTask(request, taskId, permission, false, refusal);
+}
+
+std::optional<PortalSession> PortalContext::requireTaskAction(const QHttpServerRequest &request,
+                                                              qint64 taskId,
+                                                              PortalPermission permission,
+                                                              QHttpServerResponse *refusal) const
+{
+    return requireTask(request, taskId, permission, true, refusal);
+}
+
+std::optional<PortalSession> PortalContext::requireTask(const QHttpServerRequest &request,
+                                                        qint64 taskId, PortalPermission permission,
+                                                        bool actingOnKind,
+                                                        QHttpServerResponse *refusal) const
+{
+    std::optional<PortalSession> session = requirePermission(request, permission, refusal);
+    if (!session) {
+        return std::nullopt;
+    }
+    QString error;
+    const std::optional<Task> task
+        = OnboardingRepository(db).taskForCompany(taskId, session->companyId, &error);
+    if (!error.isEmpty()) {
+        *refusal = Http::internalError();
+        return std::nullopt;
+    }
+    if (!task) {
+        *refusal = Http::error(
+            Http::Status::NotFound, QStringLiteral("not_found"),
+            QCoreApplication::translate("Gatehouse::PortalContext", "There is no such task."));
+        return std::nullopt;
+    }
+    if (actingOnKind
+        && !session->permissions.testFlag(PortalRole::permissionToActOn(task->evidenceType))) {
+        *refusal = notAllowed();
         return std::nullopt;
     }
     return session;

@@ -46,8 +46,29 @@ struct PortalContext
                                                    QHttpServerResponse *refusal) const;
     // A JSON answer that sets the cookie of a new session.
     QHttpServerResponse signedIn(const QString &token, const QJsonObject &body) const;
+    // The one door of every route that needs a role's permission (ACC-12): the session as
+    // requireSession gives it, and then a 403 in *refusal unless the contact's role, read with
+    // the session on this very request, grants the permission.
+    std::optional<PortalSession> requirePermission(const QHttpServerRequest &request,
+                                                   PortalPermission permission,
+                                                   QHttpServerResponse *refusal) const;
+    // For a request about a task: requirePermission, then a 404 unless the task is the
+    // contact's company's, before anything of the request is looked at.
+    std::optional<PortalSession> requireTaskAccess(const QHttpServerRequest &request, qint64 taskId,
+                                                   PortalPermission permission,
+                                                   QHttpServerResponse *refusal) const;
+    // For a request that acts on a task: requireTaskAccess, then a 403 unless the role may act
+    // on tasks of the task's kind.
+    std::optional<PortalSession> requireTaskAction(const QHttpServerRequest &request, qint64 taskId,
+                                                   PortalPermission permission,
+                                                   QHttpServerResponse *refusal) const;
     // False, with a 403 in *refusal, unless X-CSRF-Token is the session's CSRF token.
     bool checkCsrf(const QHttpServerRequest &request, QHttpServerResponse *refusal) const;
+
+private:
+    std::optional<PortalSession> requireTask(const QHttpServerRequest &request, qint64 taskId,
+                                             PortalPermission permission, bool actingOnKind,
+                                             QHttpServerResponse *refusal) const;
 };
 
 } // namespace Gatehouse

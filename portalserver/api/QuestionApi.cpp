@@ -35,7 +35,8 @@ void QuestionApi::registerRoutes(QHttpServer &server, const PortalContext &conte
         QStringLiteral("/api/v1/questions"), Method::Get,
         [&context](const QHttpServerRequest &request) {
             QHttpServerResponse refusal(Http::Status::Unauthorized);
-            const auto session = context.requireSession(request, &refusal);
+            const auto session
+                = context.requirePermission(request, PortalPermission::ViewOnboarding, &refusal);
             if (!session) {
                 return refusal;
             }
@@ -56,7 +57,8 @@ void QuestionApi::registerRoutes(QHttpServer &server, const PortalContext &conte
         QStringLiteral("/api/v1/questions"), Method::Post,
         [&context](const QHttpServerRequest &request) {
             QHttpServerResponse refusal(Http::Status::Unauthorized);
-            const auto session = context.requireSession(request, &refusal);
+            const auto session
+                = context.requirePermission(request, PortalPermission::AskQuestions, &refusal);
             if (!session) {
                 return refusal;
             }

@@ -47,7 +47,8 @@ void SignatureApi::registerRoutes(QHttpServer &server, const PortalContext &cont
         QStringLiteral("/api/v1/tasks/<arg>/signature"), Method::Get,
         [&context](qint64 taskId, const QHttpServerRequest &request) {
             QHttpServerResponse refusal(Http::Status::Unauthorized);
-            const auto session = context.requireSession(request, &refusal);
+            const auto session = context.requireTaskAccess(
+                request, taskId, PortalPermission::ViewOnboarding, &refusal);
             if (!session) {
                 return refusal;
             }
@@ -82,7 +83,8 @@ void SignatureApi::registerRoutes(QHttpServer &server, const PortalContext &cont
         QStringLiteral("/api/v1/tasks/<arg>/signature"), Method::Post,
         [&context](qint64 taskId, const QHttpServerRequest &request) {
             QHttpServerResponse refusal(Http::Status::Unauthorized);
-            const auto session = context.requireSession(request, &refusal);
+            const auto session
+                = context.requireTaskAction(request, taskId, PortalPermission::Sign, &refusal);
             if (!session) {
                 return refusal;
             }

@@ -2,6 +2,7 @@
 
 #include "core/ServiceError.h"
 #include "storage/AccessRepository.h"
+#include "domain/PortalRole.h"
 
 #include <QString>
 
@@ -19,6 +20,7 @@ struct PortalSession
     qint64 companyId = 0;
     // Half-sessions (ACC-10) reach only the routes that finish signing in.
     SessionStage stage = SessionStage::Full;
+    PortalPermissions permissions; // the contact's role, read with the session
 };
 
 struct PendingLogin

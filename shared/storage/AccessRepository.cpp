@@ -147,9 +147,13 @@ bool AccessRepository::createSession(qint64 contactId, const QString &tokenHash,
 std::optional<SessionRecord> AccessRepository::liveSession(const QString &tokenHash, qint64 nowMs,
                                                            QString *error) const
 {
+    // The role is read with the session on every request, so a change of role applies to the
+    // contact's very next request.
     SqlQuery query(m_db, QStringLiteral("SELECT s.id, s.contact_id, k.company_id, s.last_seen_at, "
-                                        "s.expires_at, s.stage FROM portal_session s "
+                                        "s.expires_at, s.stage, r.id, r.built_in, r.permissions "
+                                        "FROM portal_session s "
                                         "JOIN contact k ON k.id = s.contact_id "
+                                        "LEFT JOIN portal_role r ON r.id = k.role_id "
                                         "WHERE s.token_hash = ? AND s.revoked_at IS NULL "
                                         "AND s.expires_at > ? AND k.portal_access = 1"));
     query << tokenHash << nowMs;
@@ -157,6 +161,8 @@ std::optional<SessionRecord> AccessRepository::liveSession(const QString &tokenH
         return std::nullopt;
     }
     const QString stage = query.text(5);
+    const PortalPermissions permissions = PortalRole::resolve(
+        query.isNull(7) ? QString() : query.text(7), query.text(8), !query.isNull(6));
     // Anything but the two half stages is a full session.
     return SessionRecord{query.int64(0),
                          query.int64(1),
@@ -165,7 +171,8 @@ std::optional<SessionRecord> AccessRepository::liveSession(const QString &tokenH
                          query.int64(4),
                          stage == QLatin1String("totp")    ? SessionStage::Totp
                          : stage == QLatin1String("enrol") ? SessionStage::Enrol
-                                                           : SessionStage::Full};
+                                                           : SessionStage::Full,
+                         permissions};
 }
 
 bool AccessRepository::slideSession(qint64 sessionId, qint64 nowMs, qint64 expiresAtMs,

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/PortalRole.h"
+
 #include <QList>
 #include <QString>
 
@@ -32,6 +34,7 @@ struct SessionRecord
     qint64 lastSeenAtMs = 0;
     qint64 expiresAtMs = 0;
     SessionStage stage = SessionStage::Full;
+    PortalPermissions permissions; // of the contact's role, as it is now
 };
 
 // One use of the portal (ACC-11): a sign-in, or a request of a session at most once a minute.

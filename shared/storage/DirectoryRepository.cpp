@@ -302,13 +302,16 @@ qint64 DirectoryRepository::createContact(qint64 companyId, const QString &name,
         fail(error, tr("Enter a valid email address."));
         return 0;
     }
-    // Portal access as the company's workspace sets it for new contacts (ACC-9).
+    // Portal access (ACC-9) and role (ACC-12) as the company's workspace sets them for new
+    // contacts.
     SqlQuery query(m_db, QStringLiteral("INSERT INTO contact (company_id, name, email, "
-                                        "portal_access, created_at) VALUES (?, ?, ?, COALESCE(("
-                                        "SELECT w.new_contacts_portal_access FROM company c "
-                                        "JOIN workspace w ON w.id = c.workspace_id "
-                                        "WHERE c.id = ?), 1), ?) RETURNING id"));
-    query << companyId << name.trimmed() << address << companyId << nowMs;
+                                        "portal_access, role_id, created_at) VALUES (?, ?, ?, "
+                                        "COALESCE((SELECT w.new_contacts_portal_access "
+                                        "FROM company c JOIN workspace w ON w.id = c.workspace_id "
+                                        "WHERE c.id = ?), 1), (SELECT w.new_contacts_role_id "
+                                        "FROM company c JOIN workspace w ON w.id = c.workspace_id "
+                                        "WHERE c.id = ?), ?) RETURNING id"));
+    query << companyId << name.trimmed() << address << companyId << companyId << nowMs;
     QString dbError;
     const qint64 id = insertReturningId(query, &dbError);
     if (id == 0) {

@@ -30,7 +30,8 @@ function createThread(task, ctx) {
         alert.element,
         send,
     ]);
-    const panel = h("div", { className: "comments", id: listId }, [list, form]);
+    // A role that may read but not write the conversation sees it without the form.
+    const panel = h("div", { className: "comments", id: listId }, [list, ctx.canWrite === false ? null : form]);
     panel.hidden = true;
 
     function render(comments) {

@@ -128,7 +128,29 @@ function progressBlock(onboarding, showName) {
     ]);
 }
 
+// The permission a role needs to act on a task of each kind (PortalRole::permissionToActOn).
+const KIND_PERMISSION = {
+    standard: "tasks.complete",
+    meeting: "tasks.complete",
+    training: "tasks.complete",
+    upload: "documents.upload",
+    signature: "signatures.sign",
+    credential: "credentials.share",
+    file_drop: "filedrops.upload",
+    form: "forms.fill",
+    checklist: "forms.fill",
+    approval: "approvals.decide",
+};
+
 function createHomeView(main, me, context) {
+    // What the contact's role allows: the page offers only that (the server refuses the rest).
+    const permissions = new Set(list(me.permissions));
+    function can(permission) {
+        return permissions.has(permission);
+    }
+    function mayActOn(task) {
+        return can(KIND_PERMISSION[task.evidenceType] || "tasks.complete");
+    }
     const workspace = me.workspace || {};
     const contact = me.contact || {};
     const company = me.company || {};
@@ -315,7 +337,17 @@ function createHomeView(main, me, context) {
             details.length ? h("div", { className: "task__details" }, details) : null,
         ]);
 
-        if (task.evidenceType === "standard" && task.status !== "completed") {
+        if (!mayActOn(task) && task.status !== "completed") {
+            Gatehouse.dom.append(
+                card,
+                h("p", {
+                    className: "task__note",
+                    testid: "task-view-only-" + id,
+                    text: qsTr("You can follow this task; your role does not let you act on it."),
+                })
+            );
+        }
+        if (task.evidenceType === "standard" && task.status !== "completed" && mayActOn(task)) {
             const open = h("button", {
                 className: "button button--primary",
                 type: "button",
@@ -345,7 +377,7 @@ function createHomeView(main, me, context) {
         // card needs: the API, a way to report errors and announcements, and a reload. It is
         // built when the contact opens the task, so the home page loads no kind's data up
         // front; tasks opened stay open across reloads.
-        const kindView = Gatehouse.taskViews[task.evidenceType];
+        const kindView = mayActOn(task) ? Gatehouse.taskViews[task.evidenceType] : null;
         if (kindView) {
             const bodyId = "task-body-" + id;
             const body = h("div", { className: "task__body", id: bodyId });
@@ -391,16 +423,19 @@ function createHomeView(main, me, context) {
             Gatehouse.dom.append(card, [opener, body]);
             setOpen(openTasks.has(String(task.id)));
         }
-        Gatehouse.dom.append(
-            card,
-            Gatehouse.views.comments.createThread(task, {
-                api: api,
-                failed: failed,
-                announce: function (text) {
-                    announcer.textContent = text;
-                },
-            })
-        );
+        if (can("comments.read")) {
+            Gatehouse.dom.append(
+                card,
+                Gatehouse.views.comments.createThread(task, {
+                    api: api,
+                    failed: failed,
+                    announce: function (text) {
+                        announcer.textContent = text;
+                    },
+                    canWrite: can("comments.write"),
+                })
+            );
+        }
         return card;
     }
 
@@ -553,7 +588,7 @@ function createHomeView(main, me, context) {
         sections.push(pagesPanel);
         // Built once, like the password panel, so a reload keeps a question being typed.
         if (!questionsPanel) {
-            questionsPanel = Gatehouse.views.questions.createQuestionsPanel(onboardings, failed);
+            questionsPanel = Gatehouse.views.questions.createQuestionsPanel(onboardings, failed, can("questions.ask"));
         }
         sections.push(questionsPanel);
         sections.push(passwordPanel);
@@ -575,6 +610,19 @@ function createHomeView(main, me, context) {
     }
 
     function load(focusTaskId) {
+        if (!can("onboarding.view")) {
+            Gatehouse.dom.replaceContent(content, [
+                greeting([]),
+                h("section", { className: "panel", testid: "no-onboarding-view" }, [
+                    h("p", {
+                        className: "empty",
+                        text: qsTr("Your role in this portal does not include the onboarding. Ask your IT provider if you need it."),
+                    }),
+                ]),
+                passwordPanel,
+            ]);
+            return Promise.resolve();
+        }
         return api.home().then(function (home) {
             render(home, focusTaskId);
         }, failed);

@@ -4,7 +4,7 @@
 const h = Gatehouse.dom.h;
 const fmt = Gatehouse.i18n.fmt;
 
-function createQuestionsPanel(onboardings, failed) {
+function createQuestionsPanel(onboardings, failed, canAsk) {
     const list = h("ul", { className: "questions__list", testid: "questions-list" });
     const textarea = h("textarea", { className: "input", id: "question-input", rows: "3", maxlength: "4000", testid: "question-input" });
     const alert = Gatehouse.dom.createAlert();
@@ -85,7 +85,7 @@ function createQuestionsPanel(onboardings, failed) {
             h("h2", { className: "panel__title", id: "questions-title", text: qsTr("Ask a question") }),
         ]),
         h("p", { className: "card__lead", text: qsTr("We answer by email and here.") }),
-        form,
+        canAsk === false ? null : form,
         announcer,
         list,
     ]);
