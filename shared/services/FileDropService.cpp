@@ -4,9 +4,11 @@
 #include "TaskEvents.h"
 #include "core/Clock.h"
 #include "core/Logging.h"
+#include "storage/Database.h"
 #include "storage/DirectoryRepository.h"
 #include "storage/FileStore.h"
 #include "storage/OnboardingRepository.h"
+#include "storage/SqlQuery.h"
 #include "storage/Transaction.h"
 #include "vault/FileDropCipher.h"
 #include "vault/FileDropRepository.h"
@@ -459,6 +461,16 @@ int FileDropService::purgeExpired(qint64 nowMs, QString *error)
             return -1;
         }
         ++purged;
+    }
+    if (purged > 0 && m_db.engine() == Engine::Sqlite) {
+        // secure_delete zeroed the freed pages; emptying the write-ahead log drops the older
+        // copies of them it may still hold. A reader holding it open only delays this.
+        SqlQuery checkpoint(m_db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        QString checkpointError;
+        if (!checkpoint.exec(&checkpointError)) {
+            qCWarning(lcVault).noquote()
+                << "Could not empty the write-ahead log:" << checkpointError;
+        }
     }
     return purged;
 }

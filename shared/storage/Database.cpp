@@ -98,8 +98,10 @@ bool Database::configure(QSqlDatabase &db, QString *error) const
     }
     if (m_config.engine == Engine::Sqlite) {
         // WAL lets the console and a separate portal process read while the other writes.
-        const char *pragmas[]
-            = {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"};
+        // secure_delete: what is deleted (a purged file drop's ciphertext, a removed upload) is
+        // overwritten with zeros, not left in free pages of the file.
+        const char *pragmas[] = {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON",
+                                 "PRAGMA synchronous=NORMAL", "PRAGMA secure_delete=ON"};
         for (const char *pragma : pragmas) {
             QSqlQuery query(db);
             if (!query.exec(QString::fromLatin1(pragma))) {

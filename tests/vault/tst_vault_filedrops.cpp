@@ -10,7 +10,9 @@
 #include "vault/VaultCrypto.h"
 
 #include <QBuffer>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTest>
@@ -387,6 +389,20 @@ void TestVaultFileDrops::expiryPurgesOnTime()
         drops.listForContact(m_task, m_contact.companyId, &error)->first().stateAt(m_clock.nowMs()),
         FileDrop::State::Expired);
 
+    // A slice of the ciphertext, to look for in the database's files after the purge.
+    const QByteArray ciphertext = QByteArray::fromHex(
+        rows(QStringLiteral("SELECT c.data FROM file_chunk c JOIN file_drop d ON d.file_id = "
+                            "c.file_id WHERE d.id = %1 ORDER BY c.seq")
+                 .arg(dropped->id))
+            .value(0)
+            .toLatin1());
+    if (db().engine() == Engine::Sqlite) {
+        // Into the main file first, as it would be after any checkpoint: its freed pages are
+        // what secure_delete must clear.
+        QVERIFY(rows(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"))
+                    .value(0)
+                    .startsWith(QLatin1String("0|")));
+    }
     const qint64 mark = lastAuditId();
     QCOMPARE(drops.purgeExpired(m_clock.nowMs(), &dbError), 1);
     QVERIFY2(dbError.isEmpty(), qPrintable(dbError));
@@ -400,6 +416,20 @@ void TestVaultFileDrops::expiryPurgesOnTime()
     QCOMPARE(rows(QStringLiteral("SELECT COUNT(*) FROM stored_file")),
              QStringList{QStringLiteral("1")});
     QCOMPARE(drops.purgeExpired(m_clock.nowMs(), &dbError), 0); // once only
+    if (db().engine() == Engine::Sqlite) {
+        // Nothing of it is left in the file or its write-ahead log (secure_delete, checkpoint).
+        QVERIFY2(ciphertext.size() >= 16, ciphertext.toHex().constData());
+        const QByteArray needle = ciphertext.right(16); // random bytes: found only where kept
+        const QDir dir(m_test->dataDir());
+        int read = 0;
+        for (const QFileInfo &file : dir.entryInfoList(QDir::Files)) {
+            QFile in(file.filePath());
+            QVERIFY(in.open(QIODevice::ReadOnly));
+            QVERIFY2(!in.readAll().contains(needle), qPrintable(file.fileName()));
+            ++read;
+        }
+        QVERIFY(read > 0);
+    }
 
     // The contact still sees it, as expired; it can no longer be deleted or downloaded.
     const std::optional<QList<FileDrop>> listed

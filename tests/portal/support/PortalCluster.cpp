@@ -3,11 +3,14 @@
 #include "PortalClient.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QThread>
 #include <QUrl>
 
 namespace Gatehouse::Testing {
@@ -211,7 +214,20 @@ QString PortalCluster::mailboxPath() const
 QList<PortalCluster::Served> PortalCluster::takeServed()
 {
     QList<Served> served;
-    QFile log(m_dir.filePath(QStringLiteral("logs/access.log")));
+    const QString path = m_dir.filePath(QStringLiteral("logs/access.log"));
+    // nginx writes a request's line just after the response went out, so the client can be a
+    // moment ahead of the log: read once the file has stopped growing for 100 ms.
+    QElapsedTimer waited;
+    waited.start();
+    for (qint64 last = -1; waited.elapsed() < 3000;) {
+        const qint64 size = QFileInfo(path).size();
+        if (size == last) {
+            break;
+        }
+        last = size;
+        QThread::msleep(100);
+    }
+    QFile log(path);
     if (!log.open(QIODevice::ReadOnly) || !log.seek(m_logOffset)) {
         return served;
     }
