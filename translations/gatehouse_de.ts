@@ -908,6 +908,26 @@
         <source>The default for new contacts could not be changed: %1</source>
         <translation>Der Standard für neue Kontakte konnte nicht geändert werden: %1</translation>
     </message>
+    <message>
+        <source>Contacts must use an authenticator app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portal roles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts without an authenticator app (TOTP) must set one up at their next sign-in before they can use the portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom roles, and the role new contacts get</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether contacts must use an authenticator app could not be changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::CompanyListModel</name>
@@ -1042,6 +1062,25 @@
     <message>
         <source>That email address and password do not match.</source>
         <translation>E-Mail-Adresse und Passwort passen nicht zusammen.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ContactRolePicker</name>
+    <message>
+        <source>What the contact may see and do in the portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portal &amp;role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact&apos;s portal role could not be changed: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3177,12 +3216,193 @@ Einladungslinks verweisen auf %2.</translation>
         <source>Enter a valid email address.</source>
         <translation>Geben Sie eine gültige E-Mail-Adresse ein.</translation>
     </message>
+    <message>
+        <source>You are already signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This sign-in has ended. Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::PortalContext</name>
     <message>
         <source>This request did not come from the portal&apos;s own pages. Reload the page and try again.</source>
         <translation>Diese Anfrage kam nicht von den Seiten des Portals. Laden Sie die Seite neu und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>Finish signing in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role in this portal does not allow this. Ask your company&apos;s primary contact or your IT provider if you need it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such task.</source>
+        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::PortalRole</name>
+    <message>
+        <source>See the onboarding, its tasks and documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete tasks, meetings and trainings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve or reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand over credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send files through secure file drops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in forms and checklists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the conversation on tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write comments on tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See invoices and quotes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept quotes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::PortalRoleService</name>
+    <message>
+        <source>Enter the role&apos;s name (at most 60 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a role with this name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such contact.</source>
+        <translation type="unfinished">Diesen Kontakt gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>Built-in roles cannot be changed; create a role of your own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in roles cannot be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts still have this role, or new contacts get it. Give them another role first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::PortalRolesDialog</name>
+    <message>
+        <source>New role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portal roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role contacts added from now on start with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished">&amp;Name:</translation>
+    </message>
+    <message>
+        <source>New contacts get:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in roles are fixed; create your own for anything else. A change applies to the contact&apos;s next request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The roles could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (built in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role was not removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role for new contacts was not changed: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4880,6 +5100,57 @@ SHA-256 des Nachweises: %8</translation>
     </message>
 </context>
 <context>
+    <name>Gatehouse::TotpService</name>
+    <message>
+        <source>Finish signing in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your authenticator app is already set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no authenticator set-up in progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code your authenticator app shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start setting up your authenticator app first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That code is not correct. Check that your phone&apos;s clock is right and enter the code your app shows now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up your authenticator app first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in with an authenticator app is not on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your workspace requires an authenticator app, so it cannot be turned off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That code is not correct. Enter the code your authenticator app shows now, or one of your recovery codes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are already signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::TrainingSetupDialog</name>
     <message>
         <source>A &amp;video the contact watches in the portal</source>
@@ -6133,6 +6404,14 @@ SHA-256 des Nachweises: %8</translation>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
+    <message>
+        <source>You can follow this task; your role does not let you act on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role in this portal does not include the onboarding. Ask your IT provider if you need it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>meeting</name>
@@ -6312,6 +6591,184 @@ SHA-256 des Nachweises: %8</translation>
     <message>
         <source>Signed: %1</source>
         <translation>Unterschrieben: %1</translation>
+    </message>
+</context>
+<context>
+    <name>totp</name>
+    <message>
+        <source>Enter your authenticator code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the authenticator app on your phone and enter the 6-digit code it shows for this portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One of the recovery codes you saved when you set up the app, like ABCDE-FGHIJ. Each works once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the code from the app instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authenticator code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code changes every 30 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a recovery code instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code your authenticator app shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A recovery code has 10 letters and digits, like ABCDE-FGHIJ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up an authenticator app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your portal asks everyone to sign in with a code from an authenticator app on their phone as well. Set it up once to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished">Abmelden</translation>
+    </message>
+</context>
+<context>
+    <name>totp-account</name>
+    <message>
+        <source>I have saved these codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your recovery codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep these somewhere safe, such as a password manager. Each one signs you in once if you lose your phone. They are shown only now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up an authenticator app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code from the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code the app shows now, to check that it is set up right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code your authenticator app shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in an authenticator app on this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In your authenticator app (for example Google Authenticator, Microsoft Authenticator or 1Password), add an account: scan this QR code, or enter the key below it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR code of the key below, for the authenticator app to scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time-based, 6 digits, every 30 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authenticator app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in with an authenticator app is on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: after the emailed code or your password, also ask for a code from an app on your phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make new recovery codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making codes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your old recovery codes no longer work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On. Recovery codes left: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your workspace requires an authenticator app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn off: code from the app or a recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A code is needed so that nobody else can turn it off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the code your authenticator app shows, or a recovery code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turning off…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
