@@ -910,23 +910,23 @@
     </message>
     <message>
         <source>Contacts must use an authenticator app</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakte müssen eine Authenticator-App verwenden</translation>
     </message>
     <message>
         <source>Portal roles…</source>
-        <translation type="unfinished"></translation>
+        <translation>Portalrollen…</translation>
     </message>
     <message>
         <source>Contacts without an authenticator app (TOTP) must set one up at their next sign-in before they can use the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakte ohne Authenticator-App (TOTP) müssen bei ihrer nächsten Anmeldung eine einrichten, bevor sie das Portal nutzen können</translation>
     </message>
     <message>
         <source>Custom roles, and the role new contacts get</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigene Rollen und die Rolle, die neue Kontakte erhalten</translation>
     </message>
     <message>
         <source>Whether contacts must use an authenticator app could not be changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ob Kontakte eine Authenticator-App verwenden müssen, konnte nicht geändert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1068,19 +1068,19 @@
     <name>Gatehouse::ContactRolePicker</name>
     <message>
         <source>What the contact may see and do in the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Was der Kontakt im Portal sehen und tun darf</translation>
     </message>
     <message>
         <source>Portal &amp;role:</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal&amp;rolle:</translation>
     </message>
     <message>
         <source>Role not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle nicht geändert</translation>
     </message>
     <message>
         <source>The contact&apos;s portal role could not be changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Portalrolle des Kontakts konnte nicht geändert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -3218,11 +3218,11 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
     <message>
         <source>You are already signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind bereits angemeldet.</translation>
     </message>
     <message>
         <source>This sign-in has ended. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
     </message>
 </context>
 <context>
@@ -3233,176 +3233,176 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
     <message>
         <source>Finish signing in first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen Sie zuerst die Anmeldung ab.</translation>
     </message>
     <message>
         <source>Your role in this portal does not allow this. Ask your company&apos;s primary contact or your IT provider if you need it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Rolle in diesem Portal erlaubt das nicht. Wenden Sie sich an den Hauptkontakt Ihrer Firma oder an Ihren IT-Dienstleister, wenn Sie es benötigen.</translation>
     </message>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Diese Aufgabe gibt es nicht.</translation>
+        <translation>Diese Aufgabe gibt es nicht.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::PortalRole</name>
     <message>
         <source>See the onboarding, its tasks and documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Onboarding, seine Aufgaben und Dokumente sehen</translation>
     </message>
     <message>
         <source>Complete tasks, meetings and trainings</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgaben, Termine und Schulungen erledigen</translation>
     </message>
     <message>
         <source>Upload documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumente hochladen</translation>
     </message>
     <message>
         <source>Sign documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumente unterschreiben</translation>
     </message>
     <message>
         <source>Approve or reject</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigeben oder ablehnen</translation>
     </message>
     <message>
         <source>Hand over credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten übergeben</translation>
     </message>
     <message>
         <source>Send files through secure file drops</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien über die sichere Dateiablage senden</translation>
     </message>
     <message>
         <source>Fill in forms and checklists</source>
-        <translation type="unfinished"></translation>
+        <translation>Formulare und Checklisten ausfüllen</translation>
     </message>
     <message>
         <source>Read the conversation on tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterhaltung zu Aufgaben lesen</translation>
     </message>
     <message>
         <source>Write comments on tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentare zu Aufgaben schreiben</translation>
     </message>
     <message>
         <source>Ask questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragen stellen</translation>
     </message>
     <message>
         <source>See invoices and quotes</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnungen und Angebote sehen</translation>
     </message>
     <message>
         <source>Accept quotes</source>
-        <translation type="unfinished"></translation>
+        <translation>Angebote annehmen</translation>
     </message>
     <message>
         <source>Primary</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptkontakt</translation>
     </message>
     <message>
         <source>Technical</source>
-        <translation type="unfinished"></translation>
+        <translation>Technik</translation>
     </message>
     <message>
         <source>Billing</source>
-        <translation type="unfinished"></translation>
+        <translation>Buchhaltung</translation>
     </message>
     <message>
         <source>Read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur lesen</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::PortalRoleService</name>
     <message>
         <source>Enter the role&apos;s name (at most 60 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Namen der Rolle ein (höchstens 60 Zeichen).</translation>
     </message>
     <message>
         <source>There is already a role with this name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt bereits eine Rolle mit diesem Namen.</translation>
     </message>
     <message>
         <source>No such role.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Rolle gibt es nicht.</translation>
     </message>
     <message>
         <source>No such contact.</source>
-        <translation type="unfinished">Diesen Kontakt gibt es nicht.</translation>
+        <translation>Diesen Kontakt gibt es nicht.</translation>
     </message>
     <message>
         <source>Built-in roles cannot be changed; create a role of your own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Integrierte Rollen können nicht geändert werden; legen Sie eine eigene Rolle an.</translation>
     </message>
     <message>
         <source>Built-in roles cannot be removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Integrierte Rollen können nicht entfernt werden.</translation>
     </message>
     <message>
         <source>Contacts still have this role, or new contacts get it. Give them another role first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakte haben diese Rolle noch, oder neue Kontakte erhalten sie. Weisen Sie ihnen zuerst eine andere Rolle zu.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::PortalRolesDialog</name>
     <message>
         <source>New role</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Rolle</translation>
     </message>
     <message>
         <source>Save role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle speichern</translation>
     </message>
     <message>
         <source>Remove role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle entfernen</translation>
     </message>
     <message>
         <source>Portal roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Portalrollen</translation>
     </message>
     <message>
         <source>The role contacts added from now on start with</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rolle, mit der ab jetzt hinzugefügte Kontakte beginnen</translation>
     </message>
     <message>
         <source>May</source>
-        <translation type="unfinished"></translation>
+        <translation>Erlaubt</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">&amp;Name:</translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>New contacts get:</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Kontakte erhalten:</translation>
     </message>
     <message>
         <source>Built-in roles are fixed; create your own for anything else. A change applies to the contact&apos;s next request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Integrierte Rollen sind fest vorgegeben; legen Sie für alles andere eigene an. Eine Änderung gilt ab der nächsten Anfrage des Kontakts.</translation>
     </message>
     <message>
         <source>The roles could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rollen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>%1 (built in)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (integriert)</translation>
     </message>
     <message>
         <source>The role was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rolle wurde nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>The role was not removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rolle wurde nicht entfernt: %1</translation>
     </message>
     <message>
         <source>The role for new contacts was not changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rolle für neue Kontakte wurde nicht geändert: %1</translation>
     </message>
 </context>
 <context>
@@ -5103,51 +5103,51 @@ SHA-256 des Nachweises: %8</translation>
     <name>Gatehouse::TotpService</name>
     <message>
         <source>Finish signing in first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen Sie zuerst die Anmeldung ab.</translation>
     </message>
     <message>
         <source>Your authenticator app is already set up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Authenticator-App ist bereits eingerichtet.</translation>
     </message>
     <message>
         <source>There is no authenticator set-up in progress.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wird gerade keine Authenticator-App eingerichtet.</translation>
     </message>
     <message>
         <source>Enter the 6-digit code your authenticator app shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den 6-stelligen Code ein, den Ihre Authenticator-App anzeigt.</translation>
     </message>
     <message>
         <source>Start setting up your authenticator app first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginnen Sie zuerst mit der Einrichtung Ihrer Authenticator-App.</translation>
     </message>
     <message>
         <source>That code is not correct. Check that your phone&apos;s clock is right and enter the code your app shows now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Code ist nicht korrekt. Prüfen Sie, ob die Uhrzeit Ihres Telefons stimmt, und geben Sie den Code ein, den Ihre App jetzt anzeigt.</translation>
     </message>
     <message>
         <source>Set up your authenticator app first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Richten Sie zuerst Ihre Authenticator-App ein.</translation>
     </message>
     <message>
         <source>Sign-in with an authenticator app is not on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung mit einer Authenticator-App ist nicht aktiviert.</translation>
     </message>
     <message>
         <source>Your workspace requires an authenticator app, so it cannot be turned off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Arbeitsbereich schreibt eine Authenticator-App vor, daher kann sie nicht deaktiviert werden.</translation>
     </message>
     <message>
         <source>That code is not correct. Enter the code your authenticator app shows now, or one of your recovery codes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Code ist nicht korrekt. Geben Sie den Code ein, den Ihre Authenticator-App jetzt anzeigt, oder einen Ihrer Wiederherstellungscodes.</translation>
     </message>
     <message>
         <source>You are already signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind bereits angemeldet.</translation>
     </message>
     <message>
         <source>Too many wrong codes. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele falsche Codes. Bitte melden Sie sich erneut an.</translation>
     </message>
 </context>
 <context>
@@ -6406,11 +6406,11 @@ SHA-256 des Nachweises: %8</translation>
     </message>
     <message>
         <source>You can follow this task; your role does not let you act on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie können diese Aufgabe verfolgen; Ihre Rolle erlaubt Ihnen jedoch nicht, sie zu bearbeiten.</translation>
     </message>
     <message>
         <source>Your role in this portal does not include the onboarding. Ask your IT provider if you need it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Rolle in diesem Portal umfasst das Onboarding nicht. Wenden Sie sich an Ihren IT-Dienstleister, wenn Sie es benötigen.</translation>
     </message>
 </context>
 <context>
@@ -6597,178 +6597,178 @@ SHA-256 des Nachweises: %8</translation>
     <name>totp</name>
     <message>
         <source>Enter your authenticator code</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Ihren Authenticator-Code ein</translation>
     </message>
     <message>
         <source>Open the authenticator app on your phone and enter the 6-digit code it shows for this portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie die Authenticator-App auf Ihrem Telefon und geben Sie den 6-stelligen Code ein, den sie für dieses Portal anzeigt.</translation>
     </message>
     <message>
         <source>Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter</translation>
     </message>
     <message>
         <source>Start again</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu beginnen</translation>
     </message>
     <message>
         <source>Recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellungscode</translation>
     </message>
     <message>
         <source>One of the recovery codes you saved when you set up the app, like ABCDE-FGHIJ. Each works once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einer der Wiederherstellungscodes, die Sie beim Einrichten der App gespeichert haben, etwa ABCDE-FGHIJ. Jeder funktioniert nur einmal.</translation>
     </message>
     <message>
         <source>Use the code from the app instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Stattdessen den Code aus der App verwenden</translation>
     </message>
     <message>
         <source>Authenticator code</source>
-        <translation type="unfinished"></translation>
+        <translation>Authenticator-Code</translation>
     </message>
     <message>
         <source>The code changes every 30 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Code ändert sich alle 30 Sekunden.</translation>
     </message>
     <message>
         <source>Use a recovery code instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Stattdessen einen Wiederherstellungscode verwenden</translation>
     </message>
     <message>
         <source>Enter the 6-digit code your authenticator app shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den 6-stelligen Code ein, den Ihre Authenticator-App anzeigt.</translation>
     </message>
     <message>
         <source>A recovery code has 10 letters and digits, like ABCDE-FGHIJ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Wiederherstellungscode besteht aus 10 Buchstaben und Ziffern, etwa ABCDE-FGHIJ.</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geprüft…</translation>
     </message>
     <message>
         <source>Set up an authenticator app</source>
-        <translation type="unfinished"></translation>
+        <translation>Authenticator-App einrichten</translation>
     </message>
     <message>
         <source>Your portal asks everyone to sign in with a code from an authenticator app on their phone as well. Set it up once to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Portal verlangt von allen, sich zusätzlich mit einem Code aus einer Authenticator-App auf dem Telefon anzumelden. Richten Sie sie einmalig ein, um fortzufahren.</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished">Abmelden</translation>
+        <translation>Abmelden</translation>
     </message>
 </context>
 <context>
     <name>totp-account</name>
     <message>
         <source>I have saved these codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ich habe diese Codes gespeichert</translation>
     </message>
     <message>
         <source>Your recovery codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Wiederherstellungscodes</translation>
     </message>
     <message>
         <source>Keep these somewhere safe, such as a password manager. Each one signs you in once if you lose your phone. They are shown only now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewahren Sie diese an einem sicheren Ort auf, etwa in einem Passwortmanager. Falls Sie Ihr Telefon verlieren, meldet Sie jeder Code einmal an. Sie werden nur jetzt angezeigt.</translation>
     </message>
     <message>
         <source>Set up an authenticator app</source>
-        <translation type="unfinished"></translation>
+        <translation>Authenticator-App einrichten</translation>
     </message>
     <message>
         <source>Preparing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird vorbereitet…</translation>
     </message>
     <message>
         <source>Turn on</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivieren</translation>
     </message>
     <message>
         <source>Code from the app</source>
-        <translation type="unfinished"></translation>
+        <translation>Code aus der App</translation>
     </message>
     <message>
         <source>Enter the 6-digit code the app shows now, to check that it is set up right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den 6-stelligen Code ein, den die App jetzt anzeigt, um zu prüfen, ob sie richtig eingerichtet ist.</translation>
     </message>
     <message>
         <source>Enter the 6-digit code your authenticator app shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den 6-stelligen Code ein, den Ihre Authenticator-App anzeigt.</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geprüft…</translation>
     </message>
     <message>
         <source>Open in an authenticator app on this device</source>
-        <translation type="unfinished"></translation>
+        <translation>In einer Authenticator-App auf diesem Gerät öffnen</translation>
     </message>
     <message>
         <source>In your authenticator app (for example Google Authenticator, Microsoft Authenticator or 1Password), add an account: scan this QR code, or enter the key below it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie in Ihrer Authenticator-App (zum Beispiel Google Authenticator, Microsoft Authenticator oder 1Password) ein Konto hinzu: Scannen Sie diesen QR-Code oder geben Sie den Schlüssel darunter ein.</translation>
     </message>
     <message>
         <source>QR code of the key below, for the authenticator app to scan</source>
-        <translation type="unfinished"></translation>
+        <translation>QR-Code des Schlüssels unten, zum Scannen mit der Authenticator-App</translation>
     </message>
     <message>
         <source>Time-based, 6 digits, every 30 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitbasiert, 6 Ziffern, alle 30 Sekunden.</translation>
     </message>
     <message>
         <source>Authenticator app</source>
-        <translation type="unfinished"></translation>
+        <translation>Authenticator-App</translation>
     </message>
     <message>
         <source>Sign-in with an authenticator app is on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung mit einer Authenticator-App ist aktiviert.</translation>
     </message>
     <message>
         <source>Optional: after the emailed code or your password, also ask for a code from an app on your phone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional: Nach dem Code per E-Mail oder Ihrem Passwort zusätzlich einen Code aus einer App auf Ihrem Telefon abfragen.</translation>
     </message>
     <message>
         <source>Make new recovery codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Wiederherstellungscodes erstellen</translation>
     </message>
     <message>
         <source>Making codes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Codes werden erstellt…</translation>
     </message>
     <message>
         <source>Your old recovery codes no longer work.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre alten Wiederherstellungscodes funktionieren nicht mehr.</translation>
     </message>
     <message>
         <source>On. Recovery codes left: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiviert. Verbleibende Wiederherstellungscodes: %1.</translation>
     </message>
     <message>
         <source>Your workspace requires an authenticator app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Arbeitsbereich schreibt eine Authenticator-App vor.</translation>
     </message>
     <message>
         <source>Turn off</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktivieren</translation>
     </message>
     <message>
         <source>Turn off: code from the app or a recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktivieren: Code aus der App oder ein Wiederherstellungscode</translation>
     </message>
     <message>
         <source>A code is needed so that nobody else can turn it off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Code ist nötig, damit niemand sonst sie deaktivieren kann.</translation>
     </message>
     <message>
         <source>Enter the code your authenticator app shows, or a recovery code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Code ein, den Ihre Authenticator-App anzeigt, oder einen Wiederherstellungscode.</translation>
     </message>
     <message>
         <source>Turning off…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird deaktiviert…</translation>
     </message>
 </context>
 <context>
