@@ -910,23 +910,23 @@
     </message>
     <message>
         <source>Contacts must use an authenticator app</source>
-        <translation type="unfinished"></translation>
+        <translation>Les contacts doivent utiliser une application d’authentification</translation>
     </message>
     <message>
         <source>Portal roles…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôles du portail…</translation>
     </message>
     <message>
         <source>Contacts without an authenticator app (TOTP) must set one up at their next sign-in before they can use the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Les contacts sans application d’authentification (TOTP) doivent en configurer une lors de leur prochaine connexion avant de pouvoir utiliser le portail</translation>
     </message>
     <message>
         <source>Custom roles, and the role new contacts get</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôles personnalisés et rôle attribué aux nouveaux contacts</translation>
     </message>
     <message>
         <source>Whether contacts must use an authenticator app could not be changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de modifier l’obligation d’utiliser une application d’authentification&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1068,19 +1068,19 @@
     <name>Gatehouse::ContactRolePicker</name>
     <message>
         <source>What the contact may see and do in the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que le contact peut voir et faire dans le portail</translation>
     </message>
     <message>
         <source>Portal &amp;role:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rôle dans le portail&#xa0;:</translation>
     </message>
     <message>
         <source>Role not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle non modifié</translation>
     </message>
     <message>
         <source>The contact&apos;s portal role could not be changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de modifier le rôle du contact dans le portail&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -3218,11 +3218,11 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>You are already signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous êtes déjà connecté.</translation>
     </message>
     <message>
         <source>This sign-in has ended. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette session a pris fin. Veuillez vous reconnecter.</translation>
     </message>
 </context>
 <context>
@@ -3233,176 +3233,176 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>Finish signing in first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminez d’abord votre connexion.</translation>
     </message>
     <message>
         <source>Your role in this portal does not allow this. Ask your company&apos;s primary contact or your IT provider if you need it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre rôle dans ce portail ne le permet pas. Si vous en avez besoin, adressez-vous au contact principal de votre entreprise ou à votre prestataire informatique.</translation>
     </message>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Cette tâche n’existe pas.</translation>
+        <translation>Cette tâche n’existe pas.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::PortalRole</name>
     <message>
         <source>See the onboarding, its tasks and documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir l’onboarding, ses tâches et ses documents</translation>
     </message>
     <message>
         <source>Complete tasks, meetings and trainings</source>
-        <translation type="unfinished"></translation>
+        <translation>Effectuer les tâches, les réunions et les formations</translation>
     </message>
     <message>
         <source>Upload documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer des documents</translation>
     </message>
     <message>
         <source>Sign documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Signer des documents</translation>
     </message>
     <message>
         <source>Approve or reject</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuver ou refuser</translation>
     </message>
     <message>
         <source>Hand over credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Remettre des identifiants</translation>
     </message>
     <message>
         <source>Send files through secure file drops</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer des fichiers via des dépôts de fichiers sécurisés</translation>
     </message>
     <message>
         <source>Fill in forms and checklists</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplir les formulaires et les listes de contrôle</translation>
     </message>
     <message>
         <source>Read the conversation on tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Lire la conversation sur les tâches</translation>
     </message>
     <message>
         <source>Write comments on tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrire des commentaires sur les tâches</translation>
     </message>
     <message>
         <source>Ask questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Poser des questions</translation>
     </message>
     <message>
         <source>See invoices and quotes</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir les factures et les devis</translation>
     </message>
     <message>
         <source>Accept quotes</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepter les devis</translation>
     </message>
     <message>
         <source>Primary</source>
-        <translation type="unfinished"></translation>
+        <translation>Principal</translation>
     </message>
     <message>
         <source>Technical</source>
-        <translation type="unfinished"></translation>
+        <translation>Technique</translation>
     </message>
     <message>
         <source>Billing</source>
-        <translation type="unfinished"></translation>
+        <translation>Facturation</translation>
     </message>
     <message>
         <source>Read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture seule</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::PortalRoleService</name>
     <message>
         <source>Enter the role&apos;s name (at most 60 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le nom du rôle (60 caractères au maximum).</translation>
     </message>
     <message>
         <source>There is already a role with this name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un rôle portant ce nom existe déjà.</translation>
     </message>
     <message>
         <source>No such role.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce rôle n’existe pas.</translation>
     </message>
     <message>
         <source>No such contact.</source>
-        <translation type="unfinished">Ce contact n’existe pas.</translation>
+        <translation>Ce contact n’existe pas.</translation>
     </message>
     <message>
         <source>Built-in roles cannot be changed; create a role of your own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les rôles prédéfinis ne peuvent pas être modifiés&#xa0;; créez votre propre rôle.</translation>
     </message>
     <message>
         <source>Built-in roles cannot be removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les rôles prédéfinis ne peuvent pas être supprimés.</translation>
     </message>
     <message>
         <source>Contacts still have this role, or new contacts get it. Give them another role first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Des contacts ont encore ce rôle, ou il est attribué aux nouveaux contacts. Attribuez-leur d’abord un autre rôle.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::PortalRolesDialog</name>
     <message>
         <source>New role</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau rôle</translation>
     </message>
     <message>
         <source>Save role</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le rôle</translation>
     </message>
     <message>
         <source>Remove role</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le rôle</translation>
     </message>
     <message>
         <source>Portal roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôles du portail</translation>
     </message>
     <message>
         <source>The role contacts added from now on start with</source>
-        <translation type="unfinished"></translation>
+        <translation>Le rôle attribué au départ aux contacts ajoutés à partir de maintenant</translation>
     </message>
     <message>
         <source>May</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce rôle peut</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">&amp;Nom&#xa0;:</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>New contacts get:</source>
-        <translation type="unfinished"></translation>
+        <translation>Les nouveaux contacts reçoivent&#xa0;:</translation>
     </message>
     <message>
         <source>Built-in roles are fixed; create your own for anything else. A change applies to the contact&apos;s next request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les rôles prédéfinis sont fixes&#xa0;; créez vos propres rôles pour tout autre besoin. Une modification s’applique dès la prochaine requête du contact.</translation>
     </message>
     <message>
         <source>The roles could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les rôles&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 (built in)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (prédéfini)</translation>
     </message>
     <message>
         <source>The role was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le rôle n’a pas été enregistré&#xa0;: %1</translation>
     </message>
     <message>
         <source>The role was not removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le rôle n’a pas été supprimé&#xa0;: %1</translation>
     </message>
     <message>
         <source>The role for new contacts was not changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le rôle des nouveaux contacts n’a pas été modifié&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -5103,35 +5103,35 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     <name>Gatehouse::TotpService</name>
     <message>
         <source>Finish signing in first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminez d’abord votre connexion.</translation>
     </message>
     <message>
         <source>Your authenticator app is already set up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre application d’authentification est déjà configurée.</translation>
     </message>
     <message>
         <source>There is no authenticator set-up in progress.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune configuration d’application d’authentification n’est en cours.</translation>
     </message>
     <message>
         <source>Enter the 6-digit code your authenticator app shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le code à 6 chiffres affiché par votre application d’authentification.</translation>
     </message>
     <message>
         <source>Start setting up your authenticator app first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Commencez d’abord par configurer votre application d’authentification.</translation>
     </message>
     <message>
         <source>That code is not correct. Check that your phone&apos;s clock is right and enter the code your app shows now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce code n’est pas correct. Vérifiez que l’horloge de votre téléphone est à l’heure et saisissez le code que votre application affiche maintenant.</translation>
     </message>
     <message>
         <source>Set up your authenticator app first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Configurez d’abord votre application d’authentification.</translation>
     </message>
     <message>
         <source>Sign-in with an authenticator app is not on.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion avec une application d’authentification n’est pas activée.</translation>
     </message>
     <message>
         <source>Your workspace requires an authenticator app, so it cannot be turned off.</source>
