@@ -910,23 +910,23 @@
     </message>
     <message>
         <source>Contacts must use an authenticator app</source>
-        <translation type="unfinished"></translation>
+        <translation>Les contacts doivent utiliser une application d’authentification</translation>
     </message>
     <message>
         <source>Portal roles…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôles du portail…</translation>
     </message>
     <message>
         <source>Contacts without an authenticator app (TOTP) must set one up at their next sign-in before they can use the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Les contacts sans application d’authentification (TOTP) doivent en configurer une lors de leur prochaine connexion avant de pouvoir utiliser le portail</translation>
     </message>
     <message>
         <source>Custom roles, and the role new contacts get</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôles personnalisés et rôle attribué aux nouveaux contacts</translation>
     </message>
     <message>
         <source>Whether contacts must use an authenticator app could not be changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de modifier l’obligation d’utiliser une application d’authentification&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1068,19 +1068,19 @@
     <name>Gatehouse::ContactRolePicker</name>
     <message>
         <source>What the contact may see and do in the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que le contact peut voir et faire dans le portail</translation>
     </message>
     <message>
         <source>Portal &amp;role:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rôle dans le portail&#xa0;:</translation>
     </message>
     <message>
         <source>Role not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle non modifié</translation>
     </message>
     <message>
         <source>The contact&apos;s portal role could not be changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de modifier le rôle du contact dans le portail&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -3218,11 +3218,11 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>You are already signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous êtes déjà connecté.</translation>
     </message>
     <message>
         <source>This sign-in has ended. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette session a pris fin. Veuillez vous reconnecter.</translation>
     </message>
 </context>
 <context>
@@ -3233,176 +3233,176 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>Finish signing in first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminez d’abord votre connexion.</translation>
     </message>
     <message>
         <source>Your role in this portal does not allow this. Ask your company&apos;s primary contact or your IT provider if you need it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre rôle dans ce portail ne le permet pas. Si vous en avez besoin, adressez-vous au contact principal de votre entreprise ou à votre prestataire informatique.</translation>
     </message>
     <message>
         <source>There is no such task.</source>
-        <translation type="unfinished">Cette tâche n’existe pas.</translation>
+        <translation>Cette tâche n’existe pas.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::PortalRole</name>
     <message>
         <source>See the onboarding, its tasks and documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir l’onboarding, ses tâches et ses documents</translation>
     </message>
     <message>
         <source>Complete tasks, meetings and trainings</source>
-        <translation type="unfinished"></translation>
+        <translation>Effectuer les tâches, les réunions et les formations</translation>
     </message>
     <message>
         <source>Upload documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer des documents</translation>
     </message>
     <message>
         <source>Sign documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Signer des documents</translation>
     </message>
     <message>
         <source>Approve or reject</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuver ou refuser</translation>
     </message>
     <message>
         <source>Hand over credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Remettre des identifiants</translation>
     </message>
     <message>
         <source>Send files through secure file drops</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer des fichiers via des dépôts de fichiers sécurisés</translation>
     </message>
     <message>
         <source>Fill in forms and checklists</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplir les formulaires et les listes de contrôle</translation>
     </message>
     <message>
         <source>Read the conversation on tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Lire la conversation sur les tâches</translation>
     </message>
     <message>
         <source>Write comments on tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrire des commentaires sur les tâches</translation>
     </message>
     <message>
         <source>Ask questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Poser des questions</translation>
     </message>
     <message>
         <source>See invoices and quotes</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir les factures et les devis</translation>
     </message>
     <message>
         <source>Accept quotes</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepter les devis</translation>
     </message>
     <message>
         <source>Primary</source>
-        <translation type="unfinished"></translation>
+        <translation>Principal</translation>
     </message>
     <message>
         <source>Technical</source>
-        <translation type="unfinished"></translation>
+        <translation>Technique</translation>
     </message>
     <message>
         <source>Billing</source>
-        <translation type="unfinished"></translation>
+        <translation>Facturation</translation>
     </message>
     <message>
         <source>Read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture seule</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::PortalRoleService</name>
     <message>
         <source>Enter the role&apos;s name (at most 60 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le nom du rôle (60 caractères au maximum).</translation>
     </message>
     <message>
         <source>There is already a role with this name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un rôle portant ce nom existe déjà.</translation>
     </message>
     <message>
         <source>No such role.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce rôle n’existe pas.</translation>
     </message>
     <message>
         <source>No such contact.</source>
-        <translation type="unfinished">Ce contact n’existe pas.</translation>
+        <translation>Ce contact n’existe pas.</translation>
     </message>
     <message>
         <source>Built-in roles cannot be changed; create a role of your own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les rôles prédéfinis ne peuvent pas être modifiés&#xa0;; créez votre propre rôle.</translation>
     </message>
     <message>
         <source>Built-in roles cannot be removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les rôles prédéfinis ne peuvent pas être supprimés.</translation>
     </message>
     <message>
         <source>Contacts still have this role, or new contacts get it. Give them another role first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Des contacts ont encore ce rôle, ou il est attribué aux nouveaux contacts. Attribuez-leur d’abord un autre rôle.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::PortalRolesDialog</name>
     <message>
         <source>New role</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau rôle</translation>
     </message>
     <message>
         <source>Save role</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le rôle</translation>
     </message>
     <message>
         <source>Remove role</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le rôle</translation>
     </message>
     <message>
         <source>Portal roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôles du portail</translation>
     </message>
     <message>
         <source>The role contacts added from now on start with</source>
-        <translation type="unfinished"></translation>
+        <translation>Le rôle attribué au départ aux contacts ajoutés à partir de maintenant</translation>
     </message>
     <message>
         <source>May</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce rôle peut</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">&amp;Nom&#xa0;:</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>New contacts get:</source>
-        <translation type="unfinished"></translation>
+        <translation>Les nouveaux contacts reçoivent&#xa0;:</translation>
     </message>
     <message>
         <source>Built-in roles are fixed; create your own for anything else. A change applies to the contact&apos;s next request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les rôles prédéfinis sont fixes&#xa0;; créez vos propres rôles pour tout autre besoin. Une modification s’applique dès la prochaine requête du contact.</translation>
     </message>
     <message>
         <source>The roles could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les rôles&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 (built in)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (prédéfini)</translation>
     </message>
     <message>
         <source>The role was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le rôle n’a pas été enregistré&#xa0;: %1</translation>
     </message>
     <message>
         <source>The role was not removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le rôle n’a pas été supprimé&#xa0;: %1</translation>
     </message>
     <message>
         <source>The role for new contacts was not changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le rôle des nouveaux contacts n’a pas été modifié&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -5103,51 +5103,51 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     <name>Gatehouse::TotpService</name>
     <message>
         <source>Finish signing in first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminez d’abord votre connexion.</translation>
     </message>
     <message>
         <source>Your authenticator app is already set up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre application d’authentification est déjà configurée.</translation>
     </message>
     <message>
         <source>There is no authenticator set-up in progress.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune configuration d’application d’authentification n’est en cours.</translation>
     </message>
     <message>
         <source>Enter the 6-digit code your authenticator app shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le code à 6 chiffres affiché par votre application d’authentification.</translation>
     </message>
     <message>
         <source>Start setting up your authenticator app first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Commencez d’abord par configurer votre application d’authentification.</translation>
     </message>
     <message>
         <source>That code is not correct. Check that your phone&apos;s clock is right and enter the code your app shows now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce code n’est pas correct. Vérifiez que l’horloge de votre téléphone est à l’heure et saisissez le code que votre application affiche maintenant.</translation>
     </message>
     <message>
         <source>Set up your authenticator app first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Configurez d’abord votre application d’authentification.</translation>
     </message>
     <message>
         <source>Sign-in with an authenticator app is not on.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion avec une application d’authentification n’est pas activée.</translation>
     </message>
     <message>
         <source>Your workspace requires an authenticator app, so it cannot be turned off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre espace de travail exige une application d’authentification&#xa0;: cette option ne peut donc pas être désactivée.</translation>
     </message>
     <message>
         <source>That code is not correct. Enter the code your authenticator app shows now, or one of your recovery codes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce code n’est pas correct. Saisissez le code que votre application d’authentification affiche maintenant, ou l’un de vos codes de récupération.</translation>
     </message>
     <message>
         <source>You are already signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous êtes déjà connecté.</translation>
     </message>
     <message>
         <source>Too many wrong codes. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trop de codes erronés. Veuillez vous reconnecter.</translation>
     </message>
 </context>
 <context>
@@ -6406,11 +6406,11 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     </message>
     <message>
         <source>You can follow this task; your role does not let you act on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous pouvez suivre cette tâche&#xa0;; votre rôle ne vous permet pas d’y intervenir.</translation>
     </message>
     <message>
         <source>Your role in this portal does not include the onboarding. Ask your IT provider if you need it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre rôle dans ce portail n’inclut pas l’onboarding. Si vous en avez besoin, adressez-vous à votre prestataire informatique.</translation>
     </message>
 </context>
 <context>
@@ -6597,178 +6597,178 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     <name>totp</name>
     <message>
         <source>Enter your authenticator code</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez votre code d’authentification</translation>
     </message>
     <message>
         <source>Open the authenticator app on your phone and enter the 6-digit code it shows for this portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrez l’application d’authentification sur votre téléphone et saisissez le code à 6 chiffres qu’elle affiche pour ce portail.</translation>
     </message>
     <message>
         <source>Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuer</translation>
     </message>
     <message>
         <source>Start again</source>
-        <translation type="unfinished"></translation>
+        <translation>Recommencer</translation>
     </message>
     <message>
         <source>Recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code de récupération</translation>
     </message>
     <message>
         <source>One of the recovery codes you saved when you set up the app, like ABCDE-FGHIJ. Each works once.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’un des codes de récupération que vous avez enregistrés lors de la configuration de l’application, par exemple ABCDE-FGHIJ. Chaque code ne fonctionne qu’une fois.</translation>
     </message>
     <message>
         <source>Use the code from the app instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser plutôt le code de l’application</translation>
     </message>
     <message>
         <source>Authenticator code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code d’authentification</translation>
     </message>
     <message>
         <source>The code changes every 30 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le code change toutes les 30 secondes.</translation>
     </message>
     <message>
         <source>Use a recovery code instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser plutôt un code de récupération</translation>
     </message>
     <message>
         <source>Enter the 6-digit code your authenticator app shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le code à 6 chiffres affiché par votre application d’authentification.</translation>
     </message>
     <message>
         <source>A recovery code has 10 letters and digits, like ABCDE-FGHIJ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un code de récupération comporte 10 lettres et chiffres, par exemple ABCDE-FGHIJ.</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification…</translation>
     </message>
     <message>
         <source>Set up an authenticator app</source>
-        <translation type="unfinished"></translation>
+        <translation>Configurer une application d’authentification</translation>
     </message>
     <message>
         <source>Your portal asks everyone to sign in with a code from an authenticator app on their phone as well. Set it up once to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre portail demande à chacun de se connecter également avec un code issu d’une application d’authentification sur son téléphone. Configurez-la une fois pour continuer.</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished">Se déconnecter</translation>
+        <translation>Se déconnecter</translation>
     </message>
 </context>
 <context>
     <name>totp-account</name>
     <message>
         <source>I have saved these codes</source>
-        <translation type="unfinished"></translation>
+        <translation>J’ai enregistré ces codes</translation>
     </message>
     <message>
         <source>Your recovery codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Vos codes de récupération</translation>
     </message>
     <message>
         <source>Keep these somewhere safe, such as a password manager. Each one signs you in once if you lose your phone. They are shown only now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservez-les en lieu sûr, par exemple dans un gestionnaire de mots de passe. Chacun vous permet de vous connecter une fois si vous perdez votre téléphone. Ils ne sont affichés que maintenant.</translation>
     </message>
     <message>
         <source>Set up an authenticator app</source>
-        <translation type="unfinished"></translation>
+        <translation>Configurer une application d’authentification</translation>
     </message>
     <message>
         <source>Preparing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Préparation…</translation>
     </message>
     <message>
         <source>Turn on</source>
-        <translation type="unfinished"></translation>
+        <translation>Activer</translation>
     </message>
     <message>
         <source>Code from the app</source>
-        <translation type="unfinished"></translation>
+        <translation>Code de l’application</translation>
     </message>
     <message>
         <source>Enter the 6-digit code the app shows now, to check that it is set up right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le code à 6 chiffres que l’application affiche maintenant, pour vérifier qu’elle est bien configurée.</translation>
     </message>
     <message>
         <source>Enter the 6-digit code your authenticator app shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le code à 6 chiffres affiché par votre application d’authentification.</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification…</translation>
     </message>
     <message>
         <source>Open in an authenticator app on this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir dans une application d’authentification sur cet appareil</translation>
     </message>
     <message>
         <source>In your authenticator app (for example Google Authenticator, Microsoft Authenticator or 1Password), add an account: scan this QR code, or enter the key below it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans votre application d’authentification (par exemple Google Authenticator, Microsoft Authenticator ou 1Password), ajoutez un compte&#xa0;: scannez ce code QR ou saisissez la clé indiquée en dessous.</translation>
     </message>
     <message>
         <source>QR code of the key below, for the authenticator app to scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Code QR de la clé ci-dessous, à scanner avec l’application d’authentification</translation>
     </message>
     <message>
         <source>Time-based, 6 digits, every 30 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Basé sur l’heure, 6 chiffres, toutes les 30 secondes.</translation>
     </message>
     <message>
         <source>Authenticator app</source>
-        <translation type="unfinished"></translation>
+        <translation>Application d’authentification</translation>
     </message>
     <message>
         <source>Sign-in with an authenticator app is on.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion avec une application d’authentification est activée.</translation>
     </message>
     <message>
         <source>Optional: after the emailed code or your password, also ask for a code from an app on your phone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Facultatif&#xa0;: après le code reçu par e-mail ou votre mot de passe, demander aussi un code issu d’une application sur votre téléphone.</translation>
     </message>
     <message>
         <source>Make new recovery codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Générer de nouveaux codes de récupération</translation>
     </message>
     <message>
         <source>Making codes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Génération des codes…</translation>
     </message>
     <message>
         <source>Your old recovery codes no longer work.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vos anciens codes de récupération ne fonctionnent plus.</translation>
     </message>
     <message>
         <source>On. Recovery codes left: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Activée. Codes de récupération restants&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Your workspace requires an authenticator app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre espace de travail exige une application d’authentification.</translation>
     </message>
     <message>
         <source>Turn off</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactiver</translation>
     </message>
     <message>
         <source>Turn off: code from the app or a recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactiver&#xa0;: code de l’application ou code de récupération</translation>
     </message>
     <message>
         <source>A code is needed so that nobody else can turn it off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un code est nécessaire pour que personne d’autre ne puisse désactiver cette option.</translation>
     </message>
     <message>
         <source>Enter the code your authenticator app shows, or a recovery code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le code affiché par votre application d’authentification, ou un code de récupération.</translation>
     </message>
     <message>
         <source>Turning off…</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactivation…</translation>
     </message>
 </context>
 <context>
