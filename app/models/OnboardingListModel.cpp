@@ -4,9 +4,34 @@
 
 namespace Gatehouse {
 
+namespace {
+
+QString searchTextOf(const Onboarding &onboarding)
+{
+    return onboarding.companyName + QLatin1Char('\n') + onboarding.name;
+}
+
+} // namespace
+
 OnboardingListModel::OnboardingListModel(QObject *parent)
     : RowListModel(parent)
-{}
+{
+    // Connected before any view or proxy is, so the cache is dropped before they ask again.
+    connect(this, &QAbstractItemModel::modelReset, this, [this] { m_searchTexts.clear(); });
+    connect(this, &QAbstractItemModel::dataChanged, this, [this] { m_searchTexts.clear(); });
+}
+
+const QString &OnboardingListModel::searchText(int row) const
+{
+    if (m_searchTexts.size() != rows().size()) {
+        m_searchTexts.clear();
+        m_searchTexts.reserve(rows().size());
+        for (const Onboarding &onboarding : rows()) {
+            m_searchTexts.append(searchTextOf(onboarding).toCaseFolded());
+        }
+    }
+    return m_searchTexts.at(row);
+}
 
 QString OnboardingListModel::progressText(const Progress &progress)
 {
@@ -66,7 +91,7 @@ QVariant OnboardingListModel::data(const QModelIndex &index, int role) const
         }
         break;
     case SearchRole:
-        return QString(onboarding.companyName + QLatin1Char('\n') + onboarding.name);
+        return searchTextOf(onboarding);
     default:
         break;
     }

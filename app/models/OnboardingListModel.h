@@ -21,11 +21,17 @@ public:
     explicit OnboardingListModel(QObject *parent = nullptr);
 
     static QString progressText(const Progress &progress);
+    // Company and name of a row, case-folded, for the search field; kept until the rows
+    // change, so typing a filter does not build 10,000 strings per keystroke.
+    const QString &searchText(int row) const;
 
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+
+private:
+    mutable QList<QString> m_searchTexts; // by row; empty until first asked for
 };
 
 } // namespace Gatehouse

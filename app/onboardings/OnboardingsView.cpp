@@ -2,6 +2,7 @@
 
 #include "NewOnboardingDialog.h"
 #include "OnboardingDetailView.h"
+#include "models/OnboardingFilterProxy.h"
 #include "models/OnboardingListModel.h"
 #include "storage/OnboardingRepository.h"
 #include "widgets/EmptyState.h"
@@ -11,7 +12,6 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -22,19 +22,13 @@ OnboardingsView::OnboardingsView(const ConsoleContext &context, QWidget *parent)
     : QWidget(parent)
     , m_context(context)
     , m_model(new OnboardingListModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new OnboardingFilterProxy(m_model, this))
     , m_search(new QLineEdit(this))
     , m_newButton(new QPushButton(tr("New onboarding…"), this))
     , m_table(new QTableView(this))
     , m_error(new ErrorLabel(this))
     , m_detail(new OnboardingDetailView(context, this))
 {
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(OnboardingListModel::SortRole);
-    m_proxy->setFilterRole(OnboardingListModel::SearchRole);
-    m_proxy->setFilterKeyColumn(OnboardingListModel::CompanyColumn);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-
     m_search->setObjectName(QStringLiteral("onboardingSearch"));
     m_search->setPlaceholderText(tr("Search by company or name"));
     m_search->setClearButtonEnabled(true);
@@ -86,7 +80,7 @@ OnboardingsView::OnboardingsView(const ConsoleContext &context, QWidget *parent)
     layout->addWidget(splitter, 1);
 
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_proxy->setFilterFixedString(text.trimmed());
+        m_proxy->setSearchText(text.trimmed());
         updateEmptyState();
     });
     connect(m_newButton, &QPushButton::clicked, this, [this] { newOnboarding(); });

@@ -1,12 +1,12 @@
 #pragma once
 
 #include "core/ConsoleContext.h"
+#include "models/OnboardingFilterProxy.h"
 
 #include <QWidget>
 
 class QLineEdit;
 class QPushButton;
-class QSortFilterProxyModel;
 class QTableView;
 
 namespace Gatehouse {
@@ -32,7 +32,7 @@ public:
     qint64 currentOnboardingId() const;
 
     OnboardingListModel *model() const { return m_model; }
-    QSortFilterProxyModel *proxy() const { return m_proxy; }
+    OnboardingFilterProxy *proxy() const { return m_proxy; }
     QTableView *tableView() const { return m_table; }
     OnboardingDetailView *detailView() const { return m_detail; }
     QLineEdit *searchEdit() const { return m_search; }
@@ -45,7 +45,7 @@ private:
 
     ConsoleContext m_context;
     OnboardingListModel *m_model;
-    QSortFilterProxyModel *m_proxy;
+    OnboardingFilterProxy *m_proxy;
     QLineEdit *m_search;
     QPushButton *m_newButton;
     QTableView *m_table;

@@ -42,7 +42,8 @@ QList<ReviewItem> ReviewQueue::items(qint64 workspaceId, QString *error) const
                       files.text(5), files.text(6), files.text(7), files.int64(8)});
     }
 
-    // The latest decision's comment says what the client wants changed.
+    // The latest decision's comment says what the client wants changed. "<> 'completed'"
+    // adds nothing but lets SQLite use the partial index of open tasks by kind.
     SqlQuery approvals(m_db, QStringLiteral("SELECT t.id, c.id, c.name, o.name, t.title, "
                                             "COALESCE((SELECT d.comment FROM task_decision d "
                                             "WHERE d.task_id = t.id ORDER BY d.id DESC LIMIT 1), "
@@ -50,7 +51,8 @@ QList<ReviewItem> ReviewQueue::items(qint64 workspaceId, QString *error) const
                                  + kTaskJoins
                                  + QLatin1String("WHERE c.workspace_id = ? AND "
                                                  "t.evidence_type = 'approval' AND "
-                                                 "t.status = 'blocked'"));
+                                                 "t.status = 'blocked' AND "
+                                                 "t.status <> 'completed'"));
     approvals << workspaceId;
     if (!approvals.exec(error)) {
         return {};

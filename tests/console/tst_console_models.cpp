@@ -7,6 +7,7 @@
 #include "mail/OutboxRepository.h"
 #include "models/CompanyListModel.h"
 #include "models/ContactListModel.h"
+#include "models/OnboardingFilterProxy.h"
 #include "models/OnboardingListModel.h"
 #include "models/OnboardingTreeModel.h"
 #include "models/OutboxModel.h"
@@ -121,23 +122,32 @@ void TestConsoleModels::onboardingListModel()
 void TestConsoleModels::onboardingListProxySearches()
 {
     OnboardingListModel model;
-    QSortFilterProxyModel proxy;
-    proxy.setSourceModel(&model);
-    proxy.setSortRole(OnboardingListModel::SortRole);
-    proxy.setFilterRole(OnboardingListModel::SearchRole);
-    proxy.setFilterCaseSensitivity(Qt::CaseInsensitive);
+    OnboardingFilterProxy proxy(&model); // what the Onboardings page filters with
     QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(createOnboarding(m_fixture.acmeId, QStringLiteral("Network refresh")));
     QVERIFY(createOnboarding(m_fixture.birchId, QStringLiteral("Acme-style rollout")));
     model.setRows(onboardings());
 
-    proxy.setFilterFixedString(QStringLiteral("ACME"));
+    proxy.setSearchText(QStringLiteral("ACME"));
     QCOMPARE(proxy.rowCount(), 2); // one by company, one by name
-    proxy.setFilterFixedString(QStringLiteral("birch"));
+    proxy.setSearchText(QStringLiteral("birch"));
     QCOMPARE(proxy.rowCount(), 1);
-    proxy.setFilterFixedString(QStringLiteral("2030")); // dates are not searched
+    proxy.setSearchText(QStringLiteral("2030")); // dates are not searched
     QCOMPARE(proxy.rowCount(), 0);
-    proxy.setFilterFixedString(QString());
+
+    // A refresh that renames a row (same rows, changed cells) is searched by its new name.
+    proxy.setSearchText(QStringLiteral("server move"));
+    QList<Onboarding> rows = onboardings();
+    rows.first().name = QStringLiteral("Server Move");
+    model.setRows(rows);
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(proxy.index(0, OnboardingListModel::NameColumn).data().toString(),
+             QStringLiteral("Server Move"));
+    model.setRows(onboardings());
+    QCOMPARE(proxy.rowCount(), 0);
+
+    proxy.setSearchText(QString());
+    QCOMPARE(proxy.rowCount(), 2);
     proxy.sort(OnboardingListModel::CompanyColumn);
     QCOMPARE(proxy.index(0, OnboardingListModel::CompanyColumn).data().toString(),
              QStringLiteral("Acme Dental"));
