@@ -13,7 +13,7 @@ GATEHOUSE_BUILD_PACKAGES=(
     qt6-base-dev qt6-httpserver-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-webengine-dev qt6-pdf-dev qt6-svg-dev qt6-charts-dev libqt6sql6-sqlite libqt6sql6-psql
     qtkeychain-qt6-dev
-    libssl-dev libsodium-dev libzip-dev libcmark-dev libcurl4-openssl-dev libgl-dev
+    libssl-dev libsodium-dev libzip-dev libcmark-dev libcurl4-openssl-dev libsqlite3-dev libgl-dev
     shared-mime-info fonts-dejavu-core
 )
 
