@@ -108,9 +108,11 @@ bool DatabaseBackup::backup(const QString &file, const Actor &actor, qint64 work
                                .arg(sha256Of(file));
     QString detailError;
     Transaction transaction(m_db);
+    // The backup concerns every workspace; filed under the caller's, or the first.
+    const qint64 workspace = existingWorkspace(m_db, workspaceId, &detailError);
     const AuditEvent event
-        = AuditEvent::make(workspaceId, m_clock.nowMs(), actor, QStringLiteral("database.backup"),
-                           QStringLiteral("database"), detail);
+        = AuditEvent::make(workspace > 0 ? workspace : workspaceId, m_clock.nowMs(), actor,
+                           QStringLiteral("database.backup"), QStringLiteral("database"), detail);
     if (!transaction.isActive() || !AuditLog(m_db).append(event, &detailError)
         || !transaction.commit(&detailError)) {
         return fail(error,
