@@ -13,6 +13,8 @@
 #include "onboardings/OnboardingsView.h"
 #include "review/ReviewQueueView.h"
 #include "settings/BrandingPanel.h"
+#include "settings/DatabasePanel.h"
+#include "settings/PagesPanel.h"
 #include "settings/SettingsView.h"
 #include "templates/TemplatesView.h"
 #include "vault/VaultActions.h"
@@ -119,6 +121,16 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     connect(m_home, &HomeView::openRequested, this, &MainWindow::openHomeItem);
     connect(m_search, &GlobalSearch::openRequested, this, &MainWindow::openSearchHit);
     connect(m_review, &ReviewQueueView::changed, this, &MainWindow::refreshAll);
+    // A restore replaced everything: show the restored data, follow the feed from where it is
+    // now, and forget a vault key that may no longer fit the restored vault.
+    connect(settings->databasePanel(), &DatabasePanel::restored, this, [this, settings] {
+        m_context.vault->lock();
+        m_watcher.stop();
+        m_watcher.start();
+        m_branding->reload();
+        settings->pagesPanel()->refresh();
+        refreshAll();
+    });
     // The sidebar says how many questions wait for an answer.
     connect(m_inbox, &InboxView::openCountChanged, this, [this](int open) {
         m_sidebar->item(InboxPage)->setText(open ? tr("Inbox (%1)").arg(open) : tr("Inbox"));

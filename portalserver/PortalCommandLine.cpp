@@ -3,12 +3,14 @@
 #include "PortalHost.h"
 #include "config/DataDir.h"
 #include "core/Clock.h"
+#include "domain/Actor.h"
 #include "http/TlsFiles.h"
 #include "mail/MailTransport.h"
 #include "security/Tokens.h"
 #include "services/InviteService.h"
 #include "services/WorkspaceSetup.h"
 #include "storage/Database.h"
+#include "storage/DatabaseBackup.h"
 #include "storage/DirectoryRepository.h"
 
 #include <QCommandLineParser>
@@ -20,6 +22,8 @@
 #include <QUrl>
 
 #include <csignal>
+#include <cstdio>
+#include <unistd.h>
 
 namespace Gatehouse {
 
@@ -45,6 +49,10 @@ Commands:
   migrate                     Bring the database schema up to date and exit.
   demo                        Create the demo workspace unless a workspace exists.
   invite EMAIL [--company N]  Print a fresh invite link for the contact with EMAIL.
+  backup FILE                 Back the whole database up to FILE (SQLite: a database file;
+                              PostgreSQL: a pg_dump archive, which needs pg_dump on the PATH).
+  restore FILE                Replace all data with the backup in FILE (pg_restore and psql
+                              on PostgreSQL). Portal servers may keep running.
 
 Mail goes to <data dir>/mailbox unless --smtp-url is given; the SMTP password is read from
 the environment variable GATEHOUSE_SMTP_PASSWORD.)";
@@ -54,6 +62,40 @@ volatile std::sig_atomic_t s_stopRequested = 0;
 void requestStop(int)
 {
     s_stopRequested = 1; // all a signal handler may safely do; a timer notices it
+}
+
+// backup FILE and restore FILE; progress goes to a terminal, never into a log.
+int backupOrRestore(const Database &db, bool restoring, const QString &file)
+{
+    if (file.isEmpty()) {
+        return fail(QStringLiteral("%1 needs a file name.")
+                        .arg(restoring ? QStringLiteral("restore") : QStringLiteral("backup")));
+    }
+    DatabaseBackup backup(db, Clock::system());
+    BackupControl control;
+    const bool terminal = isatty(fileno(stderr));
+    int shown = -1;
+    control.progress = [terminal, &shown](double fraction) {
+        const int percent = int(fraction * 100);
+        if (terminal && fraction >= 0 && percent != shown) {
+            shown = percent;
+            QTextStream(stderr) << '\r' << percent << "% " << Qt::flush;
+        }
+    };
+    backup.setControl(control);
+    const Actor actor = Actor::system(QStringLiteral("command line"));
+    QString error;
+    const bool ok = restoring ? backup.restore(file, actor, 0, &error)
+                              : backup.backup(file, actor, 0, &error);
+    if (terminal && shown >= 0) {
+        QTextStream(stderr) << '\r' << Qt::flush;
+    }
+    if (!ok) {
+        return fail(error);
+    }
+    out() << (restoring ? "Restored the database from " : "Backed up the database to ")
+          << QDir::toNativeSeparators(file) << '.' << Qt::endl;
+    return 0;
 }
 
 } // namespace
@@ -115,10 +157,12 @@ int PortalCommandLine::run(const QStringList &arguments)
     parser.addOptions({dataDirOption, databaseOption, publicUrlOption, listenOption, smtpUrlOption,
                        smtpUserOption, mailFromOption, trustedProxyOption, tlsOption, tlsCertOption,
                        tlsKeyOption, threadsOption, companyOption});
-    parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("serve, migrate, demo or invite."));
-    parser.addPositionalArgument(QStringLiteral("email"), QStringLiteral("invite: the contact."),
-                                 QStringLiteral("[EMAIL]"));
+    parser.addPositionalArgument(
+        QStringLiteral("command"),
+        QStringLiteral("serve, migrate, demo, invite, backup or restore."));
+    parser.addPositionalArgument(QStringLiteral("argument"),
+                                 QStringLiteral("invite: the contact; backup, restore: the file."),
+                                 QStringLiteral("[EMAIL|FILE]"));
     if (!parser.parse(arguments)) {
         return fail(parser.errorText());
     }
@@ -133,8 +177,9 @@ int PortalCommandLine::run(const QStringList &arguments)
     }
     const QStringList positional = parser.positionalArguments();
     const QString command = positional.value(0);
-    const QStringList known = {QStringLiteral("serve"), QStringLiteral("migrate"),
-                               QStringLiteral("demo"), QStringLiteral("invite")};
+    const QStringList known
+        = {QStringLiteral("serve"),  QStringLiteral("migrate"), QStringLiteral("demo"),
+           QStringLiteral("invite"), QStringLiteral("backup"),  QStringLiteral("restore")};
     if (!known.contains(command)) {
         return fail(command.isEmpty()
                         ? QStringLiteral("no command given; try --help.")
@@ -165,6 +210,9 @@ int PortalCommandLine::run(const QStringList &arguments)
     if (command == QLatin1String("migrate")) {
         out() << "Schema is at version " << db.schemaVersion() << '.' << Qt::endl;
         return 0;
+    }
+    if (command == QLatin1String("backup") || command == QLatin1String("restore")) {
+        return backupOrRestore(db, command == QLatin1String("restore"), positional.value(1));
     }
     if (command == QLatin1String("demo")) {
         WorkspaceSetup setup(db, Clock::system());

@@ -1,6 +1,7 @@
 #include "SettingsView.h"
 
 #include "BrandingPanel.h"
+#include "DatabasePanel.h"
 #include "PagesPanel.h"
 
 #include <QTabWidget>
@@ -13,10 +14,12 @@ SettingsView::SettingsView(const ConsoleContext &context, QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_branding(new BrandingPanel(context, this))
     , m_pages(new PagesPanel(context, this))
+    , m_database(new DatabasePanel(context, this))
 {
     setObjectName(QStringLiteral("settingsView"));
     m_tabs->addTab(m_branding, tr("&Branding"));
     m_tabs->addTab(m_pages, tr("&Portal pages"));
+    m_tabs->addTab(m_database, tr("&Database"));
     m_tabs->setAccessibleName(tr("Settings"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -8,6 +8,7 @@
 #include "storage/AccessRepository.h"
 #include "storage/Database.h"
 #include "storage/DirectoryRepository.h"
+#include "storage/SqlQuery.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void versionAndHelp();
     void demoThenInvitePrintsALink();
     void inviteAsksWhichCompany();
+    void backupThenRestoreFromTheCommandLine();
     void failuresAreOneClearLine_data();
     void failuresAreOneClearLine();
     void serveDeliversSignInMailBySmtp();
@@ -102,7 +104,8 @@ void TestPortalCli::versionAndHelp()
     QVERIFY2(version.out.startsWith(QLatin1String("gatehouse-portal ")), version.describe());
     const Run help = run({QStringLiteral("--help")});
     QVERIFY2(help.exitCode == 0, help.describe());
-    for (const char *command : {"serve", "migrate", "demo", "invite EMAIL"}) {
+    for (const char *command :
+         {"serve", "migrate", "demo", "invite EMAIL", "backup FILE", "restore FILE"}) {
         QVERIFY2(help.out.contains(QLatin1String(command)), command);
     }
 }
@@ -180,6 +183,55 @@ void TestPortalCli::inviteAsksWhichCompany()
     QVERIFY2(chosen.exitCode == 0, chosen.describe());
     QVERIFY2(chosen.out.contains(QLatin1String("(Second Site)")), chosen.describe());
     QVERIFY(lastLine(chosen.out).contains(QLatin1String("/i/")));
+}
+
+void TestPortalCli::backupThenRestoreFromTheCommandLine()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const Run demo = run(withDataDir(dir, {QStringLiteral("demo")}));
+    QVERIFY2(demo.exitCode == 0, demo.describe());
+    const QString file = dir.filePath(QStringLiteral("nightly.sqlite"));
+    const Run backup = run(withDataDir(dir, {QStringLiteral("backup"), file}));
+    QVERIFY2(backup.exitCode == 0, backup.describe());
+    QVERIFY2(backup.out.contains(QLatin1String("Backed up the database to")), backup.describe());
+    QVERIFY(QFileInfo(file).size() > 0);
+
+    auto companies = [&dir] {
+        Database db(DatabaseConfig::sqlite(dir.filePath(QStringLiteral("gatehouse.sqlite"))));
+        QString error;
+        SqlQuery query(db, QStringLiteral("SELECT name FROM company ORDER BY name"));
+        QStringList names;
+        if (db.open(&error) && query.exec(&error)) {
+            while (query.next()) {
+                names.append(query.text(0));
+            }
+        }
+        return names;
+    };
+    const QStringList before = companies();
+    QVERIFY(!before.isEmpty());
+    {
+        Database db(DatabaseConfig::sqlite(dir.filePath(QStringLiteral("gatehouse.sqlite"))));
+        QString error;
+        QVERIFY2(db.open(&error), qPrintable(error));
+        SqlQuery rename(db, QStringLiteral("UPDATE company SET name = name || ' (renamed)'"));
+        QVERIFY2(rename.exec(&error), qPrintable(error));
+    }
+    QVERIFY(companies() != before);
+
+    const Run restore = run(withDataDir(dir, {QStringLiteral("restore"), file}));
+    QVERIFY2(restore.exitCode == 0, restore.describe());
+    QVERIFY2(restore.out.contains(QLatin1String("Restored the database from")), restore.describe());
+    QCOMPARE(companies(), before);
+
+    // A file that is not a backup: one clear line, and nothing changed.
+    const Run refused
+        = run(withDataDir(dir, {QStringLiteral("restore"), dir.filePath(QStringLiteral("nope"))}));
+    QCOMPARE(refused.exitCode, 1);
+    QCOMPARE(refused.errLines().size(), 1);
+    QVERIFY2(refused.err.contains(QLatin1String("There is no file")), refused.describe());
+    QCOMPARE(companies(), before);
 }
 
 void TestPortalCli::failuresAreOneClearLine_data()
