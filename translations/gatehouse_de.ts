@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AuditLog</name>
+    <message>
+        <source>the audit trail has no column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an audit event is malformed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its contents were changed after it was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it does not follow the event before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse</name>
     <message>
         <source>Gatehouse cannot start</source>
@@ -166,6 +185,30 @@
     <message>
         <source>The evidence pack was saved to %1. Its MANIFEST.sha256 lists the SHA-256 of every file in it.</source>
         <translation>Das Nachweispaket wurde unter %1 gespeichert. Die enthaltene Datei MANIFEST.sha256 führt den SHA-256 jeder Datei im Paket auf.</translation>
+    </message>
+    <message>
+        <source>The backup could not be read (%1). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A working copy could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not a Gatehouse backup of a SQLite database. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup is damaged (%1). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -500,6 +543,32 @@
     <message>
         <source>Vault unlock refused</source>
         <translation>Entsperren des Tresors abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::BackupChecks</name>
+    <message>
+        <source>The file is not a Gatehouse backup: it has no Gatehouse schema. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup was made by a newer version of Gatehouse (schema %1; this version knows up to %2). Update Gatehouse, then restore it. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup&apos;s audit trail does not verify at event %1 (%2): the file was altered after it was made. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup&apos;s audit trail could not be read (%1). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::BackupJob</name>
+    <message>
+        <source>The current data could not be saved first, so nothing was restored: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1306,6 +1375,140 @@
     <message>
         <source>Delete %1 from %2 for good? It cannot be revealed again; the audit trail keeps its history.</source>
         <translation>%1 von %2 endgültig löschen? Die Daten können danach nicht mehr angezeigt werden; das Prüfprotokoll behält ihren Verlauf.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::DatabaseBackup</name>
+    <message>
+        <source>The backup could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a backup of a SQLite database; this database is on PostgreSQL. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a backup of a PostgreSQL database; this database is a SQLite file. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backed up the database to %1 (%2 bytes, SHA-256 %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup was written to %1, but the audit trail could not record it: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup was restored, but its schema could not be brought up to date: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup was restored, but its audit trail does not verify (event %1: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored the database from %1 (SHA-256 %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 restored the database from a backup (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup was restored, but the audit trail could not record it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::DatabasePanel</name>
+    <message>
+        <source>&amp;Back up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <source>SQLite file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A backup is one file holding everything: companies, onboardings, uploaded files, the vault (still encrypted) and the audit trail. Restoring one replaces all of the data with the backup&apos;s; the current data is saved next to the backup first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gatehouse backups (*.sqlite);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gatehouse backups (*.dump);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backing up to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the database?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All of the data in this database will be replaced by the backup in %1. Changes made since that backup was taken will no longer be in the database, for everyone using it, the portal included.
+
+The current data is first saved to %2.
+
+Restore?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring from %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored the database from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backed up the database to %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3413,6 +3616,60 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
 </context>
 <context>
+    <name>Gatehouse::PostgresBackup</name>
+    <message>
+        <source>The existing file %1 could not be replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be moved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A working folder could not be made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not a Gatehouse backup of a PostgreSQL database (%1). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is in use: another program held a lock on it. Nothing was changed; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore failed and was rolled back; nothing was changed. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::PostgresTools</name>
+    <message>
+        <source>%1 is version %2, older than the database server (PostgreSQL %3), and cannot back it up or restore it. Install the PostgreSQL %3 client tools (Debian: postgresql-client-%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not found. Install the PostgreSQL client tools (Debian: postgresql-client), or put %1 on the PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed (exit code %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::QuestionListModel</name>
     <message>
         <source>Open</source>
@@ -3862,6 +4119,10 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
+    <message>
+        <source>&amp;Database</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::SetupAdminPage</name>
@@ -4093,6 +4354,49 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     <message>
         <source>The evidence hash covers the document&apos;s bytes, the signer&apos;s name, the signature image, the signer&apos;s email address and the time. Any change to one of them changes the hash.</source>
         <translation>Der Nachweis-Hash umfasst die Bytes des Dokuments, den Namen des Unterzeichners, das Unterschriftsbild, die E-Mail-Adresse des Unterzeichners und die Zeit. Jede Änderung an einem davon ändert den Hash.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::SqliteBackup</name>
+    <message>
+        <source>The SQLite driver does not give access to its connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup file could not be created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database stayed locked by another program; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup file could not be finished: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The existing file %1 could not be replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be moved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A working folder could not be made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be brought up to date: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is in use: another program (a portal server?) kept it locked. Nothing was changed; try again, or stop that program first.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
