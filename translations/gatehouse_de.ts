@@ -5,19 +5,19 @@
     <name>AuditLog</name>
     <message>
         <source>the audit trail has no column %1</source>
-        <translation type="unfinished"></translation>
+        <translation>dem Prüfprotokoll fehlt die Spalte %1</translation>
     </message>
     <message>
         <source>an audit event is malformed</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Ereignis im Prüfprotokoll ist fehlerhaft</translation>
     </message>
     <message>
         <source>its contents were changed after it was written</source>
-        <translation type="unfinished"></translation>
+        <translation>sein Inhalt wurde nach dem Schreiben geändert</translation>
     </message>
     <message>
         <source>it does not follow the event before it</source>
-        <translation type="unfinished"></translation>
+        <translation>es folgt nicht auf das Ereignis davor</translation>
     </message>
 </context>
 <context>
@@ -188,27 +188,27 @@
     </message>
     <message>
         <source>The backup could not be read (%1). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung konnte nicht gelesen werden (%1). Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>The backup could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>A working copy could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Arbeitskopie konnte nicht geschrieben werden: %1</translation>
     </message>
     <message>
         <source>The file is not a Gatehouse backup of a SQLite database. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist keine Gatehouse-Sicherung einer SQLite-Datenbank. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>The backup could not be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
         <source>The backup is damaged (%1). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung ist beschädigt (%1). Es wurde nichts geändert.</translation>
     </message>
 </context>
 <context>
@@ -549,26 +549,26 @@
     <name>Gatehouse::BackupChecks</name>
     <message>
         <source>The file is not a Gatehouse backup: it has no Gatehouse schema. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist keine Gatehouse-Sicherung: Sie enthält kein Gatehouse-Schema. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>The backup was made by a newer version of Gatehouse (schema %1; this version knows up to %2). Update Gatehouse, then restore it. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung wurde mit einer neueren Version von Gatehouse erstellt (Schema %1; diese Version kennt Schemas bis %2). Aktualisieren Sie Gatehouse und stellen Sie die Sicherung danach wieder her. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>The backup&apos;s audit trail does not verify at event %1 (%2): the file was altered after it was made. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Überprüfung des Prüfprotokolls der Sicherung schlägt bei Ereignis %1 fehl (%2): Die Datei wurde nach ihrer Erstellung verändert. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>The backup&apos;s audit trail could not be read (%1). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Prüfprotokoll der Sicherung konnte nicht gelesen werden (%1). Es wurde nichts geändert.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::BackupJob</name>
     <message>
         <source>The current data could not be saved first, so nothing was restored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die aktuellen Daten konnten nicht vorab gesichert werden, daher wurde nichts wiederhergestellt: %1</translation>
     </message>
 </context>
 <context>
@@ -1381,110 +1381,110 @@
     <name>Gatehouse::DatabaseBackup</name>
     <message>
         <source>The backup could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>This is a backup of a SQLite database; this database is on PostgreSQL. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist eine Sicherung einer SQLite-Datenbank; diese Datenbank liegt auf PostgreSQL. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>This is a backup of a PostgreSQL database; this database is a SQLite file. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist eine Sicherung einer PostgreSQL-Datenbank; diese Datenbank ist eine SQLite-Datei. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>Backed up the database to %1 (%2 bytes, SHA-256 %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank wurde nach %1 gesichert (%2 Bytes, SHA-256 %3).</translation>
     </message>
     <message>
         <source>The backup was written to %1, but the audit trail could not record it: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung wurde nach %1 geschrieben, konnte aber nicht im Prüfprotokoll festgehalten werden: %2</translation>
     </message>
     <message>
         <source>There is no file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei %1 existiert nicht.</translation>
     </message>
     <message>
         <source>The backup was restored, but its schema could not be brought up to date: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung wurde wiederhergestellt, ihr Schema konnte aber nicht auf den neuesten Stand gebracht werden: %1</translation>
     </message>
     <message>
         <source>The backup was restored, but its audit trail does not verify (event %1: %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung wurde wiederhergestellt, aber die Überprüfung ihres Prüfprotokolls schlägt fehl (Ereignis %1: %2).</translation>
     </message>
     <message>
         <source>Restored the database from %1 (SHA-256 %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank wurde aus %1 wiederhergestellt (SHA-256 %2).</translation>
     </message>
     <message>
         <source>%1 restored the database from a backup (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Datenbank aus einer Sicherung wiederhergestellt (%2).</translation>
     </message>
     <message>
         <source>The backup was restored, but the audit trail could not record it: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung wurde wiederhergestellt, konnte aber nicht im Prüfprotokoll festgehalten werden: %1</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::DatabasePanel</name>
     <message>
         <source>&amp;Back up…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sichern…</translation>
     </message>
     <message>
         <source>&amp;Restore…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederherstellen…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>SQLite file</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite-Datei</translation>
     </message>
     <message>
         <source>PostgreSQL server</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL-Server</translation>
     </message>
     <message>
         <source>A backup is one file holding everything: companies, onboardings, uploaded files, the vault (still encrypted) and the audit trail. Restoring one replaces all of the data with the backup&apos;s; the current data is saved next to the backup first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Sicherung ist eine einzige Datei mit allem: Firmen, Onboardings, hochgeladenen Dateien, dem Tresor (weiterhin verschlüsselt) und dem Prüfprotokoll. Beim Wiederherstellen werden alle Daten durch die der Sicherung ersetzt; die aktuellen Daten werden vorher neben der Sicherung gespeichert.</translation>
     </message>
     <message>
         <source>Backup progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt der Sicherung</translation>
     </message>
     <message>
         <source>Database:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank:</translation>
     </message>
     <message>
         <source>Location:</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherort:</translation>
     </message>
     <message>
         <source>Gatehouse backups (*.sqlite);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse-Sicherungen (*.sqlite);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Gatehouse backups (*.dump);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse-Sicherungen (*.dump);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Back up the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank sichern</translation>
     </message>
     <message>
         <source>Backing up to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird nach %1 gesichert…</translation>
     </message>
     <message>
         <source>Restore the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank wiederherstellen</translation>
     </message>
     <message>
         <source>Restore the database?</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank wiederherstellen?</translation>
     </message>
     <message>
         <source>All of the data in this database will be replaced by the backup in %1. Changes made since that backup was taken will no longer be in the database, for everyone using it, the portal included.
@@ -1492,23 +1492,27 @@
 The current data is first saved to %2.
 
 Restore?</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Daten in dieser Datenbank werden durch die Sicherung in %1 ersetzt. Änderungen, die seit dieser Sicherung vorgenommen wurden, sind danach nicht mehr in der Datenbank – für alle, die sie nutzen, auch für das Portal.
+
+Die aktuellen Daten werden zuerst unter %2 gespeichert.
+
+Wiederherstellen?</translation>
     </message>
     <message>
         <source>Restoring from %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird aus %1 wiederhergestellt…</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen…</translation>
     </message>
     <message>
         <source>Restored the database from %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank wurde aus %1 wiederhergestellt.</translation>
     </message>
     <message>
         <source>Backed up the database to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank wurde nach %1 gesichert.</translation>
     </message>
 </context>
 <context>
@@ -3619,54 +3623,54 @@ Einladungslinks verweisen auf %2.</translation>
     <name>Gatehouse::PostgresBackup</name>
     <message>
         <source>The existing file %1 could not be replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die vorhandene Datei %1 konnte nicht ersetzt werden.</translation>
     </message>
     <message>
         <source>The backup could not be moved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung konnte nicht nach %1 verschoben werden.</translation>
     </message>
     <message>
         <source>There is no file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei %1 existiert nicht.</translation>
     </message>
     <message>
         <source>A working folder could not be made: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Arbeitsordner konnte nicht angelegt werden: %1</translation>
     </message>
     <message>
         <source>The file is not a Gatehouse backup of a PostgreSQL database (%1). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist keine Gatehouse-Sicherung einer PostgreSQL-Datenbank (%1). Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>The database is in use: another program held a lock on it. Nothing was changed; try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank wird gerade verwendet: Ein anderes Programm hielt eine Sperre darauf. Es wurde nichts geändert; versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The restore failed and was rolled back; nothing was changed. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wiederherstellung ist fehlgeschlagen und wurde zurückgenommen; es wurde nichts geändert. %1</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::PostgresTools</name>
     <message>
         <source>%1 is version %2, older than the database server (PostgreSQL %3), and cannot back it up or restore it. Install the PostgreSQL %3 client tools (Debian: postgresql-client-%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Version %2, ist älter als der Datenbankserver (PostgreSQL %3) und kann ihn daher weder sichern noch wiederherstellen. Installieren Sie die Client-Werkzeuge von PostgreSQL %3 (Debian: postgresql-client-%3).</translation>
     </message>
     <message>
         <source>%1 was not found. Install the PostgreSQL client tools (Debian: postgresql-client), or put %1 on the PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde nicht gefunden. Installieren Sie die PostgreSQL-Client-Werkzeuge (Debian: postgresql-client) oder nehmen Sie %1 in den PATH auf.</translation>
     </message>
     <message>
         <source>%1 could not be started: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
     </message>
     <message>
         <source>%1 failed (exit code %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist fehlgeschlagen (Exit-Code %2).</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist fehlgeschlagen: %2</translation>
     </message>
 </context>
 <context>
@@ -4121,7 +4125,7 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     </message>
     <message>
         <source>&amp;Database</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datenbank</translation>
     </message>
 </context>
 <context>
@@ -4360,43 +4364,43 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     <name>Gatehouse::SqliteBackup</name>
     <message>
         <source>The SQLite driver does not give access to its connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SQLite-Treiber gibt keinen Zugriff auf seine Verbindung.</translation>
     </message>
     <message>
         <source>The backup file could not be created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherungsdatei konnte nicht erstellt werden: %1</translation>
     </message>
     <message>
         <source>The database stayed locked by another program; try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank blieb durch ein anderes Programm gesperrt; versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The backup file could not be finished: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherungsdatei konnte nicht abgeschlossen werden: %1</translation>
     </message>
     <message>
         <source>The existing file %1 could not be replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die vorhandene Datei %1 konnte nicht ersetzt werden.</translation>
     </message>
     <message>
         <source>The backup could not be moved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung konnte nicht nach %1 verschoben werden.</translation>
     </message>
     <message>
         <source>There is no file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei %1 existiert nicht.</translation>
     </message>
     <message>
         <source>A working folder could not be made: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Arbeitsordner konnte nicht angelegt werden: %1</translation>
     </message>
     <message>
         <source>The backup could not be brought up to date: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung konnte nicht auf den neuesten Stand gebracht werden: %1</translation>
     </message>
     <message>
         <source>The database is in use: another program (a portal server?) kept it locked. Nothing was changed; try again, or stop that program first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank wird gerade verwendet: Ein anderes Programm (ein Portalserver?) hielt sie gesperrt. Es wurde nichts geändert; versuchen Sie es erneut oder beenden Sie zuerst dieses Programm.</translation>
     </message>
 </context>
 <context>
