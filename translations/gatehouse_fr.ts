@@ -5,19 +5,19 @@
     <name>AuditLog</name>
     <message>
         <source>the audit trail has no column %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le journal d’audit n’a pas de colonne %1</translation>
     </message>
     <message>
         <source>an audit event is malformed</source>
-        <translation type="unfinished"></translation>
+        <translation>un événement d’audit est mal formé</translation>
     </message>
     <message>
         <source>its contents were changed after it was written</source>
-        <translation type="unfinished"></translation>
+        <translation>son contenu a été modifié après son écriture</translation>
     </message>
     <message>
         <source>it does not follow the event before it</source>
-        <translation type="unfinished"></translation>
+        <translation>il ne fait pas suite à l’événement précédent</translation>
     </message>
 </context>
 <context>
@@ -188,27 +188,27 @@
     </message>
     <message>
         <source>The backup could not be read (%1). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire la sauvegarde (%1). Rien n’a été modifié.</translation>
     </message>
     <message>
         <source>The backup could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire la sauvegarde&#xa0;: %1</translation>
     </message>
     <message>
         <source>A working copy could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire une copie de travail&#xa0;: %1</translation>
     </message>
     <message>
         <source>The file is not a Gatehouse backup of a SQLite database. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier n’est pas une sauvegarde Gatehouse d’une base de données SQLite. Rien n’a été modifié.</translation>
     </message>
     <message>
         <source>The backup could not be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’ouvrir la sauvegarde&#xa0;: %1</translation>
     </message>
     <message>
         <source>The backup is damaged (%1). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La sauvegarde est endommagée (%1). Rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -549,26 +549,26 @@
     <name>Gatehouse::BackupChecks</name>
     <message>
         <source>The file is not a Gatehouse backup: it has no Gatehouse schema. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier n’est pas une sauvegarde Gatehouse&#xa0;: il ne contient aucun schéma Gatehouse. Rien n’a été modifié.</translation>
     </message>
     <message>
         <source>The backup was made by a newer version of Gatehouse (schema %1; this version knows up to %2). Update Gatehouse, then restore it. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La sauvegarde a été créée par une version plus récente de Gatehouse (schéma %1&#xa0;; cette version connaît les schémas jusqu’au %2). Mettez Gatehouse à jour, puis restaurez-la. Rien n’a été modifié.</translation>
     </message>
     <message>
         <source>The backup&apos;s audit trail does not verify at event %1 (%2): the file was altered after it was made. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le journal d’audit de la sauvegarde ne se vérifie pas à l’événement %1 (%2)&#xa0;: le fichier a été altéré après sa création. Rien n’a été modifié.</translation>
     </message>
     <message>
         <source>The backup&apos;s audit trail could not be read (%1). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire le journal d’audit de la sauvegarde (%1). Rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::BackupJob</name>
     <message>
         <source>The current data could not be saved first, so nothing was restored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les données actuelles n’ont pas pu être enregistrées au préalable, rien n’a donc été restauré&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1381,110 +1381,110 @@
     <name>Gatehouse::DatabaseBackup</name>
     <message>
         <source>The backup could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire la sauvegarde&#xa0;: %1</translation>
     </message>
     <message>
         <source>This is a backup of a SQLite database; this database is on PostgreSQL. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il s’agit de la sauvegarde d’une base de données SQLite&#xa0;; cette base de données est sur PostgreSQL. Rien n’a été modifié.</translation>
     </message>
     <message>
         <source>This is a backup of a PostgreSQL database; this database is a SQLite file. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il s’agit de la sauvegarde d’une base de données PostgreSQL&#xa0;; cette base de données est un fichier SQLite. Rien n’a été modifié.</translation>
     </message>
     <message>
         <source>Backed up the database to %1 (%2 bytes, SHA-256 %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de données sauvegardée dans %1 (%2 octets, SHA-256 %3).</translation>
     </message>
     <message>
         <source>The backup was written to %1, but the audit trail could not record it: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La sauvegarde a été écrite dans %1, mais le journal d’audit n’a pas pu l’enregistrer&#xa0;: %2</translation>
     </message>
     <message>
         <source>There is no file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier %1 n’existe pas.</translation>
     </message>
     <message>
         <source>The backup was restored, but its schema could not be brought up to date: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La sauvegarde a été restaurée, mais son schéma n’a pas pu être mis à jour&#xa0;: %1</translation>
     </message>
     <message>
         <source>The backup was restored, but its audit trail does not verify (event %1: %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>La sauvegarde a été restaurée, mais son journal d’audit ne se vérifie pas (événement %1&#xa0;: %2).</translation>
     </message>
     <message>
         <source>Restored the database from %1 (SHA-256 %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de données restaurée à partir de %1 (SHA-256 %2).</translation>
     </message>
     <message>
         <source>%1 restored the database from a backup (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a restauré la base de données à partir d’une sauvegarde (%2).</translation>
     </message>
     <message>
         <source>The backup was restored, but the audit trail could not record it: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La sauvegarde a été restaurée, mais le journal d’audit n’a pas pu l’enregistrer&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::DatabasePanel</name>
     <message>
         <source>&amp;Back up…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sauvegarder…</translation>
     </message>
     <message>
         <source>&amp;Restore…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restaurer…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>SQLite file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier SQLite</translation>
     </message>
     <message>
         <source>PostgreSQL server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur PostgreSQL</translation>
     </message>
     <message>
         <source>A backup is one file holding everything: companies, onboardings, uploaded files, the vault (still encrypted) and the audit trail. Restoring one replaces all of the data with the backup&apos;s; the current data is saved next to the backup first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une sauvegarde est un fichier unique qui contient tout&#xa0;: les entreprises, les onboardings, les fichiers envoyés, le coffre-fort (toujours chiffré) et le journal d’audit. La restauration d’une sauvegarde remplace toutes les données par celles de la sauvegarde&#xa0;; les données actuelles sont d’abord enregistrées à côté de la sauvegarde.</translation>
     </message>
     <message>
         <source>Backup progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progression de la sauvegarde</translation>
     </message>
     <message>
         <source>Database:</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de données&#xa0;:</translation>
     </message>
     <message>
         <source>Location:</source>
-        <translation type="unfinished"></translation>
+        <translation>Emplacement&#xa0;:</translation>
     </message>
     <message>
         <source>Gatehouse backups (*.sqlite);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sauvegardes Gatehouse (*.sqlite);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Gatehouse backups (*.dump);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sauvegardes Gatehouse (*.dump);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Back up the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Sauvegarder la base de données</translation>
     </message>
     <message>
         <source>Backing up to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sauvegarde en cours vers %1…</translation>
     </message>
     <message>
         <source>Restore the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer la base de données</translation>
     </message>
     <message>
         <source>Restore the database?</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer la base de données&#xa0;?</translation>
     </message>
     <message>
         <source>All of the data in this database will be replaced by the backup in %1. Changes made since that backup was taken will no longer be in the database, for everyone using it, the portal included.
@@ -1492,23 +1492,27 @@
 The current data is first saved to %2.
 
 Restore?</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les données de cette base de données seront remplacées par la sauvegarde contenue dans %1. Les modifications apportées depuis la création de cette sauvegarde ne figureront plus dans la base de données, pour tous ceux qui l’utilisent, portail compris.
+
+Les données actuelles sont d’abord enregistrées dans %2.
+
+Restaurer&#xa0;?</translation>
     </message>
     <message>
         <source>Restoring from %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restauration à partir de %1…</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation…</translation>
     </message>
     <message>
         <source>Restored the database from %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de données restaurée à partir de %1.</translation>
     </message>
     <message>
         <source>Backed up the database to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de données sauvegardée dans %1.</translation>
     </message>
 </context>
 <context>
@@ -3619,54 +3623,54 @@ Les liens d’invitation pointent vers %2.</translation>
     <name>Gatehouse::PostgresBackup</name>
     <message>
         <source>The existing file %1 could not be replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de remplacer le fichier existant %1.</translation>
     </message>
     <message>
         <source>The backup could not be moved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de déplacer la sauvegarde vers %1.</translation>
     </message>
     <message>
         <source>There is no file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier %1 n’existe pas.</translation>
     </message>
     <message>
         <source>A working folder could not be made: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer un dossier de travail&#xa0;: %1</translation>
     </message>
     <message>
         <source>The file is not a Gatehouse backup of a PostgreSQL database (%1). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier n’est pas une sauvegarde Gatehouse d’une base de données PostgreSQL (%1). Rien n’a été modifié.</translation>
     </message>
     <message>
         <source>The database is in use: another program held a lock on it. Nothing was changed; try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données est en cours d’utilisation&#xa0;: un autre programme la maintenait verrouillée. Rien n’a été modifié&#xa0;; réessayez.</translation>
     </message>
     <message>
         <source>The restore failed and was rolled back; nothing was changed. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La restauration a échoué et a été annulée&#xa0;; rien n’a été modifié. %1</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::PostgresTools</name>
     <message>
         <source>%1 is version %2, older than the database server (PostgreSQL %3), and cannot back it up or restore it. Install the PostgreSQL %3 client tools (Debian: postgresql-client-%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est en version %2, plus ancienne que le serveur de base de données (PostgreSQL %3), et ne peut ni le sauvegarder ni le restaurer. Installez les outils client de PostgreSQL %3 (Debian&#xa0;: postgresql-client-%3).</translation>
     </message>
     <message>
         <source>%1 was not found. Install the PostgreSQL client tools (Debian: postgresql-client), or put %1 on the PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est introuvable. Installez les outils client de PostgreSQL (Debian&#xa0;: postgresql-client) ou ajoutez %1 au PATH.</translation>
     </message>
     <message>
         <source>%1 could not be started: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de démarrer %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 failed (exit code %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a échoué (code de sortie %2).</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a échoué&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -4121,7 +4125,7 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     </message>
     <message>
         <source>&amp;Database</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Base de données</translation>
     </message>
 </context>
 <context>
@@ -4360,43 +4364,43 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     <name>Gatehouse::SqliteBackup</name>
     <message>
         <source>The SQLite driver does not give access to its connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le pilote SQLite ne donne pas accès à sa connexion.</translation>
     </message>
     <message>
         <source>The backup file could not be created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer le fichier de sauvegarde&#xa0;: %1</translation>
     </message>
     <message>
         <source>The database stayed locked by another program; try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données est restée verrouillée par un autre programme&#xa0;; réessayez.</translation>
     </message>
     <message>
         <source>The backup file could not be finished: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de finaliser le fichier de sauvegarde&#xa0;: %1</translation>
     </message>
     <message>
         <source>The existing file %1 could not be replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de remplacer le fichier existant %1.</translation>
     </message>
     <message>
         <source>The backup could not be moved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de déplacer la sauvegarde vers %1.</translation>
     </message>
     <message>
         <source>There is no file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier %1 n’existe pas.</translation>
     </message>
     <message>
         <source>A working folder could not be made: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer un dossier de travail&#xa0;: %1</translation>
     </message>
     <message>
         <source>The backup could not be brought up to date: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de mettre à jour la sauvegarde&#xa0;: %1</translation>
     </message>
     <message>
         <source>The database is in use: another program (a portal server?) kept it locked. Nothing was changed; try again, or stop that program first.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données est en cours d’utilisation&#xa0;: un autre programme (un serveur du portail&#xa0;?) la maintenait verrouillée. Rien n’a été modifié&#xa0;; réessayez ou arrêtez d’abord ce programme.</translation>
     </message>
 </context>
 <context>
