@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/ServiceError.h"
-#include "storage/AccessRepository.h"
 #include "domain/PortalRole.h"
+#include "storage/AccessRepository.h"
 
 #include <QString>
 
