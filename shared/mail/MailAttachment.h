@@ -13,7 +13,7 @@ struct MailAttachment
     QByteArray data;
     // Non-empty: an image the HTML shows as cid:<contentId> (the workspace's logo), sent inline
     // beside the HTML rather than offered as a file.
-    QByteArray contentId;
+    QByteArray contentId = {};
 };
 
 } // namespace Gatehouse
