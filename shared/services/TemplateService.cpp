@@ -203,16 +203,11 @@ bool TemplateService::save(const OnboardingTemplate &requested, const Actor &act
         ServiceError::internal(error);
         return false;
     }
-    TemplateRepository templates(m_db);
-    const std::optional<OnboardingTemplate> before = templates.get(tmpl->id, &dbError);
+    const std::optional<OnboardingTemplate> before = get(tmpl->id, error);
     if (!before) {
-        if (dbError.isEmpty()) {
-            notFound(error);
-        } else {
-            ServiceError::internal(error);
-        }
         return false;
     }
+    TemplateRepository templates(m_db);
     if (nameTaken(workspace->id, tmpl->name, tmpl->id, error)) {
         return false;
     }
@@ -255,16 +250,11 @@ bool TemplateService::rename(qint64 id, const QString &requested, const Actor &a
         ServiceError::internal(error);
         return false;
     }
-    TemplateRepository templates(m_db);
-    const std::optional<OnboardingTemplate> before = templates.get(id, &dbError);
+    const std::optional<OnboardingTemplate> before = get(id, error);
     if (!before) {
-        if (dbError.isEmpty()) {
-            notFound(error);
-        } else {
-            ServiceError::internal(error);
-        }
         return false;
     }
+    TemplateRepository templates(m_db);
     if (before->name == name) {
         return true;
     }
@@ -346,16 +336,11 @@ bool TemplateService::remove(qint64 id, const Actor &actor, ServiceError *error)
         ServiceError::internal(error);
         return false;
     }
-    TemplateRepository templates(m_db);
-    const std::optional<OnboardingTemplate> before = templates.get(id, &dbError);
+    const std::optional<OnboardingTemplate> before = get(id, error);
     if (!before) {
-        if (dbError.isEmpty()) {
-            notFound(error);
-        } else {
-            ServiceError::internal(error);
-        }
         return false;
     }
+    TemplateRepository templates(m_db);
     const int used = templates.onboardingCount(id, &dbError);
     const QString summary
         = QStringLiteral("%1 deleted template \"%2\"; %3 onboardings created from it keep their "
