@@ -3,6 +3,7 @@
 #include "PortalHost.h"
 #include "activity/ActivityView.h"
 #include "companies/CompaniesView.h"
+#include "core/ClientNotifier.h"
 #include "core/LayoutState.h"
 #include "home/GlobalSearch.h"
 #include "home/HomeView.h"
@@ -137,6 +138,9 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     });
     m_inbox->refresh();
     connect(&m_watcher, &ActivityWatcher::activity, this, &MainWindow::onActivity);
+    m_notifier = new ClientNotifier(m_context, this);
+    connect(&m_watcher, &ActivityWatcher::activity, m_notifier, &ClientNotifier::observe);
+    connect(m_notifier, &ClientNotifier::openRequested, this, &MainWindow::openNotification);
     connect(&m_watcher, &ActivityWatcher::failed, this, [this](const QString &error) {
         m_feedLabel->setText(tr("Live updates paused: %1").arg(error));
         m_feedLabel->show();
@@ -382,6 +386,24 @@ void MainWindow::openOnboarding(qint64 onboardingId, qint64 taskId)
     }
     if (taskId) {
         m_onboardings->detailView()->selectTask(taskId);
+    }
+}
+
+void MainWindow::openNotification(const ClientNotification &notification)
+{
+    if (isMinimized()) {
+        showNormal();
+    }
+    raise();
+    activateWindow();
+    if (notification.questionId) {
+        showPage(InboxPage);
+        m_inbox->refresh(); // the question may be newer than the page
+        m_inbox->selectQuestion(notification.questionId);
+    } else if (notification.onboardingId) {
+        openOnboarding(notification.onboardingId, notification.taskId);
+    } else {
+        showPage(HomePage);
     }
 }
 

@@ -21,6 +21,8 @@ struct HomeItem;
 struct SearchHit;
 class MailView;
 class BrandingPanel;
+class ClientNotifier;
+struct ClientNotification;
 class InboxView;
 class OnboardingsView;
 class ReviewQueueView;
@@ -66,10 +68,13 @@ public:
     // Shows an item from Home or the search where it is handled.
     void openHomeItem(const Gatehouse::HomeItem &item);
     void openSearchHit(const Gatehouse::SearchHit &hit);
+    // Shows the item a desktop notification was about.
+    void openNotification(const Gatehouse::ClientNotification &notification);
     // Help > Keyboard shortcuts, opened without blocking.
     ShortcutsDialog *showShortcuts();
 
     ActivityWatcher *activityWatcher() { return &m_watcher; }
+    ClientNotifier *clientNotifier() const { return m_notifier; }
     HomeView *homeView() const { return m_home; }
     GlobalSearch *globalSearch() const { return m_search; }
     OnboardingsView *onboardingsView() const { return m_onboardings; }
@@ -114,6 +119,7 @@ private:
     QLabel *m_portalLabel = nullptr;
     QLabel *m_feedLabel = nullptr;
     VaultActions *m_vaultActions = nullptr;
+    ClientNotifier *m_notifier = nullptr;
 };
 
 } // namespace Gatehouse
