@@ -49,6 +49,7 @@ Commands:
   migrate                     Bring the database schema up to date and exit.
   demo                        Create the demo workspace unless a workspace exists.
   invite EMAIL [--company N]  Print a fresh invite link for the contact with EMAIL.
+  invite --company N --all    Invite by email every contact of company N not yet invited.
   backup FILE                 Back the whole database up to FILE (SQLite: a database file;
                               PostgreSQL: a pg_dump archive, which needs pg_dump on the PATH).
   restore FILE                Replace all data with the backup in FILE (pg_restore and psql
@@ -95,6 +96,51 @@ int backupOrRestore(const Database &db, bool restoring, const QString &file)
     }
     out() << (restoring ? "Restored the database from " : "Backed up the database to ")
           << QDir::toNativeSeparators(file) << '.' << Qt::endl;
+    return 0;
+}
+
+// invite --company NAME --all: the console's "invite everyone" from the command line, through
+// the same service (so the bench measures what staff use).
+int inviteAll(const Database &db, const QString &companyName, const QString &publicUrl)
+{
+    if (companyName.isEmpty()) {
+        return fail(QStringLiteral("invite --all needs --company NAME."));
+    }
+    QString error;
+    const std::optional<Workspace> workspace = DirectoryRepository(db).workspace(&error);
+    if (!workspace) {
+        return fail(error.isEmpty() ? QStringLiteral("the database has no workspace yet.") : error);
+    }
+    const QList<Company> companies = DirectoryRepository(db).companies(workspace->id, &error);
+    qint64 companyId = 0;
+    for (const Company &company : companies) {
+        if (company.name.compare(companyName, Qt::CaseInsensitive) == 0) {
+            companyId = company.id;
+        }
+    }
+    if (companyId == 0) {
+        return fail(error.isEmpty() ? QStringLiteral("there is no company %1.").arg(companyName)
+                                    : error);
+    }
+    InviteService invites(db, Clock::system(),
+                          publicUrl.isEmpty() ? QStringLiteral("http://127.0.0.1:8080")
+                                              : publicUrl);
+    ServiceError serviceError;
+    const std::optional<QList<qint64>> ids = invites.uninvitedContacts(companyId, &serviceError);
+    if (!ids) {
+        return fail(serviceError.message);
+    }
+    int invited = 0;
+    for (qsizetype at = 0; at < ids->size(); at += InviteService::kBatchSize) {
+        const std::optional<int> batch = invites.inviteBatch(
+            ids->mid(at, InviteService::kBatchSize), QStringLiteral("command line"), &serviceError);
+        if (!batch) {
+            out() << "Invited " << invited << " before an error." << Qt::endl;
+            return fail(serviceError.message);
+        }
+        invited += *batch;
+    }
+    out() << "Queued " << invited << " invitation mails for " << companyName << '.' << Qt::endl;
     return 0;
 }
 
@@ -154,9 +200,12 @@ int PortalCommandLine::run(const QStringList &arguments)
     const QCommandLineOption companyOption(QStringLiteral("company"),
                                            QStringLiteral("invite: the contact's company."),
                                            QStringLiteral("NAME"));
+    const QCommandLineOption allOption(
+        QStringLiteral("all"),
+        QStringLiteral("invite: every contact of --company not yet invited, by email."));
     parser.addOptions({dataDirOption, databaseOption, publicUrlOption, listenOption, smtpUrlOption,
                        smtpUserOption, mailFromOption, trustedProxyOption, tlsOption, tlsCertOption,
-                       tlsKeyOption, threadsOption, companyOption});
+                       tlsKeyOption, threadsOption, companyOption, allOption});
     parser.addPositionalArgument(
         QStringLiteral("command"),
         QStringLiteral("serve, migrate, demo, invite, backup or restore."));
@@ -231,6 +280,9 @@ int PortalCommandLine::run(const QStringList &arguments)
             out() << "Demo contact for the portal: " << demo.contactEmail << Qt::endl;
         }
         return 0;
+    }
+    if (command == QLatin1String("invite") && parser.isSet(allOption)) {
+        return inviteAll(db, parser.value(companyOption), publicUrl);
     }
     if (command == QLatin1String("invite")) {
         const QString email = positional.value(1);

@@ -1,6 +1,7 @@
 #include "CompaniesView.h"
 
 #include "AccessLogDialog.h"
+#include "BulkInviteDialog.h"
 #include "ContactRolePicker.h"
 #include "InviteResultPanel.h"
 #include "NewCompanyDialog.h"
@@ -67,6 +68,7 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
     , m_newOnboarding(new QPushButton(tr("Start onboarding…"), this))
     , m_newContact(new QPushButton(tr("New contact…"), this))
     , m_invite(new QPushButton(tr("Invite to portal"), this))
+    , m_inviteAll(new QPushButton(tr("Invite everyone at this company…"), this))
     , m_access(new QPushButton(tr("Turn portal access off"), this))
     , m_accessLog(new QPushButton(tr("Access log…"), this))
     , m_newContactsAccess(new QCheckBox(tr("New contacts get portal access"), this))
@@ -82,6 +84,9 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
     m_newContact->setObjectName(QStringLiteral("newContact"));
     m_invite->setObjectName(QStringLiteral("inviteContact"));
     m_invite->setToolTip(tr("Email the contact a personal link to the portal"));
+    m_inviteAll->setObjectName(QStringLiteral("inviteEveryone"));
+    m_inviteAll->setToolTip(tr("Email a portal link to every contact of the company who has "
+                               "portal access and has not been invited or signed in yet"));
     m_access->setObjectName(QStringLiteral("contactAccess"));
     m_accessLog->setObjectName(QStringLiteral("contactAccessLog"));
     m_accessLog->setToolTip(tr("When, from where and with what the contact used the portal"));
@@ -115,6 +120,7 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
     auto *companyButtons = new QHBoxLayout;
     companyButtons->addWidget(m_newCompany);
     companyButtons->addWidget(m_newOnboarding);
+    companyButtons->addWidget(m_inviteAll);
     companyButtons->addStretch();
     auto *companyPane = new QWidget(this);
     auto *companyLayout = new QVBoxLayout(companyPane);
@@ -169,6 +175,7 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
     connect(m_newCompany, &QPushButton::clicked, this, &CompaniesView::newCompany);
     connect(m_newContact, &QPushButton::clicked, this, &CompaniesView::newContact);
     connect(m_invite, &QPushButton::clicked, this, &CompaniesView::inviteSelectedContact);
+    connect(m_inviteAll, &QPushButton::clicked, this, &CompaniesView::inviteEveryone);
     connect(m_access, &QPushButton::clicked, this, &CompaniesView::toggleSelectedContactAccess);
     connect(m_accessLog, &QPushButton::clicked, this, &CompaniesView::showAccessLog);
     connect(m_roles, &QPushButton::clicked, this, &CompaniesView::manageRoles);
@@ -243,6 +250,7 @@ void CompaniesView::updateActions()
     const bool hasCompany = currentCompanyId() != 0;
     m_newContact->setEnabled(hasCompany);
     m_newOnboarding->setEnabled(hasCompany);
+    m_inviteAll->setEnabled(hasCompany);
     const QModelIndex contact = m_contactTable->currentIndex();
     const bool mayInvite
         = contact.isValid() && contact.data(ContactListModel::PortalAccessRole).toBool();
@@ -361,6 +369,46 @@ bool CompaniesView::inviteSelectedContact()
     m_invitePanel->showInvite(contact.name, contact.email, *link);
     Q_EMIT inviteQueued(contact.id);
     return true;
+}
+
+BulkInviteDialog *CompaniesView::inviteEveryone()
+{
+    const std::optional<Company> company = currentCompany();
+    if (!company) {
+        return nullptr;
+    }
+    ServiceError error;
+    const std::optional<QList<qint64>> ids
+        = InviteService(*m_context.db, *m_context.clock, m_context.publicUrl)
+              .uninvitedContacts(company->id, &error);
+    if (!ids) {
+        MessageBox::warning(this, tr("Invitations not sent"),
+                            tr("The contacts could not be read: %1").arg(error.message));
+        return nullptr;
+    }
+    if (ids->isEmpty()) {
+        MessageBox::information(this, tr("Invite everyone"),
+                                tr("Everyone at %1 with portal access has been invited or has "
+                                   "signed in already.")
+                                    .arg(company->name));
+        return nullptr;
+    }
+    if (MessageBox::question(this, tr("Invite everyone"),
+                             tr("Email a portal invitation to %n contact(s) at %1 who have not "
+                                "been invited or signed in yet?",
+                                nullptr, int(ids->size()))
+                                 .arg(company->name))
+        != QMessageBox::Yes) {
+        return nullptr;
+    }
+    auto *dialog = new BulkInviteDialog(m_context, company->name, *ids, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Each committed batch wakes the outbox, so sending starts while the rest is queued.
+    connect(dialog, &BulkInviteDialog::batchQueued, this, [this] { Q_EMIT inviteQueued(0); });
+    connect(dialog, &BulkInviteDialog::queuingFinished, this, [this] { loadContacts(); });
+    dialog->open();
+    dialog->start();
+    return dialog;
 }
 
 bool CompaniesView::toggleSelectedContactAccess()

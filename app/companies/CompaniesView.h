@@ -14,6 +14,7 @@ class QTableView;
 namespace Gatehouse {
 
 class AccessLogDialog;
+class BulkInviteDialog;
 class ContactRolePicker;
 class CompanyListModel;
 class ContactListModel;
@@ -38,6 +39,9 @@ public:
     NewContactDialog *newContact();
     // Invites the selected contact and queues the invitation mail.
     bool inviteSelectedContact();
+    // Invites every contact of the selected company not invited yet (after asking), in a
+    // progress dialog opened without blocking; nullptr when there is no one to invite.
+    BulkInviteDialog *inviteEveryone();
     // Turns the selected contact's portal access off (after asking: it ends their sessions) or
     // on again.
     bool toggleSelectedContactAccess();
@@ -60,6 +64,7 @@ public:
     QTableView *companyTable() const { return m_companyTable; }
     QTableView *contactTable() const { return m_contactTable; }
     QPushButton *inviteButton() const { return m_invite; }
+    QPushButton *inviteEveryoneButton() const { return m_inviteAll; }
     QPushButton *accessButton() const { return m_access; }
     QPushButton *accessLogButton() const { return m_accessLog; }
     QCheckBox *newContactsAccessBox() const { return m_newContactsAccess; }
@@ -69,7 +74,7 @@ public:
     QPushButton *rolesButton() const { return m_roles; }
 
 Q_SIGNALS:
-    // An invitation mail was queued.
+    // An invitation mail was queued; contactId 0 for a batch of several.
     void inviteQueued(qint64 contactId);
     void newOnboardingRequested(qint64 companyId);
 
@@ -91,6 +96,7 @@ private:
     QPushButton *m_newOnboarding;
     QPushButton *m_newContact;
     QPushButton *m_invite;
+    QPushButton *m_inviteAll;
     QPushButton *m_access;
     QPushButton *m_accessLog;
     QCheckBox *m_newContactsAccess;

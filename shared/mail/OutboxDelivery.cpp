@@ -35,16 +35,22 @@ QByteArray OutboxDelivery::workspaceLogo() const
     return FileStore(m_db).readAll(workspace->logoFileId, &error).value_or(QByteArray());
 }
 
-int OutboxDelivery::deliverDue(QString *error)
+int OutboxDelivery::deliverDue(QString *error, bool *more)
 {
+    if (more) {
+        *more = false;
+    }
     OutboxRepository outbox(m_db);
     QString readError;
-    const QList<MailMessage> due = outbox.due(m_clock.nowMs(), 50, &readError);
+    const QList<MailMessage> due = outbox.due(m_clock.nowMs(), kRoundSize, &readError);
     if (!readError.isEmpty()) {
         if (error) {
             *error = readError;
         }
         return -1;
+    }
+    if (more) {
+        *more = due.size() == kRoundSize;
     }
     const QByteArray logo = due.isEmpty() ? QByteArray() : workspaceLogo();
     int sent = 0;
@@ -109,11 +115,17 @@ void OutboxWorker::deliver()
         return;
     }
     QString error;
-    const int sent = m_delivery->deliverDue(&error);
+    bool more = false;
+    const int sent = m_delivery->deliverDue(&error, &more);
     if (sent < 0) {
         Q_EMIT failed(error);
     } else if (sent > 0) {
         Q_EMIT delivered(sent);
+    }
+    // A full round leaves more due: go on at once rather than after the interval (1,000 queued
+    // invitations would otherwise take 20 intervals). Queued, so wake() and quitting still get in.
+    if (sent > 0 && more) {
+        wake();
     }
 }
 

@@ -21,8 +21,11 @@ public:
     OutboxDelivery(const Database &db, std::unique_ptr<MailTransport> transport,
                    const Clock &clock);
 
-    // Sends every due message once; returns how many went out, or -1 on a database error.
-    int deliverDue(QString *error);
+    // Sends every due message once, at most kRoundSize; returns how many went out, or -1 on a
+    // database error. *more, when given, tells whether the round was full (more may be due).
+    int deliverDue(QString *error, bool *more = nullptr);
+
+    static constexpr int kRoundSize = 50;
 
     static qint64 backoffMs(int attempts);
     // How long a claimed message is left to its sender before another may try it: longer than

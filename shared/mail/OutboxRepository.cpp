@@ -104,6 +104,29 @@ int OutboxRepository::pendingCount(QString *error) const
     return query.value(0).toInt();
 }
 
+int OutboxRepository::sentCount(const QList<qint64> &ids, QString *error) const
+{
+    // In slices, so 1,000 ids stay well below any engine's limit of bound parameters.
+    constexpr qsizetype kSlice = 200;
+    int sent = 0;
+    for (qsizetype at = 0; at < ids.size(); at += kSlice) {
+        const QList<qint64> slice = ids.mid(at, kSlice);
+        QStringList marks;
+        marks.fill(QStringLiteral("?"), slice.size());
+        SqlQuery query(m_db, QStringLiteral("SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL "
+                                            "AND id IN (")
+                                 + marks.join(QLatin1Char(',')) + QLatin1Char(')'));
+        for (const qint64 id : slice) {
+            query << id;
+        }
+        if (!query.exec(error) || !query.next()) {
+            return -1;
+        }
+        sent += query.value(0).toInt();
+    }
+    return sent;
+}
+
 bool OutboxRepository::claim(qint64 id, qint64 nowMs, qint64 untilMs, QString *error)
 {
     // One conditional UPDATE: of two senders racing for the row, the second finds it no longer

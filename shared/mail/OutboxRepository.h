@@ -23,6 +23,8 @@ public:
     QList<MailMessage> due(qint64 nowMs, int limit, QString *error) const;
     QList<MailMessage> recent(int limit, QString *error) const;
     int pendingCount(QString *error) const;
+    // How many of these messages have been sent; -1 on a database error.
+    int sentCount(const QList<qint64> &ids, QString *error) const;
     // Takes a due message for one sender until untilMs: true when this caller got it, false when
     // another sender (another portal process on the same database) took or sent it first.
     [[nodiscard]] bool claim(qint64 id, qint64 nowMs, qint64 untilMs, QString *error);
