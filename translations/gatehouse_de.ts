@@ -713,6 +713,50 @@
     </message>
 </context>
 <context>
+    <name>Gatehouse::BulkInviteDialog</name>
+    <message>
+        <source>Invite everyone at %1</source>
+        <translation>Alle bei %1 einladen</translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation>%v von %m</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queuing %n invitation(s)…</source>
+        <translation>
+            <numerusform>%n Einladung wird vorbereitet…</numerusform>
+            <numerusform>%n Einladungen werden vorbereitet…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queued %1 of %2 invitations…</source>
+        <translation>%1 von %2 Einladungen vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Queued %1 of %2 invitations, then stopped: %3</source>
+        <translation>%1 von %2 Einladungen vorbereitet, dann angehalten: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after queuing %n invitation(s).</source>
+        <translation>
+            <numerusform>Angehalten, nachdem %n Einladung vorbereitet wurde.</numerusform>
+            <numerusform>Angehalten, nachdem %n Einladungen vorbereitet wurden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued %n invitation(s).</source>
+        <translation>
+            <numerusform>%n Einladung vorbereitet.</numerusform>
+            <numerusform>%n Einladungen vorbereitet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 sent.</source>
+        <translation>%1 von %2 gesendet.</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::ChecklistDefinition</name>
     <message>
         <source>&quot;items&quot; must be a list.</source>
@@ -834,6 +878,21 @@
     <message>
         <source>This task is not a checklist.</source>
         <translation>Diese Aufgabe ist keine Checkliste.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ClientNotifier</name>
+    <message>
+        <source>Notify me of client actions</source>
+        <translation>Bei Aktionen von Kunden benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Gatehouse — %1</source>
+        <translation>Gatehouse — %1</translation>
+    </message>
+    <message>
+        <source>%1 new client actions</source>
+        <translation>%1 neue Aktionen von Kunden</translation>
     </message>
 </context>
 <context>
@@ -996,6 +1055,33 @@
     <message>
         <source>Whether contacts must use an authenticator app could not be changed: %1</source>
         <translation>Ob Kontakte eine Authenticator-App verwenden müssen, konnte nicht geändert werden: %1</translation>
+    </message>
+    <message>
+        <source>Invite everyone at this company…</source>
+        <translation>Alle bei dieser Firma einladen…</translation>
+    </message>
+    <message>
+        <source>Email a portal link to every contact of the company who has portal access and has not been invited or signed in yet</source>
+        <translation>Allen Kontakten der Firma mit Portalzugang, die noch nicht eingeladen wurden und sich noch nicht angemeldet haben, einen Portal-Link senden</translation>
+    </message>
+    <message>
+        <source>Invitations not sent</source>
+        <translation>Einladungen nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Invite everyone</source>
+        <translation>Alle einladen</translation>
+    </message>
+    <message>
+        <source>Everyone at %1 with portal access has been invited or has signed in already.</source>
+        <translation>Alle bei %1 mit Portalzugang wurden bereits eingeladen oder haben sich schon angemeldet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Email a portal invitation to %n contact(s) at %1 who have not been invited or signed in yet?</source>
+        <translation>
+            <numerusform>Eine Portaleinladung an %n Kontakt bei %1 senden, der noch nicht eingeladen wurde und sich noch nicht angemeldet hat?</numerusform>
+            <numerusform>Eine Portaleinladung an %n Kontakte bei %1 senden, die noch nicht eingeladen wurden und sich noch nicht angemeldet haben?</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -713,6 +713,50 @@
     </message>
 </context>
 <context>
+    <name>Gatehouse::BulkInviteDialog</name>
+    <message>
+        <source>Invite everyone at %1</source>
+        <translation>Inviter tout le monde chez %1</translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation>%v sur %m</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queuing %n invitation(s)…</source>
+        <translation>
+            <numerusform>Préparation de %n invitation…</numerusform>
+            <numerusform>Préparation de %n invitations…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queued %1 of %2 invitations…</source>
+        <translation>%1 invitations sur %2 préparées…</translation>
+    </message>
+    <message>
+        <source>Queued %1 of %2 invitations, then stopped: %3</source>
+        <translation>%1 invitations sur %2 préparées, puis arrêt&#xa0;: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after queuing %n invitation(s).</source>
+        <translation>
+            <numerusform>Arrêt après la préparation de %n invitation.</numerusform>
+            <numerusform>Arrêt après la préparation de %n invitations.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued %n invitation(s).</source>
+        <translation>
+            <numerusform>%n invitation préparée.</numerusform>
+            <numerusform>%n invitations préparées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 sent.</source>
+        <translation>%1 sur %2 envoyées.</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::ChecklistDefinition</name>
     <message>
         <source>&quot;items&quot; must be a list.</source>
@@ -834,6 +878,21 @@
     <message>
         <source>This task is not a checklist.</source>
         <translation>Cette tâche n’est pas une liste de contrôle.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ClientNotifier</name>
+    <message>
+        <source>Notify me of client actions</source>
+        <translation>M’avertir des actions des clients</translation>
+    </message>
+    <message>
+        <source>Gatehouse — %1</source>
+        <translation>Gatehouse — %1</translation>
+    </message>
+    <message>
+        <source>%1 new client actions</source>
+        <translation>%1 nouvelles actions de clients</translation>
     </message>
 </context>
 <context>
@@ -996,6 +1055,33 @@
     <message>
         <source>Whether contacts must use an authenticator app could not be changed: %1</source>
         <translation>Impossible de modifier l’obligation d’utiliser une application d’authentification&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Invite everyone at this company…</source>
+        <translation>Inviter tout le monde dans cette entreprise…</translation>
+    </message>
+    <message>
+        <source>Email a portal link to every contact of the company who has portal access and has not been invited or signed in yet</source>
+        <translation>Envoyer un lien vers le portail à chaque contact de l’entreprise qui a accès au portail et n’a encore été ni invité ni connecté</translation>
+    </message>
+    <message>
+        <source>Invitations not sent</source>
+        <translation>Invitations non envoyées</translation>
+    </message>
+    <message>
+        <source>Invite everyone</source>
+        <translation>Inviter tout le monde</translation>
+    </message>
+    <message>
+        <source>Everyone at %1 with portal access has been invited or has signed in already.</source>
+        <translation>Tous les contacts de %1 ayant accès au portail ont déjà été invités ou se sont déjà connectés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Email a portal invitation to %n contact(s) at %1 who have not been invited or signed in yet?</source>
+        <translation>
+            <numerusform>Envoyer une invitation au portail à %n contact de %1 qui n’a encore été ni invité ni connecté&#xa0;?</numerusform>
+            <numerusform>Envoyer une invitation au portail aux %n contacts de %1 qui n’ont encore été ni invités ni connectés&#xa0;?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
