@@ -1057,8 +1057,8 @@
         <translation>Ob Kontakte eine Authenticator-App verwenden müssen, konnte nicht geändert werden: %1</translation>
     </message>
     <message>
-        <source>Invite everyone at this company…</source>
-        <translation>Alle bei dieser Firma einladen…</translation>
+        <source>Invite all…</source>
+        <translation>Alle einladen…</translation>
     </message>
     <message>
         <source>Email a portal link to every contact of the company who has portal access and has not been invited or signed in yet</source>

@@ -1057,8 +1057,8 @@
         <translation>Impossible de modifier l’obligation d’utiliser une application d’authentification&#xa0;: %1</translation>
     </message>
     <message>
-        <source>Invite everyone at this company…</source>
-        <translation>Inviter tout le monde dans cette entreprise…</translation>
+        <source>Invite all…</source>
+        <translation>Inviter tous…</translation>
     </message>
     <message>
         <source>Email a portal link to every contact of the company who has portal access and has not been invited or signed in yet</source>

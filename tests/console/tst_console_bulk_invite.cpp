@@ -1,4 +1,4 @@
-// "Invite everyone at this company" in the Companies page, on SQLite and PostgreSQL, driven as
+// "Invite all" in the Companies page, on SQLite and PostgreSQL, driven as
 // staff use it: the question, the progress dialog queuing in batches while the event loop keeps
 // running, and the count of sent mails as the outbox delivers them.
 #include "ConsoleFixture.h"

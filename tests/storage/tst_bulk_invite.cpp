@@ -1,4 +1,4 @@
-// Inviting many contacts at once (the console's "Invite everyone at this company"), on both
+// Inviting many contacts at once (the console's "Invite all"), on both
 // engines: who is reached, one invitation and mail each, all or nothing per batch, audited.
 #include "TestDatabase.h"
 
