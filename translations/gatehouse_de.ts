@@ -6461,14 +6461,6 @@ SHA-256 des Nachweises: %8</translation>
         <translation>%1 von %2 Dateien sicher gesendet</translation>
     </message>
     <message>
-        <source>Drag files here, or</source>
-        <translation>Dateien hierher ziehen oder</translation>
-    </message>
-    <message>
-        <source>Choose files</source>
-        <translation>Dateien auswählen</translation>
-    </message>
-    <message>
         <source>Up to %1 per file. Files are encrypted as they arrive and deleted %2 days after you send them.</source>
         <translation>Bis zu %1 pro Datei. Dateien werden beim Eingang verschlüsselt und %2 Tage nach dem Senden gelöscht.</translation>
     </message>
@@ -6909,6 +6901,17 @@ SHA-256 des Nachweises: %8</translation>
     </message>
 </context>
 <context>
+    <name>send-files</name>
+    <message>
+        <source>Drag files here, or</source>
+        <translation>Dateien hierher ziehen oder</translation>
+    </message>
+    <message>
+        <source>Choose files</source>
+        <translation>Dateien auswählen</translation>
+    </message>
+</context>
+<context>
     <name>signature</name>
     <message>
         <source>Signature pad: draw your signature with a mouse, finger or pen</source>
@@ -7237,14 +7240,6 @@ SHA-256 des Nachweises: %8</translation>
     <message>
         <source>Uploaded %1 of %2 files</source>
         <translation>%1 von %2 Dateien hochgeladen</translation>
-    </message>
-    <message>
-        <source>Drag files here, or</source>
-        <translation>Dateien hierher ziehen oder</translation>
-    </message>
-    <message>
-        <source>Choose files</source>
-        <translation>Dateien auswählen</translation>
     </message>
     <message>
         <source>Accepted: %1. Up to %2 per file.</source>

@@ -6461,14 +6461,6 @@ SHA-256 de la preuve&#xa0;: %8</translation>
         <translation>%1 fichiers sur %2 envoyés en toute sécurité</translation>
     </message>
     <message>
-        <source>Drag files here, or</source>
-        <translation>Faites glisser des fichiers ici, ou</translation>
-    </message>
-    <message>
-        <source>Choose files</source>
-        <translation>Choisir des fichiers</translation>
-    </message>
-    <message>
         <source>Up to %1 per file. Files are encrypted as they arrive and deleted %2 days after you send them.</source>
         <translation>Jusqu’à %1 par fichier. Les fichiers sont chiffrés dès leur arrivée et supprimés %2 jours après leur envoi.</translation>
     </message>
@@ -6909,6 +6901,17 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     </message>
 </context>
 <context>
+    <name>send-files</name>
+    <message>
+        <source>Drag files here, or</source>
+        <translation>Faites glisser des fichiers ici, ou</translation>
+    </message>
+    <message>
+        <source>Choose files</source>
+        <translation>Choisir des fichiers</translation>
+    </message>
+</context>
+<context>
     <name>signature</name>
     <message>
         <source>Signature pad: draw your signature with a mouse, finger or pen</source>
@@ -7237,14 +7240,6 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     <message>
         <source>Uploaded %1 of %2 files</source>
         <translation>%1 fichiers sur %2 envoyés</translation>
-    </message>
-    <message>
-        <source>Drag files here, or</source>
-        <translation>Faites glisser des fichiers ici, ou</translation>
-    </message>
-    <message>
-        <source>Choose files</source>
-        <translation>Choisir des fichiers</translation>
     </message>
     <message>
         <source>Accepted: %1. Up to %2 per file.</source>

@@ -93,41 +93,15 @@ function createFileDropView(task, ctx) {
     }
 
     function picker() {
-        const inputId = "filedrop-input-" + id;
-        const input = h("input", {
-            className: "visually-hidden",
-            type: "file",
-            id: inputId,
-            multiple: true,
-            "aria-describedby": limits.id,
-            testid: "filedrop-input-" + id,
-        });
-        input.addEventListener("change", function () {
-            if (input.files && input.files.length) {
-                dropAll(input.files);
-                input.value = "";
-            }
-        });
-        const zone = h("div", { className: "dropzone", testid: "filedrop-zone-" + id }, [
-            h("p", { className: "dropzone__text", text: qsTr("Drag files here, or") }),
-            h("label", { className: "button button--primary", for: inputId, text: qsTr("Choose files") }),
-            input,
-        ]);
-        zone.addEventListener("dragover", function (event) {
-            event.preventDefault();
-            zone.classList.add("dropzone--over");
-        });
-        zone.addEventListener("dragleave", function () {
-            zone.classList.remove("dropzone--over");
-        });
-        zone.addEventListener("drop", function (event) {
-            event.preventDefault();
-            zone.classList.remove("dropzone--over");
-            if (event.dataTransfer && event.dataTransfer.files.length) {
-                dropAll(event.dataTransfer.files);
-            }
-        });
-        return zone;
+        return Gatehouse.fileDropZone(
+            {
+                id: "filedrop-input-" + id,
+                "aria-describedby": limits.id,
+                testid: "filedrop-input-" + id,
+            },
+            "filedrop-zone-" + id,
+            dropAll
+        );
     }
 
     ctx.api.taskGet(task.id, "drops").then(function (data) {

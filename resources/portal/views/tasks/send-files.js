@@ -52,4 +52,43 @@ function sendFiles(files, options) {
 }
 
 globalThis.Gatehouse = globalThis.Gatehouse || {};
+// A drop zone with a "Choose files" button: files dropped on it or picked go to onFiles (an
+// array). inputAttrs: extra attributes of the hidden file input (id, accept, aria-describedby,
+// testid); zoneTestid names the zone.
+function fileDropZone(inputAttrs, zoneTestid, onFiles) {
+    const h = Gatehouse.dom.h;
+    const attrs = { className: "visually-hidden", type: "file", multiple: true };
+    Object.keys(inputAttrs).forEach(function (key) {
+        attrs[key] = inputAttrs[key];
+    });
+    const input = h("input", attrs);
+    input.addEventListener("change", function () {
+        if (input.files && input.files.length) {
+            onFiles(Array.prototype.slice.call(input.files));
+            input.value = "";
+        }
+    });
+    const zone = h("div", { className: "dropzone", testid: zoneTestid }, [
+        h("p", { className: "dropzone__text", text: qsTr("Drag files here, or") }),
+        h("label", { className: "button button--primary", for: inputAttrs.id, text: qsTr("Choose files") }),
+        input,
+    ]);
+    zone.addEventListener("dragover", function (event) {
+        event.preventDefault();
+        zone.classList.add("dropzone--over");
+    });
+    zone.addEventListener("dragleave", function () {
+        zone.classList.remove("dropzone--over");
+    });
+    zone.addEventListener("drop", function (event) {
+        event.preventDefault();
+        zone.classList.remove("dropzone--over");
+        if (event.dataTransfer && event.dataTransfer.files.length) {
+            onFiles(Array.prototype.slice.call(event.dataTransfer.files));
+        }
+    });
+    return zone;
+}
+
 globalThis.Gatehouse.sendFiles = sendFiles;
+globalThis.Gatehouse.fileDropZone = fileDropZone;

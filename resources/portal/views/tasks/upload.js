@@ -104,42 +104,17 @@ function createUploadView(task, ctx) {
     }
 
     function renderPicker() {
-        const inputId = "upload-input-" + id;
         const hintId = "upload-limits-" + id;
-        const input = h("input", {
-            className: "visually-hidden",
-            type: "file",
-            id: inputId,
-            multiple: true,
-            accept: accept.extensions.join(","),
-            "aria-describedby": hintId,
-            testid: "upload-input-" + id,
-        });
-        input.addEventListener("change", function () {
-            if (input.files && input.files.length) {
-                uploadAll(input.files);
-                input.value = "";
-            }
-        });
-        const zone = h("div", { className: "dropzone", testid: "upload-zone-" + id }, [
-            h("p", { className: "dropzone__text", text: qsTr("Drag files here, or") }),
-            h("label", { className: "button button--primary", for: inputId, text: qsTr("Choose files") }),
-            input,
-        ]);
-        zone.addEventListener("dragover", function (event) {
-            event.preventDefault();
-            zone.classList.add("dropzone--over");
-        });
-        zone.addEventListener("dragleave", function () {
-            zone.classList.remove("dropzone--over");
-        });
-        zone.addEventListener("drop", function (event) {
-            event.preventDefault();
-            zone.classList.remove("dropzone--over");
-            if (event.dataTransfer && event.dataTransfer.files.length) {
-                uploadAll(event.dataTransfer.files);
-            }
-        });
+        const zone = Gatehouse.fileDropZone(
+            {
+                id: "upload-input-" + id,
+                accept: accept.extensions.join(","),
+                "aria-describedby": hintId,
+                testid: "upload-input-" + id,
+            },
+            "upload-zone-" + id,
+            uploadAll
+        );
         limits.id = hintId;
         limits.textContent = fmt(qsTr("Accepted: %1. Up to %2 per file."), accept.labels.join(", "), formatSize(accept.maxBytes));
         return zone;
