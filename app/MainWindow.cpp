@@ -15,6 +15,7 @@
 #include "review/ReviewQueueView.h"
 #include "settings/BrandingPanel.h"
 #include "settings/DatabasePanel.h"
+#include "settings/EmailPanel.h"
 #include "settings/PagesPanel.h"
 #include "settings/SettingsView.h"
 #include "templates/TemplatesView.h"
@@ -65,8 +66,9 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     m_onboardings = new OnboardingsView(m_context, this);
     m_review = new ReviewQueueView(m_context, this);
     m_inbox = new InboxView(m_context, this);
-    auto *settings = new SettingsView(m_context, this); // Branding and Portal pages tabs
+    auto *settings = new SettingsView(m_context, this);
     m_branding = settings->brandingPanel();
+    m_email = settings->emailPanel();
     m_companies = new CompaniesView(m_context, this);
     m_mail = new MailView(m_context, this);
     m_activity = new ActivityView(m_context, this);
@@ -313,6 +315,12 @@ void MainWindow::setPortalHost(PortalHost *host)
     m_portalLabel->setToolTip(tr("The client portal runs inside this console. Click to open it "
                                  "in your browser."));
     connect(host, &PortalHost::mailDelivered, m_mail, &MailView::refresh);
+    // The command line's --smtp-url wins for as long as this console runs.
+    if (m_context.smtpFromCommandLine.isEmpty()) {
+        connect(m_email, &EmailPanel::saved, host, &PortalHost::setMailSettings);
+        connect(m_email, &EmailPanel::saved, m_mail,
+                [this](const MailSettings &mail) { m_mail->setDeliveryRoute(mail.smtpUrl); });
+    }
     connect(host, &PortalHost::mailFailed, this, [this](const QString &error) {
         statusBar()->showMessage(tr("Mail delivery failed: %1").arg(error), 10000);
         m_mail->refresh();

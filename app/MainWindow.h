@@ -21,6 +21,7 @@ struct HomeItem;
 struct SearchHit;
 class MailView;
 class BrandingPanel;
+class EmailPanel;
 class ClientNotifier;
 struct ClientNotification;
 class InboxView;
@@ -81,6 +82,7 @@ public:
     ReviewQueueView *reviewView() const { return m_review; }
     InboxView *inboxView() const { return m_inbox; }
     BrandingPanel *brandingPanel() const { return m_branding; }
+    EmailPanel *emailPanel() const { return m_email; }
     CompaniesView *companiesView() const { return m_companies; }
     MailView *mailView() const { return m_mail; }
     ActivityView *activityView() const { return m_activity; }
@@ -114,6 +116,7 @@ private:
     BrandingPanel *m_branding = nullptr;
     CompaniesView *m_companies = nullptr;
     MailView *m_mail = nullptr;
+    EmailPanel *m_email = nullptr;
     ActivityView *m_activity = nullptr;
     TemplatesView *m_templates = nullptr;
     QLabel *m_portalLabel = nullptr;

@@ -8,6 +8,7 @@
 #include "mail/MailTransport.h"
 #include "security/Tokens.h"
 #include "services/InviteService.h"
+#include "services/MailConfigService.h"
 #include "services/WorkspaceSetup.h"
 #include "storage/Database.h"
 #include "storage/DatabaseBackup.h"
@@ -168,9 +169,11 @@ int PortalCommandLine::run(const QStringList &arguments)
     const QCommandLineOption listenOption(
         QStringLiteral("listen"), QStringLiteral("serve: address and port to listen on."),
         QStringLiteral("ADDR:PORT"), QStringLiteral("127.0.0.1:8080"));
-    const QCommandLineOption smtpUrlOption(QStringLiteral("smtp-url"),
-                                           QStringLiteral("smtp://host:587 or smtps://host:465."),
-                                           QStringLiteral("URL"));
+    const QCommandLineOption smtpUrlOption(
+        QStringLiteral("smtp-url"),
+        QStringLiteral("smtp://host:587 or smtps://host:465 "
+                       "(default: the console's mail settings)."),
+        QStringLiteral("URL"));
     const QCommandLineOption smtpUserOption(
         QStringLiteral("smtp-user"), QStringLiteral("SMTP user name."), QStringLiteral("USER"));
     const QCommandLineOption mailFromOption(QStringLiteral("mail-from"),
@@ -364,14 +367,21 @@ int PortalCommandLine::run(const QStringList &arguments)
         }
         config->limits.trustedProxies.append(parsed);
     }
-    MailSettings mail;
-    mail.smtpUrl = parser.value(smtpUrlOption);
-    mail.user = parser.value(smtpUserOption);
-    mail.password = qEnvironmentVariable("GATEHOUSE_SMTP_PASSWORD");
-    mail.mailboxPath = dataDir.mailboxPath();
-    if (parser.isSet(mailFromOption)) {
-        mail.fromAddress = parser.value(mailFromOption);
+    // What staff set in the console's mail settings, unless the command line says otherwise;
+    // the password always comes from the environment.
+    std::optional<MailConfig> mailConfig = MailConfigService(db, Clock::system()).get(nullptr);
+    if (!mailConfig) {
+        return fail(QStringLiteral("the mail settings could not be read from the database."));
     }
+    if (parser.isSet(smtpUrlOption)) {
+        mailConfig->smtpUrl = parser.value(smtpUrlOption);
+        mailConfig->user = parser.value(smtpUserOption);
+    }
+    if (parser.isSet(mailFromOption)) {
+        mailConfig->fromAddress = parser.value(mailFromOption);
+    }
+    const MailSettings mail = mailConfig->settings(qEnvironmentVariable("GATEHOUSE_SMTP_PASSWORD"),
+                                                   dataDir.mailboxPath());
     if (!mail.smtpUrl.isEmpty() && !SmtpTransport::validateUrl(mail.smtpUrl, &error)) {
         return fail(error);
     }

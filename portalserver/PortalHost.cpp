@@ -113,6 +113,13 @@ void PortalHost::purgeExpiredDrops()
     }
 }
 
+void PortalHost::setMailSettings(const MailSettings &mail)
+{
+    if (m_outbox) {
+        m_outbox->setSettings(mail);
+    }
+}
+
 void PortalHost::wakeOutbox()
 {
     if (m_outbox) {

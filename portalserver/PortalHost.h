@@ -37,6 +37,8 @@ public:
     QList<qint64> requestsPerServer() const;
     // Asks the outbox for a delivery round now.
     void wakeOutbox();
+    // How the outbox sends from now on (staff changed the mail settings).
+    void setMailSettings(const MailSettings &mail);
     // Asks for a purge of expired file drops now.
     void purgeExpiredDrops();
 

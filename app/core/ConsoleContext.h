@@ -22,6 +22,8 @@ struct ConsoleContext
     QString publicUrl;   // links in mail are built from it
     QString mailboxPath; // where mail goes without SMTP
     QString smtpUrl;     // empty: the local mailbox
+    // The --smtp-url the console was started with; it wins over the mail settings.
+    QString smtpFromCommandLine;
 
     // The console's one credential vault, shared by every view; MainWindow makes it.
     VaultSession *vault = nullptr;

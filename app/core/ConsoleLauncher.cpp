@@ -7,7 +7,9 @@
 #include "MessageBox.h"
 #include "PortalHost.h"
 #include "config/DataDir.h"
+#include "mail/MailPassword.h"
 #include "security/Tokens.h"
+#include "services/MailConfigService.h"
 #include "services/WorkspaceSetup.h"
 #include "setup/LoginDialog.h"
 #include "setup/SetupWizard.h"
@@ -165,9 +167,20 @@ int ConsoleLauncher::run(const QStringList &arguments)
     context.staff = *login.staff();
     context.publicUrl = options.effectivePublicUrl();
     context.mailboxPath = dataDir.mailboxPath();
-    context.smtpUrl = options.smtpUrl;
+    // The mail settings staff saved, unless the command line names a server.
+    MailConfig mailConfig = MailConfigService(db, clock).get(nullptr).value_or(MailConfig());
+    if (!options.smtpUrl.isEmpty()) {
+        mailConfig.smtpUrl = options.smtpUrl;
+        mailConfig.user = options.smtpUser;
+    }
+    context.smtpUrl = mailConfig.smtpUrl;
+    context.smtpFromCommandLine = options.smtpUrl;
+    const QString environmentPassword = qEnvironmentVariable("GATEHOUSE_SMTP_PASSWORD");
+    const bool passwordInKeychain
+        = environmentPassword.isEmpty() && !MailPassword::keyFor(mailConfig).isEmpty();
 
     PortalHost host(db);
+    MailPassword keychain; // after the host: it goes first, and with it any late answer
     QString portalProblem;
     bool portalRunning = false;
     if (options.embeddedPortal) {
@@ -175,12 +188,20 @@ int ConsoleLauncher::run(const QStringList &arguments)
         portal.address = QHostAddress::LocalHost;
         portal.port = options.portalPort;
         portal.publicUrl = options.portalPort == 0 ? options.publicUrl : context.publicUrl;
-        MailSettings mail;
-        mail.smtpUrl = options.smtpUrl;
-        mail.user = options.smtpUser;
-        mail.password = qEnvironmentVariable("GATEHOUSE_SMTP_PASSWORD");
-        mail.mailboxPath = dataDir.mailboxPath();
+        MailSettings mail = mailConfig.settings(environmentPassword, dataDir.mailboxPath());
+        mail.waitingForPassword = passwordInKeychain;
         portalRunning = host.start(portal, mail, &error);
+        if (portalRunning && passwordInKeychain) {
+            const QString mailbox = dataDir.mailboxPath();
+            keychain.read(mailConfig, [&host, mailConfig, mailbox](const Keychain::Result &result,
+                                                                   const QString &password) {
+                if (!result.ok()) {
+                    qCWarning(lcConsole).noquote()
+                        << "SMTP password not read from the keychain:" << result.message;
+                }
+                host.setMailSettings(mailConfig.settings(password, mailbox));
+            });
+        }
         if (portalRunning) {
             context.publicUrl = host.publicUrl();
         } else {

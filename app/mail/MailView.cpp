@@ -30,17 +30,11 @@ MailView::MailView(const ConsoleContext &context, QWidget *parent)
     , m_body(new QPlainTextEdit(this))
     , m_error(new ErrorLabel(this))
 {
-    const QString mailbox = QDir::toNativeSeparators(m_context.mailboxPath);
     m_delivery->setObjectName(QStringLiteral("mailDelivery"));
     m_delivery->setWordWrap(true);
     m_delivery->setTextFormat(Qt::PlainText);
     m_delivery->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    if (m_context.smtpUrl.isEmpty()) {
-        m_delivery->setText(tr("Without SMTP, mail is delivered to %1").arg(mailbox));
-    } else {
-        m_delivery->setText(tr("Mail is sent through %1.").arg(m_context.smtpUrl));
-        m_openMailbox->hide();
-    }
+    setDeliveryRoute(m_context.smtpUrl);
     m_openMailbox->setObjectName(QStringLiteral("openMailbox"));
 
     m_table->setObjectName(QStringLiteral("mailTable"));
@@ -145,6 +139,18 @@ void MailView::openMailbox()
                             tr("No file manager could open %1.")
                                 .arg(QDir::toNativeSeparators(m_context.mailboxPath)));
     }
+}
+
+void MailView::setDeliveryRoute(const QString &smtpUrl)
+{
+    m_context.smtpUrl = smtpUrl;
+    if (smtpUrl.isEmpty()) {
+        m_delivery->setText(tr("Without SMTP, mail is delivered to %1")
+                                .arg(QDir::toNativeSeparators(m_context.mailboxPath)));
+    } else {
+        m_delivery->setText(tr("Mail is sent through %1.").arg(smtpUrl));
+    }
+    m_openMailbox->setVisible(smtpUrl.isEmpty());
 }
 
 } // namespace Gatehouse

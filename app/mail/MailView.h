@@ -27,6 +27,8 @@ public:
     // Reads the outbox again, keeping the selected message.
     void refresh();
     bool selectMessage(qint64 messageId);
+    // Where mail goes now: through this SMTP server, or (empty) to the local mailbox.
+    void setDeliveryRoute(const QString &smtpUrl);
 
     OutboxModel *model() const { return m_model; }
     QTableView *tableView() const { return m_table; }

@@ -10,10 +10,12 @@ namespace Gatehouse {
 
 class BrandingPanel;
 class DatabasePanel;
+class EmailPanel;
 class PagesPanel;
+class SignInPanel;
 
-// The Settings page: a tab for the branding (ONB-10), one for the portal's pages (ONB-7), one
-// for the database (its backups).
+// The Settings page (CON-10): tabs for the branding (ONB-10), the portal's pages (ONB-7), how
+// clients sign in, how mail is sent, and the database (its backups).
 class SettingsView : public QWidget
 {
     Q_OBJECT
@@ -23,12 +25,16 @@ public:
     BrandingPanel *brandingPanel() const { return m_branding; }
     PagesPanel *pagesPanel() const { return m_pages; }
     DatabasePanel *databasePanel() const { return m_database; }
+    SignInPanel *signInPanel() const { return m_signIn; }
+    EmailPanel *emailPanel() const { return m_email; }
     QTabWidget *tabs() const { return m_tabs; }
 
 private:
     QTabWidget *m_tabs;
     BrandingPanel *m_branding;
     PagesPanel *m_pages;
+    SignInPanel *m_signIn;
+    EmailPanel *m_email;
     DatabasePanel *m_database;
 };
 

@@ -16,6 +16,7 @@ struct Workspace
     bool newContactsPortalAccess = true; // ACC-9: what a new contact starts with
     qint64 logoFileId = 0;               // ONB-10: a PNG in the file store; 0: none
     bool requireContactTotp = false;     // ACC-10: contacts must sign in with TOTP
+    int sessionLifetimeHours = 24; // ACC-6: a portal session ends this long after its last use
 };
 
 struct StaffMember

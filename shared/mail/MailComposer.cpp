@@ -218,4 +218,19 @@ MailMessage answerToContact(const Workspace &workspace, const QString &to,
     return message;
 }
 
+MailMessage testMail(const Workspace &workspace, const QString &to, const QString &staffName)
+{
+    MailMessage message;
+    message.to = to;
+    message.subject = tr("Test mail from %1").arg(workspace.name);
+    const QString body = tr("%1 sent this message from Gatehouse's mail settings to check that "
+                            "mail from %2 arrives. There is nothing else to do.")
+                             .arg(staffName, workspace.name);
+    message.text = body + QStringLiteral("\n");
+    message.html
+        = html(workspace, message.subject, QStringLiteral("<p>%1</p>").arg(body.toHtmlEscaped()),
+               QString(), QString());
+    return message;
+}
+
 } // namespace Gatehouse::MailComposer

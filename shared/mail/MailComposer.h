@@ -39,5 +39,7 @@ MailMessage signedCertificate(const Workspace &workspace, const QString &to,
 MailMessage meetingInvitation(const Workspace &workspace, const Contact &contact, const Task &task,
                               const MeetingSchedule &schedule, const QString &portalLink,
                               const QByteArray &ics);
+// Sent from the console's mail settings to check them; says who sent it.
+MailMessage testMail(const Workspace &workspace, const QString &to, const QString &staffName);
 
 } // namespace Gatehouse::MailComposer

@@ -43,6 +43,19 @@ size_t readPayload(char *buffer, size_t size, size_t count, void *userData)
     return size_t(n);
 }
 
+// Keeps the server's last reply line: libcurl reports SMTP replies as incoming headers.
+int keepReply(CURL *, curl_infotype type, char *data, size_t size, void *userData)
+{
+    if (type == CURLINFO_HEADER_IN) {
+        const QString line = QString::fromUtf8(data, qsizetype(size)).trimmed();
+        // 221 answers QUIT, after the reply that matters.
+        if (!line.isEmpty() && !line.startsWith(QLatin1String("221"))) {
+            *static_cast<QString *>(userData) = line;
+        }
+    }
+    return 0;
+}
+
 bool isLoopback(const QString &host)
 {
     if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0) {
@@ -90,6 +103,7 @@ bool SmtpTransport::validateUrl(const QString &text, QString *error)
 
 bool SmtpTransport::send(const MailMessage &message, qint64 nowMs, QString *error)
 {
+    m_lastReply.clear();
     if (!validateUrl(m_settings.smtpUrl, error)) {
         return false;
     }
@@ -134,6 +148,9 @@ bool SmtpTransport::send(const MailMessage &message, qint64 nowMs, QString *erro
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT, 60L);
+    curl_easy_setopt(curl, CURLOPT_DEBUGFUNCTION, keepReply);
+    curl_easy_setopt(curl, CURLOPT_DEBUGDATA, &m_lastReply);
+    curl_easy_setopt(curl, CURLOPT_VERBOSE, 1L);
     if (url.scheme() == QLatin1String("smtp")) {
         curl_easy_setopt(curl, CURLOPT_USE_SSL,
                          isLoopback(url.host()) ? long(CURLUSESSL_NONE) : long(CURLUSESSL_ALL));
@@ -147,10 +164,12 @@ bool SmtpTransport::send(const MailMessage &message, qint64 nowMs, QString *erro
     curl_easy_cleanup(curl);
     if (result != CURLE_OK) {
         if (error) {
-            *error = QStringLiteral("SMTP delivery to %1 failed: %2")
-                         .arg(url.host(), curlError[0]
-                                              ? QString::fromUtf8(curlError)
-                                              : QString::fromUtf8(curl_easy_strerror(result)));
+            const QString reason = curlError[0] ? QString::fromUtf8(curlError)
+                                                : QString::fromUtf8(curl_easy_strerror(result));
+            *error = m_lastReply.isEmpty()
+                         ? QStringLiteral("SMTP delivery to %1 failed: %2").arg(url.host(), reason)
+                         : QStringLiteral("SMTP delivery to %1 failed: %2 (the server said: %3)")
+                               .arg(url.host(), reason, m_lastReply);
         }
         return false;
     }

@@ -16,6 +16,9 @@ struct MailSettings
     QString fromAddress = QStringLiteral("portal@gatehouse.invalid");
     QString fromName = QStringLiteral("Gatehouse");
     QString mailboxPath; // where mail goes without SMTP
+    // The console reads the password from the keychain after the outbox has started; until
+    // it arrives the outbox waits rather than trying the server without it.
+    bool waitingForPassword = false;
 };
 
 // Hands one composed message to whatever carries it.
@@ -39,8 +42,13 @@ public:
 
     [[nodiscard]] static bool validateUrl(const QString &url, QString *error);
 
+    // The server's last reply line of the last send ("250 2.0.0 Ok: queued as ..."), to show
+    // people what the server said.
+    QString lastReply() const { return m_lastReply; }
+
 private:
     MailSettings m_settings;
+    QString m_lastReply;
 };
 
 // Writes each message as an .eml file, named so that sorting by name is delivery order.

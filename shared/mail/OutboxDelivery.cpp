@@ -109,9 +109,24 @@ void OutboxWorker::wake()
     QMetaObject::invokeMethod(this, &OutboxWorker::deliver, Qt::QueuedConnection);
 }
 
+void OutboxWorker::setSettings(const MailSettings &settings)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, settings] {
+            m_settings = settings;
+            if (m_delivery) {
+                m_delivery = std::make_unique<OutboxDelivery>(
+                    m_db, MailTransport::create(m_settings), Clock::system());
+                deliver();
+            }
+        },
+        Qt::QueuedConnection);
+}
+
 void OutboxWorker::deliver()
 {
-    if (!m_delivery) {
+    if (!m_delivery || m_settings.waitingForPassword) {
         return;
     }
     QString error;

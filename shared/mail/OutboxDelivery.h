@@ -51,6 +51,8 @@ public:
     Q_INVOKABLE void start();
     // Asks for a delivery round now (thread-safe: queued into the worker's thread).
     void wake();
+    // Sends with these from the next round on (thread-safe, like wake()).
+    void setSettings(const MailSettings &settings);
 
 Q_SIGNALS:
     void delivered(int count);

@@ -1,5 +1,6 @@
 #include "PortalAccessService.h"
 
+#include "PortalAuthService.h"
 #include "core/Clock.h"
 #include "security/AuditLog.h"
 #include "storage/AccessRepository.h"
@@ -10,6 +11,15 @@
 #include <QCoreApplication>
 
 namespace Gatehouse {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Gatehouse::PortalAccess", text);
+}
+
+} // namespace
 
 PortalAccessService::PortalAccessService(const Database &db, const Clock &clock)
     : m_db(db)
@@ -28,9 +38,7 @@ bool PortalAccessService::setContactAccess(qint64 contactId, bool on, const Acto
         return false;
     }
     if (!contact) {
-        ServiceError::set(
-            error, ServiceError::Kind::NotFound,
-            QCoreApplication::translate("Gatehouse::PortalAccess", "No such contact."));
+        ServiceError::set(error, ServiceError::Kind::NotFound, tr("No such contact."));
         return false;
     }
     if (contact->portalAccess == on) {
@@ -67,33 +75,69 @@ bool PortalAccessService::setContactAccess(qint64 contactId, bool on, const Acto
 
 bool PortalAccessService::setNewContactsDefault(bool on, const Actor &actor, ServiceError *error)
 {
-    DirectoryRepository directory(m_db);
-    QString dbError;
-    const std::optional<Workspace> workspace = directory.workspace(&dbError);
-    if (!workspace) {
-        ServiceError::internal(error);
-        return false;
-    }
-    if (workspace->newContactsPortalAccess == on) {
-        return true;
-    }
-    const qint64 now = m_clock.nowMs();
-    const AuditEvent audit = AuditEvent::make(
-        workspace->id, now, actor, QStringLiteral("access.default_changed"),
-        AuditEvent::subjectOf("workspace", workspace->id),
+    return changeWorkspace(
+        [on](const Workspace &workspace) { return workspace.newContactsPortalAccess != on; },
+        [on](DirectoryRepository &directory, qint64 workspaceId, QString *dbError) {
+            return directory.setNewContactsPortalAccess(workspaceId, on, dbError);
+        },
+        actor, QStringLiteral("access.default_changed"),
         on ? QStringLiteral("New contacts get portal access")
-           : QStringLiteral("New contacts get no portal access until it is turned on"));
-    Transaction transaction(m_db);
-    if (!transaction.isActive()
-        || !directory.setNewContactsPortalAccess(workspace->id, on, &dbError)
-        || !AuditLog(m_db).append(audit, &dbError) || !transaction.commit(&dbError)) {
-        ServiceError::internal(error);
-        return false;
-    }
-    return true;
+           : QStringLiteral("New contacts get no portal access until it is turned on"),
+        error);
 }
 
 bool PortalAccessService::setRequireContactTotp(bool on, const Actor &actor, ServiceError *error)
+{
+    return changeWorkspace(
+        [on](const Workspace &workspace) { return workspace.requireContactTotp != on; },
+        [on](DirectoryRepository &directory, qint64 workspaceId, QString *dbError) {
+            return directory.setRequireContactTotp(workspaceId, on, dbError);
+        },
+        actor, QStringLiteral("totp.requirement_changed"),
+        on ? QStringLiteral("Contacts must sign in to the portal with an authenticator app")
+           : QStringLiteral("Contacts may choose whether to use an authenticator app"),
+        error);
+}
+
+bool PortalAccessService::setLifetimes(int codeMinutes, int sessionHours, const Actor &actor,
+                                       ServiceError *error)
+{
+    if (codeMinutes < PortalAuthService::kMinCodeMinutes
+        || codeMinutes > PortalAuthService::kMaxCodeMinutes) {
+        ServiceError::set(error, ServiceError::Kind::Invalid,
+                          tr("A sign-in code must last between %1 and %2 minutes.")
+                              .arg(PortalAuthService::kMinCodeMinutes)
+                              .arg(PortalAuthService::kMaxCodeMinutes));
+        return false;
+    }
+    if (sessionHours < PortalAuthService::kMinSessionHours
+        || sessionHours > PortalAuthService::kMaxSessionHours) {
+        ServiceError::set(error, ServiceError::Kind::Invalid,
+                          tr("A portal session must last between %1 and %2 hours.")
+                              .arg(PortalAuthService::kMinSessionHours)
+                              .arg(PortalAuthService::kMaxSessionHours));
+        return false;
+    }
+    return changeWorkspace(
+        [=](const Workspace &workspace) {
+            return workspace.codeLifetimeMinutes != codeMinutes
+                   || workspace.sessionLifetimeHours != sessionHours;
+        },
+        [=](DirectoryRepository &directory, qint64 workspaceId, QString *dbError) {
+            return directory.setLifetimes(workspaceId, codeMinutes, sessionHours, dbError);
+        },
+        actor, QStringLiteral("access.lifetimes_changed"),
+        QStringLiteral("Sign-in codes last %1 minutes; portal sessions end %2 hours after their "
+                       "last use")
+            .arg(codeMinutes)
+            .arg(sessionHours),
+        error);
+}
+
+bool PortalAccessService::changeWorkspace(
+    const std::function<bool(const Workspace &)> &differs,
+    const std::function<bool(DirectoryRepository &, qint64, QString *)> &write, const Actor &actor,
+    const QString &kind, const QString &summary, ServiceError *error)
 {
     DirectoryRepository directory(m_db);
     QString dbError;
@@ -102,17 +146,14 @@ bool PortalAccessService::setRequireContactTotp(bool on, const Actor &actor, Ser
         ServiceError::internal(error);
         return false;
     }
-    if (workspace->requireContactTotp == on) {
+    if (!differs(*workspace)) {
         return true;
     }
-    const qint64 now = m_clock.nowMs();
-    const AuditEvent audit = AuditEvent::make(
-        workspace->id, now, actor, QStringLiteral("totp.requirement_changed"),
-        AuditEvent::subjectOf("workspace", workspace->id),
-        on ? QStringLiteral("Contacts must sign in to the portal with an authenticator app")
-           : QStringLiteral("Contacts may choose whether to use an authenticator app"));
+    const AuditEvent audit
+        = AuditEvent::make(workspace->id, m_clock.nowMs(), actor, kind,
+                           AuditEvent::subjectOf("workspace", workspace->id), summary);
     Transaction transaction(m_db);
-    if (!transaction.isActive() || !directory.setRequireContactTotp(workspace->id, on, &dbError)
+    if (!transaction.isActive() || !write(directory, workspace->id, &dbError)
         || !AuditLog(m_db).append(audit, &dbError) || !transaction.commit(&dbError)) {
         ServiceError::internal(error);
         return false;

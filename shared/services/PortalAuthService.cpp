@@ -63,6 +63,12 @@ QString PortalAuthService::maskEmail(const QString &email)
     return local.left(1) + QStringLiteral("\u2022\u2022\u2022@") + domain;
 }
 
+qint64 PortalAuthService::sessionLifetimeMs(const Workspace &workspace)
+{
+    const int hours = qBound(kMinSessionHours, workspace.sessionLifetimeHours, kMaxSessionHours);
+    return qint64(hours) * 60 * 60 * 1000;
+}
+
 QString PortalAuthService::csrfToken(const QString &sessionToken)
 {
     return Tokens::hash(QStringLiteral("csrf:") + sessionToken);
@@ -370,8 +376,9 @@ std::optional<QString> PortalAuthService::openSession(qint64 challengeId, qint64
     signIn.kind = PortalAccess::Kind::SignIn;
     signIn.ip = ip;
     signIn.userAgent = userAgent;
-    if (!access.createSession(contactId, Tokens::hash(token), now, now + kSessionLifetimeMs, ip,
-                              userAgent, &dbError, &signIn.sessionId)
+    if (!access.createSession(contactId, Tokens::hash(token), now,
+                              now + sessionLifetimeMs(*workspace), ip, userAgent, &dbError,
+                              &signIn.sessionId)
         || !access.recordAccess(signIn, &dbError)
         || !ActivityRepository(m_db).append(workspace->id, event, now, &dbError)
         || !AuditLog(m_db).append(audit, &dbError) || !transaction.commit(&dbError)) {
@@ -418,6 +425,11 @@ std::optional<PortalSession> PortalAuthService::session(const QString &sessionTo
 bool PortalAuthService::recordUse(const SessionRecord &record, qint64 now, const QString &ip,
                                   const QString &userAgent, QString *error)
 {
+    // Read here, once a minute per session, rather than on every request.
+    const std::optional<Workspace> workspace = DirectoryRepository(m_db).workspace(error);
+    if (!workspace) {
+        return false;
+    }
     AccessRepository access(m_db);
     Transaction transaction(m_db);
     if (!transaction.isActive()) {
@@ -427,7 +439,7 @@ bool PortalAuthService::recordUse(const SessionRecord &record, qint64 now, const
         return false;
     }
     // Only the request that slides the session records it; a parallel one finds it slid.
-    if (!access.slideSession(record.id, now, now + kSessionLifetimeMs,
+    if (!access.slideSession(record.id, now, now + sessionLifetimeMs(*workspace),
                              now - kSessionTouchIntervalMs, error)) {
         return error->isEmpty();
     }

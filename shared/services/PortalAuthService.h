@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/ServiceError.h"
+#include "domain/Directory.h"
 #include "domain/PortalRole.h"
 #include "storage/AccessRepository.h"
 
@@ -38,7 +39,13 @@ public:
     PortalAuthService(const Database &db, const Clock &clock, const QString &publicUrl);
 
     static constexpr int kMaxCodeAttempts = 5;
+    // The default; a workspace sets its own (ACC-6), within these bounds.
     static constexpr qint64 kSessionLifetimeMs = 24LL * 60 * 60 * 1000;
+    static constexpr int kMinSessionHours = 1;
+    static constexpr int kMaxSessionHours = 30 * 24; // the cookie lives 30 days
+    static constexpr int kMinCodeMinutes = 5;
+    static constexpr int kMaxCodeMinutes = 24 * 60;
+    static qint64 sessionLifetimeMs(const Workspace &workspace);
     static constexpr qint64 kSessionTouchIntervalMs = 60 * 1000;
     // A half-session waiting for its second step (ACC-10) does not slide: it ends this long
     // after the first step, whatever happens.

@@ -58,7 +58,8 @@ std::optional<Workspace> DirectoryRepository::workspace(QString *error) const
 {
     SqlQuery query(m_db, QStringLiteral("SELECT id, name, accent_color, welcome_message, "
                                         "code_lifetime_minutes, new_contacts_portal_access, "
-                                        "COALESCE(logo_file_id, 0), require_contact_totp "
+                                        "COALESCE(logo_file_id, 0), require_contact_totp, "
+                                        "session_lifetime_hours "
                                         "FROM workspace ORDER BY id LIMIT 1"));
     if (!query.exec(error)) {
         return std::nullopt;
@@ -69,10 +70,26 @@ std::optional<Workspace> DirectoryRepository::workspace(QString *error) const
         }
         return std::nullopt;
     }
-    return Workspace{query.int64(0),         query.text(1),
-                     query.text(2),          query.text(3),
-                     query.value(4).toInt(), query.value(5).toInt() != 0,
-                     query.int64(6),         query.value(7).toInt() != 0};
+    Workspace workspace;
+    workspace.id = query.int64(0);
+    workspace.name = query.text(1);
+    workspace.accentColor = query.text(2);
+    workspace.welcomeMessage = query.text(3);
+    workspace.codeLifetimeMinutes = query.value(4).toInt();
+    workspace.newContactsPortalAccess = query.value(5).toInt() != 0;
+    workspace.logoFileId = query.int64(6);
+    workspace.requireContactTotp = query.value(7).toInt() != 0;
+    workspace.sessionLifetimeHours = query.value(8).toInt();
+    return workspace;
+}
+
+bool DirectoryRepository::setLifetimes(qint64 workspaceId, int codeMinutes, int sessionHours,
+                                       QString *error)
+{
+    SqlQuery query(m_db, QStringLiteral("UPDATE workspace SET code_lifetime_minutes = ?, "
+                                        "session_lifetime_hours = ? WHERE id = ?"));
+    query << codeMinutes << sessionHours << workspaceId;
+    return query.exec(error);
 }
 
 bool DirectoryRepository::setRequireContactTotp(qint64 workspaceId, bool on, QString *error)

@@ -25,6 +25,8 @@ public:
     // Whether contacts created from now on may use the portal. Services audit the change.
     [[nodiscard]] bool setNewContactsPortalAccess(qint64 workspaceId, bool on, QString *error);
     [[nodiscard]] bool setRequireContactTotp(qint64 workspaceId, bool on, QString *error);
+    [[nodiscard]] bool setLifetimes(qint64 workspaceId, int codeMinutes, int sessionHours,
+                                    QString *error);
 
     qint64 createStaff(qint64 workspaceId, const QString &email, const QString &name,
                        const QString &password, const QString &role, qint64 nowMs, QString *error);

@@ -1,6 +1,7 @@
 // Portal access through the portal itself, on both database engines: turning a contact's access
 // off ends a live session on its very next request and turning it on lets a new invite in
-// (ACC-9); every sign-in and at most one request a minute per session are logged (ACC-11).
+// (ACC-9); every sign-in and at most one request a minute per session are logged (ACC-11); codes
+// and sessions last as long as the workspace says (ACC-5, ACC-6).
 #include "PortalClient.h"
 #include "PortalFixture.h"
 #include "TestDatabase.h"
@@ -10,6 +11,7 @@
 #include "services/PortalAccessService.h"
 #include "services/PortalAuthService.h"
 #include "storage/AccessRepository.h"
+#include "storage/DirectoryRepository.h"
 
 #include <QTest>
 
@@ -20,6 +22,7 @@ namespace {
 
 constexpr qint64 kSecondMs = 1000;
 constexpr qint64 kMinuteMs = 60 * kSecondMs;
+constexpr qint64 kHourMs = 60 * kMinuteMs;
 
 } // namespace
 
@@ -41,6 +44,7 @@ private Q_SLOTS:
     void turningAccessOffEndsTheSessionOnTheNextRequest();
     void signInsAndRequestsAreLoggedAtMostOnceAMinute();
     void theLogKeepsTheClientsAddressAndUserAgent();
+    void lifetimesFollowTheWorkspace();
 
 private:
     QList<PortalAccess> accesses()
@@ -140,6 +144,46 @@ void TestPortalAccess::theLogKeepsTheClientsAddressAndUserAgent()
     QVERIFY(auth.session(token, &error));
     QCOMPARE(accesses().size(), 3);
     QVERIFY(accesses().first().ip.isEmpty());
+}
+
+void TestPortalAccess::lifetimesFollowTheWorkspace()
+{
+    PortalAccessService service(m_portal.db(), m_portal.clock());
+    const QStringList before = m_portal.state();
+    ServiceError error;
+    QVERIFY(!service.setLifetimes(4, 24, m_staff, &error));
+    QCOMPARE(error.kind, ServiceError::Kind::Invalid);
+    QVERIFY2(error.message.contains(QStringLiteral("between 5 and 1440 minutes")),
+             qPrintable(error.message));
+    QVERIFY(!service.setLifetimes(30, 24 * 30 + 1, m_staff, &error));
+    QVERIFY(!service.setLifetimes(30, 0, m_staff, &error));
+    QCOMPARE(m_portal.state(), before);
+
+    QVERIFY2(service.setLifetimes(10, 2, m_staff, &error), qPrintable(error.message));
+    QCOMPARE(m_portal.rows(QStringLiteral("SELECT actor_kind, detail FROM audit_event "
+                                          "WHERE action = 'access.lifetimes_changed'")),
+             QStringList{QStringLiteral("staff|Sign-in codes last 10 minutes; portal sessions "
+                                        "end 2 hours after their last use")});
+    // Saving the same again records nothing.
+    QVERIFY(service.setLifetimes(10, 2, m_staff, &error));
+    QCOMPARE(m_portal.rows(QStringLiteral("SELECT COUNT(*) FROM audit_event "
+                                          "WHERE action = 'access.lifetimes_changed'")),
+             QStringList{QStringLiteral("1")});
+
+    PortalClient browser(m_portal.port());
+    QString why;
+    QVERIFY2(m_portal.signIn(browser, m_portal.contact().id, &why), qPrintable(why));
+    QCOMPARE(m_portal.rows(QStringLiteral("SELECT expires_at - created_at FROM login_challenge "
+                                          "ORDER BY id DESC LIMIT 1")),
+             QStringList{QString::number(10 * kMinuteMs)});
+    // Used within two hours each time, the session slides on...
+    m_portal.clock().advanceMs(2 * kHourMs - kMinuteMs);
+    QCOMPARE(browser.get(QStringLiteral("/api/v1/me")).status, 200);
+    m_portal.clock().advanceMs(2 * kHourMs - kMinuteMs);
+    QCOMPARE(browser.get(QStringLiteral("/api/v1/me")).status, 200);
+    // ...and ends two hours after its last use.
+    m_portal.clock().advanceMs(2 * kHourMs + kSecondMs);
+    QCOMPARE(browser.get(QStringLiteral("/api/v1/me")).status, 401);
 }
 
 QTEST_GUILESS_MAIN(TestPortalAccess)

@@ -4,7 +4,9 @@
 #include "PortalClient.h"
 #include "SmtpSink.h"
 
+#include "core/Clock.h"
 #include "security/Tokens.h"
+#include "services/MailConfigService.h"
 #include "storage/AccessRepository.h"
 #include "storage/Database.h"
 #include "storage/DirectoryRepository.h"
@@ -82,6 +84,7 @@ private Q_SLOTS:
     void backupThenRestoreFromTheCommandLine();
     void failuresAreOneClearLine_data();
     void failuresAreOneClearLine();
+    void serveDeliversSignInMailBySmtp_data();
     void serveDeliversSignInMailBySmtp();
 
 private:
@@ -319,8 +322,17 @@ void TestPortalCli::failuresAreOneClearLine()
     QVERIFY2(!failed.err.contains(QLatin1String("s3cret-pw")), failed.describe());
 }
 
+void TestPortalCli::serveDeliversSignInMailBySmtp_data()
+{
+    QTest::addColumn<bool>("fromConsoleSettings");
+    QTest::addRow("command line") << false;
+    // What staff saved in the console's mail settings; the command line names no server.
+    QTest::addRow("mail settings in the database") << true;
+}
+
 void TestPortalCli::serveDeliversSignInMailBySmtp()
 {
+    QFETCH(bool, fromConsoleSettings);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QVERIFY(run(withDataDir(dir, {QStringLiteral("demo")})).exitCode == 0);
@@ -334,13 +346,25 @@ void TestPortalCli::serveDeliversSignInMailBySmtp()
     QString error;
     QVERIFY2(sink.start(0, &error), qPrintable(error));
     const quint16 port = SmtpSink::freePort();
+    QStringList arguments{QStringLiteral("--public-url"), kPublicUrl};
+    if (fromConsoleSettings) {
+        Database db(DatabaseConfig::sqlite(dir.filePath(QStringLiteral("gatehouse.sqlite"))));
+        QVERIFY2(db.open(&error), qPrintable(error));
+        MailConfig config;
+        config.smtpUrl = sink.url();
+        config.fromAddress = QStringLiteral("portal@northwind.example");
+        ServiceError saveError;
+        QVERIFY2(MailConfigService(db, Clock::system())
+                     .save(config, Actor::system(QStringLiteral("test")), &saveError),
+                 qPrintable(saveError.message));
+    } else {
+        arguments << QStringLiteral("--smtp-url") << sink.url() << QStringLiteral("--mail-from")
+                  << QStringLiteral("portal@northwind.example");
+    }
+    arguments << QStringLiteral("serve") << QStringLiteral("--listen")
+              << QStringLiteral("127.0.0.1:%1").arg(port);
     QProcess serve;
-    serve.start(
-        QStringLiteral(GATEHOUSE_PORTAL_BIN),
-        withDataDir(dir, {QStringLiteral("--public-url"), kPublicUrl, QStringLiteral("--smtp-url"),
-                          sink.url(), QStringLiteral("--mail-from"),
-                          QStringLiteral("portal@northwind.example"), QStringLiteral("serve"),
-                          QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)}));
+    serve.start(QStringLiteral(GATEHOUSE_PORTAL_BIN), withDataDir(dir, arguments));
     QByteArray out;
     QTRY_VERIFY2_WITH_TIMEOUT((out += serve.readAllStandardOutput()).contains("Mail goes through"),
                               qPrintable(QString::fromUtf8(out + serve.readAllStandardError())),

@@ -1,0 +1,85 @@
+#include "SignInPanel.h"
+
+#include "services/PortalAccessService.h"
+#include "services/PortalAuthService.h"
+#include "storage/DirectoryRepository.h"
+#include "widgets/ErrorLabel.h"
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace Gatehouse {
+
+SignInPanel::SignInPanel(const ConsoleContext &context, QWidget *parent)
+    : QWidget(parent)
+    , m_context(context)
+    , m_codeMinutes(new QSpinBox(this))
+    , m_sessionHours(new QSpinBox(this))
+    , m_save(new QPushButton(tr("&Save sign-in settings"), this))
+    , m_error(new ErrorLabel(this))
+{
+    setObjectName(QStringLiteral("signInPanel"));
+    m_codeMinutes->setRange(PortalAuthService::kMinCodeMinutes, PortalAuthService::kMaxCodeMinutes);
+    m_codeMinutes->setSuffix(tr(" minutes"));
+    m_codeMinutes->setAccessibleName(tr("Sign-in code lifetime in minutes"));
+    m_sessionHours->setRange(PortalAuthService::kMinSessionHours,
+                             PortalAuthService::kMaxSessionHours);
+    m_sessionHours->setSuffix(tr(" hours"));
+    m_sessionHours->setAccessibleName(tr("Portal session lifetime in hours"));
+    m_save->setToolTip(tr("Save the sign-in settings (Ctrl+S)"));
+
+    auto *explanation = new QLabel(
+        tr("Clients sign in to the portal with a code or link sent by email. A session ends when "
+           "it has not been used for the time set here; sessions already open change at their "
+           "next use."),
+        this);
+    explanation->setWordWrap(true);
+    auto *form = new QFormLayout;
+    form->addRow(tr("Emailed &code and link last:"), m_codeMinutes);
+    form->addRow(tr("A &session ends after being unused for:"), m_sessionHours);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(explanation);
+    layout->addLayout(form);
+    layout->addWidget(m_error);
+    layout->addWidget(m_save, 0, Qt::AlignLeft);
+    layout->addStretch();
+
+    connect(m_save, &QPushButton::clicked, this, &SignInPanel::save);
+    auto *saveKey = new QShortcut(QKeySequence::Save, this);
+    saveKey->setContext(Qt::WidgetWithChildrenShortcut);
+    saveKey->setWhatsThis(tr("Save the sign-in settings"));
+    connect(saveKey, &QShortcut::activated, this, &SignInPanel::save);
+    reload();
+}
+
+void SignInPanel::reload()
+{
+    QString error;
+    const std::optional<Workspace> workspace = DirectoryRepository(*m_context.db).workspace(&error);
+    if (!workspace) {
+        m_error->showMessage(tr("The sign-in settings could not be read: %1").arg(error));
+        return;
+    }
+    m_codeMinutes->setValue(workspace->codeLifetimeMinutes);
+    m_sessionHours->setValue(workspace->sessionLifetimeHours);
+    m_error->clear();
+}
+
+bool SignInPanel::save()
+{
+    ServiceError error;
+    if (!PortalAccessService(*m_context.db, *m_context.clock)
+             .setLifetimes(m_codeMinutes->value(), m_sessionHours->value(), m_context.actor(),
+                           &error)) {
+        m_error->showMessage(error.message);
+        return false;
+    }
+    reload();
+    return true;
+}
+
+} // namespace Gatehouse

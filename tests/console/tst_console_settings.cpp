@@ -1,0 +1,259 @@
+// Settings > Email and Settings > Sign-in (CON-10) on SQLite and PostgreSQL: the SMTP password
+// goes to the OS keychain (a real Secret Service) and never to the database, bad settings are
+// refused with the reason and change nothing, a test mail shows what a real SMTP server
+// answered, and the portal's code and session lifetimes are saved.
+#include "ConsoleFixture.h"
+#include "ConsoleTestHelpers.h"
+#include "PrivateSecretService.h"
+#include "SmtpSink.h"
+#include "TestDatabase.h"
+
+#include "MainWindow.h"
+#include "mail/MailPassword.h"
+#include "services/MailConfigService.h"
+#include "settings/EmailPanel.h"
+#include "settings/SettingsView.h"
+#include "settings/SignInPanel.h"
+#include "storage/DirectoryRepository.h"
+#include "storage/SqlQuery.h"
+#include "widgets/ErrorLabel.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Gatehouse;
+using namespace Gatehouse::Testing;
+
+namespace {
+
+const QString kPassword = QStringLiteral("s3cret-smtp-pass");
+
+} // namespace
+
+class TestConsoleSettings : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_settingsDir.isValid());
+        QVERIFY(m_keyringDir.isValid());
+        prepareGuiTest(m_settingsDir.path());
+        ensureSecretService(m_secretService, m_keyringDir.path(), &m_keyringProblem);
+        QVERIFY2(m_sink.start(0, &m_sinkProblem), qPrintable(m_sinkProblem));
+    }
+    void initTestCase_data() { TestDatabase::addEngineRows(); }
+    void init()
+    {
+        QFETCH_GLOBAL(QString, engine);
+        m_test = TestDatabase::create(engine);
+        QVERIFY(m_test);
+        m_fixture = ConsoleFixture();
+        QCOMPARE(m_fixture.create(*m_test), QString());
+        m_window = openMainWindow(m_fixture.context);
+        m_window->showPage(MainWindow::SettingsPage);
+    }
+    void cleanup()
+    {
+        m_window.reset();
+        m_test.reset();
+    }
+
+    void emailSettingsKeepThePasswordInTheKeychain();
+    void badEmailSettingsChangeNothing();
+    void testMailShowsTheServersAnswer();
+    void signInLifetimesAreSaved();
+
+private:
+    EmailPanel *emailPanel();
+    QStringList mailRows();
+
+    QTemporaryDir m_settingsDir;
+    QTemporaryDir m_keyringDir;
+    std::unique_ptr<PrivateSecretService> m_secretService;
+    QString m_keyringProblem;
+    SmtpSink m_sink;
+    QString m_sinkProblem;
+    std::unique_ptr<TestDatabase> m_test;
+    ConsoleFixture m_fixture;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+EmailPanel *TestConsoleSettings::emailPanel()
+{
+    auto *settings = m_window->findChild<SettingsView *>();
+    settings->tabs()->setCurrentWidget(settings->emailPanel());
+    return settings->emailPanel();
+}
+
+QStringList TestConsoleSettings::mailRows()
+{
+    QStringList rows;
+    SqlQuery query(m_test->db(), QStringLiteral("SELECT smtp_url, smtp_user, from_address, "
+                                                "from_name FROM mail_config"));
+    QString error;
+    if (!query.exec(&error)) {
+        return {error};
+    }
+    while (query.next()) {
+        rows << QStringLiteral("%1|%2|%3|%4")
+                    .arg(query.text(0), query.text(1), query.text(2), query.text(3));
+    }
+    return rows;
+}
+
+void TestConsoleSettings::emailSettingsKeepThePasswordInTheKeychain()
+{
+    EmailPanel *panel = emailPanel();
+    QVERIFY(panel->isVisible());
+    panel->serverEdit()->setText(QStringLiteral("smtps://mail.northwind.example:465"));
+    panel->userEdit()->setText(QStringLiteral("portal@northwind.example"));
+    panel->passwordEdit()->setText(kPassword);
+    panel->fromAddressEdit()->setText(QStringLiteral("portal@northwind.example"));
+    panel->fromNameEdit()->setText(QStringLiteral("Northwind IT"));
+    QSignalSpy saved(panel, &EmailPanel::saved);
+    QVERIFY(panel->save());
+    QTRY_VERIFY_WITH_TIMEOUT(!saved.isEmpty() || panel->errorLabel()->isVisible(), 30000);
+    if (saved.isEmpty()) {
+        QSKIP(qPrintable(QStringLiteral("no usable Secret Service (%1; %2)")
+                             .arg(panel->errorLabel()->text(), m_keyringProblem)));
+    }
+    const MailSettings applied = saved.first().first().value<MailSettings>();
+    QCOMPARE(applied.smtpUrl, QStringLiteral("smtps://mail.northwind.example:465"));
+    QCOMPARE(applied.password, kPassword);
+    QCOMPARE(applied.fromName, QStringLiteral("Northwind IT"));
+    QVERIFY(panel->passwordEdit()->text().isEmpty());
+    QTRY_VERIFY(panel->passwordStatus()->text().contains(QStringLiteral("stored in the keychain")));
+
+    // The database has the settings and nothing of the password.
+    QCOMPARE(mailRows(), QStringList{QStringLiteral("smtps://mail.northwind.example:465|"
+                                                    "portal@northwind.example|"
+                                                    "portal@northwind.example|Northwind IT")});
+    QVERIFY(!mailRows().join(QString()).contains(kPassword));
+
+    // The keychain has it, filed under this user and server only.
+    MailPassword keychain;
+    MailConfig config = *MailConfigService(m_test->db(), *m_fixture.context.clock).get(nullptr);
+    std::optional<QString> stored;
+    keychain.read(config, [&stored](const Keychain::Result &, const QString &password) {
+        stored = password;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(stored.has_value(), 30000);
+    QCOMPARE(*stored, kPassword);
+    config.smtpUrl = QStringLiteral("smtps://elsewhere.example:465");
+    stored.reset();
+    keychain.read(config, [&stored](const Keychain::Result &, const QString &password) {
+        stored = password;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(stored.has_value(), 30000);
+    QVERIFY(stored->isEmpty());
+
+    // Forgetting it leaves the settings and removes the password.
+    const QStringList rows = mailRows();
+    QVERIFY(panel->forgetPasswordButton()->isEnabled());
+    QTest::mouseClick(panel->forgetPasswordButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        panel->passwordStatus()->text().contains(QStringLiteral("No password")), 30000);
+    QCOMPARE(mailRows(), rows);
+    config.smtpUrl = QStringLiteral("smtps://mail.northwind.example:465");
+    stored.reset();
+    keychain.read(config, [&stored](const Keychain::Result &, const QString &password) {
+        stored = password;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(stored.has_value(), 30000);
+    QVERIFY(stored->isEmpty());
+}
+
+void TestConsoleSettings::badEmailSettingsChangeNothing()
+{
+    EmailPanel *panel = emailPanel();
+    panel->serverEdit()->setText(QStringLiteral("smtp://127.0.0.1:2525"));
+    panel->fromAddressEdit()->setText(QStringLiteral("portal@northwind.example"));
+    QVERIFY(panel->save());
+    const QStringList before = mailRows();
+    QCOMPARE(before.size(), 1);
+
+    panel->serverEdit()->setText(QStringLiteral("http://mail.northwind.example"));
+    QVERIFY(!panel->save());
+    QVERIFY(panel->errorLabel()->isVisible());
+    QVERIFY2(panel->errorLabel()->text().contains(QStringLiteral("smtp://host:587")),
+             qPrintable(panel->errorLabel()->text()));
+    panel->serverEdit()->setText(QStringLiteral("smtp://127.0.0.1:2525"));
+    panel->fromNameEdit()->setText(QStringLiteral("Northwind\nBcc: all@example.com"));
+    QVERIFY(!panel->save());
+    QCOMPARE(mailRows(), before);
+
+    // Reloading drops the unsaved edits.
+    panel->reload();
+    QCOMPARE(panel->fromNameEdit()->text(), QString());
+    QCOMPARE(panel->serverEdit()->text(), QStringLiteral("smtp://127.0.0.1:2525"));
+}
+
+void TestConsoleSettings::testMailShowsTheServersAnswer()
+{
+    EmailPanel *panel = emailPanel();
+    QCOMPARE(panel->testAddressEdit()->text(), QString::fromLatin1(ConsoleFixture::kAdminEmail));
+    const int before = m_sink.count();
+    // Unsaved settings are what the test uses.
+    panel->serverEdit()->setText(m_sink.url());
+    panel->fromAddressEdit()->setText(QStringLiteral("portal@northwind.example"));
+    QSignalSpy finished(panel, &EmailPanel::testFinished);
+    QTest::mouseClick(panel->testButton(), Qt::LeftButton);
+    QVERIFY(!panel->testButton()->isEnabled()); // while it sends
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QCOMPARE(finished.first().first().toBool(), true);
+    QVERIFY2(panel->testResult()->text().contains(QStringLiteral("accepted the test mail: 250")),
+             qPrintable(panel->testResult()->text()));
+    QVERIFY(panel->testButton()->isEnabled());
+    QTRY_COMPARE(m_sink.count(), before + 1);
+    QVERIFY(m_sink.messages().last().contains("Subject: Test mail from"));
+    QVERIFY(mailRows().isEmpty()); // nothing saved by testing
+
+    // A server that is not there: the reason, and the button back.
+    finished.clear();
+    panel->serverEdit()->setText(QStringLiteral("smtp://127.0.0.1:%1").arg(SmtpSink::freePort()));
+    QTest::mouseClick(panel->testButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QCOMPARE(finished.first().first().toBool(), false);
+    QVERIFY2(panel->testResult()->text().contains(QStringLiteral("failed")),
+             qPrintable(panel->testResult()->text()));
+
+    // Nothing to send to: said at once.
+    finished.clear();
+    panel->testAddressEdit()->setText(QStringLiteral("not an address"));
+    QTest::mouseClick(panel->testButton(), Qt::LeftButton);
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(panel->testResult()->text().contains(QStringLiteral("Enter the address")));
+}
+
+void TestConsoleSettings::signInLifetimesAreSaved()
+{
+    auto *settings = m_window->findChild<SettingsView *>();
+    settings->tabs()->setCurrentWidget(settings->signInPanel());
+    SignInPanel *panel = settings->signInPanel();
+    QCOMPARE(panel->codeMinutesBox()->value(), 30);
+    QCOMPARE(panel->sessionHoursBox()->value(), 24);
+    panel->codeMinutesBox()->setValue(15);
+    panel->sessionHoursBox()->setValue(8);
+    panel->sessionHoursBox()->setFocus();
+    QTRY_VERIFY(panel->sessionHoursBox()->hasFocus());
+    QTest::keyClick(panel->sessionHoursBox(), Qt::Key_S, Qt::ControlModifier);
+    QString error;
+    const std::optional<Workspace> workspace = DirectoryRepository(m_test->db()).workspace(&error);
+    QVERIFY(workspace);
+    QCOMPARE(workspace->codeLifetimeMinutes, 15);
+    QCOMPARE(workspace->sessionLifetimeHours, 8);
+    // The spin boxes hold the service's bounds.
+    panel->sessionHoursBox()->setValue(100000);
+    QCOMPARE(panel->sessionHoursBox()->value(), 720);
+}
+
+QTEST_MAIN(TestConsoleSettings)
+#include "tst_console_settings.moc"
