@@ -8,6 +8,7 @@
 #include "api/DocumentApi.h"
 #include "api/FileDropApi.h"
 #include "api/FormApi.h"
+#include "api/ImpersonationApi.h"
 #include "api/MeetingApi.h"
 #include "api/OnboardingApi.h"
 #include "api/PageApi.h"
@@ -242,6 +243,7 @@ void PortalServer::registerRoutes()
     const PortalContext &context = *m_context;
     AuthApi::registerRoutes(*m_http, context);
     TotpApi::registerRoutes(*m_http, context);
+    ImpersonationApi::registerRoutes(*m_http, context);
     OnboardingApi::registerRoutes(*m_http, context);
     DocumentApi::registerRoutes(*m_http, context);
     CommentApi::registerRoutes(*m_http, context);

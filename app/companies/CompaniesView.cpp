@@ -8,6 +8,7 @@
 #include "NewContactDialog.h"
 #include "PortalRolesDialog.h"
 #include "core/MessageBox.h"
+#include "impersonation/ViewPortalAsAction.h"
 #include "models/CompanyListModel.h"
 #include "models/ContactListModel.h"
 #include "services/InviteService.h"
@@ -71,6 +72,8 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
     , m_inviteAll(new QPushButton(tr("Invite all…"), this))
     , m_access(new QPushButton(tr("Turn portal access off"), this))
     , m_accessLog(new QPushButton(tr("Access log…"), this))
+    , m_viewAsAction(new ViewPortalAsAction(context, this))
+    , m_viewAs(new QPushButton(tr("View as…"), this))
     , m_newContactsAccess(new QCheckBox(tr("New contacts get portal access"), this))
     , m_requireTotp(new QCheckBox(tr("Contacts must use an authenticator app"), this))
     , m_rolePicker(new ContactRolePicker(context, this))
@@ -90,6 +93,10 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
     m_access->setObjectName(QStringLiteral("contactAccess"));
     m_accessLog->setObjectName(QStringLiteral("contactAccessLog"));
     m_accessLog->setToolTip(tr("When, from where and with what the contact used the portal"));
+    m_viewAs->setObjectName(QStringLiteral("viewPortalAs"));
+    m_viewAs->setToolTip(m_viewAsAction->toolTip());
+    m_contactTable->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_contactTable->addAction(m_viewAsAction);
     m_newContactsAccess->setObjectName(QStringLiteral("newContactsAccess"));
     m_newContactsAccess->setToolTip(
         tr("Whether contacts added from now on may be invited to the portal"));
@@ -134,6 +141,7 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
     contactButtons->addWidget(m_invite);
     contactButtons->addWidget(m_access);
     contactButtons->addWidget(m_accessLog);
+    contactButtons->addWidget(m_viewAs);
     contactButtons->addStretch();
     auto *contactPane = new QWidget(this);
     auto *contactLayout = new QVBoxLayout(contactPane);
@@ -179,6 +187,7 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
     connect(m_access, &QPushButton::clicked, this, &CompaniesView::toggleSelectedContactAccess);
     connect(m_accessLog, &QPushButton::clicked, this, &CompaniesView::showAccessLog);
     connect(m_roles, &QPushButton::clicked, this, &CompaniesView::manageRoles);
+    connect(m_viewAs, &QPushButton::clicked, m_viewAsAction, &QAction::trigger);
     // clicked, not toggled: only a person's click changes the setting, not refresh().
     connect(m_newContactsAccess, &QCheckBox::clicked, this,
             &CompaniesView::setNewContactsGetAccess);
@@ -266,6 +275,8 @@ void CompaniesView::updateActions()
                              : tr("End the contact's sessions and invitations, and refuse new "
                                   "ones"));
     m_accessLog->setEnabled(contact.isValid());
+    m_viewAsAction->setContact(currentContact());
+    m_viewAs->setEnabled(m_viewAsAction->isEnabled());
     m_rolePicker->setContact(currentContactId());
 }
 

@@ -24,6 +24,7 @@ class InviteResultPanel;
 class NewCompanyDialog;
 class NewContactDialog;
 class PortalRolesDialog;
+class ViewPortalAsAction;
 
 // Companies & contacts (CON-4): client companies, their contacts, portal invitations and access.
 class CompaniesView : public QWidget
@@ -72,6 +73,9 @@ public:
     InviteResultPanel *invitePanel() const { return m_invitePanel; }
     ContactRolePicker *rolePicker() const { return m_rolePicker; }
     QPushButton *rolesButton() const { return m_roles; }
+    // "View portal as…" the selected contact (CON-7): context menu, button, Ctrl+Shift+V.
+    ViewPortalAsAction *viewAsAction() const { return m_viewAsAction; }
+    QPushButton *viewAsButton() const { return m_viewAs; }
 
 Q_SIGNALS:
     // An invitation mail was queued; contactId 0 for a batch of several.
@@ -99,6 +103,8 @@ private:
     QPushButton *m_inviteAll;
     QPushButton *m_access;
     QPushButton *m_accessLog;
+    ViewPortalAsAction *m_viewAsAction;
+    QPushButton *m_viewAs;
     QCheckBox *m_newContactsAccess;
     QCheckBox *m_requireTotp;
     ContactRolePicker *m_rolePicker;

@@ -82,6 +82,9 @@ int ConsoleLauncher::main(int &argc, char **argv, const QString &version)
     if (!CoreDumps::disable(&coreError)) {
         qCWarning(lcConsole).noquote() << "core dumps stay enabled:" << coreError;
     }
+    // Qt WebEngine (the view of the portal as a contact, CON-7) needs this before the
+    // application object exists.
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     const std::unique_ptr<QCoreApplication> app
         = wantsTextOnly(argc, argv) ? std::make_unique<QCoreApplication>(argc, argv)
                                     : std::make_unique<QApplication>(argc, argv);

@@ -4,6 +4,7 @@
 #include "http/HttpHelpers.h"
 #include "security/PasswordHasher.h"
 #include "services/ContactPasswordService.h"
+#include "services/ImpersonationService.h"
 #include "services/PortalThrottle.h"
 #include "services/TotpService.h"
 #include "storage/DirectoryRepository.h"
@@ -206,11 +207,18 @@ void AuthApi::registerRoutes(QHttpServer &server, const PortalContext &context)
                  // A live session is ended only with its CSRF token; a dead one has nothing left
                  // to end, and its cookie is cleared all the same.
                  QHttpServerResponse refusal(Http::Status::Unauthorized);
-                 if (!context.requireAnySession(request, &refusal)
-                     && refusal.statusCode() == Http::Status::Forbidden) {
+                 const std::optional<PortalSession> session
+                     = context.requireSessionToEnd(request, &refusal);
+                 if (!session && refusal.statusCode() == Http::Status::Forbidden) {
                      return refusal;
                  }
                  ServiceError error;
+                 // Signing out of a staff member's view of the portal ends the view (CON-7).
+                 if (session && session->impersonationId != 0
+                     && !ImpersonationService(context.db, context.clock)
+                             .end(session->impersonationId, ImpersonationEnd::SignedOut, &error)) {
+                     return Http::fromServiceError(error);
+                 }
                  if (!PortalAuthService(context.db, context.clock, context.publicUrl)
                           .logout(context.sessionToken(request), &error)) {
                      return Http::fromServiceError(error);
@@ -249,25 +257,40 @@ void AuthApi::registerRoutes(QHttpServer &server, const PortalContext &context)
                      {QStringLiteral("workspace"), workspaceJson(*workspace)},
                      {QStringLiteral("csrfToken"), csrf}});
             }
-            return Http::json(
-                {{QStringLiteral("contact"),
-                  QJsonObject{{QStringLiteral("id"), contact->id},
-                              {QStringLiteral("name"), contact->name},
-                              {QStringLiteral("email"), contact->email}}},
-                 {QStringLiteral("company"),
-                  QJsonObject{{QStringLiteral("id"), contact->companyId},
-                              {QStringLiteral("name"), contact->companyName}}},
-                 {QStringLiteral("workspace"), workspaceJson(*workspace)},
-                 // What the contact's role allows, so the pages offer only that; the server
-                 // checks every request all the same.
-                 {QStringLiteral("permissions"),
-                  QJsonArray::fromStringList(PortalRole::keys(session->permissions))},
-                 {QStringLiteral("passwordMinimumLength"), PasswordHasher::kMinimumLength},
-                 {QStringLiteral("totp"),
-                  QJsonObject{{QStringLiteral("enabled"), totp->enabled},
-                              {QStringLiteral("required"), totp->required},
-                              {QStringLiteral("recoveryCodesLeft"), totp->recoveryCodesLeft}}},
-                 {QStringLiteral("csrfToken"), csrf}});
+            QJsonObject body{
+                {QStringLiteral("contact"), QJsonObject{{QStringLiteral("id"), contact->id},
+                                                        {QStringLiteral("name"), contact->name},
+                                                        {QStringLiteral("email"), contact->email}}},
+                {QStringLiteral("company"),
+                 QJsonObject{{QStringLiteral("id"), contact->companyId},
+                             {QStringLiteral("name"), contact->companyName}}},
+                {QStringLiteral("workspace"), workspaceJson(*workspace)},
+                // What the contact's role allows, so the pages offer only that; the server
+                // checks every request all the same.
+                {QStringLiteral("permissions"),
+                 QJsonArray::fromStringList(PortalRole::keys(session->permissions))},
+                {QStringLiteral("passwordMinimumLength"), PasswordHasher::kMinimumLength},
+                {QStringLiteral("totp"),
+                 QJsonObject{{QStringLiteral("enabled"), totp->enabled},
+                             {QStringLiteral("required"), totp->required},
+                             {QStringLiteral("recoveryCodesLeft"), totp->recoveryCodesLeft}}},
+                {QStringLiteral("csrfToken"), csrf}};
+            // A member of staff viewing the portal as the contact (CON-7): the pages say so.
+            if (session->impersonationId != 0) {
+                const std::optional<Impersonation> view
+                    = ImpersonationService(context.db, context.clock)
+                          .find(session->impersonationId, &failure);
+                if (!view) {
+                    return Http::internalError();
+                }
+                body.insert(
+                    QStringLiteral("impersonation"),
+                    QJsonObject{{QStringLiteral("staffName"), view->staffName},
+                                {QStringLiteral("readOnly"), view->readOnly},
+                                {QStringLiteral("startedAt"), Http::isoTime(view->startedAtMs)},
+                                {QStringLiteral("expiresAt"), Http::isoTime(view->expiresAtMs)}});
+            }
+            return Http::json(body);
         });
 }
 

@@ -2,11 +2,37 @@
 
 #include "http/HttpHelpers.h"
 #include "security/Tokens.h"
+#include "services/ImpersonationService.h"
 #include "storage/OnboardingRepository.h"
 
 #include <QCoreApplication>
 
 namespace Gatehouse {
+
+namespace {
+
+QString methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return QStringLiteral("GET");
+    case QHttpServerRequest::Method::Head:
+        return QStringLiteral("HEAD");
+    case QHttpServerRequest::Method::Post:
+        return QStringLiteral("POST");
+    case QHttpServerRequest::Method::Put:
+        return QStringLiteral("PUT");
+    case QHttpServerRequest::Method::Patch:
+        return QStringLiteral("PATCH");
+    case QHttpServerRequest::Method::Delete:
+        return QStringLiteral("DELETE");
+    default:
+        break;
+    }
+    return QStringLiteral("OTHER");
+}
+
+} // namespace
 
 QByteArray PortalContext::sessionCookieName() const
 {
@@ -62,6 +88,19 @@ QHttpServerResponse PortalContext::signedIn(const QString &token, const QJsonObj
 std::optional<PortalSession> PortalContext::requireAnySession(const QHttpServerRequest &request,
                                                               QHttpServerResponse *refusal) const
 {
+    return lookUpSession(request, false, refusal);
+}
+
+std::optional<PortalSession> PortalContext::requireSessionToEnd(const QHttpServerRequest &request,
+                                                                QHttpServerResponse *refusal) const
+{
+    return lookUpSession(request, true, refusal);
+}
+
+std::optional<PortalSession> PortalContext::lookUpSession(const QHttpServerRequest &request,
+                                                          bool ending,
+                                                          QHttpServerResponse *refusal) const
+{
     ServiceError error;
     PortalAuthService auth(db, clock, publicUrl);
     std::optional<PortalSession> session
@@ -71,8 +110,29 @@ std::optional<PortalSession> PortalContext::requireAnySession(const QHttpServerR
         return std::nullopt;
     }
     const QHttpServerRequest::Method method = request.method();
-    if (method != QHttpServerRequest::Method::Get && method != QHttpServerRequest::Method::Head
-        && !checkCsrf(request, refusal)) {
+    const bool changes
+        = method != QHttpServerRequest::Method::Get && method != QHttpServerRequest::Method::Head;
+    if (changes && !checkCsrf(request, refusal)) {
+        return std::nullopt;
+    }
+    if (session->impersonationId == 0) {
+        return session;
+    }
+    // A member of staff viewing the portal as the contact (CON-7): every request is recorded,
+    // a refused one too, and a read-only view changes nothing.
+    const bool refused = changes && session->readOnly && !ending;
+    if (!ImpersonationService(db, clock).recordRequest(*session, methodName(method),
+                                                       request.url().path(), clientIp(request),
+                                                       refused, &error)) {
+        *refusal = Http::fromServiceError(error);
+        return std::nullopt;
+    }
+    if (refused) {
+        *refusal = Http::error(
+            Http::Status::Forbidden, QStringLiteral("read_only_view"),
+            QCoreApplication::translate("Gatehouse::PortalContext",
+                                        "This is a read-only view of the portal for staff: "
+                                        "nothing can be changed in it."));
         return std::nullopt;
     }
     return session;

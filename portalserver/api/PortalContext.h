@@ -42,8 +42,14 @@ struct PortalContext
                                                 QHttpServerResponse *refusal) const;
     // The same, but a half-session passes too: only for the routes that finish signing in
     // (/me, the second step, TOTP enrolment, logout), which check its stage themselves.
+    // A staff member's read-only view of the portal (CON-7) is refused here, once for every
+    // route, any request that may change something (403 read_only_view); every request of such
+    // a view is recorded in the audit trail.
     std::optional<PortalSession> requireAnySession(const QHttpServerRequest &request,
                                                    QHttpServerResponse *refusal) const;
+    // requireAnySession for signing out, the one change a read-only view may make: it ends it.
+    std::optional<PortalSession> requireSessionToEnd(const QHttpServerRequest &request,
+                                                     QHttpServerResponse *refusal) const;
     // A JSON answer that sets the cookie of a new session.
     QHttpServerResponse signedIn(const QString &token, const QJsonObject &body) const;
     // The one door of every route that needs a role's permission (ACC-12): the session as
@@ -66,6 +72,8 @@ struct PortalContext
     bool checkCsrf(const QHttpServerRequest &request, QHttpServerResponse *refusal) const;
 
 private:
+    std::optional<PortalSession> lookUpSession(const QHttpServerRequest &request, bool ending,
+                                               QHttpServerResponse *refusal) const;
     std::optional<PortalSession> requireTask(const QHttpServerRequest &request, qint64 taskId,
                                              PortalPermission permission, bool actingOnKind,
                                              QHttpServerResponse *refusal) const;

@@ -209,6 +209,9 @@ globalThis.Gatehouse.api = {
         });
     },
     me: me,
+    impersonations: function () {
+        return request("GET", "/api/v1/account/impersonations");
+    },
     home: function () {
         return request("GET", "/api/v1/home");
     },

@@ -62,6 +62,7 @@ function signedOutContext(branding, extra) {
 }
 
 function showLogin(message) {
+    Gatehouse.views.impersonation.showBanner(null);
     return brandingForSignedOutPages().then(function (branding) {
         Gatehouse.views.auth.renderLogin(main, signedOutContext(branding, { message: message }));
     });
@@ -104,6 +105,8 @@ function showHome(focusTitle) {
         function (me) {
             const workspace = (me && me.workspace) || {};
             Gatehouse.branding.applyAccent(workspace.accentColor);
+            // A member of staff viewing the portal as the contact (CON-7): said on every view.
+            Gatehouse.views.impersonation.showBanner(me && me.impersonation);
             if (me && me.required) {
                 return showSecondStep(me);
             }

@@ -413,13 +413,15 @@ std::optional<PortalSession> PortalAuthService::session(const QString &sessionTo
     // Sliding expiry, written at most once a minute per session rather than on every request;
     // the access log (ACC-11) rides along. A failure here costs a minute of record, not the
     // request: the session was found live.
-    // A half-session keeps its short, fixed lifetime.
-    if (record->stage == SessionStage::Full && now - record->lastSeenAtMs >= kSessionTouchIntervalMs
+    // A half-session keeps its short, fixed lifetime, and so does a staff member's view.
+    if (record->stage == SessionStage::Full && record->impersonationId == 0
+        && now - record->lastSeenAtMs >= kSessionTouchIntervalMs
         && !recordUse(*record, now, ip, userAgent, &dbError)) {
         qCWarning(lcSecurity).noquote() << "could not extend session:" << dbError;
     }
-    return PortalSession{record->id, record->contactId, record->companyId, record->stage,
-                         record->permissions};
+    return PortalSession{record->id,      record->contactId,   record->companyId,
+                         record->stage,   record->permissions, record->impersonationId,
+                         record->readOnly};
 }
 
 bool PortalAuthService::recordUse(const SessionRecord &record, qint64 now, const QString &ip,

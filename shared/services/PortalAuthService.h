@@ -22,6 +22,10 @@ struct PortalSession
     // Half-sessions (ACC-10) reach only the routes that finish signing in.
     SessionStage stage = SessionStage::Full;
     PortalPermissions permissions; // the contact's role, read with the session
+    // A member of staff viewing the portal as the contact (CON-7): its id, and whether it may
+    // change nothing. 0 for the contact's own session.
+    qint64 impersonationId = 0;
+    bool readOnly = false;
 };
 
 struct PendingLogin
@@ -90,6 +94,7 @@ public:
 
     // The live session behind a cookie; slides its expiry forward. When it slides (at most once
     // a minute per session) the access is recorded with the client's address and user agent.
+    // A staff member's view as the contact (CON-7) never slides and is not the contact's access.
     std::optional<PortalSession> session(const QString &sessionToken, const QString &ip,
                                          const QString &userAgent, ServiceError *error);
     std::optional<PortalSession> session(const QString &sessionToken, ServiceError *error)

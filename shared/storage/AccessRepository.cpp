@@ -150,10 +150,12 @@ std::optional<SessionRecord> AccessRepository::liveSession(const QString &tokenH
     // The role is read with the session on every request, so a change of role applies to the
     // contact's very next request.
     SqlQuery query(m_db, QStringLiteral("SELECT s.id, s.contact_id, k.company_id, s.last_seen_at, "
-                                        "s.expires_at, s.stage, r.id, r.built_in, r.permissions "
+                                        "s.expires_at, s.stage, r.id, r.built_in, r.permissions, "
+                                        "i.id, i.read_only "
                                         "FROM portal_session s "
                                         "JOIN contact k ON k.id = s.contact_id "
                                         "LEFT JOIN portal_role r ON r.id = k.role_id "
+                                        "LEFT JOIN impersonation i ON i.session_id = s.id "
                                         "WHERE s.token_hash = ? AND s.revoked_at IS NULL "
                                         "AND s.expires_at > ? AND k.portal_access = 1"));
     query << tokenHash << nowMs;
@@ -172,7 +174,9 @@ std::optional<SessionRecord> AccessRepository::liveSession(const QString &tokenH
                          stage == QLatin1String("totp")    ? SessionStage::Totp
                          : stage == QLatin1String("enrol") ? SessionStage::Enrol
                                                            : SessionStage::Full,
-                         permissions};
+                         permissions,
+                         query.isNull(9) ? 0 : query.int64(9),
+                         !query.isNull(10) && query.value(10).toInt() != 0};
 }
 
 bool AccessRepository::slideSession(qint64 sessionId, qint64 nowMs, qint64 expiresAtMs,

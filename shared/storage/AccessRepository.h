@@ -35,6 +35,9 @@ struct SessionRecord
     qint64 expiresAtMs = 0;
     SessionStage stage = SessionStage::Full;
     PortalPermissions permissions; // of the contact's role, as it is now
+    // A member of staff viewing the portal as the contact (CON-7); 0 for the contact's own.
+    qint64 impersonationId = 0;
+    bool readOnly = false; // an impersonation that may not change anything
 };
 
 // One use of the portal (ACC-11): a sign-in, or a request of a session at most once a minute.

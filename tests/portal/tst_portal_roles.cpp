@@ -4,6 +4,7 @@
 // contact of another company gets 403/404 and changes nothing, while the company's primary
 // contact is not refused. An operation without x-permission fails the test, so a new route
 // cannot forget it. Role changes apply to the very next request; /me lists the permissions.
+#include "OpenApiOperations.h"
 #include "PortalClient.h"
 #include "PortalFixture.h"
 #include "TestDatabase.h"
@@ -16,73 +17,11 @@
 #include "storage/PortalRoleRepository.h"
 #include "storage/TemplateRepository.h"
 
-#include <QFile>
 #include <QJsonArray>
-#include <QRegularExpression>
 #include <QTest>
 
 using namespace Gatehouse;
 using namespace Gatehouse::Testing;
-
-namespace {
-
-struct Operation
-{
-    QString path; // as documented: /api/v1/tasks/{id}/files
-    QByteArray method;
-    QString permission; // "none", or a PortalRole permission key; empty: not given
-};
-
-// Every operation of the route table, with its x-permission.
-QList<Operation> documentedOperations()
-{
-    QFile file(QStringLiteral(":/portal/openapi.yaml"));
-    if (!file.open(QIODevice::ReadOnly)) {
-        return {};
-    }
-    const QRegularExpression pathLine(QStringLiteral("^  (/\\S+):\\s*$"));
-    const QRegularExpression methodLine(
-        QStringLiteral("^    (get|post|put|patch|delete|head):\\s*$"));
-    const QRegularExpression permissionLine(QStringLiteral("^      x-permission:\\s*(\\S+)\\s*$"));
-    QList<Operation> operations;
-    QString current;
-    bool inPaths = false;
-    for (const QByteArray &raw : file.readAll().split('\n')) {
-        const QString line = QString::fromUtf8(raw);
-        if (line == QLatin1String("paths:")) {
-            inPaths = true;
-            continue;
-        }
-        if (!line.startsWith(QLatin1Char(' ')) && !line.trimmed().isEmpty()) {
-            inPaths = false;
-        }
-        if (!inPaths) {
-            continue;
-        }
-        QRegularExpressionMatch match = pathLine.match(line);
-        if (match.hasMatch()) {
-            current = match.captured(1);
-            continue;
-        }
-        match = methodLine.match(line);
-        if (match.hasMatch() && !current.isEmpty()) {
-            operations.append({current, match.captured(1).toUpper().toLatin1(), QString()});
-            continue;
-        }
-        match = permissionLine.match(line);
-        if (match.hasMatch() && !operations.isEmpty() && operations.last().permission.isEmpty()) {
-            operations.last().permission = match.captured(1);
-        }
-    }
-    return operations;
-}
-
-QString describe(const Operation &operation)
-{
-    return QString::fromLatin1(operation.method) + QLatin1Char(' ') + operation.path;
-}
-
-} // namespace
 
 class TestPortalRoles : public QObject
 {
@@ -286,15 +225,15 @@ void TestPortalRoles::everyOperationNamesAPermission()
     QVERIFY2(operations.size() >= 40, "openapi.yaml was not read, or lost its operations");
     for (const Operation &operation : operations) {
         QVERIFY2(!operation.permission.isEmpty(),
-                 qPrintable(describe(operation) + QStringLiteral(" has no x-permission")));
+                 qPrintable(operation.describe() + QStringLiteral(" has no x-permission")));
         QVERIFY2(operation.permission == QLatin1String("none")
                      || PortalRole::permissionFromKey(operation.permission),
-                 qPrintable(describe(operation) + QStringLiteral(": unknown x-permission ")
+                 qPrintable(operation.describe() + QStringLiteral(": unknown x-permission ")
                             + operation.permission));
         // Whatever reaches a company's objects is a role's business, never "none".
         QVERIFY2(!operation.path.contains(QLatin1Char('{'))
                      || operation.permission != QLatin1String("none"),
-                 qPrintable(describe(operation)));
+                 qPrintable(operation.describe()));
     }
 }
 
@@ -332,9 +271,9 @@ void TestPortalRoles::idorMatrixFromTheRouteTable()
             // (a) Another company's contact, primary there: as if nothing were there.
             const HttpReply foreign = call(other, operation);
             QVERIFY2(foreign.status == 404 || foreign.status == 403,
-                     qPrintable(describe(operation) + QLatin1Char(' ')
+                     qPrintable(operation.describe() + QLatin1Char(' ')
                                 + QString::fromUtf8(foreign.describe())));
-            QVERIFY2(snapshot() == before, qPrintable(describe(operation)));
+            QVERIFY2(snapshot() == before, qPrintable(operation.describe()));
         }
         // (b) A contact of the right company whose role lacks exactly this permission. The
         // role changes between requests of one session: each change applies at once.
@@ -344,11 +283,11 @@ void TestPortalRoles::idorMatrixFromTheRouteTable()
                                  QStringLiteral("Dana Admin"), &serviceError));
         const QStringList withRoleChange = snapshot();
         const HttpReply lacking = call(leeBrowser, operation);
-        QVERIFY2(lacking.status == 403, qPrintable(describe(operation) + QLatin1Char(' ')
+        QVERIFY2(lacking.status == 403, qPrintable(operation.describe() + QLatin1Char(' ')
                                                    + QString::fromUtf8(lacking.describe())));
         QCOMPARE(lacking.json()[QStringLiteral("code")].toString(),
                  QStringLiteral("not_permitted"));
-        QVERIFY2(snapshot() == withRoleChange, qPrintable(describe(operation)));
+        QVERIFY2(snapshot() == withRoleChange, qPrintable(operation.describe()));
     }
     QVERIFY(withIds >= 25);
     QVERIFY(gated > withIds);
@@ -372,9 +311,9 @@ void TestPortalRoles::idorMatrixFromTheRouteTable()
     });
     for (const Operation &operation : ordered) {
         const HttpReply own = call(*m_primary, operation);
-        QVERIFY2(
-            own.status != 403 && own.status != 404 && own.status != 401 && own.status != 0,
-            qPrintable(describe(operation) + QLatin1Char(' ') + QString::fromUtf8(own.describe())));
+        QVERIFY2(own.status != 403 && own.status != 404 && own.status != 401 && own.status != 0,
+                 qPrintable(operation.describe() + QLatin1Char(' ')
+                            + QString::fromUtf8(own.describe())));
     }
 }
 

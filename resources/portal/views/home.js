@@ -169,6 +169,7 @@ function createHomeView(main, me, context) {
     // Built once, so that a reload of the tasks keeps what is typed into it.
     const passwordPanel = Gatehouse.views.account.createPasswordPanel(me, failed);
     const totpPanel = Gatehouse.views.totpAccount.createTotpPanel(me, failed);
+    const viewersPanel = Gatehouse.views.impersonation.createViewersPanel(failed);
     let questionsPanel = null;
     let pagesPanel = null;
     // Tasks whose view the contact opened (ids as text), and how to open each card's view.
@@ -593,6 +594,7 @@ function createHomeView(main, me, context) {
         sections.push(questionsPanel);
         sections.push(passwordPanel);
         sections.push(totpPanel);
+        sections.push(viewersPanel);
         Gatehouse.dom.replaceContent(content, sections);
         if (focusTaskId !== undefined) {
             focusTask(focusTaskId);
@@ -620,6 +622,7 @@ function createHomeView(main, me, context) {
                     }),
                 ]),
                 passwordPanel,
+                viewersPanel,
             ]);
             return Promise.resolve();
         }
