@@ -1,5 +1,6 @@
 #include "SignInPanel.h"
 
+#include "services/ImpersonationService.h"
 #include "services/PortalAccessService.h"
 #include "services/PortalAuthService.h"
 #include "storage/DirectoryRepository.h"
@@ -19,6 +20,7 @@ SignInPanel::SignInPanel(const ConsoleContext &context, QWidget *parent)
     , m_context(context)
     , m_codeMinutes(new QSpinBox(this))
     , m_sessionHours(new QSpinBox(this))
+    , m_viewMinutes(new QSpinBox(this))
     , m_save(new QPushButton(tr("&Save sign-in settings"), this))
     , m_error(new ErrorLabel(this))
 {
@@ -30,6 +32,13 @@ SignInPanel::SignInPanel(const ConsoleContext &context, QWidget *parent)
                              PortalAuthService::kMaxSessionHours);
     m_sessionHours->setSuffix(tr(" hours"));
     m_sessionHours->setAccessibleName(tr("Portal session lifetime in hours"));
+    m_viewMinutes->setRange(ImpersonationService::kMinimumMinutes,
+                            ImpersonationService::kMaximumMinutes);
+    m_viewMinutes->setSuffix(tr(" minutes"));
+    m_viewMinutes->setAccessibleName(tr("Staff view of the portal lifetime in minutes"));
+    m_viewMinutes->setToolTip(tr("How long \"View portal as…\" lasts; only administrators may "
+                                 "change it"));
+    m_viewMinutes->setEnabled(m_context.staff.role == QLatin1String("admin"));
     m_save->setToolTip(tr("Save the sign-in settings (Ctrl+S)"));
 
     auto *explanation = new QLabel(
@@ -41,6 +50,7 @@ SignInPanel::SignInPanel(const ConsoleContext &context, QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("Emailed &code and link last:"), m_codeMinutes);
     form->addRow(tr("A &session ends after being unused for:"), m_sessionHours);
+    form->addRow(tr("A staff &view of the portal ends after:"), m_viewMinutes);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(explanation);
     layout->addLayout(form);
@@ -66,15 +76,28 @@ void SignInPanel::reload()
     }
     m_codeMinutes->setValue(workspace->codeLifetimeMinutes);
     m_sessionHours->setValue(workspace->sessionLifetimeHours);
+    ServiceError viewError;
+    const int viewMinutes
+        = ImpersonationService(*m_context.db, *m_context.clock).lifetimeMinutes(&viewError);
+    if (viewMinutes <= 0) {
+        m_error->showMessage(viewError.message);
+        return;
+    }
+    m_viewMinutes->setValue(viewMinutes);
     m_error->clear();
 }
 
 bool SignInPanel::save()
 {
     ServiceError error;
+    ImpersonationService views(*m_context.db, *m_context.clock);
+    // Only administrators may change the view's lifetime: asked only when it changes.
+    const bool viewChanged = views.lifetimeMinutes(&error) != m_viewMinutes->value();
     if (!PortalAccessService(*m_context.db, *m_context.clock)
              .setLifetimes(m_codeMinutes->value(), m_sessionHours->value(), m_context.actor(),
-                           &error)) {
+                           &error)
+        || (viewChanged
+            && !views.setLifetimeMinutes(m_context.staff.id, m_viewMinutes->value(), &error))) {
         m_error->showMessage(error.message);
         return false;
     }

@@ -10,6 +10,7 @@
 
 #include "MainWindow.h"
 #include "mail/MailPassword.h"
+#include "services/ImpersonationService.h"
 #include "services/MailConfigService.h"
 #include "settings/EmailPanel.h"
 #include "settings/SettingsView.h"
@@ -240,8 +241,10 @@ void TestConsoleSettings::signInLifetimesAreSaved()
     SignInPanel *panel = settings->signInPanel();
     QCOMPARE(panel->codeMinutesBox()->value(), 30);
     QCOMPARE(panel->sessionHoursBox()->value(), 24);
+    QCOMPARE(panel->viewMinutesBox()->value(), 15);
     panel->codeMinutesBox()->setValue(15);
     panel->sessionHoursBox()->setValue(8);
+    panel->viewMinutesBox()->setValue(25);
     panel->sessionHoursBox()->setFocus();
     QTRY_VERIFY(panel->sessionHoursBox()->hasFocus());
     QTest::keyClick(panel->sessionHoursBox(), Qt::Key_S, Qt::ControlModifier);
@@ -250,6 +253,8 @@ void TestConsoleSettings::signInLifetimesAreSaved()
     QVERIFY(workspace);
     QCOMPARE(workspace->codeLifetimeMinutes, 15);
     QCOMPARE(workspace->sessionLifetimeHours, 8);
+    QCOMPARE(ImpersonationService(m_test->db(), *m_fixture.context.clock).lifetimeMinutes(nullptr),
+             25);
     // The spin boxes hold the service's bounds.
     panel->sessionHoursBox()->setValue(100000);
     QCOMPARE(panel->sessionHoursBox()->value(), 720);
