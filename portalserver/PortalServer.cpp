@@ -1,5 +1,6 @@
 #include "PortalServer.h"
 
+#include "api/AccountApi.h"
 #include "api/ApprovalApi.h"
 #include "api/AuthApi.h"
 #include "api/ChecklistApi.h"
@@ -242,6 +243,7 @@ void PortalServer::registerRoutes()
     const PortalContext &context = *m_context;
     AuthApi::registerRoutes(*m_http, context);
     TotpApi::registerRoutes(*m_http, context);
+    AccountApi::registerRoutes(*m_http, context);
     OnboardingApi::registerRoutes(*m_http, context);
     DocumentApi::registerRoutes(*m_http, context);
     CommentApi::registerRoutes(*m_http, context);

@@ -1,9 +1,11 @@
 #include "AuthApi.h"
 
+#include "AccountApi.h"
 #include "PortalContext.h"
 #include "http/HttpHelpers.h"
 #include "security/PasswordHasher.h"
 #include "services/ContactPasswordService.h"
+#include "services/PortalAccountService.h"
 #include "services/PortalThrottle.h"
 #include "services/TotpService.h"
 #include "storage/DirectoryRepository.h"
@@ -43,6 +45,8 @@ QString requiredStep(SessionStage stage)
         return QStringLiteral("totp");
     case SessionStage::Enrol:
         return QStringLiteral("totp_enrolment");
+    case SessionStage::Choose:
+        return QStringLiteral("account_choice");
     }
     return QString();
 }
@@ -237,17 +241,26 @@ void AuthApi::registerRoutes(QHttpServer &server, const PortalContext &context)
             const std::optional<TotpStatus> totp
                 = TotpService(context.db, context.clock, context.publicUrl)
                       .status(session->contactId, &failure);
-            if (!workspace || !contact || !totp) {
+            const std::optional<PortalAccounts> accounts
+                = PortalAccountService(context.db, context.clock, context.publicUrl)
+                      .accounts(*session, &failure);
+            if (!workspace || !contact || !totp || !accounts) {
                 return Http::internalError();
             }
             const QString csrf = PortalAuthService::csrfToken(context.sessionToken(request));
-            // A half-session learns only what its next step needs (ACC-10).
+            // A half-session learns only what its next step needs (ACC-8, ACC-10): a chooser the
+            // companies to choose from.
             if (session->stage != SessionStage::Full) {
-                return Http::json(
-                    {{QStringLiteral("required"), requiredStep(session->stage)},
-                     {QStringLiteral("email"), PortalAuthService::maskEmail(contact->email)},
-                     {QStringLiteral("workspace"), workspaceJson(*workspace)},
-                     {QStringLiteral("csrfToken"), csrf}});
+                QJsonObject half{
+                    {QStringLiteral("required"), requiredStep(session->stage)},
+                    {QStringLiteral("email"), PortalAuthService::maskEmail(contact->email)},
+                    {QStringLiteral("workspace"), workspaceJson(*workspace)},
+                    {QStringLiteral("csrfToken"), csrf}};
+                if (session->stage == SessionStage::Choose) {
+                    half.insert(QStringLiteral("accounts"),
+                                AccountApi::accountsJson(*accounts, true));
+                }
+                return Http::json(half);
             }
             return Http::json(
                 {{QStringLiteral("contact"),
@@ -267,6 +280,9 @@ void AuthApi::registerRoutes(QHttpServer &server, const PortalContext &context)
                   QJsonObject{{QStringLiteral("enabled"), totp->enabled},
                               {QStringLiteral("required"), totp->required},
                               {QStringLiteral("recoveryCodesLeft"), totp->recoveryCodesLeft}}},
+                 // The other companies this person may switch to (ACC-8).
+                 {QStringLiteral("otherAccounts"), AccountApi::accountsJson(*accounts, false)},
+                 {QStringLiteral("switchNeedsEmail"), accounts->switchNeedsEmail},
                  {QStringLiteral("csrfToken"), csrf}});
         });
 }

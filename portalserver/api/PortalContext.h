@@ -41,9 +41,14 @@ struct PortalContext
     std::optional<PortalSession> requireSession(const QHttpServerRequest &request,
                                                 QHttpServerResponse *refusal) const;
     // The same, but a half-session passes too: only for the routes that finish signing in
-    // (/me, the second step, TOTP enrolment, logout), which check its stage themselves.
+    // (/me, the second step, logout), which check its stage themselves.
     std::optional<PortalSession> requireAnySession(const QHttpServerRequest &request,
                                                    QHttpServerResponse *refusal) const;
+    // The same for a session at one of the given stages; any other gets a 401: a route of one
+    // step of a sign-in (choosing an account, setting up TOTP) is not another step's.
+    std::optional<PortalSession> requireSessionAt(const QHttpServerRequest &request,
+                                                  const QList<SessionStage> &stages,
+                                                  QHttpServerResponse *refusal) const;
     // A JSON answer that sets the cookie of a new session.
     QHttpServerResponse signedIn(const QString &token, const QJsonObject &body) const;
     // The one door of every route that needs a role's permission (ACC-12): the session as
