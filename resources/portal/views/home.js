@@ -208,11 +208,17 @@ function createHomeView(main, me, context) {
                 failed(error);
             });
         });
+        const switcher = Gatehouse.views.accounts.createSwitcher(me, {
+            onSwitched: context.onSwitched,
+            onSignedOut: context.onSignedOut,
+            failed: failed,
+        });
         const account = h("div", { className: "account" }, [
             h("div", { className: "account__who" }, [
                 h("span", { className: "account__name", text: contact.name || contact.email || "" }),
-                h("span", { className: "account__company", text: company.name || "" }),
+                h("span", { className: "account__company", testid: "account-company", text: company.name || "" }),
             ]),
+            switcher,
             signout,
         ]);
         Gatehouse.branding.renderTopbar(workspace.name, account, workspace.logoUrl);
@@ -221,7 +227,7 @@ function createHomeView(main, me, context) {
     function greeting(onboardings) {
         const welcome = typeof workspace.welcomeMessage === "string" ? workspace.welcomeMessage.trim() : "";
         return h("section", { className: "hero", "aria-labelledby": "home-title" }, [
-            h("p", { className: "hero__eyebrow", text: company.name || "" }),
+            h("p", { className: "hero__eyebrow", testid: "home-company", text: company.name || "" }),
             h("h1", {
                 className: "hero__title",
                 id: "home-title",
