@@ -101,14 +101,22 @@ function createSwitcher(me, context) {
     if (!others.length && !me.switchNeedsEmail) {
         return null;
     }
-    const toggle = h("button", {
-        className: "button button--quiet account-switch__toggle",
-        type: "button",
-        "aria-expanded": "false",
-        "aria-controls": "account-switch-menu",
-        testid: "account-switch",
-        text: qsTr("Switch company"),
-    });
+    // A phone's top bar has room for "Switch" only; the full label is the button's name.
+    const toggle = h(
+        "button",
+        {
+            className: "button button--quiet account-switch__toggle",
+            type: "button",
+            "aria-expanded": "false",
+            "aria-controls": "account-switch-menu",
+            "aria-label": qsTr("Switch company"),
+            testid: "account-switch",
+        },
+        [
+            h("span", { className: "account-switch__short", "aria-hidden": "true", text: qsTr("Switch") }),
+            h("span", { className: "account-switch__long", "aria-hidden": "true", text: qsTr("Switch company") }),
+        ]
+    );
     const menu = h("div", { className: "account-switch__menu", id: "account-switch-menu", testid: "account-switch-menu" });
     menu.hidden = true;
     const alert = Gatehouse.dom.createAlert();
@@ -139,6 +147,8 @@ function createSwitcher(me, context) {
                         context.failed(error);
                         return;
                     }
+                    // The menu may have closed while the button was busy.
+                    setOpen(true);
                     alert.show(error.message);
                     button.focus();
                 });
@@ -186,6 +196,12 @@ function createSwitcher(me, context) {
         if (event.key === "Escape" && !menu.hidden) {
             setOpen(false);
             toggle.focus();
+        }
+    });
+    // Focus (or a click) elsewhere closes it, as menus do.
+    element.addEventListener("focusout", function (event) {
+        if (!menu.hidden && !element.contains(event.relatedTarget)) {
+            setOpen(false);
         }
     });
     return element;
