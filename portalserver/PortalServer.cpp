@@ -1,5 +1,6 @@
 #include "PortalServer.h"
 
+#include "api/AccountApi.h"
 #include "api/ApprovalApi.h"
 #include "api/AuthApi.h"
 #include "api/ChecklistApi.h"
@@ -244,6 +245,7 @@ void PortalServer::registerRoutes()
     AuthApi::registerRoutes(*m_http, context);
     TotpApi::registerRoutes(*m_http, context);
     ImpersonationApi::registerRoutes(*m_http, context);
+    AccountApi::registerRoutes(*m_http, context);
     OnboardingApi::registerRoutes(*m_http, context);
     DocumentApi::registerRoutes(*m_http, context);
     CommentApi::registerRoutes(*m_http, context);

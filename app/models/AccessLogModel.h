@@ -20,6 +20,9 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+
+    // "Signed in (authenticator code)", "Wrong authenticator code", ...
+    static QString kindText(const PortalAccess &access);
 };
 
 } // namespace Gatehouse

@@ -27,6 +27,8 @@ QString AuditModel::actionLabel(const QString &action)
         {"credential.revealed", QT_TR_NOOP("Credential revealed")},
         {"credential.submitted", QT_TR_NOOP("Credential handed over")},
         {"invite.sent", QT_TR_NOOP("Invitation")},
+        {"login.account_chosen", QT_TR_NOOP("Company chosen at sign-in")},
+        {"login.account_switched", QT_TR_NOOP("Switched company in the portal")},
         {"login.code_sent", QT_TR_NOOP("Sign-in code sent")},
         {"login.failed", QT_TR_NOOP("Wrong sign-in code")},
         {"login.locked_out", QT_TR_NOOP("Sign-in locked: too many wrong codes")},

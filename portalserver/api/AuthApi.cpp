@@ -1,10 +1,12 @@
 #include "AuthApi.h"
 
+#include "AccountApi.h"
 #include "PortalContext.h"
 #include "http/HttpHelpers.h"
 #include "security/PasswordHasher.h"
 #include "services/ContactPasswordService.h"
 #include "services/ImpersonationService.h"
+#include "services/PortalAccountService.h"
 #include "services/PortalThrottle.h"
 #include "services/TotpService.h"
 #include "storage/DirectoryRepository.h"
@@ -44,6 +46,8 @@ QString requiredStep(SessionStage stage)
         return QStringLiteral("totp");
     case SessionStage::Enrol:
         return QStringLiteral("totp_enrolment");
+    case SessionStage::Choose:
+        return QStringLiteral("account_choice");
     }
     return QString();
 }
@@ -245,36 +249,49 @@ void AuthApi::registerRoutes(QHttpServer &server, const PortalContext &context)
             const std::optional<TotpStatus> totp
                 = TotpService(context.db, context.clock, context.publicUrl)
                       .status(session->contactId, &failure);
-            if (!workspace || !contact || !totp) {
+            const std::optional<PortalAccounts> accounts
+                = PortalAccountService(context.db, context.clock, context.publicUrl)
+                      .accounts(*session, &failure);
+            if (!workspace || !contact || !totp || !accounts) {
                 return Http::internalError();
             }
             const QString csrf = PortalAuthService::csrfToken(context.sessionToken(request));
-            // A half-session learns only what its next step needs (ACC-10).
+            // A half-session learns only what its next step needs (ACC-8, ACC-10): a chooser the
+            // companies to choose from.
             if (session->stage != SessionStage::Full) {
-                return Http::json(
-                    {{QStringLiteral("required"), requiredStep(session->stage)},
-                     {QStringLiteral("email"), PortalAuthService::maskEmail(contact->email)},
-                     {QStringLiteral("workspace"), workspaceJson(*workspace)},
-                     {QStringLiteral("csrfToken"), csrf}});
+                QJsonObject half{
+                    {QStringLiteral("required"), requiredStep(session->stage)},
+                    {QStringLiteral("email"), PortalAuthService::maskEmail(contact->email)},
+                    {QStringLiteral("workspace"), workspaceJson(*workspace)},
+                    {QStringLiteral("csrfToken"), csrf}};
+                if (session->stage == SessionStage::Choose) {
+                    half.insert(QStringLiteral("accounts"),
+                                AccountApi::accountsJson(*accounts, true));
+                }
+                return Http::json(half);
             }
             QJsonObject body{
-                {QStringLiteral("contact"), QJsonObject{{QStringLiteral("id"), contact->id},
-                                                        {QStringLiteral("name"), contact->name},
-                                                        {QStringLiteral("email"), contact->email}}},
-                {QStringLiteral("company"),
-                 QJsonObject{{QStringLiteral("id"), contact->companyId},
-                             {QStringLiteral("name"), contact->companyName}}},
-                {QStringLiteral("workspace"), workspaceJson(*workspace)},
-                // What the contact's role allows, so the pages offer only that; the server
-                // checks every request all the same.
-                {QStringLiteral("permissions"),
-                 QJsonArray::fromStringList(PortalRole::keys(session->permissions))},
-                {QStringLiteral("passwordMinimumLength"), PasswordHasher::kMinimumLength},
-                {QStringLiteral("totp"),
-                 QJsonObject{{QStringLiteral("enabled"), totp->enabled},
-                             {QStringLiteral("required"), totp->required},
-                             {QStringLiteral("recoveryCodesLeft"), totp->recoveryCodesLeft}}},
-                {QStringLiteral("csrfToken"), csrf}};
+                {QStringLiteral("contact"),
+                  QJsonObject{{QStringLiteral("id"), contact->id},
+                              {QStringLiteral("name"), contact->name},
+                              {QStringLiteral("email"), contact->email}}},
+                 {QStringLiteral("company"),
+                  QJsonObject{{QStringLiteral("id"), contact->companyId},
+                              {QStringLiteral("name"), contact->companyName}}},
+                 {QStringLiteral("workspace"), workspaceJson(*workspace)},
+                 // What the contact's role allows, so the pages offer only that; the server
+                 // checks every request all the same.
+                 {QStringLiteral("permissions"),
+                  QJsonArray::fromStringList(PortalRole::keys(session->permissions))},
+                 {QStringLiteral("passwordMinimumLength"), PasswordHasher::kMinimumLength},
+                 {QStringLiteral("totp"),
+                  QJsonObject{{QStringLiteral("enabled"), totp->enabled},
+                              {QStringLiteral("required"), totp->required},
+                              {QStringLiteral("recoveryCodesLeft"), totp->recoveryCodesLeft}}},
+                 // The other companies this person may switch to (ACC-8).
+                 {QStringLiteral("otherAccounts"), AccountApi::accountsJson(*accounts, false)},
+                 {QStringLiteral("switchNeedsEmail"), accounts->switchNeedsEmail},
+                 {QStringLiteral("csrfToken"), csrf}};
             // A member of staff viewing the portal as the contact (CON-7): the pages say so.
             if (session->impersonationId != 0) {
                 const std::optional<Impersonation> view

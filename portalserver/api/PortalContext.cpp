@@ -64,8 +64,15 @@ QString PortalContext::sessionToken(const QHttpServerRequest &request) const
 std::optional<PortalSession> PortalContext::requireSession(const QHttpServerRequest &request,
                                                            QHttpServerResponse *refusal) const
 {
+    return requireSessionAt(request, {SessionStage::Full}, refusal);
+}
+
+std::optional<PortalSession> PortalContext::requireSessionAt(const QHttpServerRequest &request,
+                                                             const QList<SessionStage> &stages,
+                                                             QHttpServerResponse *refusal) const
+{
     std::optional<PortalSession> session = requireAnySession(request, refusal);
-    if (session && session->stage != SessionStage::Full) {
+    if (session && !stages.contains(session->stage)) {
         *refusal = Http::error(
             Http::Status::Unauthorized, QStringLiteral("second_step_required"),
             QCoreApplication::translate("Gatehouse::PortalContext", "Finish signing in first."));

@@ -50,6 +50,11 @@ struct PortalContext
     // requireAnySession for signing out, the one change a read-only view may make: it ends it.
     std::optional<PortalSession> requireSessionToEnd(const QHttpServerRequest &request,
                                                      QHttpServerResponse *refusal) const;
+    // The same for a session at one of the given stages; any other gets a 401: a route of one
+    // step of a sign-in (choosing an account, setting up TOTP) is not another step's.
+    std::optional<PortalSession> requireSessionAt(const QHttpServerRequest &request,
+                                                  const QList<SessionStage> &stages,
+                                                  QHttpServerResponse *refusal) const;
     // A JSON answer that sets the cookie of a new session.
     QHttpServerResponse signedIn(const QString &token, const QJsonObject &body) const;
     // The one door of every route that needs a role's permission (ACC-12): the session as

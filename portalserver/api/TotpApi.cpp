@@ -23,18 +23,25 @@ QJsonArray codesJson(const QList<QString> &codes)
     return array;
 }
 
-// A POST route of a session (full or half, as the route allows) with the CSRF token and a JSON
-// object body sent from the portal's own pages.
+// Who may set up TOTP: a full session, or the half-session of a contact the workspace holds
+// back until it is set up. Not a chooser (ACC-8): it is nobody's yet.
+const QList<SessionStage> kEnrolling = {SessionStage::Full, SessionStage::Enrol};
+const QList<SessionStage> kFull = {SessionStage::Full};
+// The second step itself answers every other stage with why it does not apply.
+const QList<SessionStage> kAnyStage
+    = {SessionStage::Full, SessionStage::Totp, SessionStage::Enrol, SessionStage::Choose};
+
+// A POST route of a session at the given stages with the CSRF token and a JSON object body sent
+// from the portal's own pages.
 template<typename Handler>
 void postSession(QHttpServer &server, const char *path, const PortalContext &context,
-                 bool halfSessionAllowed, Handler handler)
+                 const QList<SessionStage> &stages, Handler handler)
 {
     server.route(QString::fromLatin1(path), QHttpServerRequest::Method::Post,
-                 [&context, halfSessionAllowed, handler](const QHttpServerRequest &request) {
+                 [&context, stages, handler](const QHttpServerRequest &request) {
                      QHttpServerResponse refusal(Http::Status::Unauthorized);
                      const std::optional<PortalSession> session
-                         = halfSessionAllowed ? context.requireAnySession(request, &refusal)
-                                              : context.requireSession(request, &refusal);
+                         = context.requireSessionAt(request, stages, &refusal);
                      if (!session) {
                          return refusal;
                      }
@@ -52,7 +59,7 @@ void postSession(QHttpServer &server, const char *path, const PortalContext &con
 void TotpApi::registerRoutes(QHttpServer &server, const PortalContext &context)
 {
     // The second step of a sign-in: an authenticator or recovery code for a half-session.
-    postSession(server, "/api/v1/auth/totp", context, true,
+    postSession(server, "/api/v1/auth/totp", context, kAnyStage,
                 [&context](const PortalSession &session, const QJsonObject &body,
                            const QHttpServerRequest &request) {
                     ServiceError error;
@@ -79,7 +86,7 @@ void TotpApi::registerRoutes(QHttpServer &server, const PortalContext &context)
                 });
 
     // Allowed for the half-session of a contact the workspace holds back until TOTP is set up.
-    postSession(server, "/api/v1/account/totp/start", context, true,
+    postSession(server, "/api/v1/account/totp/start", context, kEnrolling,
                 [&context](const PortalSession &session, const QJsonObject &,
                            const QHttpServerRequest &request) {
                     ServiceError error;
@@ -99,7 +106,7 @@ void TotpApi::registerRoutes(QHttpServer &server, const PortalContext &context)
                  [&context](const QHttpServerRequest &request) {
                      QHttpServerResponse refusal(Http::Status::Unauthorized);
                      const std::optional<PortalSession> session
-                         = context.requireAnySession(request, &refusal);
+                         = context.requireSessionAt(request, kEnrolling, &refusal);
                      if (!session) {
                          return refusal;
                      }
@@ -120,7 +127,7 @@ void TotpApi::registerRoutes(QHttpServer &server, const PortalContext &context)
                      return response;
                  });
 
-    postSession(server, "/api/v1/account/totp/confirm", context, true,
+    postSession(server, "/api/v1/account/totp/confirm", context, kEnrolling,
                 [&context](const PortalSession &session, const QJsonObject &body,
                            const QHttpServerRequest &request) {
                     ServiceError error;
@@ -146,7 +153,7 @@ void TotpApi::registerRoutes(QHttpServer &server, const PortalContext &context)
                                : context.signedIn(confirmation->sessionToken, answer);
                 });
 
-    postSession(server, "/api/v1/account/totp/recovery-codes", context, false,
+    postSession(server, "/api/v1/account/totp/recovery-codes", context, kFull,
                 [&context](const PortalSession &session, const QJsonObject &,
                            const QHttpServerRequest &request) {
                     ServiceError error;
@@ -160,7 +167,7 @@ void TotpApi::registerRoutes(QHttpServer &server, const PortalContext &context)
                 });
 
     postSession(
-        server, "/api/v1/account/totp/disable", context, false,
+        server, "/api/v1/account/totp/disable", context, kFull,
         [&context](const PortalSession &session, const QJsonObject &body,
                    const QHttpServerRequest &request) {
             ServiceError error;

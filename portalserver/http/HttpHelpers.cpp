@@ -93,6 +93,8 @@ QHttpServerResponse fromServiceError(const ServiceError &failure)
         return error(Status::UnprocessableEntity, QStringLiteral("invalid"), failure.message);
     case ServiceError::Kind::Unauthorized:
         return error(Status::Unauthorized, QStringLiteral("unauthorized"), failure.message);
+    case ServiceError::Kind::Forbidden:
+        return error(Status::Forbidden, QStringLiteral("forbidden"), failure.message);
     case ServiceError::Kind::NotFound:
         return error(Status::NotFound, QStringLiteral("not_found"), failure.message);
     case ServiceError::Kind::Conflict:

@@ -199,6 +199,19 @@ globalThis.Gatehouse.api = {
     totpDisable: function (code) {
         return sessionRequest("POST", "/api/v1/account/totp/disable", { code: code });
     },
+    // ACC-8: both open a new session with a CSRF token of its own.
+    chooseAccount: function (id) {
+        return sessionRequest("POST", "/api/v1/auth/choose", { account: id }).then(function (result) {
+            csrfToken = "";
+            return result;
+        });
+    },
+    switchAccount: function (id) {
+        return sessionRequest("POST", "/api/v1/account/switch", { account: id }).then(function (result) {
+            csrfToken = "";
+            return result;
+        });
+    },
     setPassword: function (password) {
         return sessionRequest("POST", "/api/v1/account/password", { password: password });
     },

@@ -82,8 +82,9 @@ function showFailure(error, retry) {
     title.focus();
 }
 
-// A half-session (ACC-10): the second step of the sign-in, or setting up the authenticator app
-// the workspace requires, before anything else.
+// A half-session: choosing which company to open when the email address has several (ACC-8);
+// the second step of the sign-in, or setting up the authenticator app the workspace requires
+// (ACC-10), before anything else.
 function showSecondStep(me) {
     const workspace = me.workspace || {};
     Gatehouse.branding.renderTopbar(workspace.name, null, workspace.logoUrl);
@@ -92,7 +93,9 @@ function showSecondStep(me) {
         onSignedIn: context.onSignedIn,
         onRestart: context.onSignedOut,
     };
-    if (me.required === "totp") {
+    if (me.required === "account_choice") {
+        Gatehouse.views.accounts.renderChooser(main, stepContext);
+    } else if (me.required === "totp") {
         Gatehouse.views.totp.renderSecondStep(main, stepContext);
     } else {
         Gatehouse.views.totp.renderRequiredEnrolment(main, stepContext);
@@ -114,6 +117,8 @@ function showHome(focusTitle) {
                 focusTitle: focusTitle,
                 onSignedOut: context.onSignedOut,
                 onSessionEnded: context.onSessionEnded,
+                // Another company's session replaced this one: its page from the top.
+                onSwitched: context.onSignedIn,
             });
         },
         function (error) {

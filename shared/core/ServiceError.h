@@ -8,7 +8,18 @@ namespace Gatehouse {
 // shows the message. Internal details stay in the log, never in the message.
 struct ServiceError
 {
-    enum class Kind { None, Invalid, Unauthorized, NotFound, Conflict, RateLimited, Internal };
+    // Forbidden: the caller is known but may not do this (not a role's permission: those are
+    // refused by the portal's route door).
+    enum class Kind {
+        None,
+        Invalid,
+        Unauthorized,
+        Forbidden,
+        NotFound,
+        Conflict,
+        RateLimited,
+        Internal
+    };
 
     Kind kind = Kind::None;
     QString message;

@@ -9,7 +9,6 @@
 #include "storage/AccessRepository.h"
 #include "storage/ActivityRepository.h"
 #include "storage/DirectoryRepository.h"
-#include "storage/TotpRepository.h"
 #include "storage/Transaction.h"
 
 #include <QCoreApplication>
@@ -248,8 +247,8 @@ std::optional<QString> PortalAuthService::verifyCode(const QString &handle, cons
         ServiceError::set(error, ServiceError::Kind::Unauthorized, wrong);
         return std::nullopt;
     }
-    return openSession(challenge->id, challenge->contactId, ip, userAgent, QStringLiteral("code"),
-                       0, error);
+    return openProvedSession(*challenge, QLatin1String(PortalAccess::methodCode), ip, userAgent,
+                             error);
 }
 
 std::optional<QString> PortalAuthService::confirmMagicLink(const QString &magicToken,
@@ -275,117 +274,64 @@ std::optional<QString> PortalAuthService::confirmMagicLink(const QString &magicT
         ServiceError::set(error, ServiceError::Kind::Unauthorized, invalid);
         return std::nullopt;
     }
-    return openSession(challenge->id, challenge->contactId, ip, userAgent, QStringLiteral("link"),
-                       0, error);
+    return openProvedSession(*challenge, QLatin1String(PortalAccess::methodLink), ip, userAgent,
+                             error);
+}
+
+std::optional<QString> PortalAuthService::openSessionFor(qint64 contactId, const QString &ip,
+                                                         const QString &userAgent,
+                                                         const QString &how, ServiceError *error)
+{
+    SessionStart start;
+    start.contactId = contactId;
+    start.method = how;
+    start.how = how == QLatin1String("password") ? QStringLiteral("a password") : how;
+    return PortalSessionOpener(m_db, m_clock).open(start, ip, userAgent, error);
+}
+
+std::optional<QString> PortalAuthService::openProvedSession(const LoginChallenge &challenge,
+                                                            const QString &method,
+                                                            const QString &ip,
+                                                            const QString &userAgent,
+                                                            ServiceError *error)
+{
+    QString dbError;
+    const std::optional<Contact> contact
+        = DirectoryRepository(m_db).contact(challenge.contactId, &dbError);
+    if (!contact) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    SessionStart start;
+    start.contactId = contact->id;
+    start.method = method;
+    start.how = method == QLatin1String(PortalAccess::methodCode)
+                    ? QStringLiteral("the emailed code")
+                    : QStringLiteral("the emailed link");
+    start.challengeId = challenge.id;
+    start.mayChoose = true;
+    start.proof = EmailProof{contact->email, m_clock.nowMs()};
+    return PortalSessionOpener(m_db, m_clock).open(start, ip, userAgent, error);
 }
 
 std::optional<QString> PortalAuthService::finishSignIn(const PortalSession &halfSession,
                                                        const QString &ip, const QString &userAgent,
-                                                       const QString &how, ServiceError *error)
+                                                       const QString &method, const QString &how,
+                                                       ServiceError *error)
 {
     if (halfSession.stage == SessionStage::Full) {
         ServiceError::set(error, ServiceError::Kind::Conflict, tr("You are already signed in."));
         return std::nullopt;
     }
-    return openSession(0, halfSession.contactId, ip, userAgent, how, halfSession.sessionId, error);
-}
-
-std::optional<QString> PortalAuthService::openSession(qint64 challengeId, qint64 contactId,
-                                                      const QString &ip, const QString &userAgent,
-                                                      const QString &how, qint64 halfSessionId,
-                                                      ServiceError *error)
-{
-    DirectoryRepository directory(m_db);
-    QString dbError;
-    const std::optional<Workspace> workspace = directory.workspace(&dbError);
-    const std::optional<Contact> contact = directory.contact(contactId, &dbError);
-    const std::optional<ContactTotp> totp = TotpRepository(m_db).find(contactId, &dbError);
-    if (!workspace || !contact || !dbError.isEmpty()) {
-        ServiceError::internal(error);
-        return std::nullopt;
-    }
-    // A first step leads to a second one when the contact has TOTP on, or must set it up.
-    SessionStage stage = SessionStage::Full;
-    if (halfSessionId == 0 && totp && totp->enabled) {
-        stage = SessionStage::Totp;
-    } else if (halfSessionId == 0 && workspace->requireContactTotp) {
-        stage = SessionStage::Enrol;
-    }
-    const qint64 now = m_clock.nowMs();
-    const QString token = Tokens::generate();
-    AccessRepository access(m_db);
-    Transaction transaction(m_db);
-    if (!transaction.isActive()) {
-        ServiceError::internal(error);
-        return std::nullopt;
-    }
-    if (challengeId != 0 && !access.consumeChallenge(challengeId, now, &dbError)) {
-        if (dbError.isEmpty()) {
-            ServiceError::set(error, ServiceError::Kind::Unauthorized,
-                              tr("This sign-in was already used. Ask for a new one."));
-        } else {
-            ServiceError::internal(error);
-        }
-        return std::nullopt;
-    }
-    if (halfSessionId != 0 && !access.revokeSessionById(halfSessionId, now, &dbError)) {
-        if (dbError.isEmpty()) {
-            ServiceError::set(error, ServiceError::Kind::Unauthorized,
-                              tr("This sign-in has ended. Please sign in again."));
-        } else {
-            ServiceError::internal(error);
-        }
-        return std::nullopt;
-    }
-    const QString way = how == QLatin1String("code")       ? QStringLiteral("the emailed code")
-                        : how == QLatin1String("password") ? QStringLiteral("a password")
-                        : how == QLatin1String("link")     ? QStringLiteral("the emailed link")
-                                                           : how;
-    if (stage != SessionStage::Full) {
-        // Not a sign-in yet: the access log and the activity feed get it when the second step
-        // is done.
-        const AuditEvent halfway = AuditEvent::make(
-            workspace->id, now, Actor::contact(*contact, ip), QStringLiteral("login.second_step"),
-            AuditEvent::subjectOf("contact", contact->id),
-            stage == SessionStage::Totp
-                ? QStringLiteral("%1 proved their identity with %2; an authenticator code is asked")
-                      .arg(contact->email, way)
-                : QStringLiteral("%1 proved their identity with %2; the workspace requires an "
-                                 "authenticator app to be set up first")
-                      .arg(contact->email, way));
-        if (!access.createSession(contactId, Tokens::hash(token), now, now + kHalfSessionLifetimeMs,
-                                  ip, userAgent, &dbError, nullptr, stage)
-            || !AuditLog(m_db).append(halfway, &dbError) || !transaction.commit(&dbError)) {
-            ServiceError::internal(error);
-            return std::nullopt;
-        }
-        return token;
-    }
-    ActivityEvent event;
-    event.companyId = contact->companyId;
-    event.kind = QStringLiteral("login.succeeded");
-    event.actor = contact->email;
-    event.summary = QStringLiteral("%1 signed in to the portal (%2)").arg(contact->email, how);
-    const AuditEvent audit = AuditEvent::make(
-        workspace->id, now, Actor::contact(*contact, ip), QStringLiteral("login.succeeded"),
-        AuditEvent::subjectOf("contact", contact->id),
-        QStringLiteral("%1 signed in to the portal with %2").arg(contact->email, way));
-    PortalAccess signIn;
-    signIn.contactId = contactId;
-    signIn.atMs = now;
-    signIn.kind = PortalAccess::Kind::SignIn;
-    signIn.ip = ip;
-    signIn.userAgent = userAgent;
-    if (!access.createSession(contactId, Tokens::hash(token), now,
-                              now + sessionLifetimeMs(*workspace), ip, userAgent, &dbError,
-                              &signIn.sessionId)
-        || !access.recordAccess(signIn, &dbError)
-        || !ActivityRepository(m_db).append(workspace->id, event, now, &dbError)
-        || !AuditLog(m_db).append(audit, &dbError) || !transaction.commit(&dbError)) {
-        ServiceError::internal(error);
-        return std::nullopt;
-    }
-    return token;
+    SessionStart start;
+    start.contactId = halfSession.contactId;
+    start.method = method;
+    start.how = how;
+    start.replacedSessionId = halfSession.sessionId;
+    start.firstStep = false;
+    // What the first step proved still holds for the full session (ACC-8).
+    start.proof = halfSession.proof;
+    return PortalSessionOpener(m_db, m_clock).open(start, ip, userAgent, error);
 }
 
 std::optional<PortalSession> PortalAuthService::session(const QString &sessionToken,
@@ -420,8 +366,8 @@ std::optional<PortalSession> PortalAuthService::session(const QString &sessionTo
         qCWarning(lcSecurity).noquote() << "could not extend session:" << dbError;
     }
     return PortalSession{record->id,      record->contactId,   record->companyId,
-                         record->stage,   record->permissions, record->impersonationId,
-                         record->readOnly};
+                         record->stage,   record->permissions, record->proof,
+                         record->impersonationId, record->readOnly};
 }
 
 bool PortalAuthService::recordUse(const SessionRecord &record, qint64 now, const QString &ip,

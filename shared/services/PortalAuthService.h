@@ -1,5 +1,6 @@
 #pragma once
 
+#include "PortalSessionOpener.h"
 #include "core/ServiceError.h"
 #include "domain/Directory.h"
 #include "domain/PortalRole.h"
@@ -19,9 +20,10 @@ struct PortalSession
     qint64 sessionId = 0;
     qint64 contactId = 0;
     qint64 companyId = 0;
-    // Half-sessions (ACC-10) reach only the routes that finish signing in.
+    // Half-sessions (ACC-8, ACC-10) reach only the routes that finish signing in.
     SessionStage stage = SessionStage::Full;
     PortalPermissions permissions; // the contact's role, read with the session
+    EmailProof proof;              // empty for a session opened by a password
     // A member of staff viewing the portal as the contact (CON-7): its id, and whether it may
     // change nothing. 0 for the contact's own session.
     qint64 impersonationId = 0;
@@ -80,17 +82,16 @@ public:
     // A session for a contact who proved who they are without a pending login (a password,
     // ACC-7): recorded like any sign-in, with how they signed in. Like every first step, it is
     // a half-session when the contact has TOTP on or the workspace requires it (ACC-10).
+    // It proves no email address, so it neither chooses nor switches accounts (ACC-8).
     std::optional<QString> openSessionFor(qint64 contactId, const QString &ip,
                                           const QString &userAgent, const QString &how,
-                                          ServiceError *error)
-    {
-        return openSession(0, contactId, ip, userAgent, how, 0, error);
-    }
+                                          ServiceError *error);
     // The second step is done (a TOTP or recovery code, or TOTP set up): ends the half-session
     // and returns a new token for a full one, so the half-session's token never becomes one.
+    // method: a PortalAccess::method* key; how: the same as people read it.
     std::optional<QString> finishSignIn(const PortalSession &halfSession, const QString &ip,
-                                        const QString &userAgent, const QString &how,
-                                        ServiceError *error);
+                                        const QString &userAgent, const QString &method,
+                                        const QString &how, ServiceError *error);
 
     // The live session behind a cookie; slides its expiry forward. When it slides (at most once
     // a minute per session) the access is recorded with the client's address and user agent.
@@ -113,11 +114,10 @@ public:
 private:
     std::optional<PendingLogin> startFor(qint64 contactId, const QString &ip, const QString &via,
                                          ServiceError *error);
-    // challengeId 0: no pending login to use up. halfSessionId: the half-session whose second
-    // step is done, ended in the same transaction; 0 for a first step.
-    std::optional<QString> openSession(qint64 challengeId, qint64 contactId, const QString &ip,
-                                       const QString &userAgent, const QString &how,
-                                       qint64 halfSessionId, ServiceError *error);
+    // After an emailed code or link: the session of the pending login's contact, or a chooser.
+    std::optional<QString> openProvedSession(const LoginChallenge &challenge, const QString &method,
+                                             const QString &ip, const QString &userAgent,
+                                             ServiceError *error);
 
     [[nodiscard]] bool recordUse(const SessionRecord &record, qint64 now, const QString &ip,
                                  const QString &userAgent, QString *error);

@@ -62,6 +62,13 @@ bool record(const Database &db, const Workspace &workspace, const Contact &conta
            && AuditLog(db).append(audit, dbError);
 }
 
+// A full session, or the half-session of a contact the workspace holds back until TOTP is set
+// up; neither a pending second step nor a chooser (ACC-8), which is nobody's yet.
+bool mayEnrol(const PortalSession &session)
+{
+    return session.stage == SessionStage::Full || session.stage == SessionStage::Enrol;
+}
+
 } // namespace
 
 TotpService::TotpService(const Database &db, const Clock &clock, const QString &publicUrl)
@@ -102,7 +109,7 @@ std::optional<TotpStatus> TotpService::status(qint64 contactId, ServiceError *er
 std::optional<TotpEnrolment> TotpService::startEnrolment(const PortalSession &session,
                                                          const QString &ip, ServiceError *error)
 {
-    if (session.stage == SessionStage::Totp) {
+    if (!mayEnrol(session)) {
         ServiceError::set(error, ServiceError::Kind::Unauthorized, tr("Finish signing in first."));
         return std::nullopt;
     }
@@ -144,7 +151,7 @@ std::optional<TotpEnrolment> TotpService::startEnrolment(const PortalSession &se
 std::optional<QString> TotpService::pendingUri(const PortalSession &session,
                                                ServiceError *error) const
 {
-    if (session.stage == SessionStage::Totp) {
+    if (!mayEnrol(session)) {
         ServiceError::set(error, ServiceError::Kind::Unauthorized, tr("Finish signing in first."));
         return std::nullopt;
     }
@@ -171,7 +178,7 @@ std::optional<TotpConfirmation>
 TotpService::confirmEnrolment(const PortalSession &session, const QString &code, const QString &ip,
                               const QString &userAgent, ServiceError *error)
 {
-    if (session.stage == SessionStage::Totp) {
+    if (!mayEnrol(session)) {
         ServiceError::set(error, ServiceError::Kind::Unauthorized, tr("Finish signing in first."));
         return std::nullopt;
     }
@@ -232,10 +239,19 @@ TotpService::confirmEnrolment(const PortalSession &session, const QString &code,
         return std::nullopt;
     }
     confirmation.recoveryCodes = *codes;
+    // Sessions opened before TOTP was on did not pass it: they end. The session that turned it on
+    // has just shown a current code, so it stays (a half-session becomes a full one with a new
+    // token below, as every finished sign-in does).
+    if (!AccessRepository(m_db).revokeOtherSessions(contact->id, session.sessionId, now,
+                                                    &dbError)) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
     if (session.stage == SessionStage::Enrol) {
         const std::optional<QString> token
             = PortalAuthService(m_db, m_clock, m_publicUrl)
                   .finishSignIn(session, ip, userAgent,
+                                QLatin1String(PortalAccess::methodTotpEnrolment),
                                 QStringLiteral("a newly set up authenticator app"), error);
         if (!token) {
             return std::nullopt;
@@ -332,7 +348,11 @@ bool TotpService::disable(const PortalSession &session, const QString &code, con
         }
         return false;
     }
+    // Whatever else was signed in with this second factor ends with it (a lost phone is a reason
+    // to turn it off); the session that turned it off has just shown a code and stays.
     if (!TotpRepository(m_db).remove(contact->id, &dbError)
+        || !AccessRepository(m_db).revokeOtherSessions(contact->id, session.sessionId, now,
+                                                       &dbError)
         || !record(
             m_db, *workspace, *contact, ip, now, QStringLiteral("totp.disabled"),
             QStringLiteral("%1 turned off sign-in with an authenticator app").arg(contact->email),
@@ -350,8 +370,9 @@ std::optional<QString> TotpService::completeSignIn(const PortalSession &halfSess
 {
     if (halfSession.stage != SessionStage::Totp) {
         ServiceError::set(error, ServiceError::Kind::Conflict,
-                          halfSession.stage == SessionStage::Full
-                              ? tr("You are already signed in.")
+                          halfSession.stage == SessionStage::Full ? tr("You are already signed in.")
+                          : halfSession.stage == SessionStage::Choose
+                              ? tr("Choose a company first.")
                               : tr("Set up your authenticator app first."));
         return std::nullopt;
     }
@@ -396,9 +417,21 @@ std::optional<QString> TotpService::completeSignIn(const PortalSession &halfSess
                 ? QStringLiteral("Ended a sign-in of %1: too many wrong authenticator codes")
                       .arg(contact->email)
                 : QStringLiteral("Wrong authenticator code entered for %1").arg(contact->email));
+        // The contact's access log shows the wrong code too (ACC-11), beside the sign-ins.
+        PortalAccess wrong;
+        wrong.contactId = contact->id;
+        wrong.sessionId = halfSession.sessionId;
+        wrong.atMs = now;
+        wrong.kind = PortalAccess::Kind::SecondStepFailed;
+        wrong.method = TotpService::normalisedRecoveryCode(code).isEmpty()
+                           ? QLatin1String(PortalAccess::methodTotp)
+                           : QLatin1String(PortalAccess::methodRecoveryCode);
+        wrong.ip = ip;
+        wrong.userAgent = userAgent;
         if ((lockedOut && !access.revokeSessionById(halfSession.sessionId, now, &dbError)
              && !dbError.isEmpty())
-            || !AuditLog(m_db).append(failed, &dbError) || !transaction.commit(&dbError)) {
+            || !access.recordAccess(wrong, &dbError) || !AuditLog(m_db).append(failed, &dbError)
+            || !transaction.commit(&dbError)) {
             ServiceError::internal(error);
             return std::nullopt;
         }
@@ -426,6 +459,9 @@ std::optional<QString> TotpService::completeSignIn(const PortalSession &halfSess
     const std::optional<QString> token
         = PortalAuthService(m_db, m_clock, m_publicUrl)
               .finishSignIn(halfSession, ip, userAgent,
+                            accepted == Accepted::Totp
+                                ? QLatin1String(PortalAccess::methodTotp)
+                                : QLatin1String(PortalAccess::methodRecoveryCode),
                             accepted == Accepted::Totp ? QStringLiteral("an authenticator code")
                                                        : QStringLiteral("a recovery code"),
                             error);

@@ -15,8 +15,49 @@ QString stageName(SessionStage stage)
         return QStringLiteral("totp");
     case SessionStage::Enrol:
         return QStringLiteral("enrol");
+    case SessionStage::Choose:
+        return QStringLiteral("choose");
     }
     return QStringLiteral("full");
+}
+
+// Anything unknown is a full session, as before the half stages existed.
+SessionStage stageFromName(const QString &name)
+{
+    if (name == QLatin1String("totp")) {
+        return SessionStage::Totp;
+    }
+    if (name == QLatin1String("enrol")) {
+        return SessionStage::Enrol;
+    }
+    if (name == QLatin1String("choose")) {
+        return SessionStage::Choose;
+    }
+    return SessionStage::Full;
+}
+
+QString kindName(PortalAccess::Kind kind)
+{
+    switch (kind) {
+    case PortalAccess::Kind::SignIn:
+        return QStringLiteral("sign_in");
+    case PortalAccess::Kind::Request:
+        return QStringLiteral("request");
+    case PortalAccess::Kind::SecondStepFailed:
+        return QStringLiteral("second_step_failed");
+    }
+    return QStringLiteral("request");
+}
+
+PortalAccess::Kind kindFromName(const QString &name)
+{
+    if (name == QLatin1String("sign_in")) {
+        return PortalAccess::Kind::SignIn;
+    }
+    if (name == QLatin1String("second_step_failed")) {
+        return PortalAccess::Kind::SecondStepFailed;
+    }
+    return PortalAccess::Kind::Request;
 }
 
 } // namespace
@@ -49,7 +90,9 @@ bool AccessRepository::revokeAccess(qint64 contactId, qint64 nowMs, QString *err
     SqlQuery sessions(m_db, QStringLiteral("UPDATE portal_session SET revoked_at = ? "
                                            "WHERE contact_id = ? AND revoked_at IS NULL"));
     sessions << nowMs << contactId;
-    return challenges.exec(error) && sessions.exec(error);
+    SqlQuery contact(m_db, QStringLiteral("UPDATE contact SET access_revoked_at = ? WHERE id = ?"));
+    contact << nowMs << contactId;
+    return challenges.exec(error) && sessions.exec(error) && contact.exec(error);
 }
 
 qint64 AccessRepository::contactForInvite(const QString &tokenHash, qint64 nowMs,
@@ -128,13 +171,16 @@ bool AccessRepository::consumeChallenge(qint64 challengeId, qint64 nowMs, QStrin
 bool AccessRepository::createSession(qint64 contactId, const QString &tokenHash, qint64 nowMs,
                                      qint64 expiresAtMs, const QString &ip,
                                      const QString &userAgent, QString *error, qint64 *sessionId,
-                                     SessionStage stage)
+                                     SessionStage stage, const EmailProof &proof)
 {
     SqlQuery query(m_db, QStringLiteral("INSERT INTO portal_session (contact_id, token_hash, "
                                         "created_at, last_seen_at, expires_at, ip, user_agent, "
-                                        "stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+                                        "stage, proven_email, proven_at) "
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     query << contactId << tokenHash << nowMs << nowMs << expiresAtMs << ip.left(64)
-          << userAgent.left(512) << stageName(stage);
+          << userAgent.left(512) << stageName(stage)
+          << (proof.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(proof.email))
+          << (proof.isEmpty() ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(proof.atMs));
     if (!query.exec(error) || !query.next()) {
         return false;
     }
@@ -151,7 +197,7 @@ std::optional<SessionRecord> AccessRepository::liveSession(const QString &tokenH
     // contact's very next request.
     SqlQuery query(m_db, QStringLiteral("SELECT s.id, s.contact_id, k.company_id, s.last_seen_at, "
                                         "s.expires_at, s.stage, r.id, r.built_in, r.permissions, "
-                                        "i.id, i.read_only "
+                                        "s.proven_email, s.proven_at, i.id, i.read_only "
                                         "FROM portal_session s "
                                         "JOIN contact k ON k.id = s.contact_id "
                                         "LEFT JOIN portal_role r ON r.id = k.role_id "
@@ -162,21 +208,17 @@ std::optional<SessionRecord> AccessRepository::liveSession(const QString &tokenH
     if (!query.exec(error) || !query.next()) {
         return std::nullopt;
     }
-    const QString stage = query.text(5);
     const PortalPermissions permissions = PortalRole::resolve(
         query.isNull(7) ? QString() : query.text(7), query.text(8), !query.isNull(6));
-    // Anything but the two half stages is a full session.
-    return SessionRecord{query.int64(0),
-                         query.int64(1),
-                         query.int64(2),
-                         query.int64(3),
-                         query.int64(4),
-                         stage == QLatin1String("totp")    ? SessionStage::Totp
-                         : stage == QLatin1String("enrol") ? SessionStage::Enrol
-                                                           : SessionStage::Full,
-                         permissions,
-                         query.isNull(9) ? 0 : query.int64(9),
-                         !query.isNull(10) && query.value(10).toInt() != 0};
+    const EmailProof proof = query.isNull(9) || query.isNull(10)
+                                 ? EmailProof()
+                                 : EmailProof{query.text(9), query.int64(10)};
+    SessionRecord record{query.int64(0), query.int64(1), query.int64(2),
+                         query.int64(3), query.int64(4), stageFromName(query.text(5)),
+                         permissions,    proof};
+    record.impersonationId = query.isNull(11) ? 0 : query.int64(11);
+    record.readOnly = !query.isNull(12) && query.value(12).toInt() != 0;
+    return record;
 }
 
 bool AccessRepository::slideSession(qint64 sessionId, qint64 nowMs, qint64 expiresAtMs,
@@ -191,15 +233,13 @@ bool AccessRepository::slideSession(qint64 sessionId, qint64 nowMs, qint64 expir
 bool AccessRepository::recordAccess(const PortalAccess &access, QString *error)
 {
     SqlQuery query(m_db, QStringLiteral("INSERT INTO portal_access_log (contact_id, session_id, "
-                                        "created_at, kind, ip, user_agent) "
-                                        "VALUES (?, ?, ?, ?, ?, ?)"));
+                                        "created_at, kind, method, ip, user_agent) "
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?)"));
     query << access.contactId
           << (access.sessionId == 0 ? QVariant(QMetaType(QMetaType::LongLong))
                                     : QVariant(access.sessionId))
-          << access.atMs
-          << (access.kind == PortalAccess::Kind::SignIn ? QStringLiteral("sign_in")
-                                                        : QStringLiteral("request"))
-          << access.ip.left(64) << access.userAgent.left(512);
+          << access.atMs << kindName(access.kind) << access.method.left(32) << access.ip.left(64)
+          << access.userAgent.left(512);
     return query.exec(error);
 }
 
@@ -207,7 +247,8 @@ QList<PortalAccess> AccessRepository::accesses(qint64 contactId, int limit, QStr
 {
     QList<PortalAccess> result;
     SqlQuery query(m_db, QStringLiteral("SELECT id, contact_id, session_id, created_at, kind, ip, "
-                                        "user_agent FROM portal_access_log WHERE contact_id = ? "
+                                        "user_agent, method FROM portal_access_log "
+                                        "WHERE contact_id = ? "
                                         "ORDER BY created_at DESC, id DESC LIMIT ?"));
     query << contactId << qMax(0, limit);
     if (!query.exec(error)) {
@@ -215,10 +256,8 @@ QList<PortalAccess> AccessRepository::accesses(qint64 contactId, int limit, QStr
     }
     while (query.next()) {
         result.append({query.int64(0), query.int64(1), query.isNull(2) ? 0 : query.int64(2),
-                       query.int64(3),
-                       query.text(4) == QLatin1String("sign_in") ? PortalAccess::Kind::SignIn
-                                                                 : PortalAccess::Kind::Request,
-                       query.text(5), query.text(6)});
+                       query.int64(3), kindFromName(query.text(4)), query.text(5), query.text(6),
+                       query.text(7)});
     }
     return result;
 }
@@ -237,6 +276,38 @@ bool AccessRepository::revokeSessionById(qint64 sessionId, qint64 nowMs, QString
                                         "WHERE id = ? AND revoked_at IS NULL"));
     query << nowMs << sessionId;
     return query.exec(error) && query.rowsAffected() == 1;
+}
+
+bool AccessRepository::revokeOtherSessions(qint64 contactId, qint64 keptSessionId, qint64 nowMs,
+                                           QString *error)
+{
+    SqlQuery query(m_db, QStringLiteral("UPDATE portal_session SET revoked_at = ? "
+                                        "WHERE contact_id = ? AND id <> ? AND revoked_at IS NULL"));
+    query << nowMs << contactId << keptSessionId;
+    return query.exec(error);
+}
+
+QList<Contact> AccessRepository::accountsOf(const EmailProof &proof, QString *error) const
+{
+    QList<Contact> result;
+    if (proof.isEmpty()) {
+        return result;
+    }
+    SqlQuery query(m_db, QStringLiteral("SELECT k.id, k.company_id, c.name, k.name, k.email "
+                                        "FROM contact k JOIN company c ON c.id = k.company_id "
+                                        "WHERE k.email = ? AND k.portal_access = 1 "
+                                        "AND (k.access_revoked_at IS NULL "
+                                        "OR k.access_revoked_at <= ?) "
+                                        "ORDER BY c.name, k.id"));
+    query << proof.email << proof.atMs;
+    if (!query.exec(error)) {
+        return result;
+    }
+    while (query.next()) {
+        result.append(
+            {query.int64(0), query.int64(1), query.text(2), query.text(3), query.text(4), true});
+    }
+    return result;
 }
 
 bool AccessRepository::takeSessionAttempt(qint64 sessionId, int maxAttempts, int *attemptsUsed,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/Directory.h"
 #include "domain/PortalRole.h"
 
 #include <QList>
@@ -22,9 +23,20 @@ struct LoginChallenge
     bool consumed = false;
 };
 
-// A full session, or a half-session (ACC-10) that may only finish signing in: enter a TOTP
-// code, or set TOTP up when the workspace requires it.
-enum class SessionStage { Full, Totp, Enrol };
+// A full session, or a half-session that may only finish signing in: enter a TOTP code, or set
+// TOTP up when the workspace requires it (ACC-10), or choose which of several contacts with the
+// proved email address to be (ACC-8).
+enum class SessionStage { Full, Totp, Enrol, Choose };
+
+// What a session proved about its email address (ACC-8): the address, by an emailed code or
+// link, and when. Empty for a session opened by a password, which proves only its contact.
+struct EmailProof
+{
+    QString email;
+    qint64 atMs = 0;
+
+    bool isEmpty() const { return email.isEmpty(); }
+};
 
 struct SessionRecord
 {
@@ -35,15 +47,17 @@ struct SessionRecord
     qint64 expiresAtMs = 0;
     SessionStage stage = SessionStage::Full;
     PortalPermissions permissions; // of the contact's role, as it is now
+    EmailProof proof;
     // A member of staff viewing the portal as the contact (CON-7); 0 for the contact's own.
     qint64 impersonationId = 0;
     bool readOnly = false; // an impersonation that may not change anything
 };
 
-// One use of the portal (ACC-11): a sign-in, or a request of a session at most once a minute.
+// One use of the portal (ACC-11): a sign-in, a request of a session at most once a minute, or a
+// wrong code at the second step of a sign-in (ACC-10).
 struct PortalAccess
 {
-    enum class Kind { SignIn, Request };
+    enum class Kind { SignIn, Request, SecondStepFailed };
 
     qint64 id = 0;
     qint64 contactId = 0;
@@ -52,6 +66,17 @@ struct PortalAccess
     Kind kind = Kind::Request;
     QString ip;
     QString userAgent;
+    // How a sign-in was made, as a key (PortalAccess::method* below); empty for a request.
+    QString method;
+
+    static constexpr const char *methodCode = "code";
+    static constexpr const char *methodLink = "link";
+    static constexpr const char *methodPassword = "password";
+    static constexpr const char *methodTotp = "totp";
+    static constexpr const char *methodRecoveryCode = "recovery_code";
+    static constexpr const char *methodTotpEnrolment = "totp_enrolment";
+    static constexpr const char *methodAccountChoice = "account_choice";
+    static constexpr const char *methodAccountSwitch = "account_switch";
 };
 
 // Invites, pending logins and sessions. Only SHA-256 hashes of tokens are stored; every
@@ -65,7 +90,8 @@ public:
 
     [[nodiscard]] bool createInvite(qint64 contactId, const QString &tokenHash, qint64 nowMs,
                                     qint64 expiresAtMs, QString *error);
-    // Ends every invite, pending login and session of the contact at once.
+    // Ends every invite, pending login and session of the contact at once, and keeps the time:
+    // an address proved before it no longer reaches the contact (accountsOf).
     [[nodiscard]] bool revokeAccess(qint64 contactId, qint64 nowMs, QString *error);
     [[nodiscard]] bool revokeInvites(qint64 contactId, qint64 nowMs, QString *error);
     // The contact of a live invite whose contact still has portal access; 0 when none.
@@ -90,7 +116,8 @@ public:
                                      qint64 expiresAtMs, const QString &ip,
                                      const QString &userAgent, QString *error,
                                      qint64 *sessionId = nullptr,
-                                     SessionStage stage = SessionStage::Full);
+                                     SessionStage stage = SessionStage::Full,
+                                     const EmailProof &proof = {});
     std::optional<SessionRecord> liveSession(const QString &tokenHash, qint64 nowMs,
                                              QString *error) const;
     // Slides the expiry only if the session was last seen at or before seenBeforeMs; false when
@@ -100,9 +127,16 @@ public:
     [[nodiscard]] bool revokeSession(const QString &tokenHash, qint64 nowMs, QString *error);
     // Ends one live session; false when it had ended already (someone else finished it first).
     bool revokeSessionById(qint64 sessionId, qint64 nowMs, QString *error);
+    // Ends every live session of the contact but one (keptSessionId; 0 keeps none).
+    [[nodiscard]] bool revokeOtherSessions(qint64 contactId, qint64 keptSessionId, qint64 nowMs,
+                                           QString *error);
     // Takes one guess from a half-session's allowance of second-step codes; false when none is
     // left (race-safe like takeAttempt). *attemptsUsed receives the count after this guess.
     bool takeSessionAttempt(qint64 sessionId, int maxAttempts, int *attemptsUsed, QString *error);
+
+    // The accounts (ACC-8) an address proved at proof.atMs reaches: its contacts with portal
+    // access whose access was not revoked after the proof, ordered by company name.
+    QList<Contact> accountsOf(const EmailProof &proof, QString *error) const;
 
     // The contact's password hash (ACC-7); empty when none is set.
     QString passwordHash(qint64 contactId, QString *error) const;

@@ -1,11 +1,12 @@
 // Portal roles (ACC-12) as a contact meets them: a read-only contact sees the onboarding but
 // no button to complete, upload or sign, a request forced from the page is refused with 403,
-// and a role changed by staff applies on the next request, without signing in again.
+// and a role changed by staff applies on the next request, without signing in again. A meeting
+// still shows a read-only contact its Join link and calendar file, without Mark complete.
 // Runs the real gatehouse-portal and drives Debian's Chromium (see support/session.mjs).
 
 import assert from 'node:assert/strict';
 
-import { apiFromPage, apiPost, byTestId, eventually, findTask, portalTest, signIn, sql, usePortal } from './support/session.mjs';
+import { apiFromPage, apiPost, byTestId, eventually, findTask, openTask, portalTest, signIn, sql, usePortal } from './support/session.mjs';
 
 function setRole(state, builtIn) {
     sql(
@@ -15,8 +16,27 @@ function setRole(state, builtIn) {
     );
 }
 
+// The client's meeting, scheduled by staff with a link to join.
+const MEETING = {
+    date: '2027-03-10',
+    time: '15:00',
+    timeZone: 'Europe/Berlin',
+    durationMinutes: 60,
+    url: 'https://meet.example.com/j/42',
+    sequence: 0,
+    startsAt: '2027-03-10T14:00:00Z',
+    endsAt: '2027-03-10T15:00:00Z',
+};
+
 const portal = usePortal({
-    setUp: (state) => setRole(state, 'read_only'),
+    setUp: (state) => {
+        setRole(state, 'read_only');
+        sql(
+            state,
+            "db.execute(\"UPDATE task SET config = ? WHERE evidence_type = 'meeting' AND owner_side = 'client'\", (json.dumps(args[0]),))",
+            MEETING
+        );
+    },
 });
 
 portalTest(portal, 'a read-only contact follows the onboarding but cannot act on it', async (page) => {
@@ -63,4 +83,30 @@ portalTest(portal, 'a role changed by staff applies on the next request', async 
     await byTestId(page, `task-complete-${standard.id}`).click();
     await byTestId(page, `task-submit-${standard.id}`).click();
     await eventually('the task to be completed', async () => (await findTask(page, (task) => task.id === standard.id)).status === 'completed');
+});
+
+portalTest(portal, 'a read-only contact can join a meeting and add it to the calendar, not complete it', async (page) => {
+    setRole(portal, 'read_only');
+    await signIn(portal, page);
+    const meeting = await findTask(page, (task) => task.evidenceType === 'meeting' && task.ownerSide === 'client');
+    assert.ok(meeting, 'the demo has a client meeting');
+    assert.equal(meeting.status, 'pending');
+    const id = meeting.id;
+    await openTask(page, id);
+    const join = byTestId(page, `meeting-join-${id}`);
+    await join.waitFor({ state: 'visible' });
+    assert.equal(await join.getAttribute('href'), MEETING.url);
+    const ics = byTestId(page, `meeting-ics-${id}`);
+    await ics.waitFor({ state: 'visible' });
+    assert.equal(await ics.getAttribute('href'), `/api/v1/tasks/${id}/meeting.ics`);
+    const calendar = await apiFromPage(page, `/api/v1/tasks/${id}/meeting.ics`);
+    assert.equal(calendar.status, 200);
+    assert.match(String(calendar.body), /BEGIN:VEVENT/);
+    assert.equal(await byTestId(page, `meeting-complete-${id}`).count(), 0, 'no Mark complete');
+    await byTestId(page, `task-view-only-${id}`).waitFor({ state: 'visible' });
+
+    const forced = await apiPost(page, `/api/v1/tasks/${id}/complete`, { note: '' });
+    assert.equal(forced.status, 403);
+    assert.equal(forced.body.code, 'not_permitted');
+    assert.equal((await findTask(page, (task) => task.id === id)).status, 'pending');
 });

@@ -249,12 +249,29 @@ void TestConsoleAccess::accessLogListsTimeAddressAndAgent()
     QCOMPARE(model->headerData(AccessLogModel::IpColumn, Qt::Horizontal).toString(),
              QStringLiteral("IP address"));
 
+    // The second step of a sign-in (ACC-10) shows how it went.
+    PortalAccess wrongCode = signIn;
+    wrongCode.atMs = start + 6 * 60'000;
+    wrongCode.kind = PortalAccess::Kind::SecondStepFailed;
+    wrongCode.method = QLatin1String(PortalAccess::methodTotp);
+    PortalAccess recovered = signIn;
+    recovered.atMs = start + 7 * 60'000;
+    recovered.method = QLatin1String(PortalAccess::methodRecoveryCode);
+    QVERIFY2(access.recordAccess(wrongCode, &error), qPrintable(error));
+    QVERIFY2(access.recordAccess(recovered, &error), qPrintable(error));
+    dialog->reload();
+    QCOMPARE(model->rowCount(), 4);
+    QCOMPARE(model->index(0, AccessLogModel::KindColumn).data().toString(),
+             QStringLiteral("Signed in (recovery code)"));
+    QCOMPARE(model->index(1, AccessLogModel::KindColumn).data().toString(),
+             QStringLiteral("Wrong authenticator code"));
+
     // A new access appears on reload, at the top.
     request.atMs = start + 10 * 60'000;
     request.ip = QStringLiteral("192.0.2.1");
     QVERIFY2(access.recordAccess(request, &error), qPrintable(error));
     dialog->reload();
-    QCOMPARE(model->rowCount(), 3);
+    QCOMPARE(model->rowCount(), 5);
     QCOMPARE(model->index(0, AccessLogModel::IpColumn).data().toString(),
              QStringLiteral("192.0.2.1"));
     QTest::mouseClick(dialog->buttons()->button(QDialogButtonBox::Close), Qt::LeftButton);

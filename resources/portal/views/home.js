@@ -142,6 +142,9 @@ const KIND_PERMISSION = {
     approval: "approvals.decide",
 };
 
+// Kinds whose view shows something to a contact whose role may not act on them.
+const READABLE_KINDS = { meeting: true };
+
 function createHomeView(main, me, context) {
     // What the contact's role allows: the page offers only that (the server refuses the rest).
     const permissions = new Set(list(me.permissions));
@@ -209,11 +212,17 @@ function createHomeView(main, me, context) {
                 failed(error);
             });
         });
+        const switcher = Gatehouse.views.accounts.createSwitcher(me, {
+            onSwitched: context.onSwitched,
+            onSignedOut: context.onSignedOut,
+            failed: failed,
+        });
         const account = h("div", { className: "account" }, [
             h("div", { className: "account__who" }, [
                 h("span", { className: "account__name", text: contact.name || contact.email || "" }),
-                h("span", { className: "account__company", text: company.name || "" }),
+                h("span", { className: "account__company", testid: "account-company", text: company.name || "" }),
             ]),
+            switcher,
             signout,
         ]);
         Gatehouse.branding.renderTopbar(workspace.name, account, workspace.logoUrl);
@@ -222,7 +231,7 @@ function createHomeView(main, me, context) {
     function greeting(onboardings) {
         const welcome = typeof workspace.welcomeMessage === "string" ? workspace.welcomeMessage.trim() : "";
         return h("section", { className: "hero", "aria-labelledby": "home-title" }, [
-            h("p", { className: "hero__eyebrow", text: company.name || "" }),
+            h("p", { className: "hero__eyebrow", testid: "home-company", text: company.name || "" }),
             h("h1", {
                 className: "hero__title",
                 id: "home-title",
@@ -378,7 +387,10 @@ function createHomeView(main, me, context) {
         // card needs: the API, a way to report errors and announcements, and a reload. It is
         // built when the contact opens the task, so the home page loads no kind's data up
         // front; tasks opened stay open across reloads.
-        const kindView = mayActOn(task) ? Gatehouse.taskViews[task.evidenceType] : null;
+        // A contact who may not act still opens the kinds whose view is worth reading (a
+        // meeting's time, Join and calendar file); the view leaves out what acts (ctx.canAct).
+        const kindView =
+            mayActOn(task) || READABLE_KINDS[task.evidenceType] ? Gatehouse.taskViews[task.evidenceType] : null;
         if (kindView) {
             const bodyId = "task-body-" + id;
             const body = h("div", { className: "task__body", id: bodyId });
@@ -398,6 +410,7 @@ function createHomeView(main, me, context) {
                         body,
                         kindView(task, {
                             api: api,
+                            canAct: mayActOn(task),
                             failed: failed,
                             announce: function (text) {
                                 announcer.textContent = text;

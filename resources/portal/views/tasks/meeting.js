@@ -1,5 +1,6 @@
 // A meeting task: when it is, in the contact's own time zone, how long, a Join button, the
-// calendar file, and "Mark complete" once it has taken place.
+// calendar file, and "Mark complete" once it has taken place. A contact whose role may not
+// complete tasks (ctx.canAct false) still sees when, Join and the calendar file.
 
 const h = Gatehouse.dom.h;
 const fmt = Gatehouse.i18n.fmt;
@@ -107,7 +108,7 @@ function meetingView(task, ctx) {
             text: qsTr("Add to calendar"),
         })
     );
-    if (task.status !== "completed" && task.ownerSide === "client") {
+    if (task.status !== "completed" && task.ownerSide === "client" && ctx.canAct !== false) {
         actions.push(completeButton(task, ctx));
     }
     return h("div", { className: "meeting" }, [
