@@ -175,6 +175,7 @@ int ConsoleLauncher::run(const QStringList &arguments)
         portal.address = QHostAddress::LocalHost;
         portal.port = options.portalPort;
         portal.publicUrl = options.portalPort == 0 ? options.publicUrl : context.publicUrl;
+        portal.spoolPath = dataDir.spoolPath();
         MailSettings mail;
         mail.smtpUrl = options.smtpUrl;
         mail.user = options.smtpUser;
