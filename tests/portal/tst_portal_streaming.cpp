@@ -20,6 +20,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -112,6 +113,7 @@ private Q_SLOTS:
 
     void largeUploadRoundTripsAndASlowReaderCostsNoMemory();
     void largeDropRoundTrips();
+    void chunkedUploadsWithExpectAreSpooledToo();
     void refusedUploadsLeaveNoSpool_data();
     void refusedUploadsLeaveNoSpool();
     void aClientVanishingMidBodyLeavesNoSpool();
@@ -249,6 +251,36 @@ void TestPortalStreaming::largeDropRoundTrips()
              qPrintable(error.message));
     QCOMPARE(bytes.size(), kLargeBytes);
     QVERIFY(bytes == file);
+}
+
+void TestPortalStreaming::chunkedUploadsWithExpectAreSpooledToo()
+{
+    const QByteArray file = largePdf(3 * kMiB + 5);
+    QByteArray head = uploadHead(filesPath(QStringLiteral("chunked.pdf")), 0);
+    head.replace("Content-Length: 0", "Transfer-Encoding: chunked\r\nExpect: 100-continue");
+    RawStream client(m_portal.port());
+    client.resume();
+    client.send(head);
+    QTRY_VERIFY(client.received().startsWith("HTTP/1.1 100 Continue\r\n\r\n"));
+    QByteArray body;
+    for (qsizetype at = 0; at < file.size(); at += 100000) {
+        const QByteArray piece = file.mid(at, 100000);
+        body += QByteArray::number(piece.size(), 16) + ";ext=1\r\n" + piece + "\r\n";
+    }
+    client.send(body + "0\r\nX-Trailer: yes\r\n\r\n");
+    // The answer is complete once its JSON is.
+    const auto answer = [&client] {
+        const QByteArray &received = client.received();
+        return QJsonDocument::fromJson(received.mid(received.lastIndexOf("\r\n\r\n") + 4));
+    };
+    QTRY_VERIFY(answer().isObject());
+    QVERIFY(client.received().mid(25).startsWith("HTTP/1.1 201 "));
+    QTRY_VERIFY(spoolIsEmpty());
+    const QJsonObject stored = answer().object()[QStringLiteral("file")].toObject();
+    QCOMPARE(stored[QStringLiteral("size")].toInteger(), file.size());
+    const HttpReply back = m_browser->get(stored[QStringLiteral("url")].toString());
+    QCOMPARE(back.status, 200);
+    QVERIFY(back.body == file);
 }
 
 void TestPortalStreaming::refusedUploadsLeaveNoSpool_data()
