@@ -308,6 +308,10 @@ void FrontDoorConnection::relayResponses()
             at += end + 4 - before;
             const QByteArray head = m_responseHead.left(end + 4);
             m_responseHead.clear();
+            // What is consumed goes first: sending a small file to its end relays what follows
+            // from within startResponse().
+            m_fromServer.remove(0, at);
+            at = 0;
             startResponse(head);
         }
         if (m_responseInBody && m_responseRemaining == 0 && !m_download) {

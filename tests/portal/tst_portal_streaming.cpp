@@ -114,6 +114,7 @@ private Q_SLOTS:
     void largeUploadRoundTripsAndASlowReaderCostsNoMemory();
     void largeDropRoundTrips();
     void chunkedUploadsWithExpectAreSpooledToo();
+    void pipelinedDownloadsShareAConnection();
     void refusedUploadsLeaveNoSpool_data();
     void refusedUploadsLeaveNoSpool();
     void aClientVanishingMidBodyLeavesNoSpool();
@@ -281,6 +282,27 @@ void TestPortalStreaming::chunkedUploadsWithExpectAreSpooledToo()
     const HttpReply back = m_browser->get(stored[QStringLiteral("url")].toString());
     QCOMPARE(back.status, 200);
     QVERIFY(back.body == file);
+}
+
+void TestPortalStreaming::pipelinedDownloadsShareAConnection()
+{
+    // Small files are sent whole at once; what the server said next still follows, in order.
+    const QByteArray small = largePdf(1000);
+    const HttpReply uploaded = m_browser->send("POST", filesPath(QStringLiteral("small.pdf")),
+                                               small, "application/octet-stream");
+    QVERIFY2(uploaded.status == 201, uploaded.describe());
+    const QByteArray get
+        = "GET "
+          + uploaded.json()[QStringLiteral("file")][QStringLiteral("url")].toString().toLatin1()
+          + " HTTP/1.1\r\nHost: portal.example.test\r\nCookie: gh_session="
+          + m_browser->cookie(QStringLiteral("gh_session")).toLatin1() + "\r\n\r\n";
+    RawStream client(m_portal.port());
+    client.resume();
+    client.send(get + get + "GET /api/v1/branding HTTP/1.1\r\nHost: portal.example.test\r\n\r\n"
+                + get);
+    QTRY_COMPARE(client.received().count("HTTP/1.1 200 OK"), 4);
+    QTRY_COMPARE(client.received().count(small), 3);
+    QVERIFY(client.isConnected());
 }
 
 void TestPortalStreaming::refusedUploadsLeaveNoSpool_data()
