@@ -337,6 +337,7 @@ int PortalCommandLine::run(const QStringList &arguments)
         return fail(error);
     }
     config->publicUrl = publicUrl;
+    config->spoolPath = dataDir.spoolPath();
     bool threadsOk = false;
     config->threads = parser.value(threadsOption).toInt(&threadsOk);
     if (!threadsOk || config->threads < 1 || config->threads > 256) {

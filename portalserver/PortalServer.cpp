@@ -19,8 +19,10 @@
 #include "http/FrontDoor.h"
 #include "http/HttpHelpers.h"
 #include "http/TlsFiles.h"
+#include "http/TransferRegistry.h"
 #include "web/StaticFiles.h"
 
+#include <QDir>
 #include <QHttpServer>
 #include <QHttpServerResponder>
 #include <QJsonDocument>
@@ -144,10 +146,22 @@ std::optional<PortalConfig> PortalServer::parseListen(const QString &text, QStri
     return config;
 }
 
+int PortalServer::openSpools() const
+{
+    return m_transfers ? m_transfers->spoolCount() : 0;
+}
+
 bool PortalServer::start(QString *error)
 {
+    m_transfers = std::make_shared<TransferRegistry>(
+        m_config.spoolPath.isEmpty() ? QDir::temp().filePath(QStringLiteral("gatehouse-spool"))
+                                     : m_config.spoolPath);
+    if (!m_transfers->prepare(error)) {
+        return false;
+    }
     m_http = std::make_unique<QHttpServer>();
     m_listener = new FrontDoor(m_config.limits, m_http.get());
+    m_listener->setTransfers(m_transfers.get());
     const bool tls = !m_config.tlsCertificateFile.isEmpty();
     if (tls) {
         const std::optional<QSslConfiguration> configuration
@@ -179,7 +193,7 @@ bool PortalServer::start(QString *error)
     }
     m_context = std::make_unique<PortalContext>(
         PortalContext{m_db, m_clock, publicUrl, origin, parsed.scheme() == QLatin1String("https"),
-                      m_config.limits.trustedProxies});
+                      m_config.limits.trustedProxies, std::make_shared<HomeCache>(), m_transfers});
     registerRoutes();
     m_http->bind(m_listener);
     qCInfo(lcPortal).noquote() << "portal listening on" << m_config.address.toString() << "port"

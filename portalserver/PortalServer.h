@@ -18,6 +18,7 @@ namespace Gatehouse {
 class Clock;
 class Database;
 class FrontDoor;
+class TransferRegistry;
 
 struct PortalConfig
 {
@@ -30,6 +31,9 @@ struct PortalConfig
     // PEM files; when set the portal speaks HTTPS.
     QString tlsCertificateFile;
     QString tlsKeyFile;
+    // Where large request bodies are spooled, encrypted, while they arrive (the data folder's
+    // spool folder); empty: a folder in the system's temporary folder.
+    QString spoolPath;
     // PortalHost: how many servers, each on a thread of its own, share the port.
     int threads = 1;
     // Listen with SO_REUSEPORT, so that further servers can listen on the same port and the
@@ -55,6 +59,8 @@ public:
     static bool canSharePort();
 
     static std::optional<PortalConfig> parseListen(const QString &text, QString *error);
+    // Spooled request bodies whose requests have not ended yet.
+    int openSpools() const;
 
 private:
     void registerRoutes();
@@ -63,6 +69,8 @@ private:
     const Database &m_db;
     PortalConfig m_config;
     const Clock &m_clock;
+    // Before m_http: the front door's connections give their spools back when they go.
+    std::shared_ptr<TransferRegistry> m_transfers;
     std::unique_ptr<QHttpServer> m_http;
     std::unique_ptr<PortalContext> m_context;
     PortalTranslations m_translations;

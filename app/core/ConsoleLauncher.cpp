@@ -191,6 +191,7 @@ int ConsoleLauncher::run(const QStringList &arguments)
         portal.address = QHostAddress::LocalHost;
         portal.port = options.portalPort;
         portal.publicUrl = options.portalPort == 0 ? options.publicUrl : context.publicUrl;
+        portal.spoolPath = dataDir.spoolPath();
         MailSettings mail = mailConfig.settings(environmentPassword, dataDir.mailboxPath());
         mail.waitingForPassword = passwordInKeychain;
         portalRunning = host.start(portal, mail, &error);

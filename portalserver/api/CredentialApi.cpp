@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QHttpServer>
+#include <QIODevice>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QUrlQuery>
@@ -147,45 +148,46 @@ void CredentialApi::registerRoutes(QHttpServer &server, const PortalContext &con
             return created(*submission);
         });
 
-    server.route(
-        QStringLiteral("/api/v1/tasks/<arg>/credentials/file"), Method::Post,
-        [&context](qint64 taskId, const QHttpServerRequest &request) {
-            QHttpServerResponse refusal(Http::Status::Unauthorized);
-            const std::optional<PortalSession> session = context.requireTaskAction(
-                request, taskId, PortalPermission::ShareCredentials, &refusal);
-            if (!session) {
-                return refusal;
-            }
-            const QByteArray origin = request.value(QByteArrayLiteral("Origin"));
-            if (!origin.isEmpty() && QString::fromLatin1(origin) != context.publicOrigin) {
-                return Http::error(Http::Status::Forbidden, QStringLiteral("bad_origin"),
-                                   tr("This request did not come from the portal's own pages."));
-            }
-            // A type no HTML form can send, so a cross-site post would need a preflight.
-            const QByteArray type = request.value(QByteArrayLiteral("Content-Type"));
-            if (!type.toLower().startsWith("application/octet-stream")) {
-                return Http::error(Http::Status::UnsupportedMediaType,
-                                   QStringLiteral("bad_content_type"),
-                                   tr("Send the file as application/octet-stream."));
-            }
-            const QString name
-                = request.query().queryItemValue(QStringLiteral("name"), QUrl::FullyDecoded);
-            if (name.trimmed().isEmpty()) {
-                return badField(tr("Give the file's name as ?name=."));
-            }
-            if (request.body().size() > CredentialService::kMaxBulkBytes) {
-                return tooLarge();
-            }
-            ServiceError error;
-            const std::optional<CredentialSubmission> submission
-                = CredentialService(context.db, context.clock)
-                      .submitBulkFile(taskId, session->contactId, session->companyId, name,
-                                      request.body(), context.clientIp(request), &error);
-            if (!submission) {
-                return Http::fromServiceError(error);
-            }
-            return created(*submission);
-        });
+    server.route(QStringLiteral("/api/v1/tasks/<arg>/credentials/file"), Method::Post,
+                 [&context](qint64 taskId, const QHttpServerRequest &request) {
+                     QHttpServerResponse refusal(Http::Status::Unauthorized);
+                     const std::optional<PortalSession> session = context.requireTaskAction(
+                         request, taskId, PortalPermission::ShareCredentials, &refusal);
+                     if (!session) {
+                         return refusal;
+                     }
+                     // Origin and type checked; the body comes from the front door's encrypted
+                     // spool.
+                     const std::unique_ptr<QIODevice> body = context.uploadBody(request, &refusal);
+                     if (!body) {
+                         return refusal;
+                     }
+                     const QString name = request.query().queryItemValue(QStringLiteral("name"),
+                                                                         QUrl::FullyDecoded);
+                     if (name.trimmed().isEmpty()) {
+                         return badField(tr("Give the file's name as ?name=."));
+                     }
+                     if (body->bytesAvailable() > CredentialService::kMaxBulkBytes) {
+                         return tooLarge();
+                     }
+                     // The service seals the file whole (10 MB at most); its plaintext is wiped
+                     // after.
+                     QByteArray bytes = body->readAll();
+                     if (body->bytesAvailable() > 0 || !body->atEnd()) {
+                         SecureBytes::wipe(bytes);
+                         return Http::internalError();
+                     }
+                     ServiceError error;
+                     const std::optional<CredentialSubmission> submission
+                         = CredentialService(context.db, context.clock)
+                               .submitBulkFile(taskId, session->contactId, session->companyId, name,
+                                               bytes, context.clientIp(request), &error);
+                     SecureBytes::wipe(bytes);
+                     if (!submission) {
+                         return Http::fromServiceError(error);
+                     }
+                     return created(*submission);
+                 });
 }
 
 } // namespace Gatehouse

@@ -5,11 +5,11 @@
 #include "files/UploadSpec.h"
 #include "http/HttpHelpers.h"
 #include "services/DocumentService.h"
-#include "storage/FileStore.h"
 #include "storage/OnboardingRepository.h"
 #include "storage/TaskFileRepository.h"
 
 #include <QHttpServer>
+#include <QIODevice>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QUrlQuery>
@@ -113,8 +113,8 @@ void DocumentApi::registerRoutes(QHttpServer &server, const PortalContext &conte
             if (!session) {
                 return refusal;
             }
-            const std::optional<QByteArray> body
-                = Http::octetBody(request, context.publicOrigin, &refusal);
+            // The front door spooled the body; it is read from there as it is stored.
+            const std::unique_ptr<QIODevice> body = context.uploadBody(request, &refusal);
             if (!body) {
                 return refusal;
             }
@@ -149,12 +149,7 @@ void DocumentApi::registerRoutes(QHttpServer &server, const PortalContext &conte
                                          QStringLiteral("There is no such file."))
                            : Http::internalError();
             }
-            const std::optional<QByteArray> bytes
-                = FileStore(context.db).readAll(file->file.id, &dbError);
-            if (!bytes) {
-                return Http::internalError();
-            }
-            return Http::attachment(file->file.name, file->file.mediaType.toLatin1(), *bytes);
+            return context.fileDownload(file->file);
         });
 
     server.route(QStringLiteral("/api/v1/files/<arg>"), Method::Delete,

@@ -6,9 +6,9 @@
 #include "services/FileDropService.h"
 #include "storage/OnboardingRepository.h"
 
-#include <QBuffer>
 #include <QCoreApplication>
 #include <QHttpServer>
+#include <QIODevice>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QUrlQuery>
@@ -80,8 +80,9 @@ void FileDropApi::registerRoutes(QHttpServer &server, const PortalContext &conte
             if (!session) {
                 return refusal;
             }
-            const std::optional<QByteArray> body
-                = Http::octetBody(request, context.publicOrigin, &refusal);
+            // The front door spooled the body; the service reads it from there frame by frame,
+            // encrypting each as it goes: the file is never whole in memory.
+            const std::unique_ptr<QIODevice> body = context.uploadBody(request, &refusal);
             if (!body) {
                 return refusal;
             }
@@ -91,19 +92,14 @@ void FileDropApi::registerRoutes(QHttpServer &server, const PortalContext &conte
                 return Http::error(Http::Status::BadRequest, QStringLiteral("bad_field"),
                                    tr("Give the file's name as ?name=."));
             }
-            if (body->size() > FileDropService::kMaxBytes) {
+            if (body->bytesAvailable() > FileDropService::kMaxBytes) {
                 return Http::error(Http::Status::PayloadTooLarge, QStringLiteral("too_large"),
-                                   tr("A file can be at most 50 MB large."));
+                                   tr("A file can be at most 100 MB large."));
             }
-            // QHttpServer has buffered the body already; the service reads it frame by frame,
-            // encrypting each as it goes, without another copy of the whole file.
-            QBuffer source;
-            source.setData(*body);
-            source.open(QIODevice::ReadOnly);
             ServiceError error;
             const std::optional<FileDrop> drop
                 = FileDropService(context.db, context.clock)
-                      .drop(taskId, session->contactId, session->companyId, name, source,
+                      .drop(taskId, session->contactId, session->companyId, name, *body,
                             context.clientIp(request), &error);
             if (!drop) {
                 return Http::fromServiceError(error);

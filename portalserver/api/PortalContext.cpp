@@ -1,11 +1,18 @@
 #include "PortalContext.h"
 
 #include "http/HttpHelpers.h"
+#include "http/TransferRegistry.h"
+#include "http/UploadSpool.h"
 #include "security/Tokens.h"
 #include "services/ImpersonationService.h"
+#include "storage/FileStore.h"
 #include "storage/OnboardingRepository.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcPortal)
 
 namespace Gatehouse {
 
@@ -233,6 +240,57 @@ bool PortalContext::checkCsrf(const QHttpServerRequest &request, QHttpServerResp
                                     "This request did not come from the portal's own pages. "
                                     "Reload the page and try again."));
     return false;
+}
+
+std::unique_ptr<QIODevice> PortalContext::uploadBody(const QHttpServerRequest &request,
+                                                     QHttpServerResponse *refusal) const
+{
+    if (!Http::acceptsOctetUpload(request, publicOrigin, refusal)) {
+        return nullptr;
+    }
+    const QByteArray spoolId = request.value(TransferRegistry::kSpoolHeader);
+    if (spoolId.isEmpty()) {
+        auto buffer = std::make_unique<QBuffer>();
+        buffer->setData(request.body());
+        buffer->open(QIODevice::ReadOnly);
+        return buffer;
+    }
+    const std::shared_ptr<UploadSpool> spool = transfers ? transfers->spool(spoolId) : nullptr;
+    QString error;
+    std::unique_ptr<QIODevice> reader = spool ? spool->open(&error) : nullptr;
+    if (!reader) {
+        if (!error.isEmpty()) {
+            qCWarning(lcPortal).noquote() << "cannot read an upload spool:" << error;
+        }
+        *refusal = Http::error(Http::Status::BadRequest, QStringLiteral("upload_incomplete"),
+                               QCoreApplication::translate("Gatehouse::PortalContext",
+                                                           "The file did not arrive whole. "
+                                                           "Please send it again."));
+    }
+    return reader;
+}
+
+QHttpServerResponse PortalContext::fileDownload(const StoredFile &file) const
+{
+    if (!transfers) {
+        QString error;
+        const std::optional<QByteArray> bytes = FileStore(db).readAll(file.id, &error);
+        return bytes ? Http::attachment(file.name, file.mediaType.toLatin1(), *bytes)
+                     : Http::internalError();
+    }
+    FileDownload download;
+    download.size = file.size;
+    const Database &database = db;
+    const qint64 fileId = file.id;
+    download.chunk = [&database, fileId](int seq, QString *error) {
+        return FileStore(database).chunk(fileId, seq, error);
+    };
+    // An empty body here; the front door puts the file in its place.
+    QHttpServerResponse response
+        = Http::attachment(file.name, file.mediaType.toLatin1(), QByteArray());
+    response.setHeader(TransferRegistry::kFileHeader,
+                       transfers->offerDownload(std::move(download)));
+    return response;
 }
 
 } // namespace Gatehouse

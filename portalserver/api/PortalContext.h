@@ -13,10 +13,14 @@
 #include <memory>
 #include <optional>
 
+class QIODevice;
+
 namespace Gatehouse {
 
 class Clock;
 class Database;
+class TransferRegistry;
+struct StoredFile;
 
 // What every API handler needs: the database, the clock, and the portal's public address
 // (links and Origin checks come from configuration, never from the request's Host).
@@ -29,6 +33,9 @@ struct PortalContext
     bool secure = false;
     QList<QPair<QHostAddress, int>> trustedProxies;
     std::shared_ptr<HomeCache> homeCache = std::make_shared<HomeCache>();
+    // Spooled request bodies and files the front door sends (the server's; may be null in a
+    // context without a front door).
+    std::shared_ptr<TransferRegistry> transfers;
 
     QString clientIp(const QHttpServerRequest &request) const;
 
@@ -73,6 +80,16 @@ struct PortalContext
     std::optional<PortalSession> requireTaskAction(const QHttpServerRequest &request, qint64 taskId,
                                                    PortalPermission permission,
                                                    QHttpServerResponse *refusal) const;
+    // The file of an upload route (application/octet-stream from our own origin, else refused
+    // in *refusal) to read: the front door's spool of it, decrypted as it is read, or the body
+    // QHttpServer holds where the route is not spooled. bytesAvailable() is its size. A 400
+    // when the spool is gone (the client left).
+    std::unique_ptr<QIODevice> uploadBody(const QHttpServerRequest &request,
+                                          QHttpServerResponse *refusal) const;
+    // A stored file as a download (Content-Disposition attachment): the front door sends it
+    // chunk by chunk as the client takes it, never whole from memory.
+    QHttpServerResponse fileDownload(const StoredFile &file) const;
+
     // False, with a 403 in *refusal, unless X-CSRF-Token is the session's CSRF token.
     bool checkCsrf(const QHttpServerRequest &request, QHttpServerResponse *refusal) const;
 

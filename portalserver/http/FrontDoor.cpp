@@ -19,8 +19,8 @@ void FrontDoor::setTls(const QSslConfiguration &configuration)
 
 void FrontDoor::incomingConnection(qintptr socketDescriptor)
 {
-    auto *connection
-        = new FrontDoorConnection(socketDescriptor, m_limits, m_tls ? &*m_tls : nullptr, this);
+    auto *connection = new FrontDoorConnection(socketDescriptor, m_limits,
+                                               m_tls ? &*m_tls : nullptr, m_transfers, this);
     if (!connection->isValid()) {
         delete connection;
         return;

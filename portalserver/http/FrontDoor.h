@@ -12,6 +12,7 @@
 namespace Gatehouse {
 
 class FrontDoorConnection;
+class TransferRegistry;
 
 // Gatehouse's own listening socket, handed to QHttpServer with bind(). QHttpServer 6.4 reads
 // whatever a client sends, for as long as it likes, into memory. So every client connection
@@ -29,6 +30,9 @@ public:
     // happens here; QHttpServer behind the door only ever sees plain requests.
     void setTls(const QSslConfiguration &configuration);
     bool isTls() const { return m_tls.has_value(); }
+    // Where spooled bodies go and offered files come from; without it, spooled routes are
+    // refused (503) and offered files are not sent.
+    void setTransfers(TransferRegistry *transfers) { m_transfers = transfers; }
     int openConnections() const { return m_total; }
 
 protected:
@@ -39,6 +43,7 @@ private:
 
     FrontDoorLimits m_limits;
     std::optional<QSslConfiguration> m_tls;
+    TransferRegistry *m_transfers = nullptr;
     QHash<QHostAddress, int> m_perAddress;
     int m_total = 0;
 };

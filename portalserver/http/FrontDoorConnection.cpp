@@ -1,5 +1,8 @@
 #include "FrontDoorConnection.h"
 
+#include "ResponseHead.h"
+#include "UploadSpool.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,6 +21,8 @@ namespace {
 
 constexpr qint64 kReadBufferBytes = 64 * 1024;
 constexpr qint64 kMaxPendingOutputBytes = 1024 * 1024;
+// An offered file is read one chunk ahead of the client: never more than this waits for it.
+constexpr qint64 kPumpAheadBytes = 512 * 1024;
 constexpr int kDrainMs = 2000;
 
 // The socket QHttpServer reads from: the server end of the local pair, showing the client's
@@ -67,10 +72,12 @@ QByteArray errorResponse(int status, const QByteArray &reason, const QString &me
 } // namespace
 
 FrontDoorConnection::FrontDoorConnection(qintptr socketDescriptor, const FrontDoorLimits &limits,
-                                         const QSslConfiguration *tls, QObject *parent)
+                                         const QSslConfiguration *tls, TransferRegistry *transfers,
+                                         QObject *parent)
     : QObject(parent)
     , m_limits(limits)
     , m_gate(limits)
+    , m_transfers(transfers)
 {
     if (tls) {
         m_tlsWire = new QSslSocket(this);
@@ -102,20 +109,30 @@ FrontDoorConnection::FrontDoorConnection(qintptr socketDescriptor, const FrontDo
 
     connect(m_wire, &QTcpSocket::readyRead, this, &FrontDoorConnection::readFromClient);
     connect(m_inner, &QTcpSocket::readyRead, this, &FrontDoorConnection::readFromServer);
-    connect(m_wire, &QTcpSocket::bytesWritten, this, [this] {
+    const auto written = [this] {
         m_writeStall.restart();
-        if (m_wire->bytesToWrite() < kMaxPendingOutputBytes) {
+        if (m_download) {
+            pump();
+        } else if (pendingOutput() < kMaxPendingOutputBytes) {
             readFromServer(); // resume what backpressure held back
         }
-    });
+    };
+    connect(m_wire, &QTcpSocket::bytesWritten, this, written);
+    if (m_tlsWire) {
+        // Encrypted output drains from a buffer of its own.
+        connect(m_tlsWire, &QSslSocket::encryptedBytesWritten, this, written);
+    }
     connect(m_wire, &QTcpSocket::disconnected, this, &FrontDoorConnection::finish);
     connect(m_inner, &QTcpSocket::disconnected, this, [this] {
         if (m_closing) {
             return; // our own doing: a refusal is on its way to the client
         }
-        // The server hung up: pass on what it said, then close.
+        // The server hung up: pass on what it said, then close (after a file being sent).
+        m_serverGone = true;
         readFromServer();
-        m_wire->disconnectFromHost();
+        if (!m_download) {
+            m_wire->disconnectFromHost();
+        }
     });
     const int shortest = qMin(qMin(m_limits.headerTimeoutMs, m_limits.idleTimeoutMs),
                               qMin(m_limits.bodyRateWindowMs, m_limits.writeTimeoutMs));
@@ -128,6 +145,7 @@ FrontDoorConnection::FrontDoorConnection(qintptr socketDescriptor, const FrontDo
 
 FrontDoorConnection::~FrontDoorConnection()
 {
+    dropSpools(); // also when the server stops with the connection open
     // A relay that QHttpServer never took (a refused connection) is ours to delete.
     if (!m_relayTaken) {
         delete m_relay;
@@ -154,10 +172,14 @@ void FrontDoorConnection::readFromClient()
     const QByteArray data = m_wire->readAll();
     const bool wasBetween = m_gate.isBetweenRequests();
     const bool wasInBody = m_gate.isReadingBody();
-    QByteArray pass;
-    const bool ok = m_gate.feed(data, &pass);
-    if (!pass.isEmpty()) {
-        m_inner->write(pass);
+    const bool ok = m_gate.feed(data, *this);
+    if (!m_spoolError.isEmpty()) {
+        qCWarning(lcFrontDoor).noquote() << m_spoolError;
+        refuseAndClose(503, "Service Unavailable",
+                       QCoreApplication::translate("Gatehouse::FrontDoor",
+                                                   "The upload cannot be stored right now. "
+                                                   "Please try again later."));
+        return;
     }
     if (!ok) {
         const RequestGate::Refusal &refusal = m_gate.refusal();
@@ -178,70 +200,212 @@ void FrontDoorConnection::readFromClient()
     }
 }
 
-void FrontDoorConnection::readFromServer()
+void FrontDoorConnection::pass(QByteArrayView bytes)
 {
-    if (m_wire->bytesToWrite() >= kMaxPendingOutputBytes || m_inner->bytesAvailable() == 0) {
-        return; // a slow reader holds the server's output back instead of our memory
-    }
-    const QByteArray data = m_inner->read(kMaxPendingOutputBytes);
-    if (m_wire->bytesToWrite() == 0) {
-        m_writeStall.restart();
-    }
-    m_wire->write(data);
-    trackResponses(data);
+    m_inner->write(bytes.data(), bytes.size());
 }
 
-void FrontDoorConnection::trackResponses(QByteArrayView bytes)
+void FrontDoorConnection::spoolStart(const QByteArray &head)
+{
+    m_spoolHead = head;
+    if (!m_transfers) {
+        m_spoolError = QStringLiteral("no spool for a spooled route");
+        return;
+    }
+    m_spool = m_transfers->createSpool(&m_spoolError);
+}
+
+void FrontDoorConnection::spoolBody(QByteArrayView bytes)
+{
+    if (m_spool && m_spoolError.isEmpty()) {
+        (void)m_spool->append(bytes, &m_spoolError);
+    }
+}
+
+void FrontDoorConnection::spoolEnd()
+{
+    if (!m_spool || !m_spoolError.isEmpty() || !m_spool->complete(&m_spoolError)) {
+        return;
+    }
+    // Called before the gate counts the request: its number is the count so far.
+    m_spoolOfRequest.insert(m_gate.completedRequests(), m_spool->id());
+    m_inner->write(m_spoolHead + TransferRegistry::kSpoolHeader + ": " + m_spool->id()
+                   + "\r\n\r\n");
+    m_spool.reset();
+    m_spoolHead.clear();
+}
+
+void FrontDoorConnection::dropSpools()
+{
+    if (!m_transfers) {
+        return;
+    }
+    if (m_spool) {
+        m_transfers->removeSpool(m_spool->id());
+        m_spool.reset();
+    }
+    for (const QByteArray &id : std::as_const(m_spoolOfRequest)) {
+        m_transfers->removeSpool(id);
+    }
+    m_spoolOfRequest.clear();
+}
+
+qint64 FrontDoorConnection::pendingOutput() const
+{
+    return m_wire->bytesToWrite() + (m_tlsWire ? m_tlsWire->encryptedBytesToWrite() : 0);
+}
+
+void FrontDoorConnection::writeToClient(const QByteArray &bytes)
+{
+    if (pendingOutput() == 0) {
+        m_writeStall.restart();
+    }
+    m_wire->write(bytes);
+}
+
+void FrontDoorConnection::readFromServer()
+{
+    // A slow reader holds the server's output back instead of our memory.
+    while (!m_download && !m_finished && pendingOutput() < kMaxPendingOutputBytes) {
+        if (m_fromServer.isEmpty()) {
+            if (m_inner->bytesAvailable() == 0) {
+                return;
+            }
+            m_fromServer = m_inner->read(kMaxPendingOutputBytes);
+        }
+        relayResponses();
+        if (m_closing) {
+            return;
+        }
+    }
+}
+
+void FrontDoorConnection::relayResponses()
 {
     qsizetype at = 0;
-    while (at < bytes.size() && !m_responseUntilClose) {
+    while (at < m_fromServer.size() && !m_download && !m_closing && !m_finished) {
+        if (m_responseUntilClose) {
+            writeToClient(m_fromServer.sliced(at));
+            at = m_fromServer.size();
+            break;
+        }
         if (m_responseInBody) {
-            const qsizetype take = qsizetype(qMin<qint64>(m_responseRemaining, bytes.size() - at));
+            const qsizetype take
+                = qsizetype(qMin<qint64>(m_responseRemaining, m_fromServer.size() - at));
+            writeToClient(m_fromServer.sliced(at, take));
             at += take;
             m_responseRemaining -= take;
         } else {
+            // A head is held until it is complete, to be looked at before the client gets it.
             const qsizetype before = m_responseHead.size();
-            m_responseHead.append(bytes.sliced(at));
-            const qsizetype end = m_responseHead.indexOf("\r\n\r\n");
+            m_responseHead.append(m_fromServer.sliced(at));
+            const qsizetype end
+                = m_responseHead.indexOf("\r\n\r\n", qMax<qsizetype>(0, before - 3));
             if (end < 0) {
-                return;
+                at = m_fromServer.size();
+                break;
             }
             at += end + 4 - before;
-            const QList<QByteArray> lines = m_responseHead.left(end).split('\n');
-            const int status = lines.first().split(' ').value(1).toInt();
+            const QByteArray head = m_responseHead.left(end + 4);
             m_responseHead.clear();
-            if (status >= 100 && status < 200) {
-                continue; // interim response
-            }
-            qint64 length = -1;
-            for (const QByteArray &line : lines) {
-                if (line.toLower().startsWith("content-length:")) {
-                    length = line.mid(15).trimmed().toLongLong();
-                }
-            }
-            if (status == 204 || status == 304) {
-                length = 0;
-            }
-            if (length < 0) {
-                m_responseUntilClose = true;
-                return;
-            }
-            m_responseRemaining = length;
-            m_responseInBody = true;
+            // What is consumed goes first: sending a small file to its end relays what follows
+            // from within startResponse().
+            m_fromServer.remove(0, at);
+            at = 0;
+            startResponse(head);
         }
-        if (m_responseInBody && m_responseRemaining == 0) {
+        if (m_responseInBody && m_responseRemaining == 0 && !m_download) {
             m_responseInBody = false;
-            const int request = m_responsesDone++;
-            if (m_gate.closesAfter(request)) {
-                m_closing = true;
-                m_wire->disconnectFromHost(); // after what is already queued
-                return;
-            }
-            if (m_responsesDone == m_gate.completedRequests() && m_gate.isBetweenRequests()) {
-                m_since.restart(); // idle from now
+            if (!responseDone()) {
+                break;
             }
         }
     }
+    m_fromServer.remove(0, at);
+}
+
+void FrontDoorConnection::startResponse(const QByteArray &head)
+{
+    const ResponseHead parsed = ResponseHead::parse(head);
+    if (parsed.isInterim()) {
+        writeToClient(ResponseHead::rewrite(head, -1));
+        return;
+    }
+    std::optional<FileDownload> download;
+    if (!parsed.fileToken.isEmpty() && m_transfers) {
+        download = m_transfers->takeDownload(parsed.fileToken);
+    }
+    if (!parsed.fileToken.isEmpty() && (!download || parsed.contentLength != 0)) {
+        // An offer that is gone cannot become a body; a half answer is worse than none.
+        qCWarning(lcFrontDoor) << "a response names a file that was not offered";
+        m_wire->abort();
+        finish();
+        return;
+    }
+    writeToClient(ResponseHead::rewrite(head, download ? download->size : -1));
+    if (parsed.contentLength < 0) {
+        m_responseUntilClose = true;
+        return;
+    }
+    m_responseRemaining = parsed.contentLength;
+    m_responseInBody = true;
+    if (download) {
+        m_downloadLeft = download->size;
+        m_downloadSeq = 0;
+        m_download = std::move(download);
+        pump();
+    }
+}
+
+void FrontDoorConnection::pump()
+{
+    while (m_download && pendingOutput() < kPumpAheadBytes) {
+        if (m_downloadLeft == 0) {
+            m_download.reset();
+            m_responseInBody = false;
+            if (responseDone()) {
+                readFromServer(); // what the server said after this response
+                if (m_serverGone && !m_download) {
+                    m_wire->disconnectFromHost();
+                }
+            }
+            return;
+        }
+        QString error;
+        const std::optional<QByteArray> chunk = m_download->chunk(m_downloadSeq++, &error);
+        if (!chunk || chunk->isEmpty() || chunk->size() > m_downloadLeft) {
+            // The file changed or went while it was sent: the client must not take the
+            // shortened body for the whole file, so the connection ends.
+            qCWarning(lcFrontDoor).noquote()
+                << "cannot send a file:"
+                << (error.isEmpty() ? QStringLiteral("wrong size") : error);
+            m_download.reset();
+            m_wire->abort();
+            finish();
+            return;
+        }
+        m_downloadLeft -= chunk->size();
+        writeToClient(*chunk);
+    }
+}
+
+bool FrontDoorConnection::responseDone()
+{
+    const int request = m_responsesDone++;
+    // The handler has answered: the body it was given is read and can go.
+    const QByteArray spool = m_spoolOfRequest.take(request);
+    if (!spool.isEmpty() && m_transfers) {
+        m_transfers->removeSpool(spool);
+    }
+    if (m_gate.closesAfter(request)) {
+        m_closing = true;
+        m_wire->disconnectFromHost(); // after what is already queued
+        return false;
+    }
+    if (m_responsesDone == m_gate.completedRequests() && m_gate.isBetweenRequests()) {
+        m_since.restart(); // idle from now
+    }
+    return true;
 }
 
 void FrontDoorConnection::check()
@@ -249,7 +413,7 @@ void FrontDoorConnection::check()
     if (m_finished) {
         return;
     }
-    if (m_wire->bytesToWrite() > 0 && m_writeStall.elapsed() > m_limits.writeTimeoutMs) {
+    if (pendingOutput() > 0 && m_writeStall.elapsed() > m_limits.writeTimeoutMs) {
         qCInfo(lcFrontDoor) << "dropping a client that stopped reading";
         m_wire->abort();
         finish();
@@ -290,6 +454,7 @@ void FrontDoorConnection::refuseAndClose(int status, const QByteArray &reason,
                                          const QString &message)
 {
     m_closing = true;
+    dropSpools();
     m_wire->write(errorResponse(status, reason, message));
     if (m_inner) {
         m_inner->abort(); // whatever QHttpServer holds of this request is dropped
@@ -322,6 +487,8 @@ void FrontDoorConnection::finish()
     }
     m_finished = true;
     m_ticker.stop();
+    m_download.reset();
+    dropSpools();
     if (m_inner && m_inner->state() != QAbstractSocket::UnconnectedState) {
         m_inner->disconnectFromHost();
     }

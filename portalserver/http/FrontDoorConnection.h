@@ -2,11 +2,16 @@
 
 #include "FrontDoorLimits.h"
 #include "RequestGate.h"
+#include "TransferRegistry.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QHostAddress>
 #include <QObject>
 #include <QTimer>
+
+#include <memory>
+#include <optional>
 
 class QSslConfiguration;
 class QSslSocket;
@@ -14,17 +19,25 @@ class QTcpSocket;
 
 namespace Gatehouse {
 
+class UploadSpool;
+
 // One client connection through the front door: the client's socket (the wire) on one side,
 // a local socket pair to QHttpServer on the other. Requests go in only as the RequestGate lets
 // them; responses come back unchanged. Enforces the timeouts and honours Connection: close.
-class FrontDoorConnection : public QObject
+// Two things bypass QHttpServer, which holds bodies whole in memory: the bodies of spooled
+// routes go to an encrypted spool file as they arrive (the request reaches QHttpServer once
+// the body is complete, with a header naming the spool, and the spool is deleted when its
+// response has gone out or the connection ends), and a response naming an offered file gets
+// that file pumped chunk by chunk, each only once the client has taken the one before.
+class FrontDoorConnection : public QObject, private RequestGate::Sink
 {
     Q_OBJECT
 public:
     // Takes over the accepted socket; takeRelay() gives the socket meant for QHttpServer.
     // With tls set the client speaks TLS, decrypted here.
     FrontDoorConnection(qintptr socketDescriptor, const FrontDoorLimits &limits,
-                        const QSslConfiguration *tls, QObject *parent = nullptr);
+                        const QSslConfiguration *tls, TransferRegistry *transfers,
+                        QObject *parent = nullptr);
     ~FrontDoorConnection() override;
 
     bool isValid() const { return m_relay != nullptr; }
@@ -43,12 +56,28 @@ private:
     void check();
     void drainAndClose();
     void finish();
-    // Counts the server's responses, so a connection whose client asked to close ends after
-    // the response to that request.
-    void trackResponses(QByteArrayView bytes);
+    // Relays the server's responses held in m_fromServer, counting them, so a connection whose
+    // client asked to close ends after the response to that request.
+    void relayResponses();
+    void startResponse(const QByteArray &head);
+    // A response is complete; false when the connection closes after it.
+    bool responseDone();
+    // Sends the offered file's next chunks while the client keeps up.
+    void pump();
+    void writeToClient(const QByteArray &bytes);
+    // What we wrote and the client has not taken yet (for TLS: plaintext and ciphertext).
+    qint64 pendingOutput() const;
+    void dropSpools();
+
+    // RequestGate::Sink
+    void pass(QByteArrayView bytes) override;
+    void spoolStart(const QByteArray &head) override;
+    void spoolBody(QByteArrayView bytes) override;
+    void spoolEnd() override;
 
     FrontDoorLimits m_limits;
     RequestGate m_gate;
+    TransferRegistry *m_transfers = nullptr;
     QTcpSocket *m_wire = nullptr;
     QSslSocket *m_tlsWire = nullptr; // the same socket when it speaks TLS
     QTcpSocket *m_inner = nullptr;
@@ -60,12 +89,23 @@ private:
     QElapsedTimer m_writeStall; // since the client last took any of our output
     bool m_closing = false;
     bool m_finished = false;
+    bool m_serverGone = false; // QHttpServer closed its end
+    // The body being spooled, and the spool of each request whose response is still to come.
+    std::shared_ptr<UploadSpool> m_spool;
+    QByteArray m_spoolHead;
+    QString m_spoolError;
+    QHash<int, QByteArray> m_spoolOfRequest;
     // Response framing
+    QByteArray m_fromServer; // read from the server, not relayed yet
     QByteArray m_responseHead;
     qint64 m_responseRemaining = 0;
     bool m_responseInBody = false;
     bool m_responseUntilClose = false;
     int m_responsesDone = 0;
+    // The offered file being sent
+    std::optional<FileDownload> m_download;
+    int m_downloadSeq = 0;
+    qint64 m_downloadLeft = 0;
 };
 
 } // namespace Gatehouse

@@ -16,16 +16,22 @@ struct FrontDoorLimits
     int maxHeaderFields = 100;                // more: 431
     qint64 maxBodyBytes = 1024 * 1024;        // larger (announced or while chunked): 413
     // Routes that take files are allowed more than maxBodyBytes (the path, without the query).
+    // A spooled route's body never reaches QHttpServer, which would hold it whole in memory: the
+    // front door writes it, encrypted, to a spool file as it arrives (UploadSpool) and hands the
+    // handler an empty body with a header naming the spool.
     struct RouteBodyLimit
     {
         QRegularExpression path;
         qint64 maxBytes;
+        bool spool = false;
     };
     QList<RouteBodyLimit> routeBodyLimits{
-        {QRegularExpression(QStringLiteral("^/api/v1/tasks/[0-9]+/files$")), 50 * 1024 * 1024},
-        {QRegularExpression(QStringLiteral("^/api/v1/tasks/[0-9]+/drops$")), 50 * 1024 * 1024},
+        {QRegularExpression(QStringLiteral("^/api/v1/tasks/[0-9]+/files$")), 100 * 1024 * 1024,
+         true},
+        {QRegularExpression(QStringLiteral("^/api/v1/tasks/[0-9]+/drops$")), 100 * 1024 * 1024,
+         true},
         {QRegularExpression(QStringLiteral("^/api/v1/tasks/[0-9]+/credentials/file$")),
-         10 * 1024 * 1024 + 64 * 1024},
+         10 * 1024 * 1024 + 64 * 1024, true},
         // Bulk credentials as JSON text: 10 MiB that escaping may double.
         {QRegularExpression(QStringLiteral("^/api/v1/tasks/[0-9]+/credentials$")),
          2 * 10 * 1024 * 1024 + 64 * 1024},
@@ -42,14 +48,24 @@ struct FrontDoorLimits
 
     qint64 bodyLimitFor(const QByteArray &target) const
     {
+        const RouteBodyLimit *route = routeFor(target);
+        return route ? route->maxBytes : maxBodyBytes;
+    }
+    bool spoolsBodyOf(const QByteArray &target) const
+    {
+        const RouteBodyLimit *route = routeFor(target);
+        return route && route->spool;
+    }
+    const RouteBodyLimit *routeFor(const QByteArray &target) const
+    {
         const qsizetype query = target.indexOf('?');
         const QString path = QString::fromLatin1(query < 0 ? target : target.left(query));
         for (const RouteBodyLimit &route : routeBodyLimits) {
             if (route.path.match(path).hasMatch()) {
-                return route.maxBytes;
+                return &route;
             }
         }
-        return maxBodyBytes;
+        return nullptr;
     }
 
     bool isTrustedProxy(const QHostAddress &address) const

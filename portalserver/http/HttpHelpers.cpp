@@ -252,17 +252,26 @@ std::optional<QJsonObject> jsonBody(const QHttpServerRequest &request, const QSt
     return document.object();
 }
 
-std::optional<QByteArray> octetBody(const QHttpServerRequest &request, const QString &publicOrigin,
-                                    QHttpServerResponse *refusal)
+bool acceptsOctetUpload(const QHttpServerRequest &request, const QString &publicOrigin,
+                        QHttpServerResponse *refusal)
 {
     if (!fromOwnOrigin(request, publicOrigin, refusal)) {
-        return std::nullopt;
+        return false;
     }
     // Not a type a plain HTML form can send: another site would need a preflight we never grant.
     const QByteArray type = request.value(QByteArrayLiteral("Content-Type"));
     if (!type.toLower().startsWith("application/octet-stream")) {
         *refusal = error(Status::UnsupportedMediaType, QStringLiteral("bad_content_type"),
                          tr("Send the file as application/octet-stream."));
+        return false;
+    }
+    return true;
+}
+
+std::optional<QByteArray> octetBody(const QHttpServerRequest &request, const QString &publicOrigin,
+                                    QHttpServerResponse *refusal)
+{
+    if (!acceptsOctetUpload(request, publicOrigin, refusal)) {
         return std::nullopt;
     }
     return request.body();

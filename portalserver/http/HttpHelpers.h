@@ -51,8 +51,12 @@ void addSecurityHeaders(QHttpServerResponse &response, bool secureTransport);
 std::optional<QJsonObject> jsonBody(const QHttpServerRequest &request, const QString &publicOrigin,
                                     QHttpServerResponse *refusal, qsizetype maxBytes = 64 * 1024);
 
-// The raw body of an upload (Content-Type application/octet-stream), after the same Origin
-// check as jsonBody. The size limit is the front door's, per route.
+// Whether an upload may be read: Content-Type application/octet-stream, and the same Origin
+// check as jsonBody. Fills *refusal when not.
+bool acceptsOctetUpload(const QHttpServerRequest &request, const QString &publicOrigin,
+                        QHttpServerResponse *refusal);
+// The raw body of an upload, after acceptsOctetUpload. The size limit is the front door's, per
+// route.
 std::optional<QByteArray> octetBody(const QHttpServerRequest &request, const QString &publicOrigin,
                                     QHttpServerResponse *refusal);
 

@@ -86,8 +86,28 @@ bool RequestGate::refuse(int status, const char *reason, const QString &message)
     return false;
 }
 
-void RequestGate::requestComplete()
+void RequestGate::body(QByteArrayView bytes, Sink &sink)
 {
+    if (m_spooling) {
+        sink.spoolBody(bytes);
+    } else {
+        sink.pass(bytes);
+    }
+}
+
+void RequestGate::framing(QByteArrayView bytes, Sink &sink)
+{
+    if (!m_spooling) {
+        sink.pass(bytes);
+    }
+}
+
+void RequestGate::requestComplete(Sink &sink)
+{
+    if (m_spooling) {
+        m_spooling = false;
+        sink.spoolEnd();
+    }
     if (m_closeAfter) {
         m_closingRequest = m_completed;
     }
@@ -95,7 +115,7 @@ void RequestGate::requestComplete()
     m_state = m_closeAfter ? State::Closing : State::Head;
 }
 
-bool RequestGate::feed(QByteArrayView bytes, QByteArray *pass)
+bool RequestGate::feed(QByteArrayView bytes, Sink &sink)
 {
     qsizetype at = 0;
     while (at < bytes.size()) {
@@ -129,25 +149,25 @@ bool RequestGate::feed(QByteArrayView bytes, QByteArray *pass)
             const qsizetype headSize = end + 4;
             at += headSize - before; // the rest of this chunk belongs to the body
             m_head.truncate(headSize);
-            if (!headComplete(pass)) {
+            if (!headComplete(sink)) {
                 return false;
             }
             break;
         }
         case State::Body: {
             const qsizetype take = qsizetype(qMin<qint64>(m_remaining, bytes.size() - at));
-            pass->append(bytes.data() + at, take);
+            body(bytes.sliced(at, take), sink);
             at += take;
             m_remaining -= take;
             if (m_remaining == 0) {
-                requestComplete();
+                requestComplete(sink);
             }
             break;
         }
         case State::ChunkSize:
         case State::Trailer: {
-            const char c = bytes[at++];
-            pass->append(c);
+            const char c = bytes[at];
+            framing(bytes.sliced(at++, 1), sink);
             m_line.append(c);
             if (m_state == State::Trailer && ++m_trailerBytes > m_limits.maxHeaderBytes) {
                 return refuse(431, "Request Header Fields Too Large",
@@ -163,7 +183,7 @@ bool RequestGate::feed(QByteArrayView bytes, QByteArray *pass)
             m_line.clear();
             if (m_state == State::Trailer) {
                 if (line.isEmpty()) {
-                    requestComplete();
+                    requestComplete(sink);
                 }
             } else if (!chunkSizeLine(line)) {
                 return false;
@@ -172,7 +192,7 @@ bool RequestGate::feed(QByteArrayView bytes, QByteArray *pass)
         }
         case State::ChunkData: {
             const qsizetype take = qsizetype(qMin<qint64>(m_remaining, bytes.size() - at));
-            pass->append(bytes.data() + at, take);
+            body(bytes.sliced(at, take), sink);
             at += take;
             m_remaining -= take;
             if (m_remaining == 0) {
@@ -181,8 +201,8 @@ bool RequestGate::feed(QByteArrayView bytes, QByteArray *pass)
             break;
         }
         case State::ChunkDataEnd: {
-            const char c = bytes[at++];
-            pass->append(c);
+            const char c = bytes[at];
+            framing(bytes.sliced(at++, 1), sink);
             m_line.append(c);
             if (m_line.size() == 2) {
                 if (m_line != "\r\n") {
@@ -220,7 +240,7 @@ bool RequestGate::chunkSizeLine(const QByteArray &line)
     return true;
 }
 
-bool RequestGate::headComplete(QByteArray *pass)
+bool RequestGate::headComplete(Sink &sink)
 {
     // Each line keeps its "\r"; the empty line that ends the head is dropped.
     QList<QByteArray> lines = m_head.chopped(2).split('\n');
@@ -245,6 +265,9 @@ bool RequestGate::headComplete(QByteArray *pass)
     bool hasHost = false;
     bool close = version == "HTTP/1.0";
     m_expectContinue = false;
+    const bool spool = m_limits.spoolsBodyOf(parts.at(1));
+    // A spooled request's head as the server gets it: no body announced, nothing to continue.
+    QByteArray spooledHead = lines.first() + '\n';
     for (qsizetype i = 1; i < lines.size(); ++i) {
         QByteArray line = lines.at(i);
         if (!line.endsWith('\r')) {
@@ -259,6 +282,15 @@ bool RequestGate::headComplete(QByteArray *pass)
         }
         const QByteArray name = line.left(colon).toLower();
         const QByteArray value = line.mid(colon + 1).trimmed();
+        // Only the front door names a spool or a file to send; a client cannot.
+        if (name.startsWith(kInternalHeaderPrefix)) {
+            return refuse(400, "Bad Request",
+                          tr("The request carries a header reserved for the "
+                             "server."));
+        }
+        if (name != "content-length" && name != "transfer-encoding" && name != "expect") {
+            spooledHead += lines.at(i) + '\n';
+        }
         if (name == "content-length") {
             bool ok = false;
             const qint64 length = value.toLongLong(&ok);
@@ -306,7 +338,12 @@ bool RequestGate::headComplete(QByteArray *pass)
     if (contentLength > m_bodyLimit) {
         return refuse(413, "Payload Too Large", tr("The request body is too large."));
     }
-    pass->append(m_head);
+    m_spooling = spool;
+    if (spool) {
+        sink.spoolStart(spooledHead + "Content-Length: 0\r\n");
+    } else {
+        sink.pass(m_head);
+    }
     m_head.clear();
     m_closeAfter = close;
     m_bodyBytes = 0;
@@ -317,7 +354,7 @@ bool RequestGate::headComplete(QByteArray *pass)
         m_state = State::Body;
     } else {
         m_expectContinue = false;
-        requestComplete();
+        requestComplete(sink);
     }
     return true;
 }

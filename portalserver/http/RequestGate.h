@@ -11,7 +11,10 @@ namespace Gatehouse {
 // Reads the client's byte stream as HTTP/1.x requests, one after another, and decides what may
 // reach the HTTP server: a request head only once it is complete and within the limits, a body
 // only up to the limit (announced by Content-Length, or counted while chunked). Everything that
-// passes is handed on unchanged. Knows nothing of sockets, so it can be tested byte by byte.
+// passes is handed on unchanged, except the bodies of routes that spool them (FrontDoorLimits):
+// those go to the sink's spool, their head held back until the body is complete. Headers named
+// Gatehouse-Internal-* are the server's own; a request that carries one is refused. Knows
+// nothing of sockets, so it can be tested byte by byte.
 class RequestGate
 {
 public:
@@ -22,11 +25,29 @@ public:
         QString message;   // for the JSON body
     };
 
+    // Where what the gate lets through goes, in the order it arrives.
+    class Sink
+    {
+    public:
+        virtual ~Sink() = default;
+        // Bytes for the HTTP server, unchanged.
+        virtual void pass(QByteArrayView bytes) = 0;
+        // A request whose body is spooled starts: its head rewritten to announce no body (the
+        // framing headers and Expect removed, "Content-Length: 0" added), without the blank line
+        // that ends it. Its body follows through spoolBody() (without chunk framing), then
+        // spoolEnd() once it is complete.
+        virtual void spoolStart(const QByteArray &head) = 0;
+        virtual void spoolBody(QByteArrayView bytes) = 0;
+        virtual void spoolEnd() = 0;
+    };
+
+    static constexpr QByteArrayView kInternalHeaderPrefix = "gatehouse-internal-";
+
     explicit RequestGate(const FrontDoorLimits &limits);
 
-    // Consumes all of bytes, appending what may pass to *pass. False once the stream must be
-    // refused (refusal() says how); from then on nothing passes.
-    bool feed(QByteArrayView bytes, QByteArray *pass);
+    // Consumes all of bytes into sink. False once the stream must be refused (refusal() says
+    // how); from then on nothing passes.
+    bool feed(QByteArrayView bytes, Sink &sink);
 
     bool isBetweenRequests() const { return m_state == State::Head && m_head.isEmpty(); }
     bool isReadingHead() const { return m_state == State::Head && !m_head.isEmpty(); }
@@ -47,9 +68,13 @@ private:
     enum class State { Head, Body, ChunkSize, ChunkData, ChunkDataEnd, Trailer, Closing, Refused };
 
     bool refuse(int status, const char *reason, const QString &message);
-    bool headComplete(QByteArray *pass);
+    bool headComplete(Sink &sink);
+    // Body bytes: to the spool for a spooled request, else passed on.
+    void body(QByteArrayView bytes, Sink &sink);
+    // Chunk framing: dropped for a spooled request, else passed on.
+    void framing(QByteArrayView bytes, Sink &sink);
     bool chunkSizeLine(const QByteArray &line);
-    void requestComplete();
+    void requestComplete(Sink &sink);
 
     FrontDoorLimits m_limits;
     State m_state = State::Head;
@@ -60,6 +85,7 @@ private:
     qint64 m_bodyLimit = 0; // the current request's, by its route
     qsizetype m_trailerBytes = 0;
     bool m_closeAfter = false;
+    bool m_spooling = false; // the current request's body goes to the spool
     bool m_expectContinue = false;
     int m_completed = 0;
     int m_closingRequest = -1; // the request that asked to close, if any

@@ -19,6 +19,11 @@ QString DataDir::mailboxPath() const
     return QDir(m_path).filePath(QStringLiteral("mailbox"));
 }
 
+QString DataDir::spoolPath() const
+{
+    return QDir(m_path).filePath(QStringLiteral("spool"));
+}
+
 bool DataDir::ensureExists(QString *error) const
 {
     if (!QDir().mkpath(m_path) || !QDir().mkpath(mailboxPath())) {

@@ -4,7 +4,8 @@
 
 namespace Gatehouse {
 
-// The per-user folder holding the SQLite database, the local mailbox and TLS files.
+// The per-user folder holding the SQLite database, the local mailbox, TLS files and the portal's
+// upload spool.
 class DataDir
 {
 public:
@@ -13,6 +14,8 @@ public:
     QString path() const { return m_path; }
     QString databaseFile() const;
     QString mailboxPath() const;
+    // Large uploads while they arrive, encrypted (the portal's front door).
+    QString spoolPath() const;
 
     [[nodiscard]] bool ensureExists(QString *error) const;
 

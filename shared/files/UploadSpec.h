@@ -12,7 +12,7 @@ namespace Gatehouse {
 struct UploadSpec
 {
     static constexpr int kDefaultMegabytes = 25;
-    static constexpr int kMaxMegabytes = 50; // the portal's front door lets no more through
+    static constexpr int kMaxMegabytes = 100; // the portal's front door lets no more through
 
     QStringList accept;
     int maxMegabytes = kDefaultMegabytes;

@@ -11,6 +11,7 @@
 #include "storage/TaskFileRepository.h"
 #include "storage/Transaction.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -48,6 +49,16 @@ std::optional<TaskFile> DocumentService::upload(qint64 taskId, qint64 contactId,
                                                 const QString &fileName, const QByteArray &bytes,
                                                 const QString &ip, ServiceError *error)
 {
+    QBuffer source;
+    source.setData(bytes);
+    source.open(QIODevice::ReadOnly);
+    return upload(taskId, contactId, companyId, fileName, source, ip, error);
+}
+
+std::optional<TaskFile> DocumentService::upload(qint64 taskId, qint64 contactId, qint64 companyId,
+                                                const QString &fileName, QIODevice &source,
+                                                const QString &ip, ServiceError *error)
+{
     QString dbError;
     DirectoryRepository directory(m_db);
     const std::optional<Workspace> workspace = directory.workspace(&dbError);
@@ -74,7 +85,8 @@ std::optional<TaskFile> DocumentService::upload(qint64 taskId, qint64 contactId,
     }
     const UploadSpec spec = UploadSpec::fromConfigOrDefault(task->config);
     const QString name = cleanFileName(fileName);
-    if (bytes.size() > spec.maxBytes()) {
+    const qint64 size = source.bytesAvailable();
+    if (size > spec.maxBytes()) {
         ServiceError::set(error, ServiceError::Kind::Invalid,
                           tr("\"%1\" is larger than %2 MB, the limit for this task.")
                               .arg(name)
@@ -83,7 +95,7 @@ std::optional<TaskFile> DocumentService::upload(qint64 taskId, qint64 contactId,
     }
     QString typeError;
     const std::optional<FileTypes::Inspection> type
-        = FileTypes::inspect(name, bytes.left(64 * 1024), spec.accept, &typeError);
+        = FileTypes::inspect(name, source.peek(64 * 1024), spec.accept, &typeError);
     if (!type) {
         ServiceError::set(error, ServiceError::Kind::Invalid, typeError);
         return std::nullopt;
@@ -91,10 +103,14 @@ std::optional<TaskFile> DocumentService::upload(qint64 taskId, qint64 contactId,
 
     const qint64 now = m_clock.nowMs();
     Transaction transaction(m_db);
-    const std::optional<StoredFile> stored
+    std::optional<StoredFile> stored
         = transaction.isActive()
-              ? FileStore(m_db).write(workspace->id, name, type->mediaType, bytes, now, &dbError)
+              ? FileStore(m_db).write(workspace->id, name, type->mediaType, source, now, &dbError)
               : std::nullopt;
+    if (stored && stored->size != size) {
+        dbError = QStringLiteral("the upload was %1 bytes, not %2").arg(stored->size).arg(size);
+        stored.reset();
+    }
     const qint64 taskFileId
         = stored ? TaskFileRepository(m_db).add(taskId, stored->id, TaskFile::Role::Upload,
                                                 contactId, now, &dbError)

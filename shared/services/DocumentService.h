@@ -11,6 +11,8 @@
 
 #include <optional>
 
+class QIODevice;
+
 namespace Gatehouse {
 
 class Clock;
@@ -26,6 +28,12 @@ public:
 
     static constexpr int kMaxNoteLength = 2000;
 
+    // The file is read from source to its end, chunk by chunk, never whole: its size is what
+    // source.bytesAvailable() says at the start, its type is judged by its first bytes (peeked),
+    // its SHA-256 taken as it is stored.
+    std::optional<TaskFile> upload(qint64 taskId, qint64 contactId, qint64 companyId,
+                                   const QString &fileName, QIODevice &source, const QString &ip,
+                                   ServiceError *error);
     std::optional<TaskFile> upload(qint64 taskId, qint64 contactId, qint64 companyId,
                                    const QString &fileName, const QByteArray &bytes,
                                    const QString &ip, ServiceError *error);
@@ -41,7 +49,7 @@ public:
                               const Actor &actor, ServiceError *error);
 
     // Staff attach a document for the client to read, approve or sign (approval and signature
-    // tasks): PDF, images, office or text files up to 50 MB, typed by their bytes.
+    // tasks): PDF, images, office or text files up to 100 MB, typed by their bytes.
     std::optional<TaskFile> attachAsStaff(qint64 taskId, const QString &fileName,
                                           const QByteArray &bytes, const Actor &actor,
                                           ServiceError *error);

@@ -73,7 +73,7 @@ std::optional<FileDrop> FileDropService::drop(qint64 taskId, qint64 contactId, q
     }
     if (!source.isSequential() && source.size() - source.pos() > kMaxBytes) {
         ServiceError::set(error, ServiceError::Kind::Invalid,
-                          tr("A file can be at most 50 MB large."));
+                          tr("A file can be at most 100 MB large."));
         return std::nullopt;
     }
     QString dbError;

@@ -32,7 +32,7 @@ class FileDropService
 public:
     FileDropService(const Database &db, const Clock &clock);
 
-    static constexpr qint64 kMaxBytes = 50 * 1024 * 1024; // the front door's limit for the route
+    static constexpr qint64 kMaxBytes = 100 * 1024 * 1024; // the front door's limit for the route
     static constexpr int kDefaultExpiryDays = 7;
     static constexpr int kMinExpiryDays = 1;
     static constexpr int kMaxExpiryDays = 90;

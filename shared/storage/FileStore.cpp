@@ -73,21 +73,29 @@ std::optional<StoredFile> FileStore::info(qint64 fileId, QString *error) const
                       query.int64(3), query.text(4), query.int64(5)};
 }
 
+std::optional<QByteArray> FileStore::chunk(qint64 fileId, int seq, QString *error) const
+{
+    SqlQuery chunk(m_db, QStringLiteral("SELECT data FROM file_chunk "
+                                        "WHERE file_id = ? AND seq = ?"));
+    chunk << fileId << seq;
+    if (!chunk.exec(error)) {
+        return std::nullopt;
+    }
+    return chunk.next() ? chunk.value(0).toByteArray() : QByteArray();
+}
+
 bool FileStore::read(qint64 fileId, QIODevice &sink, QString *error) const
 {
     // One chunk at a time: a large file never sits whole in memory.
     for (int seq = 0;; ++seq) {
-        SqlQuery chunk(m_db, QStringLiteral("SELECT data FROM file_chunk "
-                                            "WHERE file_id = ? AND seq = ?"));
-        chunk << fileId << seq;
-        if (!chunk.exec(error)) {
+        const std::optional<QByteArray> data = chunk(fileId, seq, error);
+        if (!data) {
             return false;
         }
-        if (!chunk.next()) {
+        if (data->isEmpty()) {
             return true;
         }
-        const QByteArray data = chunk.value(0).toByteArray();
-        if (sink.write(data) != data.size()) {
+        if (sink.write(*data) != data->size()) {
             if (error) {
                 *error = QStringLiteral("Writing the file failed: %1").arg(sink.errorString());
             }

@@ -33,6 +33,9 @@ public:
                                     QString *error) const;
 
     std::optional<StoredFile> info(qint64 fileId, QString *error) const;
+    // Chunk seq (0, 1, ...) of the file, at most kChunkBytes; empty past the end. For sending a
+    // file a chunk at a time, as fast as its reader takes it.
+    std::optional<QByteArray> chunk(qint64 fileId, int seq, QString *error) const;
     // The file's bytes, chunk by chunk, into sink.
     [[nodiscard]] bool read(qint64 fileId, QIODevice &sink, QString *error) const;
     std::optional<QByteArray> readAll(qint64 fileId, QString *error) const;

@@ -94,3 +94,40 @@ def serve(binary, data, port, threads):
 def stop(process):
     process.terminate()
     process.wait(timeout=10)
+
+
+def start_nginx(root, name, body, content_type, sendfile=False):
+    """nginx serving body as root/name, the reference the portal is measured against; the
+    process and the file's URL. sendfile: let the kernel copy the file (nginx's own default is
+    off; Debian's packaged configuration turns it on)."""
+    os.chmod(root, 0o755)  # nginx's workers run as another user
+    with open(os.path.join(root, name), "wb") as f:
+        f.write(body)
+    os.chmod(os.path.join(root, name), 0o644)
+    port = free_port()
+    with open(os.path.join(root, "nginx.conf"), "w") as f:
+        f.write(f"""worker_processes auto;
+daemon off;
+pid {root}/nginx.pid;
+error_log {root}/error.log;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    keepalive_requests 1000000;
+    sendfile {"on" if sendfile else "off"};
+    client_body_temp_path {root}/body;
+    proxy_temp_path {root}/proxy;
+    fastcgi_temp_path {root}/fastcgi;
+    uwsgi_temp_path {root}/uwsgi;
+    scgi_temp_path {root}/scgi;
+    server {{
+        listen {HOST}:{port};
+        root {root};
+        location = /{name} {{ default_type {content_type}; }}
+    }}
+}}
+""")
+    nginx = subprocess.Popen(["nginx", "-p", root, "-c", os.path.join(root, "nginx.conf")],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_for_port(port)
+    return nginx, f"http://{HOST}:{port}/{name}"

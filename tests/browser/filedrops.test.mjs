@@ -27,7 +27,7 @@ portalTest(portal, 'drop a file with progress, see it listed with its expiry, de
     // The limit and the expiry are shown before anything is sent.
     const limits = byTestId(page, `filedrop-limits-${taskId}`);
     await limits.waitFor({ state: 'visible' });
-    assert.match(await limits.textContent(), /Up to 50\.0 MB per file.*deleted 14 days after/);
+    assert.match(await limits.textContent(), /Up to 100\.0 MB per file.*deleted 14 days after/);
 
     // Dragged onto the drop zone: 2 MB with a marker, so the stored bytes can be searched.
     await page.evaluate(() => {

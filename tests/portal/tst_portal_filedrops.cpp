@@ -1,5 +1,5 @@
 // Secure file drops through the portal's API, on both engines: a contact drops files (past the
-// front door's 1 MiB default, up to the route's 50 MiB), lists them with their expiry, deletes
+// front door's 1 MiB default, up to the route's 100 MiB), lists them with their expiry, deletes
 // one before staff downloaded it and is refused after. Bad input changes nothing, a body past
 // the route's limit gets 413, and one company's contact cannot reach another company's drops.
 #include "FileDropPurger.h"
@@ -121,7 +121,7 @@ void TestPortalFileDrops::dropListDeleteAndDownload()
     const HttpReply empty = browser.get(dropsPath(taskId));
     QVERIFY2(empty.status == 200, empty.describe());
     QCOMPARE(empty.json()[QStringLiteral("drops")].toArray().size(), 0);
-    QCOMPARE(empty.json()[QStringLiteral("maxBytes")].toInteger(), 50 * 1024 * 1024);
+    QCOMPARE(empty.json()[QStringLiteral("maxBytes")].toInteger(), 100 * 1024 * 1024);
     QCOMPARE(empty.json()[QStringLiteral("expiryDays")].toInt(), 7);
 
     // 3 MiB: more than the front door lets through elsewhere, and several encrypted frames.
@@ -251,10 +251,10 @@ void TestPortalFileDrops::tooLargeIsRefused()
     QVERIFY(browser.learnCsrfToken());
     const qint64 taskId = fileDropTask(m_portal.contact().companyId);
     const QStringList before = state();
-    // Past the route's limit (50 MiB): refused by the front door before the route sees it.
+    // Past the route's limit (100 MiB): refused by the front door before the route sees it.
     const HttpReply reply
         = browser.send("POST", dropsPath(taskId, QStringLiteral("big.bin")),
-                       QByteArray(50 * 1024 * 1024 + 1, 'x'), "application/octet-stream");
+                       QByteArray(100 * 1024 * 1024 + 1, 'x'), "application/octet-stream");
     QCOMPARE(reply.status, 413);
     QCOMPARE(state(), before);
     // Without the CSRF token, or without a session: nothing either.

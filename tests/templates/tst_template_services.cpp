@@ -303,8 +303,8 @@ void TestTemplateServices::refusalsChangeNothing_data()
     }) << QStringLiteral("\"exe\" is not a kind of file Gatehouse knows.")
                                                << 0 << 3;
     QTest::addRow("upload too large") << with([](OnboardingTemplate &t) {
-        t.phases[0].tasks[3].config = json(R"({"maxMegabytes":51})");
-    }) << QStringLiteral("The size limit must be a whole number of MB from 1 to 50.")
+        t.phases[0].tasks[3].config = json(R"({"maxMegabytes":101})");
+    }) << QStringLiteral("The size limit must be a whole number of MB from 1 to 100.")
                                       << 0 << 3;
     QTest::addRow("meeting in no zone") << with([](OnboardingTemplate &t) {
         t.phases[0].tasks[1].config[QStringLiteral("timeZone")] = QStringLiteral("Mars/Olympus");

@@ -11,6 +11,7 @@
 #include "storage/OnboardingRepository.h"
 #include "storage/SqlQuery.h"
 
+#include <QDir>
 #include <QSqlRecord>
 
 namespace Gatehouse::Testing {
@@ -47,6 +48,8 @@ bool PortalFixture::start(const QString &engine, QString *error, const FrontDoor
     config.port = 0;
     config.limits = limits;
     config.publicUrl = publicUrl() + QLatin1Char('/');
+    m_spool = std::make_unique<QTemporaryDir>();
+    config.spoolPath = m_spool->path();
     m_server = std::make_unique<PortalServer>(db(), config, *m_clock);
     if (!m_server->start(error)) {
         return false;
@@ -61,8 +64,14 @@ bool PortalFixture::start(const QString &engine, QString *error, const FrontDoor
 void PortalFixture::stop()
 {
     m_server.reset();
+    m_spool.reset();
     m_test.reset();
     m_clock.reset();
+}
+
+QStringList PortalFixture::spoolFiles() const
+{
+    return m_spool ? QDir(m_spool->path()).entryList(QDir::Files) : QStringList();
 }
 
 Database &PortalFixture::db()

@@ -10,6 +10,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 
 #include <memory>
 
@@ -43,6 +44,11 @@ public:
 
     Database &db();
     ManualClock &clock() { return *m_clock; }
+    PortalServer &server() { return *m_server; }
+    // The server's upload spool folder, its own for each start.
+    QString spoolPath() const { return m_spool ? m_spool->path() : QString(); }
+    // The spool files in it now.
+    QStringList spoolFiles() const;
     quint16 port() const;
     // The demo's contact, Jordan Client of Example Dental.
     const Contact &contact() const { return m_contact; }
@@ -71,6 +77,7 @@ private:
     std::unique_ptr<TestDatabase> m_test;
     std::unique_ptr<ManualClock> m_clock;
     std::unique_ptr<PortalServer> m_server;
+    std::unique_ptr<QTemporaryDir> m_spool;
     Contact m_contact;
 };
 
