@@ -102,16 +102,16 @@ FrontDoorConnection::FrontDoorConnection(qintptr socketDescriptor, const FrontDo
 
     connect(m_wire, &QTcpSocket::readyRead, this, &FrontDoorConnection::readFromClient);
     connect(m_inner, &QTcpSocket::readyRead, this, &FrontDoorConnection::readFromServer);
-    connect(m_wire, &QTcpSocket::bytesWritten, this, [this] {
+    onOutputSent([this] {
         m_writeStall.restart();
-        if (m_wire->bytesToWrite() < kMaxPendingOutputBytes) {
+        if (pendingOutput() < kMaxPendingOutputBytes) {
             readFromServer(); // resume what backpressure held back
         }
     });
     connect(m_wire, &QTcpSocket::disconnected, this, &FrontDoorConnection::finish);
     connect(m_inner, &QTcpSocket::disconnected, this, [this] {
-        if (m_closing) {
-            return; // our own doing: a refusal is on its way to the client
+        if (m_closing || m_finished) {
+            return; // our own doing: a refusal is on its way, or the client is gone
         }
         // The server hung up: pass on what it said, then close.
         readFromServer();
@@ -178,13 +178,30 @@ void FrontDoorConnection::readFromClient()
     }
 }
 
+qint64 FrontDoorConnection::pendingOutput() const
+{
+    return m_wire->bytesToWrite() + (m_tlsWire ? m_tlsWire->encryptedBytesToWrite() : 0);
+}
+
+void FrontDoorConnection::onOutputSent(const std::function<void()> &slot)
+{
+    // QSslSocket announces bytesWritten as soon as it has encrypted the bytes into its own
+    // buffer; only encryptedBytesWritten says that the kernel took them.
+    if (m_tlsWire) {
+        connect(m_tlsWire, &QSslSocket::encryptedBytesWritten, this, slot);
+    } else {
+        connect(m_wire, &QTcpSocket::bytesWritten, this, slot);
+    }
+}
+
 void FrontDoorConnection::readFromServer()
 {
-    if (m_wire->bytesToWrite() >= kMaxPendingOutputBytes || m_inner->bytesAvailable() == 0) {
+    // Once finished, the wire may be half torn down (finish() runs inside its abort()).
+    if (m_finished || pendingOutput() >= kMaxPendingOutputBytes || m_inner->bytesAvailable() == 0) {
         return; // a slow reader holds the server's output back instead of our memory
     }
     const QByteArray data = m_inner->read(kMaxPendingOutputBytes);
-    if (m_wire->bytesToWrite() == 0) {
+    if (pendingOutput() == 0) {
         m_writeStall.restart();
     }
     m_wire->write(data);
@@ -249,7 +266,7 @@ void FrontDoorConnection::check()
     if (m_finished) {
         return;
     }
-    if (m_wire->bytesToWrite() > 0 && m_writeStall.elapsed() > m_limits.writeTimeoutMs) {
+    if (pendingOutput() > 0 && m_writeStall.elapsed() > m_limits.writeTimeoutMs) {
         qCInfo(lcFrontDoor) << "dropping a client that stopped reading";
         m_wire->abort();
         finish();
@@ -302,12 +319,13 @@ void FrontDoorConnection::drainAndClose()
     // Closing with unread input would reset the connection and lose the answer, so the answer
     // is sent, our side shut for writing, and the client's remaining bytes read and dropped for
     // a moment before the socket goes.
+    // Over TLS the shutdown waits for the encrypted answer too, or it would never leave.
     const auto shutWrite = [this] {
-        if (m_wire->bytesToWrite() == 0 && m_wire->state() == QAbstractSocket::ConnectedState) {
+        if (pendingOutput() == 0 && m_wire->state() == QAbstractSocket::ConnectedState) {
             ::shutdown(int(m_wire->socketDescriptor()), SHUT_WR);
         }
     };
-    connect(m_wire, &QTcpSocket::bytesWritten, this, shutWrite);
+    onOutputSent(shutWrite);
     shutWrite();
     QTimer::singleShot(kDrainMs, this, [this] {
         m_wire->abort();

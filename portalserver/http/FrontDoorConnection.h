@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
+
 class QSslConfiguration;
 class QSslSocket;
 class QTcpSocket;
@@ -42,6 +44,10 @@ private:
     void readFromServer();
     void check();
     void drainAndClose();
+    // Output not yet taken by the kernel: over TLS also what is encrypted but still queued.
+    qint64 pendingOutput() const;
+    // Calls slot whenever the kernel took some of our output.
+    void onOutputSent(const std::function<void()> &slot);
     void finish();
     // Counts the server's responses, so a connection whose client asked to close ends after
     // the response to that request.

@@ -3,6 +3,7 @@
 #include "TestDatabase.h"
 
 #include "PortalServer.h"
+#include "http/TlsFiles.h"
 #include "mail/OutboxRepository.h"
 #include "security/Tokens.h"
 #include "services/InviteService.h"
@@ -22,9 +23,11 @@ PortalFixture::~PortalFixture()
     stop();
 }
 
-bool PortalFixture::start(const QString &engine, QString *error, const FrontDoorLimits &limits)
+bool PortalFixture::start(const QString &engine, QString *error, const FrontDoorLimits &limits,
+                          Transport transport)
 {
     stop();
+    m_transport = transport;
     m_test = TestDatabase::create(engine);
     if (!m_test) {
         *error = QStringLiteral("no %1 test database (see the warning above)").arg(engine);
@@ -46,12 +49,20 @@ bool PortalFixture::start(const QString &engine, QString *error, const FrontDoor
     config.address = QHostAddress::LocalHost;
     config.port = 0;
     config.limits = limits;
-    config.publicUrl = publicUrl() + QLatin1Char('/');
+    config.publicUrl = publicUrl(transport) + QLatin1Char('/');
+    if (transport == Transport::Https) {
+        m_tlsDir = std::make_unique<QTemporaryDir>();
+        if (!TlsFiles::ensureSelfSigned(m_tlsDir->path(), QString(), &config.tlsCertificateFile,
+                                        &config.tlsKeyFile, error)) {
+            return false;
+        }
+        m_certificate = QSslCertificate::fromPath(config.tlsCertificateFile);
+    }
     m_server = std::make_unique<PortalServer>(db(), config, *m_clock);
     if (!m_server->start(error)) {
         return false;
     }
-    if (m_server->publicUrl() != publicUrl()) {
+    if (m_server->publicUrl() != publicUrl(transport)) {
         *error = QStringLiteral("public URL %1").arg(m_server->publicUrl());
         return false;
     }
@@ -63,6 +74,8 @@ void PortalFixture::stop()
     m_server.reset();
     m_test.reset();
     m_clock.reset();
+    m_tlsDir.reset();
+    m_certificate.clear();
 }
 
 Database &PortalFixture::db()
@@ -75,11 +88,22 @@ quint16 PortalFixture::port() const
     return m_server ? m_server->port() : 0;
 }
 
+PortalEndpoint PortalFixture::endpoint() const
+{
+    return PortalEndpoint{port(), m_transport, m_certificate};
+}
+
+QByteArray PortalFixture::sessionCookieName() const
+{
+    return m_transport == Transport::Https ? QByteArrayLiteral("__Host-gh_session")
+                                           : QByteArrayLiteral("gh_session");
+}
+
 QString PortalFixture::inviteToken(qint64 contactId)
 {
     ServiceError error;
     const std::optional<QString> link
-        = InviteService(db(), *m_clock, publicUrl())
+        = InviteService(db(), *m_clock, publicUrl(m_transport))
               .invite(contactId, QStringLiteral("test"), false, &error);
     return link ? link->section(QLatin1Char('/'), -1) : QString();
 }
@@ -135,7 +159,7 @@ bool PortalFixture::signIn(PortalClient &browser, qint64 contactId, QString *why
     const HttpReply signedIn
         = browser.post(QStringLiteral("/api/v1/auth/code"),
                        {{QStringLiteral("challenge"), challenge}, {QStringLiteral("code"), code}});
-    if (signedIn.status != 200 || browser.cookie(QStringLiteral("gh_session")).isEmpty()) {
+    if (signedIn.status != 200 || browser.session().isEmpty()) {
         *why = QStringLiteral("POST /api/v1/auth/code: ") + QString::fromUtf8(signedIn.describe());
         return false;
     }
