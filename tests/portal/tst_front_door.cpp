@@ -3,42 +3,19 @@
 // over a real socket, byte for byte, once over plain HTTP and once over TLS (the global rows
 // "http" and "https"), since over TLS the door reads decrypted bytes and its timers include
 // the handshake.
+#include "Loopback.h"
 #include "PortalFixture.h"
 
 #include "security/Tokens.h"
 
-#include <QCoreApplication>
-#include <QDeadlineTimer>
 #include <QRegularExpression>
 #include <QSslSocket>
 #include <QTest>
-#include <QTimer>
-
-#include <functional>
 
 using namespace Gatehouse;
 using namespace Gatehouse::Testing;
 
 namespace {
-
-// Runs the event loop (the server's sockets live on this thread too) until done() holds.
-// Unlike QTRY_* and qWaitFor, which nap 10 to 50 ms between looks, this wakes on every event:
-// a TLS exchange takes many turns, and naps add up to seconds over a hundred cases.
-bool waitFor(const std::function<bool()> &done, int timeoutMs = 5000)
-{
-    const QDeadlineTimer deadline(timeoutMs);
-    QTimer wake; // so that the last wait ends at the deadline even when nothing happens
-    wake.setSingleShot(true);
-    wake.start(timeoutMs);
-    while (!done()) {
-        if (deadline.hasExpired()) {
-            return false;
-        }
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-    }
-    return true;
-}
 
 // A client that writes exactly what it is told and keeps everything it receives (decrypted,
 // over TLS).

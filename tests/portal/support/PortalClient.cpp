@@ -1,5 +1,7 @@
 #include "PortalClient.h"
 
+#include "Loopback.h"
+
 #include <QJsonDocument>
 #include <QNetworkCookie>
 #include <QNetworkCookieJar>
@@ -148,7 +150,7 @@ HttpReply rawRequest(const PortalEndpoint &endpoint, const QByteArray &request,
     HttpReply reply;
     QSslSocket socket;
     endpoint.connect(socket, from);
-    if (!QTest::qWaitFor([&] { return endpoint.isReady(socket); }, 5000)) {
+    if (!waitFor([&] { return endpoint.isReady(socket); })) {
         return reply;
     }
     socket.write(request);
@@ -169,7 +171,7 @@ HttpReply rawRequest(const PortalEndpoint &endpoint, const QByteArray &request,
         return (headerEnd >= 0 && data.size() >= headerEnd + 4 + length)
                || socket.state() == QAbstractSocket::UnconnectedState;
     };
-    if (!QTest::qWaitFor(complete, 10000) || headerEnd < 0) {
+    if (!waitFor(complete, 10000) || headerEnd < 0) {
         return reply;
     }
     const QList<QByteArray> lines = data.left(headerEnd).split('\n');
