@@ -3,7 +3,6 @@
 // and links in mail built from the configured address only.
 #include "PortalClient.h"
 #include "PortalFixture.h"
-#include "TestDatabase.h"
 
 #include "security/Tokens.h"
 #include "services/InviteService.h"
@@ -52,7 +51,7 @@ class TestPortalAuth : public QObject
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(Tokens::initialise()); }
-    void initTestCase_data();
+    void initTestCase_data() { PortalFixture::addEngineAndTransportRows(); }
     void init()
     {
         QFETCH_GLOBAL(QString, engine);
@@ -82,18 +81,6 @@ private:
 
     PortalFixture m_portal;
 };
-
-void TestPortalAuth::initTestCase_data()
-{
-    // Each engine and each transport, not every pair: TLS ends in the front door and never
-    // reaches storage, and a PostgreSQL row costs four SQLite rows. PostgreSQL gets plain HTTP,
-    // as it runs behind a reverse proxy when several servers share it.
-    QTest::addColumn<QString>("engine");
-    QTest::addColumn<QString>("transport");
-    QTest::newRow("sqlite/http") << QStringLiteral("sqlite") << QStringLiteral("http");
-    QTest::newRow("sqlite/https") << QStringLiteral("sqlite") << QStringLiteral("https");
-    QTest::newRow("postgresql/http") << QStringLiteral("postgresql") << QStringLiteral("http");
-}
 
 void TestPortalAuth::magicLinkWorksOnceAndSurvivesMailScanners()
 {

@@ -13,8 +13,18 @@
 #include "storage/SqlQuery.h"
 
 #include <QSqlRecord>
+#include <QTest>
 
 namespace Gatehouse::Testing {
+
+void PortalFixture::addEngineAndTransportRows()
+{
+    QTest::addColumn<QString>("engine");
+    QTest::addColumn<QString>("transport");
+    QTest::newRow("sqlite/http") << QStringLiteral("sqlite") << QStringLiteral("http");
+    QTest::newRow("sqlite/https") << QStringLiteral("sqlite") << QStringLiteral("https");
+    QTest::newRow("postgresql/http") << QStringLiteral("postgresql") << QStringLiteral("http");
+}
 
 PortalFixture::PortalFixture() = default;
 

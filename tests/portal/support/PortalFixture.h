@@ -40,6 +40,12 @@ public:
         return publicUrl(transport).toLatin1();
     }
 
+    // Global data rows "sqlite/http", "sqlite/https" and "postgresql/http" (columns "engine"
+    // and "transport"): each engine and each transport, not every pair. TLS ends in the front
+    // door and never reaches storage, and a PostgreSQL row costs four SQLite rows; PostgreSQL
+    // gets plain HTTP, as it runs behind a reverse proxy when several servers share it.
+    static void addEngineAndTransportRows();
+
     PortalFixture();
     ~PortalFixture();
 
