@@ -20,6 +20,7 @@ GATEHOUSE_BUILD_PACKAGES=(
 GATEHOUSE_TEST_PACKAGES=(
     postgresql python3-aiosmtpd python3-icalendar chromium xvfb xauth
     dbus dbus-x11 gnome-keyring locales dpkg-dev file nginx-light
+    slowhttptest  # tests/bench/front-door.py: slowloris and slow body against the front door
 )
 
 # The locale the test executables run in (see gatehouse_add_test in cmake/).

@@ -124,8 +124,8 @@ FrontDoorConnection::FrontDoorConnection(qintptr socketDescriptor, const FrontDo
     }
     connect(m_wire, &QTcpSocket::disconnected, this, &FrontDoorConnection::finish);
     connect(m_inner, &QTcpSocket::disconnected, this, [this] {
-        if (m_closing) {
-            return; // our own doing: a refusal is on its way to the client
+        if (m_closing || m_finished) {
+            return; // our own doing: a refusal is on its way, or the client is gone
         }
         // The server hung up: pass on what it said, then close (after a file being sent).
         m_serverGone = true;
@@ -467,12 +467,18 @@ void FrontDoorConnection::drainAndClose()
     // Closing with unread input would reset the connection and lose the answer, so the answer
     // is sent, our side shut for writing, and the client's remaining bytes read and dropped for
     // a moment before the socket goes.
+    // Over TLS the shutdown waits for the encrypted answer too, or it would never leave.
     const auto shutWrite = [this] {
-        if (m_wire->bytesToWrite() == 0 && m_wire->state() == QAbstractSocket::ConnectedState) {
+        if (pendingOutput() == 0 && m_wire->state() == QAbstractSocket::ConnectedState) {
             ::shutdown(int(m_wire->socketDescriptor()), SHUT_WR);
         }
     };
     connect(m_wire, &QTcpSocket::bytesWritten, this, shutWrite);
+    if (m_tlsWire) {
+        // QSslSocket announces bytesWritten once it has encrypted the bytes into its own
+        // buffer; only encryptedBytesWritten says that the kernel took them.
+        connect(m_tlsWire, &QSslSocket::encryptedBytesWritten, this, shutWrite);
+    }
     shutWrite();
     QTimer::singleShot(kDrainMs, this, [this] {
         m_wire->abort();

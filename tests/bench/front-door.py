@@ -5,8 +5,11 @@ Starts gatehouse-portal on a demo workspace, then
   1. trickle: 20 clients each announce a 1 GB chunked body and trickle it;
   2. slowloris: 1,000 connections each send a request head a few bytes at a time,
      spread over 40 loopback source addresses (the per-address cap is 32);
-and during each, times ordinary GET requests from another loopback address and reads the
-server's resident memory from /proc. Prints the figures.
+  3. slowhttptest -H (slowloris) with 1,000 connections, from one address;
+  4. slowhttptest -B (slow body) with 1,000 connections, from one address;
+and during each, times ordinary GET requests from another loopback address (127.0.0.2) and
+reads the server's resident memory from /proc. Prints the figures, and slowhttptest's own
+summary for 3 and 4 (Debian package slowhttptest; skipped when it is not installed).
 
     tests/bench/front-door.py [--binary build/portalserver/gatehouse-portal] [--seconds 10]
 """
@@ -18,6 +21,8 @@ import sys
 import tempfile
 import threading
 import time
+
+import slowhttp
 
 HOST = "127.0.0.1"
 
@@ -61,6 +66,7 @@ def percentile(values, fraction):
 
 
 def measure_while(name, port, pid, attack, seconds):
+    print(f"{name}:", flush=True)  # the attack's own report comes before the figures
     stop = threading.Event()
     worker = threading.Thread(target=attack, args=(stop,), daemon=True)
     before = rss_kib(pid)
@@ -77,8 +83,7 @@ def measure_while(name, port, pid, attack, seconds):
         peak = max(peak, rss_kib(pid))
         time.sleep(0.05)
     stop.set()
-    worker.join(timeout=10)
-    print(f"{name}:")
+    worker.join(timeout=30)
     print(f"  server RSS before {before / 1024:.1f} MiB, peak {peak / 1024:.1f} MiB "
           f"(+{(peak - before) / 1024:.1f} MiB)")
     if latencies:
@@ -172,12 +177,26 @@ def main():
                 if ordinary_get(port) is not None:
                     break
                 time.sleep(0.05)
+            print(f"gatehouse-portal serve, {os.cpu_count()} threads (the default: one per core; "
+                  f"the connection caps apply per thread)")
             measure_while("baseline (no attack)", port, server.pid, lambda stop: None,
                           args.seconds / 2)
             measure_while("20 clients trickling 1 GB chunked bodies", port, server.pid,
                           trickle(port), args.seconds)
             measure_while("1,000 slowloris connections from 40 addresses", port, server.pid,
                           slowloris(port), args.seconds)
+            if not slowhttp.available():
+                print("slowhttptest is not installed (Debian: slowhttptest): phases 3 and 4 "
+                      "skipped")
+                return 0
+            url = f"http://{HOST}:{port}"
+            measure_while("slowhttptest -H: 1,000 slowloris connections from one address",
+                          port, server.pid,
+                          slowhttp.attack(url + "/", "-H", args.seconds), args.seconds)
+            measure_while("slowhttptest -B: 1,000 slow bodies from one address", port,
+                          server.pid,
+                          slowhttp.attack(url + "/api/v1/auth/login", "-B", args.seconds),
+                          args.seconds)
         finally:
             server.terminate()
             server.wait(timeout=10)

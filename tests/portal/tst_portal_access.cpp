@@ -1,10 +1,10 @@
-// Portal access through the portal itself, on both database engines: turning a contact's access
-// off ends a live session on its very next request and turning it on lets a new invite in
-// (ACC-9); every sign-in and at most one request a minute per session are logged (ACC-11); codes
-// and sessions last as long as the workspace says (ACC-5, ACC-6).
+// Portal access through the portal itself, on both database engines and over HTTP and HTTPS:
+// turning a contact's access off ends a live session on its very next request and turning it on
+// lets a new invite in (ACC-9); every sign-in and at most one request a minute per session are
+// logged, with the client's address also when TLS ends in the front door (ACC-11); codes and
+// sessions last as long as the workspace says (ACC-5, ACC-6).
 #include "PortalClient.h"
 #include "PortalFixture.h"
-#include "TestDatabase.h"
 
 #include "security/Tokens.h"
 #include "services/InviteService.h"
@@ -32,12 +32,13 @@ class TestPortalAccess : public QObject
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(Tokens::initialise()); }
-    void initTestCase_data() { TestDatabase::addEngineRows(); }
+    void initTestCase_data() { PortalFixture::addEngineAndTransportRows(); }
     void init()
     {
         QFETCH_GLOBAL(QString, engine);
+        QFETCH_GLOBAL(QString, transport);
         QString error;
-        QVERIFY2(m_portal.start(engine, &error), qPrintable(error));
+        QVERIFY2(m_portal.start(engine, &error, {}, transportNamed(transport)), qPrintable(error));
     }
     void cleanup() { m_portal.stop(); }
 
@@ -60,7 +61,7 @@ private:
 
 void TestPortalAccess::turningAccessOffEndsTheSessionOnTheNextRequest()
 {
-    PortalClient browser(m_portal.port());
+    PortalClient browser(m_portal.endpoint());
     QString why;
     QVERIFY2(m_portal.signIn(browser, m_portal.contact().id, &why), qPrintable(why));
     QCOMPARE(browser.get(QStringLiteral("/api/v1/me")).status, 200);
@@ -72,21 +73,22 @@ void TestPortalAccess::turningAccessOffEndsTheSessionOnTheNextRequest()
     QVERIFY2(refused.status == 401, refused.describe());
     QCOMPARE(browser.get(QStringLiteral("/api/v1/home")).status, 401);
     // No new invitation while it is off, with a reason staff can act on.
-    InviteService invites(m_portal.db(), m_portal.clock(), PortalFixture::publicUrl());
+    InviteService invites(m_portal.db(), m_portal.clock(),
+                          PortalFixture::publicUrl(m_portal.transport()));
     QVERIFY(!invites.invite(m_portal.contact().id, m_staff, false, &error));
     QVERIFY(error.message.contains(QStringLiteral("Portal access is turned off")));
 
     QVERIFY(service.setContactAccess(m_portal.contact().id, true, m_staff, &error));
     // The old session stays dead; a new invite and sign-in work.
     QCOMPARE(browser.get(QStringLiteral("/api/v1/me")).status, 401);
-    PortalClient again(m_portal.port());
+    PortalClient again(m_portal.endpoint());
     QVERIFY2(m_portal.signIn(again, m_portal.contact().id, &why), qPrintable(why));
     QCOMPARE(again.get(QStringLiteral("/api/v1/me")).status, 200);
 }
 
 void TestPortalAccess::signInsAndRequestsAreLoggedAtMostOnceAMinute()
 {
-    PortalClient browser(m_portal.port());
+    PortalClient browser(m_portal.endpoint());
     QString why;
     QVERIFY2(m_portal.signIn(browser, m_portal.contact().id, &why), qPrintable(why));
     QList<PortalAccess> log = accesses();
@@ -112,7 +114,7 @@ void TestPortalAccess::signInsAndRequestsAreLoggedAtMostOnceAMinute()
     QCOMPARE(log.first().sessionId, log.last().sessionId);
 
     // A second browser's session is logged on its own.
-    PortalClient other(m_portal.port());
+    PortalClient other(m_portal.endpoint());
     m_portal.forgetRateLimits();
     QVERIFY2(m_portal.signIn(other, m_portal.contact().id, &why), qPrintable(why));
     QCOMPARE(accesses().size(), 3);
@@ -121,12 +123,13 @@ void TestPortalAccess::signInsAndRequestsAreLoggedAtMostOnceAMinute()
 
 void TestPortalAccess::theLogKeepsTheClientsAddressAndUserAgent()
 {
-    PortalClient browser(m_portal.port());
+    PortalClient browser(m_portal.endpoint());
     QString why;
     QVERIFY2(m_portal.signIn(browser, m_portal.contact().id, &why), qPrintable(why));
-    const QString token = browser.cookie(QStringLiteral("gh_session"));
+    const QString token = browser.session();
     QVERIFY(Tokens::looksLikeToken(token));
-    PortalAuthService auth(m_portal.db(), m_portal.clock(), PortalFixture::publicUrl());
+    PortalAuthService auth(m_portal.db(), m_portal.clock(),
+                           PortalFixture::publicUrl(m_portal.transport()));
     const QString ip = QStringLiteral("198.51.100.7");
     const QString agent = QStringLiteral("Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0");
     ServiceError error;
@@ -170,7 +173,7 @@ void TestPortalAccess::lifetimesFollowTheWorkspace()
                                           "WHERE action = 'access.lifetimes_changed'")),
              QStringList{QStringLiteral("1")});
 
-    PortalClient browser(m_portal.port());
+    PortalClient browser(m_portal.endpoint());
     QString why;
     QVERIFY2(m_portal.signIn(browser, m_portal.contact().id, &why), qPrintable(why));
     QCOMPARE(m_portal.rows(QStringLiteral("SELECT expires_at - created_at FROM login_challenge "

@@ -1,9 +1,8 @@
-// Signing in to the portal over HTTP, on both database engines: invites, codes and magic links
-// used once and in time, guessing limits, sessions that slide, end and are revoked, and links
-// in mail built from the configured address only.
+// Signing in to the portal over HTTP and HTTPS, on both database engines: invites, codes and
+// magic links used once and in time, guessing limits, sessions that slide, end and are revoked,
+// and links in mail built from the configured address only.
 #include "PortalClient.h"
 #include "PortalFixture.h"
-#include "TestDatabase.h"
 
 #include "security/Tokens.h"
 #include "services/InviteService.h"
@@ -25,8 +24,6 @@ namespace {
 constexpr qint64 kStartMs = PortalFixture::kStartMs;
 constexpr qint64 kMinuteMs = 60 * 1000;
 constexpr qint64 kHourMs = 60 * kMinuteMs;
-const QString kPublicUrl = PortalFixture::publicUrl();
-const QByteArray kOwnOrigin = PortalFixture::ownOrigin();
 
 QString wrongCode(const QString &code)
 {
@@ -54,12 +51,13 @@ class TestPortalAuth : public QObject
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(Tokens::initialise()); }
-    void initTestCase_data() { TestDatabase::addEngineRows(); }
+    void initTestCase_data() { PortalFixture::addEngineAndTransportRows(); }
     void init()
     {
         QFETCH_GLOBAL(QString, engine);
+        QFETCH_GLOBAL(QString, transport);
         QString error;
-        QVERIFY2(m_portal.start(engine, &error), qPrintable(error));
+        QVERIFY2(m_portal.start(engine, &error, {}, transportNamed(transport)), qPrintable(error));
     }
     void cleanup() { m_portal.stop(); }
 
@@ -77,12 +75,16 @@ private Q_SLOTS:
     void mailLinksIgnoreTheHostHeader();
 
 private:
+    QString publicUrl() const { return PortalFixture::publicUrl(m_portal.transport()); }
+    QByteArray ownOrigin() const { return PortalFixture::ownOrigin(m_portal.transport()); }
+    QByteArray sessionCookie() const { return m_portal.sessionCookieName(); }
+
     PortalFixture m_portal;
 };
 
 void TestPortalAuth::magicLinkWorksOnceAndSurvivesMailScanners()
 {
-    PortalClient browser(m_portal.port());
+    PortalClient browser(m_portal.endpoint());
     QString challenge;
     QString code;
     QString magic;
@@ -91,11 +93,11 @@ void TestPortalAuth::magicLinkWorksOnceAndSurvivesMailScanners()
              qPrintable(why));
     QVERIFY(Tokens::looksLikeToken(magic));
     QVERIFY(m_portal.lastMailTo(m_portal.contact().email)
-                .text.contains(kPublicUrl + QStringLiteral("/m/") + magic));
+                .text.contains(publicUrl() + QStringLiteral("/m/") + magic));
 
     // A mail scanner fetches the link (twice): it gets the page, no session, and uses nothing.
     const QStringList before = m_portal.state();
-    PortalClient scanner(m_portal.port());
+    PortalClient scanner(m_portal.endpoint());
     for (int i = 0; i < 2; ++i) {
         const HttpReply page = scanner.get(QStringLiteral("/m/") + magic);
         QVERIFY2(page.status == 200, page.describe());
@@ -109,11 +111,15 @@ void TestPortalAuth::magicLinkWorksOnceAndSurvivesMailScanners()
     const HttpReply signedIn
         = browser.post(QStringLiteral("/api/v1/auth/magic"), {{QStringLiteral("token"), magic}});
     QVERIFY2(signedIn.status == 200, signedIn.describe());
-    QVERIFY(signedIn.header("Set-Cookie").startsWith("gh_session="));
+    const QByteArray setCookie = signedIn.header("Set-Cookie");
+    QVERIFY2(setCookie.startsWith(QByteArray(sessionCookie() + '=')), setCookie.constData());
+    // Over HTTPS the cookie never travels in the clear.
+    QCOMPARE(cookieAttributes(setCookie).contains(QStringLiteral("Secure")),
+             m_portal.transport() == Transport::Https);
     QCOMPARE(browser.get(QStringLiteral("/api/v1/me")).status, 200);
 
     // The link works once; the code from the same mail is spent with it.
-    PortalClient replay(m_portal.port());
+    PortalClient replay(m_portal.endpoint());
     const HttpReply second
         = replay.post(QStringLiteral("/api/v1/auth/magic"), {{QStringLiteral("token"), magic}});
     QVERIFY2(second.status == 401, second.describe());
@@ -130,7 +136,7 @@ void TestPortalAuth::magicLinkWorksOnceAndSurvivesMailScanners()
 
 void TestPortalAuth::wrongCodesAreLimited()
 {
-    PortalClient browser(m_portal.port());
+    PortalClient browser(m_portal.endpoint());
     QString challenge;
     QString code;
     QString why;
@@ -164,7 +170,7 @@ void TestPortalAuth::wrongCodesAreLimited()
 
 void TestPortalAuth::parallelGuessesStopAtTheLimit()
 {
-    PortalClient browser(m_portal.port());
+    PortalClient browser(m_portal.endpoint());
     QString challenge;
     QString code;
     QString why;
@@ -194,7 +200,7 @@ void TestPortalAuth::parallelGuessesStopAtTheLimit()
 
 void TestPortalAuth::expiredCodesAndLinksAreRefused()
 {
-    PortalClient browser(m_portal.port());
+    PortalClient browser(m_portal.endpoint());
     QString challenge;
     QString code;
     QString magic;
@@ -210,7 +216,7 @@ void TestPortalAuth::expiredCodesAndLinksAreRefused()
     QVERIFY2(reply.status == 200, reply.describe());
 
     // Past them, neither the code nor the link does.
-    PortalClient late(m_portal.port());
+    PortalClient late(m_portal.endpoint());
     QVERIFY2(m_portal.startLogin(late, m_portal.contact().id, &challenge, &code, &magic, &why),
              qPrintable(why));
     m_portal.clock().advanceMs(30 * kMinuteMs + 1000);
@@ -240,7 +246,7 @@ void TestPortalAuth::loginByEmailAnswersAlike()
                .id;
     QVERIFY(off.exec(&error));
 
-    PortalClient known(m_portal.port());
+    PortalClient known(m_portal.endpoint());
     const HttpReply started
         = known.post(QStringLiteral("/api/v1/auth/login"),
                      {{QStringLiteral("email"), QStringLiteral("  Demo.Contact@Example.com ")}});
@@ -253,7 +259,7 @@ void TestPortalAuth::loginByEmailAnswersAlike()
         = m_portal.rows(QStringLiteral("SELECT COUNT(*) FROM activity"));
     for (const QString &email :
          {QStringLiteral("nobody@example.com"), QStringLiteral("former@example.com")}) {
-        PortalClient stranger(m_portal.port());
+        PortalClient stranger(m_portal.endpoint());
         const HttpReply alike = stranger.post(QStringLiteral("/api/v1/auth/login"),
                                               {{QStringLiteral("email"), email}});
         QVERIFY2(alike.status == 200, alike.describe());
@@ -277,7 +283,7 @@ void TestPortalAuth::loginByEmailAnswersAlike()
             {{QStringLiteral("challenge"), login.json()[QStringLiteral("challenge")]},
              {QStringLiteral("code"), wrongCode(code)}});
     };
-    PortalClient nobody(m_portal.port());
+    PortalClient nobody(m_portal.endpoint());
     const HttpReply nobodyLogin
         = nobody.post(QStringLiteral("/api/v1/auth/login"),
                       {{QStringLiteral("email"), QStringLiteral("nobody@example.com")}});
@@ -309,7 +315,7 @@ void TestPortalAuth::badInvitesAreRefused_data()
 void TestPortalAuth::badInvitesAreRefused()
 {
     QFETCH(QString, kind);
-    PortalClient browser(m_portal.port());
+    PortalClient browser(m_portal.endpoint());
     QJsonObject body;
     QString token = m_portal.inviteToken(m_portal.contact().id);
     QVERIFY(Tokens::looksLikeToken(token));
@@ -326,7 +332,7 @@ void TestPortalAuth::badInvitesAreRefused()
     } else if (kind == QLatin1String("longer")) {
         token += QLatin1Char('A');
     } else if (kind == QLatin1String("revoked")) {
-        QVERIFY(InviteService(m_portal.db(), m_portal.clock(), kPublicUrl)
+        QVERIFY(InviteService(m_portal.db(), m_portal.clock(), publicUrl())
                     .revoke(m_portal.contact().id, QStringLiteral("test"), &serviceError));
     } else if (kind == QLatin1String("superseded")) {
         QVERIFY(Tokens::looksLikeToken(m_portal.inviteToken(m_portal.contact().id)));
@@ -364,22 +370,22 @@ void TestPortalAuth::badInvitesAreRefused()
 
 void TestPortalAuth::logoutEndsTheSession()
 {
-    PortalClient browser(m_portal.port());
+    PortalClient browser(m_portal.endpoint());
     QString why;
     QVERIFY2(m_portal.signIn(browser, m_portal.contact().id, &why), qPrintable(why));
-    const QByteArray session = browser.cookie(QStringLiteral("gh_session")).toLatin1();
+    const QByteArray session = browser.session().toLatin1();
 
     const HttpReply loggedOut
-        = browser.post(QStringLiteral("/api/v1/auth/logout"), {}, {{"Origin", kOwnOrigin}});
+        = browser.post(QStringLiteral("/api/v1/auth/logout"), {}, {{"Origin", ownOrigin()}});
     QVERIFY2(loggedOut.status == 204, loggedOut.describe());
     const QByteArray cleared = loggedOut.header("Set-Cookie");
-    QVERIFY2(cleared.startsWith("gh_session=;"), cleared.constData());
+    QVERIFY2(cleared.startsWith(QByteArray(sessionCookie() + "=;")), cleared.constData());
     QVERIFY(cookieAttributes(cleared).contains(QStringLiteral("Max-Age=0")));
     QCOMPARE(browser.get(QStringLiteral("/api/v1/me")).status, 401);
 
     // Revoked on the server, not just forgotten by the browser.
-    PortalClient stolen(m_portal.port());
-    stolen.setCookie("gh_session", session);
+    PortalClient stolen(m_portal.endpoint());
+    stolen.setCookie(sessionCookie(), session);
     const HttpReply replay = stolen.get(QStringLiteral("/api/v1/home"));
     QVERIFY2(replay.status == 401, replay.describe());
     QCOMPARE(m_portal.rows(
@@ -389,12 +395,12 @@ void TestPortalAuth::logoutEndsTheSession()
 
 void TestPortalAuth::revokingAccessEndsLiveSessions()
 {
-    PortalClient browser(m_portal.port());
+    PortalClient browser(m_portal.endpoint());
     QString why;
     QVERIFY2(m_portal.signIn(browser, m_portal.contact().id, &why), qPrintable(why));
     QCOMPARE(browser.get(QStringLiteral("/api/v1/me")).status, 200);
     // A second, half-finished sign-in and an unused invite.
-    PortalClient pending(m_portal.port());
+    PortalClient pending(m_portal.endpoint());
     QString challenge;
     QString code;
     QString magic;
@@ -403,7 +409,7 @@ void TestPortalAuth::revokingAccessEndsLiveSessions()
     const QString invite = m_portal.inviteToken(m_portal.contact().id);
 
     ServiceError error;
-    QVERIFY(InviteService(m_portal.db(), m_portal.clock(), kPublicUrl)
+    QVERIFY(InviteService(m_portal.db(), m_portal.clock(), publicUrl())
                 .revoke(m_portal.contact().id, QStringLiteral("test"), &error));
 
     // The very next request is refused; nothing that was handed out works any more.
@@ -437,7 +443,7 @@ void TestPortalAuth::revokingAccessEndsLiveSessions()
 
 void TestPortalAuth::sessionsSlideAndExpire()
 {
-    PortalClient browser(m_portal.port());
+    PortalClient browser(m_portal.endpoint());
     QString why;
     QVERIFY2(m_portal.signIn(browser, m_portal.contact().id, &why), qPrintable(why));
     // Used within a day, a session lives on; a day without use ends it.
@@ -468,10 +474,10 @@ void TestPortalAuth::mailLinksIgnoreTheHostHeader()
     const QByteArray body
         = toJson({{QStringLiteral("token"), m_portal.inviteToken(m_portal.contact().id)}});
     const HttpReply started
-        = rawRequest(m_portal.port(), "POST /api/v1/auth/invite HTTP/1.1\r\n" + headers
-                                          + "Content-Type: application/json\r\nContent-Length: "
-                                          + QByteArray::number(body.size())
-                                          + "\r\nConnection: close\r\n\r\n" + body);
+        = rawRequest(m_portal.endpoint(), "POST /api/v1/auth/invite HTTP/1.1\r\n" + headers
+                                              + "Content-Type: application/json\r\nContent-Length: "
+                                              + QByteArray::number(body.size())
+                                              + "\r\nConnection: close\r\n\r\n" + body);
     QVERIFY2(started.status == 200, started.describe());
     const MailMessage mail = m_portal.lastMailTo(m_portal.contact().email);
     QVERIFY(!signInCodeIn(mail.text).isEmpty());
@@ -481,7 +487,7 @@ void TestPortalAuth::mailLinksIgnoreTheHostHeader()
         QRegularExpressionMatchIterator it = link.globalMatch(text);
         while (it.hasNext()) {
             const QString url = it.next().captured();
-            QVERIFY2(url.startsWith(kPublicUrl + QStringLiteral("/m/")), qPrintable(url));
+            QVERIFY2(url.startsWith(publicUrl() + QStringLiteral("/m/")), qPrintable(url));
             ++links;
         }
         QVERIFY(!text.contains(QStringLiteral("evil.example")));

@@ -1,12 +1,14 @@
 #include "PortalClient.h"
 
+#include "Loopback.h"
+
 #include <QJsonDocument>
 #include <QNetworkCookie>
 #include <QNetworkCookieJar>
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSignalSpy>
-#include <QTcpSocket>
+#include <QSslSocket>
 #include <QTest>
 
 namespace Gatehouse::Testing {
@@ -38,7 +40,12 @@ QByteArray toJson(const QJsonObject &object)
 }
 
 PortalClient::PortalClient(quint16 port)
-    : m_base(QStringLiteral("http://127.0.0.1:%1").arg(port))
+    : PortalClient(PortalEndpoint{port, Transport::Http, {}})
+{}
+
+PortalClient::PortalClient(const PortalEndpoint &endpoint)
+    : m_endpoint(endpoint)
+    , m_base(endpoint.baseUrl())
 {
     m_nam.setCookieJar(new QNetworkCookieJar);
 }
@@ -49,6 +56,9 @@ QNetworkReply *PortalClient::start(const QByteArray &method, const QString &path
 {
     QNetworkRequest request(QUrl(m_base + path));
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    if (m_endpoint.isTls()) {
+        request.setSslConfiguration(m_endpoint.clientTls());
+    }
     if (!contentType.isEmpty()) {
         request.setRawHeader("Content-Type", contentType);
     }
@@ -82,7 +92,7 @@ HttpReply PortalClient::send(const QByteArray &method, const QString &path, cons
     }
     // Like the portal's pages: a change made in a session carries the session's CSRF token,
     // fetched from /api/v1/me when this session's is not known yet.
-    const QString session = cookie(QStringLiteral("gh_session"));
+    const QString session = this->session();
     if (m_sendsCsrfToken && method != "GET" && !hasToken && !session.isEmpty()) {
         if (m_csrfSession != session) {
             (void)learnCsrfToken();
@@ -101,7 +111,7 @@ HttpReply PortalClient::post(const QString &path, const QJsonObject &body, const
 
 bool PortalClient::learnCsrfToken()
 {
-    m_csrfSession = cookie(QStringLiteral("gh_session"));
+    m_csrfSession = session();
     const HttpReply me = get(QStringLiteral("/api/v1/me"));
     m_csrfToken = me.json().value(QStringLiteral("csrfToken")).toString().toLatin1();
     return me.status == 200 && !m_csrfToken.isEmpty();
@@ -118,6 +128,12 @@ QString PortalClient::cookie(const QString &name) const
     return QString();
 }
 
+QString PortalClient::session() const
+{
+    const QString secure = cookie(QStringLiteral("__Host-gh_session"));
+    return secure.isEmpty() ? cookie(QStringLiteral("gh_session")) : secure;
+}
+
 void PortalClient::setCookie(const QByteArray &name, const QByteArray &value)
 {
     m_nam.cookieJar()->setCookiesFromUrl({QNetworkCookie(name, value)}, QUrl(m_base));
@@ -125,10 +141,16 @@ void PortalClient::setCookie(const QByteArray &name, const QByteArray &value)
 
 HttpReply rawRequest(quint16 port, const QByteArray &request)
 {
+    return rawRequest(PortalEndpoint{port, Transport::Http, {}}, request);
+}
+
+HttpReply rawRequest(const PortalEndpoint &endpoint, const QByteArray &request,
+                     const QHostAddress &from)
+{
     HttpReply reply;
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, port);
-    if (!QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 5000)) {
+    QSslSocket socket;
+    endpoint.connect(socket, from);
+    if (!waitFor([&] { return endpoint.isReady(socket); })) {
         return reply;
     }
     socket.write(request);
@@ -149,7 +171,7 @@ HttpReply rawRequest(quint16 port, const QByteArray &request)
         return (headerEnd >= 0 && data.size() >= headerEnd + 4 + length)
                || socket.state() == QAbstractSocket::UnconnectedState;
     };
-    if (!QTest::qWaitFor(complete, 10000) || headerEnd < 0) {
+    if (!waitFor(complete, 10000) || headerEnd < 0) {
         return reply;
     }
     const QList<QByteArray> lines = data.left(headerEnd).split('\n');

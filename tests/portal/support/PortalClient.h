@@ -1,5 +1,7 @@
 #pragma once
 
+#include "PortalEndpoint.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
@@ -34,6 +36,8 @@ class PortalClient
 {
 public:
     explicit PortalClient(quint16 port);
+    // Over HTTPS this client trusts the endpoint's certificate and nothing else.
+    explicit PortalClient(const PortalEndpoint &endpoint);
 
     // Starts a request; finish() waits for it, so several can be in flight at once.
     QNetworkReply *start(const QByteArray &method, const QString &path, const QByteArray &body,
@@ -53,9 +57,12 @@ public:
     void setSendsCsrfToken(bool sends) { m_sendsCsrfToken = sends; }
 
     QString cookie(const QString &name) const;
+    // The session cookie's value, whichever name the portal gave it (__Host- over HTTPS).
+    QString session() const;
     void setCookie(const QByteArray &name, const QByteArray &value);
 
 private:
+    PortalEndpoint m_endpoint;
     QString m_base;
     QNetworkAccessManager m_nam;
     QByteArray m_csrfToken;
@@ -66,6 +73,9 @@ private:
 // A request written byte for byte, for what QNetworkAccessManager would tidy up (dot segments
 // in paths, the Host header). Waits for the whole answer.
 HttpReply rawRequest(quint16 port, const QByteArray &request);
+// The same over the endpoint's transport, from the given loopback address when one is set.
+HttpReply rawRequest(const PortalEndpoint &endpoint, const QByteArray &request,
+                     const QHostAddress &from = {});
 
 // What the portal's mails carry.
 QString signInCodeIn(const QString &mailText);

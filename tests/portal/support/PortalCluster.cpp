@@ -1,71 +1,16 @@
 #include "PortalCluster.h"
 
+#include "Loopback.h"
 #include "PortalClient.h"
 
-#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QStandardPaths>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
 #include <QThread>
 #include <QUrl>
 
 namespace Gatehouse::Testing {
-
-namespace {
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
-// The status line of GET /api/v1/branding on the port, or nothing when nobody listens yet.
-// (rawRequest would wait its full timeout for a port that refuses the connection.)
-QByteArray statusLine(quint16 port)
-{
-    QTcpSocket socket;
-    QByteArray answer;
-    bool done = false;
-    QObject::connect(&socket, &QTcpSocket::connected, [&] {
-        socket.write(
-            "GET /api/v1/branding HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-    });
-    QObject::connect(&socket, &QTcpSocket::readyRead, [&] {
-        answer += socket.readAll();
-        done = done || answer.contains("\r\n");
-    });
-    QObject::connect(&socket, &QTcpSocket::disconnected, [&] { done = true; });
-    QObject::connect(&socket, &QTcpSocket::errorOccurred, [&] { done = true; });
-    socket.connectToHost(QHostAddress::LocalHost, port);
-    // Nothing in time: the empty status line says so.
-    (void)QTest::qWaitFor([&] { return done; }, 5000);
-    return answer.left(answer.indexOf("\r\n"));
-}
-
-// Waits until the port answers with 200, or the process has gone.
-bool answers(quint16 port, const QProcess *process, int timeoutMs)
-{
-    return QTest::qWaitFor(
-               [&] {
-                   if (process->state() == QProcess::NotRunning) {
-                       return true;
-                   }
-                   if (statusLine(port).startsWith("HTTP/1.1 200")) {
-                       return true;
-                   }
-                   QTest::qWait(20);
-                   return false;
-               },
-               timeoutMs)
-           && process->state() == QProcess::Running;
-}
-
-} // namespace
 
 QString databaseUrl(const DatabaseConfig &config)
 {
@@ -115,71 +60,8 @@ bool PortalCluster::start(const QString &binary, const DatabaseConfig &database,
         m_portals.push_back(std::move(portal));
         m_upstreamPorts.append(port);
     }
-    if (!startNginx(error)) {
+    if (!m_proxy.start(m_port, m_upstreamPorts, error)) {
         stop();
-        return false;
-    }
-    return true;
-}
-
-bool PortalCluster::startNginx(QString *error)
-{
-    const QString nginx = QStandardPaths::findExecutable(
-        QStringLiteral("nginx"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
-    if (nginx.isEmpty()) {
-        *error = QStringLiteral("nginx is not installed (test.sh installs nginx-light)");
-        return false;
-    }
-    QDir(m_dir.path()).mkpath(QStringLiteral("logs"));
-    QString upstreams;
-    for (const quint16 port : std::as_const(m_upstreamPorts)) {
-        upstreams += QStringLiteral("        server 127.0.0.1:%1;\n").arg(port);
-    }
-    // One worker, so round robin is strict; no retries on another process, so each request is
-    // answered by exactly the process the log names.
-    const QString config = QStringLiteral(R"(
-worker_processes 1;
-pid %1/nginx.pid;
-error_log %1/logs/error.log;
-events { worker_connections 256; }
-http {
-    log_format upstream '$upstream_addr $status $request_method $uri';
-    access_log %1/logs/access.log upstream;
-    client_body_temp_path %1/body;
-    proxy_temp_path %1/proxy;
-    fastcgi_temp_path %1/fastcgi;
-    uwsgi_temp_path %1/uwsgi;
-    scgi_temp_path %1/scgi;
-    upstream portal {
-%3    }
-    server {
-        listen 127.0.0.1:%2;
-        location / {
-            proxy_pass http://portal;
-            proxy_next_upstream off;
-            proxy_http_version 1.1;
-            proxy_set_header Connection "";
-            proxy_set_header Host $host;
-            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-            proxy_set_header X-Forwarded-Proto $scheme;
-        }
-    }
-}
-)")
-                               .arg(m_dir.path())
-                               .arg(m_port)
-                               .arg(upstreams);
-    QFile file(m_dir.filePath(QStringLiteral("nginx.conf")));
-    if (!file.open(QIODevice::WriteOnly) || file.write(config.toUtf8()) < 0) {
-        *error = file.errorString();
-        return false;
-    }
-    file.close();
-    m_nginx.setProcessChannelMode(QProcess::ForwardedChannels);
-    m_nginx.start(nginx, {QStringLiteral("-p"), m_dir.path(), QStringLiteral("-c"), file.fileName(),
-                          QStringLiteral("-g"), QStringLiteral("daemon off;")});
-    if (!answers(m_port, &m_nginx, 10000)) {
-        *error = QStringLiteral("nginx did not answer on port %1").arg(m_port);
         return false;
     }
     (void)takeServed(); // the probes
@@ -188,7 +70,8 @@ http {
 
 void PortalCluster::stop()
 {
-    std::vector<QProcess *> processes = {&m_nginx};
+    m_proxy.stop();
+    std::vector<QProcess *> processes;
     for (const auto &portal : m_portals) {
         processes.push_back(portal.get());
     }
@@ -215,7 +98,7 @@ QString PortalCluster::mailboxPath() const
 QList<PortalCluster::Served> PortalCluster::takeServed()
 {
     QList<Served> served;
-    const QString path = m_dir.filePath(QStringLiteral("logs/access.log"));
+    const QString path = m_proxy.accessLogPath();
     // nginx writes a request's line just after the response went out, so the client can be a
     // moment ahead of the log: read once the file has stopped growing for 100 ms.
     QElapsedTimer waited;

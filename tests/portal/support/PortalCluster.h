@@ -1,5 +1,7 @@
 #pragma once
 
+#include "NginxProxy.h"
+
 #include "storage/DatabaseConfig.h"
 
 #include <QList>
@@ -39,11 +41,9 @@ public:
     QList<Served> takeServed();
 
 private:
-    [[nodiscard]] bool startNginx(QString *error);
-
     QTemporaryDir m_dir;
     std::vector<std::unique_ptr<QProcess>> m_portals;
-    QProcess m_nginx;
+    NginxProxy m_proxy;
     quint16 m_port = 0;
     QList<quint16> m_upstreamPorts;
     qint64 m_logOffset = 0;

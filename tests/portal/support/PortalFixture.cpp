@@ -3,6 +3,7 @@
 #include "TestDatabase.h"
 
 #include "PortalServer.h"
+#include "http/TlsFiles.h"
 #include "mail/OutboxRepository.h"
 #include "security/Tokens.h"
 #include "services/InviteService.h"
@@ -13,8 +14,18 @@
 
 #include <QDir>
 #include <QSqlRecord>
+#include <QTest>
 
 namespace Gatehouse::Testing {
+
+void PortalFixture::addEngineAndTransportRows()
+{
+    QTest::addColumn<QString>("engine");
+    QTest::addColumn<QString>("transport");
+    QTest::newRow("sqlite/http") << QStringLiteral("sqlite") << QStringLiteral("http");
+    QTest::newRow("sqlite/https") << QStringLiteral("sqlite") << QStringLiteral("https");
+    QTest::newRow("postgresql/http") << QStringLiteral("postgresql") << QStringLiteral("http");
+}
 
 PortalFixture::PortalFixture() = default;
 
@@ -23,9 +34,11 @@ PortalFixture::~PortalFixture()
     stop();
 }
 
-bool PortalFixture::start(const QString &engine, QString *error, const FrontDoorLimits &limits)
+bool PortalFixture::start(const QString &engine, QString *error, const FrontDoorLimits &limits,
+                          Transport transport)
 {
     stop();
+    m_transport = transport;
     m_test = TestDatabase::create(engine);
     if (!m_test) {
         *error = QStringLiteral("no %1 test database (see the warning above)").arg(engine);
@@ -47,14 +60,22 @@ bool PortalFixture::start(const QString &engine, QString *error, const FrontDoor
     config.address = QHostAddress::LocalHost;
     config.port = 0;
     config.limits = limits;
-    config.publicUrl = publicUrl() + QLatin1Char('/');
+    config.publicUrl = publicUrl(transport) + QLatin1Char('/');
+    if (transport == Transport::Https) {
+        m_tlsDir = std::make_unique<QTemporaryDir>();
+        if (!TlsFiles::ensureSelfSigned(m_tlsDir->path(), QString(), &config.tlsCertificateFile,
+                                        &config.tlsKeyFile, error)) {
+            return false;
+        }
+        m_certificate = QSslCertificate::fromPath(config.tlsCertificateFile);
+    }
     m_spool = std::make_unique<QTemporaryDir>();
     config.spoolPath = m_spool->path();
     m_server = std::make_unique<PortalServer>(db(), config, *m_clock);
     if (!m_server->start(error)) {
         return false;
     }
-    if (m_server->publicUrl() != publicUrl()) {
+    if (m_server->publicUrl() != publicUrl(transport)) {
         *error = QStringLiteral("public URL %1").arg(m_server->publicUrl());
         return false;
     }
@@ -67,6 +88,8 @@ void PortalFixture::stop()
     m_spool.reset();
     m_test.reset();
     m_clock.reset();
+    m_tlsDir.reset();
+    m_certificate.clear();
 }
 
 QStringList PortalFixture::spoolFiles() const
@@ -84,11 +107,22 @@ quint16 PortalFixture::port() const
     return m_server ? m_server->port() : 0;
 }
 
+PortalEndpoint PortalFixture::endpoint() const
+{
+    return PortalEndpoint{port(), m_transport, m_certificate};
+}
+
+QByteArray PortalFixture::sessionCookieName() const
+{
+    return m_transport == Transport::Https ? QByteArrayLiteral("__Host-gh_session")
+                                           : QByteArrayLiteral("gh_session");
+}
+
 QString PortalFixture::inviteToken(qint64 contactId)
 {
     ServiceError error;
     const std::optional<QString> link
-        = InviteService(db(), *m_clock, publicUrl())
+        = InviteService(db(), *m_clock, publicUrl(m_transport))
               .invite(contactId, QStringLiteral("test"), false, &error);
     return link ? link->section(QLatin1Char('/'), -1) : QString();
 }
@@ -144,7 +178,7 @@ bool PortalFixture::signIn(PortalClient &browser, qint64 contactId, QString *why
     const HttpReply signedIn
         = browser.post(QStringLiteral("/api/v1/auth/code"),
                        {{QStringLiteral("challenge"), challenge}, {QStringLiteral("code"), code}});
-    if (signedIn.status != 200 || browser.cookie(QStringLiteral("gh_session")).isEmpty()) {
+    if (signedIn.status != 200 || browser.session().isEmpty()) {
         *why = QStringLiteral("POST /api/v1/auth/code: ") + QString::fromUtf8(signedIn.describe());
         return false;
     }

@@ -30,15 +30,30 @@ class PortalFixture
 public:
     static constexpr qint64 kStartMs = 1'800'000'000'000; // 2027-01-15 08:00 UTC
     // Links in mail and the Origin check come from this address, never from the request.
-    static QString publicUrl() { return QStringLiteral("http://portal.example.test:8443"); }
-    static QByteArray ownOrigin() { return "http://portal.example.test:8443"; }
+    static QString publicUrl(Transport transport = Transport::Http)
+    {
+        return transport == Transport::Https ? QStringLiteral("https://portal.example.test:8443")
+                                             : QStringLiteral("http://portal.example.test:8443");
+    }
+    static QByteArray ownOrigin(Transport transport = Transport::Http)
+    {
+        return publicUrl(transport).toLatin1();
+    }
+
+    // Global data rows "sqlite/http", "sqlite/https" and "postgresql/http" (columns "engine"
+    // and "transport"): each engine and each transport, not every pair. TLS ends in the front
+    // door and never reaches storage, and a PostgreSQL row costs four SQLite rows; PostgreSQL
+    // gets plain HTTP, as it runs behind a reverse proxy when several servers share it.
+    static void addEngineAndTransportRows();
 
     PortalFixture();
     ~PortalFixture();
 
-    // "sqlite" or "postgresql".
+    // "sqlite" or "postgresql". Over HTTPS the portal serves a self-signed certificate made
+    // for this start, and its public URL is https, as a portal serving TLS itself is set up.
     [[nodiscard]] bool start(const QString &engine, QString *error,
-                             const FrontDoorLimits &limits = {});
+                             const FrontDoorLimits &limits = {},
+                             Transport transport = Transport::Http);
     void stop();
     bool isRunning() const { return m_server != nullptr; }
 
@@ -50,6 +65,12 @@ public:
     // The spool files in it now.
     QStringList spoolFiles() const;
     quint16 port() const;
+    Transport transport() const { return m_transport; }
+    // The port, the transport and the certificate to trust: what PortalClient and raw sockets
+    // need to reach this portal.
+    PortalEndpoint endpoint() const;
+    // Secure cookies over HTTPS carry the __Host- prefix.
+    QByteArray sessionCookieName() const;
     // The demo's contact, Jordan Client of Example Dental.
     const Contact &contact() const { return m_contact; }
 
@@ -78,6 +99,9 @@ private:
     std::unique_ptr<ManualClock> m_clock;
     std::unique_ptr<PortalServer> m_server;
     std::unique_ptr<QTemporaryDir> m_spool;
+    std::unique_ptr<QTemporaryDir> m_tlsDir;
+    QList<QSslCertificate> m_certificate;
+    Transport m_transport = Transport::Http;
     Contact m_contact;
 };
 
