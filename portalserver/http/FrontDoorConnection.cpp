@@ -473,11 +473,12 @@ void FrontDoorConnection::drainAndClose()
             ::shutdown(int(m_wire->socketDescriptor()), SHUT_WR);
         }
     };
-    connect(m_wire, &QTcpSocket::bytesWritten, this, shutWrite);
     if (m_tlsWire) {
         // QSslSocket announces bytesWritten once it has encrypted the bytes into its own
         // buffer; only encryptedBytesWritten says that the kernel took them.
         connect(m_tlsWire, &QSslSocket::encryptedBytesWritten, this, shutWrite);
+    } else {
+        connect(m_wire, &QTcpSocket::bytesWritten, this, shutWrite);
     }
     shutWrite();
     QTimer::singleShot(kDrainMs, this, [this] {
