@@ -256,6 +256,46 @@
         <source>User agent</source>
         <translation>Browser (User-Agent)</translation>
     </message>
+    <message>
+        <source>Wrong recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong authenticator code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in (emailed code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in (emailed link)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in (password)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in (authenticator code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in (recovery code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in (set up authenticator app)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in (chose this company)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in (switched from another company)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::ActivityView</name>
@@ -543,6 +583,14 @@
     <message>
         <source>Vault unlock refused</source>
         <translation>Entsperren des Tresors abgelehnt</translation>
+    </message>
+    <message>
+        <source>Company chosen at sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switched company in the portal</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1083,6 +1131,10 @@
             <numerusform>Eine Portaleinladung an %n Kontakte bei %1 senden, die noch nicht eingeladen wurden und sich noch nicht angemeldet haben?</numerusform>
         </translation>
     </message>
+    <message>
+        <source>View as…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::CompanyListModel</name>
@@ -1251,14 +1303,6 @@
     <message>
         <source>&quot;mode&quot; must be &quot;single&quot; or &quot;bulk_text&quot;.</source>
         <translation>„mode“ muss „single“ oder „bulk_text“ sein.</translation>
-    </message>
-    <message>
-        <source>This request did not come from the portal&apos;s own pages.</source>
-        <translation>Diese Anfrage stammt nicht von den Seiten des Portals.</translation>
-    </message>
-    <message>
-        <source>Send the file as application/octet-stream.</source>
-        <translation>Senden Sie die Datei als application/octet-stream.</translation>
     </message>
     <message>
         <source>Give the file&apos;s name as ?name=.</source>
@@ -1711,6 +1755,137 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     </message>
 </context>
 <context>
+    <name>Gatehouse::EmailPanel</name>
+    <message>
+        <source>&amp;Forget password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save mail settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send &amp;test mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>smtps://mail.example.com:465 — empty: the local mailbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type to set or replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>portal@your-msp.example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the mail settings (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the test mail to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test mail result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This console was started with --smtp-url %1: it sends through that server until it is started without it. Settings saved here apply to portal servers and to the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP se&amp;rver:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished">&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Sender &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test mail t&amp;o:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the mail settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail settings could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password is needed without an SMTP user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking in the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A password for this user and server is stored in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password for this user and server is stored yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings are saved, but the password could not be stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the address the test mail should go to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished">Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Delivered to the local mailbox folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server accepted the test mail: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::EvidencePack</name>
     <message>
         <source>There is no such onboarding.</source>
@@ -1728,8 +1903,8 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
         <translation>Geben Sie den Dateinamen als ?name= an.</translation>
     </message>
     <message>
-        <source>A file can be at most 50 MB large.</source>
-        <translation>Eine Datei darf höchstens 50 MB groß sein.</translation>
+        <source>A file can be at most 100 MB large.</source>
+        <translation type="unfinished">Eine Datei darf höchstens 50 MB groß sein. {100 ?}</translation>
     </message>
 </context>
 <context>
@@ -1865,10 +2040,6 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
         <translation>Geben Sie der Datei einen Namen.</translation>
     </message>
     <message>
-        <source>A file can be at most 50 MB large.</source>
-        <translation>Eine Datei darf höchstens 50 MB groß sein.</translation>
-    </message>
-    <message>
         <source>There is no such task.</source>
         <translation>Diese Aufgabe gibt es nicht.</translation>
     </message>
@@ -1911,6 +2082,10 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     <message>
         <source>This file has expired; its encrypted content is deleted.</source>
         <translation>Diese Datei ist abgelaufen; ihr verschlüsselter Inhalt wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>A file can be at most 100 MB large.</source>
+        <translation type="unfinished">Eine Datei darf höchstens 50 MB groß sein. {100 ?}</translation>
     </message>
 </context>
 <context>
@@ -2256,6 +2431,10 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
         <source>The upload is too slow.</source>
         <translation>Das Hochladen ist zu langsam.</translation>
     </message>
+    <message>
+        <source>The upload cannot be stored right now. Please try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::GlobalSearch</name>
@@ -2385,6 +2564,127 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     <message>
         <source>Send the file as application/octet-stream.</source>
         <translation>Senden Sie die Datei als application/octet-stream.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ImpersonationDialog</name>
+    <message>
+        <source>Read-only: nothing can be changed in the portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View portal as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You will see the portal as %1 sees it, for a limited time. %1 can see in the portal that you viewed it, and the reason is recorded in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: ticket 4711, the upload button is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear it to act for the contact: complete tasks, upload, answer. Every request is audited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator may allow actions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ImpersonationService</name>
+    <message>
+        <source>Give a reason for viewing the portal as this contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the reason under %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your staff account was not found. Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator may allow actions while viewing the portal as a contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such contact.</source>
+        <translation type="unfinished">Diesen Kontakt gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>%1 has no portal access, so there is no portal to view as them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such view of the portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This view of the portal has time left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator may change how long a view of the portal lasts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A view of the portal lasts from %1 to %2 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ImpersonationWindow</name>
+    <message>
+        <source>&amp;End view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portal as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the view and its portal session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewing the portal as %1 &lt;%2&gt;, read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewing the portal as %1 &lt;%2&gt;, acting for them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time is up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View not ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The view of the portal as %1 could not be ended: %2. Its session ends by itself at its time limit.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2665,6 +2965,48 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     <message>
         <source>%1 answered:</source>
         <translation>%1 antwortete:</translation>
+    </message>
+    <message>
+        <source>Test mail from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent this message from Gatehouse&apos;s mail settings to check that mail from %2 arrives. There is nothing else to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::MailConfigService</name>
+    <message>
+        <source>The SMTP server must look like smtp://host:587 or smtps://host:465.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail through an SMTP server needs a sender address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sender address is not a valid email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP user name is too long or contains line breaks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sender name can be at most %1 characters on one line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::MailPassword</name>
+    <message>
+        <source>No SMTP user is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the SMTP server and user before the password.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3465,10 +3807,41 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
 </context>
 <context>
-    <name>Gatehouse::PortalAccess</name>
+    <name>Gatehouse::PortalAccessService</name>
     <message>
         <source>No such contact.</source>
-        <translation>Diesen Kontakt gibt es nicht.</translation>
+        <translation type="unfinished">Diesen Kontakt gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>A sign-in code must last between %1 and %2 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A portal session must last between %1 and %2 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::PortalAccountService</name>
+    <message>
+        <source>There is no such account. Choose one of the companies listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no company to choose: you are signed in already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish signing in first.</source>
+        <translation type="unfinished">Schließen Sie zuerst die Anmeldung ab.</translation>
+    </message>
+    <message>
+        <source>You signed in with a password, which opens only this account. To switch to another company, sign out and sign in with a code sent to your email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are signed in to this company already.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3494,10 +3867,6 @@ Einladungslinks verweisen auf %2.</translation>
         <translation>Dieser Anmeldelink ist abgelaufen oder wurde bereits verwendet. Fordern Sie einen neuen an.</translation>
     </message>
     <message>
-        <source>This sign-in was already used. Ask for a new one.</source>
-        <translation>Diese Anmeldung wurde bereits verwendet. Fordern Sie eine neue Anmelde-E-Mail an.</translation>
-    </message>
-    <message>
         <source>Please sign in.</source>
         <translation>Bitte melden Sie sich an.</translation>
     </message>
@@ -3512,10 +3881,6 @@ Einladungslinks verweisen auf %2.</translation>
     <message>
         <source>You are already signed in.</source>
         <translation>Sie sind bereits angemeldet.</translation>
-    </message>
-    <message>
-        <source>This sign-in has ended. Please sign in again.</source>
-        <translation>Diese Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
     </message>
 </context>
 <context>
@@ -3535,6 +3900,14 @@ Einladungslinks verweisen auf %2.</translation>
     <message>
         <source>There is no such task.</source>
         <translation>Diese Aufgabe gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>This is a read-only view of the portal for staff: nothing can be changed in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file did not arrive whole. Please send it again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3696,6 +4069,17 @@ Einladungslinks verweisen auf %2.</translation>
     <message>
         <source>The role for new contacts was not changed: %1</source>
         <translation>Die Rolle für neue Kontakte wurde nicht geändert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::PortalSessionOpener</name>
+    <message>
+        <source>This sign-in was already used. Ask for a new one.</source>
+        <translation type="unfinished">Diese Anmeldung wurde bereits verwendet. Fordern Sie eine neue Anmelde-E-Mail an.</translation>
+    </message>
+    <message>
+        <source>This sign-in has ended. Please sign in again.</source>
+        <translation type="unfinished">Diese Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
     </message>
 </context>
 <context>
@@ -3886,6 +4270,10 @@ Einladungslinks verweisen auf %2.</translation>
     <message>
         <source>The request has no Host header.</source>
         <translation>Die Anfrage hat keine Host-Angabe.</translation>
+    </message>
+    <message>
+        <source>The request carries a header reserved for the server.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4213,6 +4601,14 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
         <source>&amp;Database</source>
         <translation>&amp;Datenbank</translation>
     </message>
+    <message>
+        <source>Si&amp;gn-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::SetupAdminPage</name>
@@ -4330,6 +4726,65 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     <message>
         <source>(not described)</source>
         <translation>(keine Beschreibung)</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::SignInPanel</name>
+    <message>
+        <source>&amp;Save sign-in settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in code lifetime in minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portal session lifetime in hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff view of the portal lifetime in minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long &quot;View portal as…&quot; lasts; only administrators may change it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the sign-in settings (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients sign in to the portal with a code or link sent by email. A session ends when it has not been used for the time set here; sessions already open change at their next use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emailed &amp;code and link last:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A &amp;session ends after being unused for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A staff &amp;view of the portal ends after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the sign-in settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in settings could not be read: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5543,6 +5998,10 @@ SHA-256 des Nachweises: %8</translation>
         <source>Too many wrong codes. Please sign in again.</source>
         <translation>Zu viele falsche Codes. Bitte melden Sie sich erneut an.</translation>
     </message>
+    <message>
+        <source>Choose a company first.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::TrainingSetupDialog</name>
@@ -5930,6 +6389,17 @@ SHA-256 des Nachweises: %8</translation>
     </message>
 </context>
 <context>
+    <name>Gatehouse::ViewPortalAsAction</name>
+    <message>
+        <source>View portal as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See the portal as this contact sees it (Ctrl+Shift+V)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::ZipWriter</name>
     <message>
         <source>%1 could not be created: %2</source>
@@ -5977,6 +6447,53 @@ SHA-256 des Nachweises: %8</translation>
     <message>
         <source>Optional: a password lets you sign in without waiting for an email.</source>
         <translation>Optional: Mit einem Passwort melden Sie sich an, ohne auf eine E-Mail zu warten.</translation>
+    </message>
+</context>
+<context>
+    <name>accounts</name>
+    <message>
+        <source>Choose a company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your email address %1 belongs to several companies in this portal. Which one do you want to open?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation type="unfinished">Neu beginnen</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation type="unfinished">Firmen</translation>
+    </message>
+    <message>
+        <source>Switch company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the portal of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with an emailed code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You signed in with a password, which opens only this company&apos;s portal. To switch to another company, sign in with a code sent to your email.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6797,6 +7314,37 @@ SHA-256 des Nachweises: %8</translation>
     <message>
         <source>Your role in this portal does not include the onboarding. Ask your IT provider if you need it.</source>
         <translation>Ihre Rolle in diesem Portal umfasst das Onboarding nicht. Wenden Sie sich an Ihren IT-Dienstleister, wenn Sie es benötigen.</translation>
+    </message>
+</context>
+<context>
+    <name>impersonation</name>
+    <message>
+        <source>%1 of your IT provider is viewing this portal as you, read-only, until %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of your IT provider is viewing this portal as you and may act for you, until %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody from your IT provider has viewed your portal as you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff who viewed your portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your IT provider can open the portal as you to help you. Each time is listed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewed by %1 at %2 (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewed by %1 at %2 (could act for you)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
