@@ -103,8 +103,15 @@ bool isNamed(const QWidget *widget, const QWidget *window)
     if (!nameIsContent && !iface->text(QAccessible::Name).trimmed().isEmpty()) {
         return true;
     }
-    for (const QWidget *w = widget; w && w != window; w = w->parentWidget()) {
-        if (!w->accessibleName().trimmed().isEmpty() || hasLabel(w)) {
+    if (!widget->accessibleName().trimmed().isEmpty() || hasLabel(widget)) {
+        return true;
+    }
+    // A control in a titled group, or the part of a named control that takes its focus.
+    for (const QWidget *w = widget->parentWidget(); w && w != window; w = w->parentWidget()) {
+        const auto *group = qobject_cast<const QGroupBox *>(w);
+        if ((group && !group->title().isEmpty())
+            || (w->focusProxy() == widget
+                && (!w->accessibleName().trimmed().isEmpty() || hasLabel(w)))) {
             return true;
         }
     }
