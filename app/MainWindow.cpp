@@ -177,10 +177,15 @@ QWidget *MainWindow::createSidebar()
 
     m_sidebar = new QListWidget(sidebar);
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
+    m_sidebar->setAccessibleName(tr("Pages"));
     m_sidebar->setFrameShape(QFrame::NoFrame);
     m_sidebar->setFocusPolicy(Qt::StrongFocus);
     m_sidebar->setStyleSheet(QStringLiteral(
-        "QListWidget#sidebar { background: transparent; outline: none; }"
+        // The item's dotted focus rectangle is replaced by a frame round the list, visible
+        // whenever the list has the keyboard focus.
+        "QListWidget#sidebar { background: transparent; outline: none; "
+        "border: 2px solid transparent; border-radius: 4px; }"
+        "QListWidget#sidebar:focus { border-color: palette(highlight); }"
         "QListWidget#sidebar::item { padding: 8px 10px; border-radius: 4px; margin: 1px 0; }"
         "QListWidget#sidebar::item:hover { background: palette(midlight); }"
         "QListWidget#sidebar::item:selected { background: palette(highlight); "

@@ -23,6 +23,10 @@ GATEHOUSE_TEST_PACKAGES=(
     slowhttptest  # tests/bench/front-door.py: slowloris and slow body against the front door
 )
 
+# What scripts/screenshots.sh needs besides the build: an X server for the console, a
+# browser for the portal, and a PNG optimiser to keep the pictures in the repository small.
+GATEHOUSE_SCREENSHOT_PACKAGES=(xvfb xauth chromium optipng)
+
 # The locale the test executables run in (see gatehouse_add_test in cmake/).
 GATEHOUSE_TEST_LOCALE=en_US.UTF-8
 

@@ -39,9 +39,11 @@ ActivityView::ActivityView(const ConsoleContext &context, QWidget *parent)
     , m_table(new QTableView(this))
 {
     m_filter->setObjectName(QStringLiteral("auditFilter"));
+    m_filter->setAccessibleName(tr("Filter the audit log"));
     m_filter->setPlaceholderText(tr("Filter by who, subject, detail or IP address"));
     m_filter->setClearButtonEnabled(true);
     m_action->setObjectName(QStringLiteral("auditAction"));
+    m_action->setAccessibleName(tr("Action"));
     m_action->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_action->addItem(tr("All actions"), QString());
     m_verify->setObjectName(QStringLiteral("auditVerify"));
@@ -62,6 +64,8 @@ ActivityView::ActivityView(const ConsoleContext &context, QWidget *parent)
     m_notice->hide();
 
     m_table->setObjectName(QStringLiteral("auditTable"));
+    m_table->setAccessibleName(tr("Audit log"));
+    m_table->setTabKeyNavigation(false);
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);

@@ -25,6 +25,8 @@ AccessLogDialog::AccessLogDialog(const ConsoleContext &context, const Contact &c
     setWindowTitle(tr("Access log of %1").arg(contact.name));
     setObjectName(QStringLiteral("accessLogDialog"));
     m_table->setObjectName(QStringLiteral("accessLogTable"));
+    m_table->setAccessibleName(tr("Access log"));
+    m_table->setTabKeyNavigation(false);
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);

@@ -33,6 +33,7 @@ namespace {
 QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
 {
     auto *table = new QTableView(parent);
+    table->setTabKeyNavigation(false);
     table->setModel(model);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -83,6 +84,8 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
 {
     m_companyTable->setObjectName(QStringLiteral("companyTable"));
     m_contactTable->setObjectName(QStringLiteral("contactTable"));
+    m_companyTable->setAccessibleName(tr("Companies"));
+    m_contactTable->setAccessibleName(tr("Contacts"));
     m_newCompany->setObjectName(QStringLiteral("newCompany"));
     m_newContact->setObjectName(QStringLiteral("newContact"));
     m_invite->setObjectName(QStringLiteral("inviteContact"));

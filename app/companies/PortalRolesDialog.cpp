@@ -32,6 +32,7 @@ PortalRolesDialog::PortalRolesDialog(const ConsoleContext &context, QWidget *par
 {
     setWindowTitle(tr("Portal roles"));
     m_list->setObjectName(QStringLiteral("roleList"));
+    m_list->setAccessibleName(tr("Roles"));
     m_name->setObjectName(QStringLiteral("roleName"));
     m_name->setMaxLength(PortalRoleService::kMaxNameLength);
     m_default->setObjectName(QStringLiteral("newContactsRole"));

@@ -6,6 +6,7 @@
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "PortalHost.h"
+#include "ScreenshotTour.h"
 #include "config/DataDir.h"
 #include "mail/MailPassword.h"
 #include "security/Tokens.h"
@@ -22,6 +23,7 @@
 #include <QLocale>
 #include <QSettings>
 #include <QTextStream>
+#include <QTimer>
 #include <QTranslator>
 
 #include <memory>
@@ -138,6 +140,9 @@ int ConsoleLauncher::run(const QStringList &arguments)
 
     const Clock &clock = Clock::system();
     WorkspaceSetup setup(db, clock);
+    if (options.demo && !setup.ensureDemo(nullptr, nullptr, &error)) {
+        return fail(tr("The demo workspace could not be made: %1").arg(error));
+    }
     const bool hasWorkspace = setup.hasWorkspace(&error);
     if (!error.isEmpty()) {
         return fail(tr("The database %1 could not be read: %2").arg(dbConfig->describe(), error));
@@ -156,18 +161,31 @@ int ConsoleLauncher::run(const QStringList &arguments)
         return fail(tr("The workspace could not be read: %1").arg(error));
     }
 
-    LoginDialog login(db, workspace->name);
-    login.setEmail(email);
-    if (login.exec() != QDialog::Accepted || !login.staff()) {
-        return 0;
+    std::optional<StaffMember> staff;
+    if (options.demo) {
+        const DemoCredentials demo = WorkspaceSetup::demoCredentials();
+        staff = DirectoryRepository(db).authenticateStaff(demo.adminEmail, demo.adminPassword,
+                                                          &error);
+        if (!staff) {
+            return fail(tr("--demo opens the demo workspace only, and the data folder holds "
+                           "another one (%1).")
+                            .arg(error));
+        }
+    } else {
+        LoginDialog login(db, workspace->name);
+        login.setEmail(email);
+        if (login.exec() != QDialog::Accepted || !login.staff()) {
+            return 0;
+        }
+        staff = login.staff();
+        settings.setValue(kLastEmailKey, staff->email);
     }
-    settings.setValue(kLastEmailKey, login.staff()->email);
 
     ConsoleContext context;
     context.db = &db;
     context.clock = &clock;
     context.workspace = *workspace;
-    context.staff = *login.staff();
+    context.staff = *staff;
     context.publicUrl = options.effectivePublicUrl();
     context.mailboxPath = dataDir.mailboxPath();
     // The mail settings staff saved, unless the command line names a server.
@@ -222,6 +240,18 @@ int ConsoleLauncher::run(const QStringList &arguments)
         window.setPortalUnavailable(portalProblem);
     }
     window.show();
+    std::unique_ptr<ScreenshotTour> tour;
+    if (!options.screenshotDir.isEmpty()) {
+        tour = std::make_unique<ScreenshotTour>(window, options.screenshotDir,
+                                                options.screenshotPages);
+        QObject::connect(tour.get(), &ScreenshotTour::finished, [](bool ok, const QString &why) {
+            if (!ok) {
+                QTextStream(stderr) << "gatehouse: " << why << Qt::endl;
+            }
+            QCoreApplication::exit(ok ? 0 : 1);
+        });
+        QTimer::singleShot(0, tour.get(), &ScreenshotTour::start);
+    }
     const int code = QCoreApplication::exec();
     host.stop();
     return code;

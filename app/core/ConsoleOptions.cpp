@@ -1,5 +1,6 @@
 #include "ConsoleOptions.h"
 
+#include "ScreenshotTour.h"
 #include "mail/MailTransport.h"
 
 #include <QCommandLineParser>
@@ -41,8 +42,22 @@ ConsoleOptions::Outcome ConsoleOptions::parse(const QStringList &arguments)
         QStringLiteral("URL"));
     const QCommandLineOption smtpUserOption(QStringLiteral("smtp-user"), tr("SMTP user name."),
                                             QStringLiteral("USER"));
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo"),
+        tr("Open the demo workspace of the data folder (made if there is none yet) as its admin, "
+           "without signing in. For trying Gatehouse out: the demo's password is public."));
+    const QCommandLineOption screenshotsOption(
+        QStringLiteral("screenshots"),
+        tr("With --demo: save pictures of the console's main areas in DIR, then quit."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption screenshotPagesOption(
+        QStringLiteral("screenshot-pages"),
+        tr("With --screenshots: only these pictures, comma-separated (%1).")
+            .arg(ScreenshotTour::shotNames().join(QLatin1String(", "))),
+        QStringLiteral("NAMES"));
     parser.addOptions({helpOption, versionOption, dataDirOption, databaseOption, portOption,
-                       noPortalOption, publicUrlOption, smtpUrlOption, smtpUserOption});
+                       noPortalOption, publicUrlOption, smtpUrlOption, smtpUserOption, demoOption,
+                       screenshotsOption, screenshotPagesOption});
     m_helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
@@ -82,6 +97,28 @@ ConsoleOptions::Outcome ConsoleOptions::parse(const QStringList &arguments)
             m_errorText = tr("--public-url needs an http:// or https:// address, not \"%1\".")
                               .arg(publicUrl);
             return Outcome::Error;
+        }
+    }
+    demo = parser.isSet(demoOption);
+    screenshotDir = parser.value(screenshotsOption);
+    // Screenshots sign in by themselves, which only the public demo account may.
+    if (parser.isSet(screenshotsOption) && (!demo || screenshotDir.isEmpty())) {
+        m_errorText = tr("--screenshots needs --demo and a folder.");
+        return Outcome::Error;
+    }
+    if (parser.isSet(screenshotPagesOption)) {
+        if (screenshotDir.isEmpty()) {
+            m_errorText = tr("--screenshot-pages needs --screenshots.");
+            return Outcome::Error;
+        }
+        const QStringList known = ScreenshotTour::shotNames();
+        screenshotPages = parser.value(screenshotPagesOption).split(QLatin1Char(','));
+        for (const QString &page : std::as_const(screenshotPages)) {
+            if (!known.contains(page)) {
+                m_errorText = tr("There is no screenshot \"%1\"; choose from %2.")
+                                  .arg(page, known.join(QLatin1String(", ")));
+                return Outcome::Error;
+            }
         }
     }
     smtpUrl = parser.value(smtpUrlOption);

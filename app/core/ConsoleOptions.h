@@ -9,6 +9,7 @@ namespace Gatehouse {
 // The console's command line:
 //   gatehouse [--data-dir DIR] [--database URL] [--portal-port N | --no-portal]
 //             [--public-url URL] [--smtp-url URL] [--smtp-user USER]
+//             [--demo [--screenshots DIR [--screenshot-pages NAMES]]]
 // The SMTP password comes from the environment (GATEHOUSE_SMTP_PASSWORD), never the command
 // line, where other users of the machine could read it.
 class ConsoleOptions
@@ -28,6 +29,12 @@ public:
     QString publicUrl; // empty: the embedded portal's address
     QString smtpUrl;   // empty: the local mailbox
     QString smtpUser;
+    // --demo: the demo workspace in the data folder (made when there is none), signed in as its
+    // admin without asking; the demo's password is public, so this is for trying things only.
+    bool demo = false;
+    // --screenshots DIR (with --demo only): write the main areas to DIR as PNGs, then quit.
+    QString screenshotDir;
+    QStringList screenshotPages; // empty: all of ScreenshotTour::shotNames()
 
     QString helpText() const { return m_helpText; }
     QString errorText() const { return m_errorText; }

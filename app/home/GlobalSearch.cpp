@@ -25,6 +25,7 @@ GlobalSearch::GlobalSearch(const ConsoleContext &context, QWidget *parent)
     , m_popup(new QTableView)
 {
     m_edit->setObjectName(QStringLiteral("globalSearch"));
+    m_edit->setAccessibleName(tr("Search"));
     m_edit->setPlaceholderText(tr("Search (Ctrl+K)"));
     m_edit->setClearButtonEnabled(true);
     m_edit->setToolTip(tr("Find companies, contacts, onboardings and tasks"));

@@ -26,6 +26,7 @@ QChartView *chartView(QChart *chart, const QString &name, QWidget *parent)
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     auto *view = new QChartView(chart, parent);
     view->setObjectName(name);
+    view->setAccessibleName(chart->title());
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(220);
     return view;

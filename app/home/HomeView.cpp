@@ -85,6 +85,7 @@ HomeView::HomeView(const ConsoleContext &context, QWidget *parent)
 
     auto *scroll = new QScrollArea(this);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setAccessibleName(tr("Home"));
     scroll->setWidgetResizable(true);
     scroll->setWidget(content);
     auto *layout = new QVBoxLayout(this);
@@ -113,6 +114,7 @@ QWidget *HomeView::createList(List list)
     auto *view = new QTableView(box);
     m_views[list] = view;
     view->setObjectName(QStringLiteral("homeList%1").arg(int(list)));
+    view->setTabKeyNavigation(false);
     view->setModel(m_models[list]);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -184,7 +186,10 @@ void HomeView::showNeeds(const HomeNeeds &needs)
         = {needs.reviewCount, needs.questionCount, needs.overdueCount, needs.stalledCount};
     for (int list = 0; list < ListCount; ++list) {
         m_counts[list] = counts[list];
-        m_headings[list]->setText(headingText(static_cast<List>(list), counts[list]));
+        const QString heading = headingText(static_cast<List>(list), counts[list]);
+        m_headings[list]->setText(heading);
+        // Screen readers take a table's name from the table itself, not from its buddy.
+        m_views[list]->setAccessibleName(heading);
         m_models[list]->setRows(*rows[list]);
         m_views[list]->resizeColumnToContents(HomeItemModel::TitleColumn);
     }

@@ -68,6 +68,8 @@ ShortcutsDialog::ShortcutsDialog(const QList<ShortcutEntry> &entries, QWidget *p
     setWindowTitle(tr("Keyboard shortcuts"));
     setObjectName(QStringLiteral("shortcutsDialog"));
     m_table->setObjectName(QStringLiteral("shortcutsTable"));
+    m_table->setAccessibleName(tr("Keyboard shortcuts"));
+    m_table->setTabKeyNavigation(false);
     m_table->setHorizontalHeaderLabels({tr("Where"), tr("What"), tr("Keys")});
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -38,6 +38,8 @@ MailView::MailView(const ConsoleContext &context, QWidget *parent)
     m_openMailbox->setObjectName(QStringLiteral("openMailbox"));
 
     m_table->setObjectName(QStringLiteral("mailTable"));
+    m_table->setAccessibleName(tr("Outgoing mail"));
+    m_table->setTabKeyNavigation(false);
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -59,6 +61,8 @@ MailView::MailView(const ConsoleContext &context, QWidget *parent)
                              this);
 
     m_body->setObjectName(QStringLiteral("mailBody"));
+    m_body->setAccessibleName(tr("Message"));
+    m_body->setTabChangesFocus(true);
     m_body->setReadOnly(true);
     m_body->setPlaceholderText(tr("Select a message to read it."));
     m_body->setLineWrapMode(QPlainTextEdit::WidgetWidth);

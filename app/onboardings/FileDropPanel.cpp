@@ -71,6 +71,7 @@ FileDropPanel::FileDropPanel(const ConsoleContext &context, QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setAccessibleName(tr("Files dropped by the client"));
+    m_view->setTabKeyNavigation(false);
     m_reason->setPlaceholderText(tr("Reason for downloading (optional, recorded)"));
     m_reason->setAccessibleName(tr("Reason for downloading"));
     m_reason->setMaxLength(FileDropService::kMaxReasonLength);

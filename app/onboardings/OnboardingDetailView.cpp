@@ -79,6 +79,7 @@ OnboardingDetailView::OnboardingDetailView(const ConsoleContext &context, QWidge
     m_progress->setTextVisible(true);
 
     m_tree->setObjectName(QStringLiteral("taskTree"));
+    m_tree->setAccessibleName(tr("Phases and tasks"));
     m_tree->setModel(m_model);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);

@@ -30,12 +30,15 @@ OnboardingsView::OnboardingsView(const ConsoleContext &context, QWidget *parent)
     , m_detail(new OnboardingDetailView(context, this))
 {
     m_search->setObjectName(QStringLiteral("onboardingSearch"));
+    m_search->setAccessibleName(tr("Filter onboardings"));
     m_search->setPlaceholderText(tr("Search by company or name"));
     m_search->setClearButtonEnabled(true);
     m_newButton->setObjectName(QStringLiteral("newOnboarding"));
     m_newButton->setToolTip(tr("Start an onboarding for a company from a template (Ctrl+N)"));
 
     m_table->setObjectName(QStringLiteral("onboardingTable"));
+    m_table->setAccessibleName(tr("Onboardings"));
+    m_table->setTabKeyNavigation(false);
     m_table->setModel(m_proxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);

@@ -53,6 +53,7 @@ TaskFilesPanel::TaskFilesPanel(const ConsoleContext &context, QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setAccessibleName(tr("Files from the client"));
+    m_view->setTabKeyNavigation(false);
     m_note->setPlaceholderText(tr("Reason for rejecting (the client reads it)"));
     m_note->setAccessibleName(tr("Reason for rejecting"));
     m_note->setMaxLength(DocumentService::kMaxNoteLength);

@@ -41,6 +41,7 @@ ReviewQueueView::ReviewQueueView(const ConsoleContext &context, QWidget *parent)
     , m_error(new ErrorLabel(this))
 {
     m_view->setObjectName(QStringLiteral("reviewQueue"));
+    m_view->setTabKeyNavigation(false);
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);

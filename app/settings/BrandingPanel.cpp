@@ -63,7 +63,11 @@ BrandingPanel::BrandingPanel(const ConsoleContext &context, QWidget *parent)
     logoRow->addStretch();
     auto *form = new QFormLayout;
     form->addRow(tr("&Name clients see:"), m_name);
-    form->addRow(tr("&Accent colour:"), accentRow);
+    // A row of several widgets gets no buddy from the form: without one the label would show
+    // its "&" and say nothing to a screen reader about the colour field.
+    auto *accentLabel = new QLabel(tr("&Accent colour:"), this);
+    accentLabel->setBuddy(m_accent);
+    form->addRow(accentLabel, accentRow);
     form->addRow(QString(), m_contrast);
     form->addRow(tr("&Welcome message:"), m_welcome);
     form->addRow(tr("Logo:"), logoRow);

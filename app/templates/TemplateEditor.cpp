@@ -54,6 +54,7 @@ TemplateEditor::TemplateEditor(const ConsoleContext &context, QWidget *parent)
     m_description->setTabChangesFocus(true);
     m_description->setMaximumHeight(70);
     m_tree->setObjectName(QStringLiteral("templateTree"));
+    m_tree->setAccessibleName(tr("Phases and tasks of the template"));
     m_tree->setModel(m_model);
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tree->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);

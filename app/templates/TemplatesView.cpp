@@ -27,6 +27,7 @@ TemplatesView::TemplatesView(const ConsoleContext &context, QWidget *parent)
 {
     setObjectName(QStringLiteral("templatesView"));
     m_list->setObjectName(QStringLiteral("templateList"));
+    m_list->setAccessibleName(tr("Templates"));
     m_list->setModel(m_model);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -1,10 +1,15 @@
 #include "ErrorLabel.h"
 
+#include "ErrorLabelAccessible.h"
+
+#include <QAccessible>
+
 namespace Gatehouse {
 
 ErrorLabel::ErrorLabel(QWidget *parent)
     : QLabel(parent)
 {
+    ErrorLabelAccessible::install();
     setObjectName(QStringLiteral("errorLabel"));
     setWordWrap(true);
     setTextFormat(Qt::PlainText);
@@ -18,7 +23,13 @@ ErrorLabel::ErrorLabel(QWidget *parent)
 void ErrorLabel::showMessage(const QString &message)
 {
     setText(message);
+    setAccessibleDescription(message);
     show();
+    // Shown once already, a new message would otherwise go unsaid.
+    QAccessibleEvent alert(this, QAccessible::Alert);
+    QAccessible::updateAccessibility(&alert);
+    QAccessibleEvent nameChanged(this, QAccessible::NameChanged);
+    QAccessible::updateAccessibility(&nameChanged);
 }
 
 } // namespace Gatehouse
