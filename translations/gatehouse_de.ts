@@ -258,43 +258,43 @@
     </message>
     <message>
         <source>Wrong recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>Falscher Wiederherstellungscode</translation>
     </message>
     <message>
         <source>Wrong authenticator code</source>
-        <translation type="unfinished"></translation>
+        <translation>Falscher Authenticator-Code</translation>
     </message>
     <message>
         <source>Signed in (emailed code)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet (Code per E-Mail)</translation>
     </message>
     <message>
         <source>Signed in (emailed link)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet (Link per E-Mail)</translation>
     </message>
     <message>
         <source>Signed in (password)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet (Passwort)</translation>
     </message>
     <message>
         <source>Signed in (authenticator code)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet (Authenticator-Code)</translation>
     </message>
     <message>
         <source>Signed in (recovery code)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet (Wiederherstellungscode)</translation>
     </message>
     <message>
         <source>Signed in (set up authenticator app)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet (Authenticator-App eingerichtet)</translation>
     </message>
     <message>
         <source>Signed in (chose this company)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet (diese Firma gewählt)</translation>
     </message>
     <message>
         <source>Signed in (switched from another company)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet (von einer anderen Firma gewechselt)</translation>
     </message>
 </context>
 <context>
@@ -586,11 +586,11 @@
     </message>
     <message>
         <source>Company chosen at sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Firma bei der Anmeldung gewählt</translation>
     </message>
     <message>
         <source>Switched company in the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Firma im Portal gewechselt</translation>
     </message>
 </context>
 <context>
@@ -1133,7 +1133,7 @@
     </message>
     <message>
         <source>View as…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansehen als…</translation>
     </message>
 </context>
 <context>
@@ -1758,131 +1758,131 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     <name>Gatehouse::EmailPanel</name>
     <message>
         <source>&amp;Forget password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort &amp;löschen</translation>
     </message>
     <message>
         <source>&amp;Save mail settings</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Einstellungen &amp;speichern</translation>
     </message>
     <message>
         <source>Send &amp;test mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Test-E-Mail &amp;verschicken</translation>
     </message>
     <message>
         <source>smtps://mail.example.com:465 — empty: the local mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>smtps://mail.example.com:465 — leer: das lokale Postfach</translation>
     </message>
     <message>
         <source>SMTP server</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP-Server</translation>
     </message>
     <message>
         <source>SMTP user</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP-Benutzer</translation>
     </message>
     <message>
         <source>SMTP password</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP-Passwort</translation>
     </message>
     <message>
         <source>Type to set or replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingeben zum Festlegen oder Ersetzen</translation>
     </message>
     <message>
         <source>portal@your-msp.example</source>
-        <translation type="unfinished"></translation>
+        <translation>portal@ihr-msp.example</translation>
     </message>
     <message>
         <source>Sender address</source>
-        <translation type="unfinished"></translation>
+        <translation>Absenderadresse</translation>
     </message>
     <message>
         <source>Sender name</source>
-        <translation type="unfinished"></translation>
+        <translation>Absendername</translation>
     </message>
     <message>
         <source>Save the mail settings (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Einstellungen speichern (Strg+S)</translation>
     </message>
     <message>
         <source>Send the test mail to</source>
-        <translation type="unfinished"></translation>
+        <translation>Test-E-Mail senden an</translation>
     </message>
     <message>
         <source>Test mail result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis der Test-E-Mail</translation>
     </message>
     <message>
         <source>This console was started with --smtp-url %1: it sends through that server until it is started without it. Settings saved here apply to portal servers and to the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Konsole wurde mit --smtp-url %1 gestartet: Sie sendet über diesen Server, bis sie ohne diese Option gestartet wird. Hier gespeicherte Einstellungen gelten für Portalserver und ab dem nächsten Start.</translation>
     </message>
     <message>
         <source>SMTP se&amp;rver:</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP-Se&amp;rver:</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ben&amp;utzer:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished">&amp;Passwort:</translation>
+        <translation>&amp;Passwort:</translation>
     </message>
     <message>
         <source>Sender &amp;address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Absender&amp;adresse:</translation>
     </message>
     <message>
         <source>Sender &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Absender&amp;name:</translation>
     </message>
     <message>
         <source>Test mail t&amp;o:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Test-E-Mail an:</translation>
     </message>
     <message>
         <source>Save the mail settings</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Einstellungen speichern</translation>
     </message>
     <message>
         <source>The mail settings could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die E-Mail-Einstellungen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>No password is needed without an SMTP user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne SMTP-Benutzer wird kein Passwort benötigt.</translation>
     </message>
     <message>
         <source>Looking in the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund wird durchsucht…</translation>
     </message>
     <message>
         <source>A password for this user and server is stored in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diesen Benutzer und Server ist ein Passwort im Schlüsselbund gespeichert.</translation>
     </message>
     <message>
         <source>No password for this user and server is stored yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diesen Benutzer und Server ist noch kein Passwort gespeichert.</translation>
     </message>
     <message>
         <source>The settings are saved, but the password could not be stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungen sind gespeichert, aber das Passwort konnte nicht hinterlegt werden: %1</translation>
     </message>
     <message>
         <source>Enter the address the test mail should go to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Adresse ein, an die die Test-E-Mail gehen soll.</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished">Wird gesendet…</translation>
+        <translation>Wird gesendet…</translation>
     </message>
     <message>
         <source>Delivered to the local mailbox folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>In den lokalen Postfachordner %1 zugestellt.</translation>
     </message>
     <message>
         <source>The server accepted the test mail: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Test-E-Mail angenommen: %1</translation>
     </message>
 </context>
 <context>
@@ -1904,7 +1904,7 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     </message>
     <message>
         <source>A file can be at most 100 MB large.</source>
-        <translation type="unfinished">Eine Datei darf höchstens 50 MB groß sein. {100 ?}</translation>
+        <translation>Eine Datei darf höchstens 100 MB groß sein.</translation>
     </message>
 </context>
 <context>
@@ -2085,7 +2085,7 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     </message>
     <message>
         <source>A file can be at most 100 MB large.</source>
-        <translation type="unfinished">Eine Datei darf höchstens 50 MB groß sein. {100 ?}</translation>
+        <translation>Eine Datei darf höchstens 100 MB groß sein.</translation>
     </message>
 </context>
 <context>
@@ -2433,7 +2433,7 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     </message>
     <message>
         <source>The upload cannot be stored right now. Please try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die hochgeladene Datei kann gerade nicht gespeichert werden. Bitte versuchen Sie es später erneut.</translation>
     </message>
 </context>
 <context>
@@ -2570,54 +2570,54 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     <name>Gatehouse::ImpersonationDialog</name>
     <message>
         <source>Read-only: nothing can be changed in the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur lesen: Im Portal kann nichts geändert werden</translation>
     </message>
     <message>
         <source>View portal as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal ansehen als %1</translation>
     </message>
     <message>
         <source>You will see the portal as %1 sees it, for a limited time. %1 can see in the portal that you viewed it, and the reason is recorded in the audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sehen das Portal für begrenzte Zeit so, wie %1 es sieht. %1 kann im Portal sehen, dass Sie es angesehen haben, und der Grund wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
         <source>&amp;Reason (required):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Grund (erforderlich):</translation>
     </message>
     <message>
         <source>For example: ticket 4711, the upload button is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Beispiel: Ticket 4711, die Schaltfläche zum Hochladen fehlt</translation>
     </message>
     <message>
         <source>Clear it to act for the contact: complete tasks, upload, answer. Every request is audited.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktivieren, um für den Kontakt zu handeln: Aufgaben erledigen, hochladen, antworten. Jede Anfrage wird protokolliert.</translation>
     </message>
     <message>
         <source>Only an administrator may allow actions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein Administrator darf Aktionen erlauben.</translation>
     </message>
     <message>
         <source>&amp;View portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal &amp;ansehen</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ImpersonationService</name>
     <message>
         <source>Give a reason for viewing the portal as this contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Grund an, warum Sie das Portal als dieser Kontakt ansehen.</translation>
     </message>
     <message>
         <source>Keep the reason under %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Grund muss kürzer als %1 Zeichen sein.</translation>
     </message>
     <message>
         <source>Your staff account was not found. Sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Mitarbeiterkonto wurde nicht gefunden. Melden Sie sich erneut an.</translation>
     </message>
     <message>
         <source>Only an administrator may allow actions while viewing the portal as a contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein Administrator darf Aktionen erlauben, während das Portal als Kontakt angesehen wird.</translation>
     </message>
     <message>
         <source>No such contact.</source>
