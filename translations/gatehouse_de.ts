@@ -258,43 +258,43 @@
     </message>
     <message>
         <source>Wrong recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>Falscher Wiederherstellungscode</translation>
     </message>
     <message>
         <source>Wrong authenticator code</source>
-        <translation type="unfinished"></translation>
+        <translation>Falscher Authenticator-Code</translation>
     </message>
     <message>
         <source>Signed in (emailed code)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet (Code per E-Mail)</translation>
     </message>
     <message>
         <source>Signed in (emailed link)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet (Link per E-Mail)</translation>
     </message>
     <message>
         <source>Signed in (password)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet (Passwort)</translation>
     </message>
     <message>
         <source>Signed in (authenticator code)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet (Authenticator-Code)</translation>
     </message>
     <message>
         <source>Signed in (recovery code)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet (Wiederherstellungscode)</translation>
     </message>
     <message>
         <source>Signed in (set up authenticator app)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet (Authenticator-App eingerichtet)</translation>
     </message>
     <message>
         <source>Signed in (chose this company)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet (diese Firma gewählt)</translation>
     </message>
     <message>
         <source>Signed in (switched from another company)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet (von einer anderen Firma gewechselt)</translation>
     </message>
 </context>
 <context>
@@ -586,11 +586,11 @@
     </message>
     <message>
         <source>Company chosen at sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Firma bei der Anmeldung gewählt</translation>
     </message>
     <message>
         <source>Switched company in the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Firma im Portal gewechselt</translation>
     </message>
 </context>
 <context>
@@ -1133,7 +1133,7 @@
     </message>
     <message>
         <source>View as…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansehen als…</translation>
     </message>
 </context>
 <context>
@@ -1758,131 +1758,131 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     <name>Gatehouse::EmailPanel</name>
     <message>
         <source>&amp;Forget password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort &amp;löschen</translation>
     </message>
     <message>
         <source>&amp;Save mail settings</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Einstellungen &amp;speichern</translation>
     </message>
     <message>
         <source>Send &amp;test mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Test-E-Mail &amp;verschicken</translation>
     </message>
     <message>
         <source>smtps://mail.example.com:465 — empty: the local mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>smtps://mail.example.com:465 — leer: das lokale Postfach</translation>
     </message>
     <message>
         <source>SMTP server</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP-Server</translation>
     </message>
     <message>
         <source>SMTP user</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP-Benutzer</translation>
     </message>
     <message>
         <source>SMTP password</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP-Passwort</translation>
     </message>
     <message>
         <source>Type to set or replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingeben zum Festlegen oder Ersetzen</translation>
     </message>
     <message>
         <source>portal@your-msp.example</source>
-        <translation type="unfinished"></translation>
+        <translation>portal@ihr-msp.example</translation>
     </message>
     <message>
         <source>Sender address</source>
-        <translation type="unfinished"></translation>
+        <translation>Absenderadresse</translation>
     </message>
     <message>
         <source>Sender name</source>
-        <translation type="unfinished"></translation>
+        <translation>Absendername</translation>
     </message>
     <message>
         <source>Save the mail settings (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Einstellungen speichern (Strg+S)</translation>
     </message>
     <message>
         <source>Send the test mail to</source>
-        <translation type="unfinished"></translation>
+        <translation>Test-E-Mail senden an</translation>
     </message>
     <message>
         <source>Test mail result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis der Test-E-Mail</translation>
     </message>
     <message>
         <source>This console was started with --smtp-url %1: it sends through that server until it is started without it. Settings saved here apply to portal servers and to the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Konsole wurde mit --smtp-url %1 gestartet: Sie sendet über diesen Server, bis sie ohne diese Option gestartet wird. Hier gespeicherte Einstellungen gelten für Portalserver und ab dem nächsten Start.</translation>
     </message>
     <message>
         <source>SMTP se&amp;rver:</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP-Se&amp;rver:</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ben&amp;utzer:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished">&amp;Passwort:</translation>
+        <translation>&amp;Passwort:</translation>
     </message>
     <message>
         <source>Sender &amp;address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Absender&amp;adresse:</translation>
     </message>
     <message>
         <source>Sender &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Absender&amp;name:</translation>
     </message>
     <message>
         <source>Test mail t&amp;o:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Test-E-Mail an:</translation>
     </message>
     <message>
         <source>Save the mail settings</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Einstellungen speichern</translation>
     </message>
     <message>
         <source>The mail settings could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die E-Mail-Einstellungen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>No password is needed without an SMTP user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne SMTP-Benutzer wird kein Passwort benötigt.</translation>
     </message>
     <message>
         <source>Looking in the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund wird durchsucht…</translation>
     </message>
     <message>
         <source>A password for this user and server is stored in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diesen Benutzer und Server ist ein Passwort im Schlüsselbund gespeichert.</translation>
     </message>
     <message>
         <source>No password for this user and server is stored yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diesen Benutzer und Server ist noch kein Passwort gespeichert.</translation>
     </message>
     <message>
         <source>The settings are saved, but the password could not be stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungen sind gespeichert, aber das Passwort konnte nicht hinterlegt werden: %1</translation>
     </message>
     <message>
         <source>Enter the address the test mail should go to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Adresse ein, an die die Test-E-Mail gehen soll.</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished">Wird gesendet…</translation>
+        <translation>Wird gesendet…</translation>
     </message>
     <message>
         <source>Delivered to the local mailbox folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>In den lokalen Postfachordner %1 zugestellt.</translation>
     </message>
     <message>
         <source>The server accepted the test mail: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Test-E-Mail angenommen: %1</translation>
     </message>
 </context>
 <context>
@@ -1904,7 +1904,7 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     </message>
     <message>
         <source>A file can be at most 100 MB large.</source>
-        <translation type="unfinished">Eine Datei darf höchstens 50 MB groß sein. {100 ?}</translation>
+        <translation>Eine Datei darf höchstens 100 MB groß sein.</translation>
     </message>
 </context>
 <context>
@@ -2085,7 +2085,7 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     </message>
     <message>
         <source>A file can be at most 100 MB large.</source>
-        <translation type="unfinished">Eine Datei darf höchstens 50 MB groß sein. {100 ?}</translation>
+        <translation>Eine Datei darf höchstens 100 MB groß sein.</translation>
     </message>
 </context>
 <context>
@@ -2433,7 +2433,7 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     </message>
     <message>
         <source>The upload cannot be stored right now. Please try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die hochgeladene Datei kann gerade nicht gespeichert werden. Bitte versuchen Sie es später erneut.</translation>
     </message>
 </context>
 <context>
@@ -2570,121 +2570,121 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     <name>Gatehouse::ImpersonationDialog</name>
     <message>
         <source>Read-only: nothing can be changed in the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur lesen: Im Portal kann nichts geändert werden</translation>
     </message>
     <message>
         <source>View portal as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal ansehen als %1</translation>
     </message>
     <message>
         <source>You will see the portal as %1 sees it, for a limited time. %1 can see in the portal that you viewed it, and the reason is recorded in the audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sehen das Portal für begrenzte Zeit so, wie %1 es sieht. %1 kann im Portal sehen, dass Sie es angesehen haben, und der Grund wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
         <source>&amp;Reason (required):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Grund (erforderlich):</translation>
     </message>
     <message>
         <source>For example: ticket 4711, the upload button is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Beispiel: Ticket 4711, die Schaltfläche zum Hochladen fehlt</translation>
     </message>
     <message>
         <source>Clear it to act for the contact: complete tasks, upload, answer. Every request is audited.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktivieren, um für den Kontakt zu handeln: Aufgaben erledigen, hochladen, antworten. Jede Anfrage wird protokolliert.</translation>
     </message>
     <message>
         <source>Only an administrator may allow actions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein Administrator darf Aktionen erlauben.</translation>
     </message>
     <message>
         <source>&amp;View portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal &amp;ansehen</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ImpersonationService</name>
     <message>
         <source>Give a reason for viewing the portal as this contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Grund an, warum Sie das Portal als dieser Kontakt ansehen.</translation>
     </message>
     <message>
         <source>Keep the reason under %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Grund muss kürzer als %1 Zeichen sein.</translation>
     </message>
     <message>
         <source>Your staff account was not found. Sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Mitarbeiterkonto wurde nicht gefunden. Melden Sie sich erneut an.</translation>
     </message>
     <message>
         <source>Only an administrator may allow actions while viewing the portal as a contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein Administrator darf Aktionen erlauben, während das Portal als Kontakt angesehen wird.</translation>
     </message>
     <message>
         <source>No such contact.</source>
-        <translation type="unfinished">Diesen Kontakt gibt es nicht.</translation>
+        <translation>Diesen Kontakt gibt es nicht.</translation>
     </message>
     <message>
         <source>%1 has no portal access, so there is no portal to view as them.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keinen Portalzugang, daher gibt es kein Portal, das Sie als diese Person ansehen könnten.</translation>
     </message>
     <message>
         <source>No such view of the portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Ansicht des Portals gibt es nicht.</translation>
     </message>
     <message>
         <source>This view of the portal has time left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Ansicht des Portals ist noch nicht abgelaufen.</translation>
     </message>
     <message>
         <source>Only an administrator may change how long a view of the portal lasts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein Administrator darf ändern, wie lange eine Ansicht des Portals dauert.</translation>
     </message>
     <message>
         <source>A view of the portal lasts from %1 to %2 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Ansicht des Portals dauert %1 bis %2 Minuten.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ImpersonationWindow</name>
     <message>
         <source>&amp;End view</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht &amp;beenden</translation>
     </message>
     <message>
         <source>Portal as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal als %1</translation>
     </message>
     <message>
         <source>End the view and its portal session</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ansicht und ihre Portalsitzung beenden</translation>
     </message>
     <message>
         <source>Viewing the portal as %1 &lt;%2&gt;, read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sehen das Portal als %1 &lt;%2&gt;, nur lesend</translation>
     </message>
     <message>
         <source>Viewing the portal as %1 &lt;%2&gt;, acting for them</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sehen das Portal als %1 &lt;%2&gt; und handeln für diese Person</translation>
     </message>
     <message>
         <source>%1:%2 left</source>
-        <translation type="unfinished"></translation>
+        <translation>noch %1:%2</translation>
     </message>
     <message>
         <source>Time is up</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit abgelaufen</translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet</translation>
     </message>
     <message>
         <source>View not ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht nicht beendet</translation>
     </message>
     <message>
         <source>The view of the portal as %1 could not be ended: %2. Its session ends by itself at its time limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ansicht des Portals als %1 konnte nicht beendet werden: %2. Ihre Sitzung endet von selbst, wenn ihre Zeit abgelaufen ist.</translation>
     </message>
 </context>
 <context>
@@ -2968,45 +2968,45 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     </message>
     <message>
         <source>Test mail from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Test-E-Mail von %1</translation>
     </message>
     <message>
         <source>%1 sent this message from Gatehouse&apos;s mail settings to check that mail from %2 arrives. There is nothing else to do.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat diese Nachricht aus den E-Mail-Einstellungen von Gatehouse gesendet, um zu prüfen, ob E-Mails von %2 ankommen. Sie müssen nichts weiter tun.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::MailConfigService</name>
     <message>
         <source>The SMTP server must look like smtp://host:587 or smtps://host:465.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SMTP-Server muss die Form smtp://host:587 oder smtps://host:465 haben.</translation>
     </message>
     <message>
         <source>Mail through an SMTP server needs a sender address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für E-Mails über einen SMTP-Server ist eine Absenderadresse erforderlich.</translation>
     </message>
     <message>
         <source>The sender address is not a valid email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Absenderadresse ist keine gültige E-Mail-Adresse.</translation>
     </message>
     <message>
         <source>The SMTP user name is too long or contains line breaks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SMTP-Benutzername ist zu lang oder enthält Zeilenumbrüche.</translation>
     </message>
     <message>
         <source>The sender name can be at most %1 characters on one line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Absendername darf höchstens %1 Zeichen lang sein und muss in eine Zeile passen.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::MailPassword</name>
     <message>
         <source>No SMTP user is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein SMTP-Benutzer festgelegt.</translation>
     </message>
     <message>
         <source>Set the SMTP server and user before the password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Legen Sie SMTP-Server und Benutzer fest, bevor Sie das Passwort eingeben.</translation>
     </message>
 </context>
 <context>
@@ -3810,38 +3810,38 @@ Einladungslinks verweisen auf %2.</translation>
     <name>Gatehouse::PortalAccessService</name>
     <message>
         <source>No such contact.</source>
-        <translation type="unfinished">Diesen Kontakt gibt es nicht.</translation>
+        <translation>Diesen Kontakt gibt es nicht.</translation>
     </message>
     <message>
         <source>A sign-in code must last between %1 and %2 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Anmeldecode muss zwischen %1 und %2 Minuten gültig sein.</translation>
     </message>
     <message>
         <source>A portal session must last between %1 and %2 hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Portalsitzung muss zwischen %1 und %2 Stunden dauern.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::PortalAccountService</name>
     <message>
         <source>There is no such account. Choose one of the companies listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Konto gibt es nicht. Wählen Sie eine der aufgeführten Firmen.</translation>
     </message>
     <message>
         <source>There is no company to choose: you are signed in already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Firma zu wählen: Sie sind bereits angemeldet.</translation>
     </message>
     <message>
         <source>Finish signing in first.</source>
-        <translation type="unfinished">Schließen Sie zuerst die Anmeldung ab.</translation>
+        <translation>Schließen Sie zuerst die Anmeldung ab.</translation>
     </message>
     <message>
         <source>You signed in with a password, which opens only this account. To switch to another company, sign out and sign in with a code sent to your email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben sich mit einem Passwort angemeldet, das nur dieses Konto öffnet. Um zu einer anderen Firma zu wechseln, melden Sie sich ab und mit einem Code an, den wir Ihnen per E-Mail senden.</translation>
     </message>
     <message>
         <source>You are signed in to this company already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind bereits bei dieser Firma angemeldet.</translation>
     </message>
 </context>
 <context>
@@ -3903,11 +3903,11 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
     <message>
         <source>This is a read-only view of the portal for staff: nothing can be changed in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist eine schreibgeschützte Ansicht des Portals für Mitarbeiter: Darin kann nichts geändert werden.</translation>
     </message>
     <message>
         <source>The file did not arrive whole. Please send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist nicht vollständig angekommen. Bitte senden Sie sie erneut.</translation>
     </message>
 </context>
 <context>
@@ -4075,11 +4075,11 @@ Einladungslinks verweisen auf %2.</translation>
     <name>Gatehouse::PortalSessionOpener</name>
     <message>
         <source>This sign-in was already used. Ask for a new one.</source>
-        <translation type="unfinished">Diese Anmeldung wurde bereits verwendet. Fordern Sie eine neue Anmelde-E-Mail an.</translation>
+        <translation>Diese Anmeldung wurde bereits verwendet. Bitte fordern Sie eine neue an.</translation>
     </message>
     <message>
         <source>This sign-in has ended. Please sign in again.</source>
-        <translation type="unfinished">Diese Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
+        <translation>Diese Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
     </message>
 </context>
 <context>
@@ -4273,7 +4273,7 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
     <message>
         <source>The request carries a header reserved for the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage enthält eine Kopfzeile, die dem Server vorbehalten ist.</translation>
     </message>
 </context>
 <context>
@@ -4603,11 +4603,11 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     </message>
     <message>
         <source>Si&amp;gn-in</source>
-        <translation type="unfinished"></translation>
+        <translation>An&amp;meldung</translation>
     </message>
     <message>
         <source>&amp;Email</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-Mail</translation>
     </message>
 </context>
 <context>
@@ -4732,59 +4732,59 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     <name>Gatehouse::SignInPanel</name>
     <message>
         <source>&amp;Save sign-in settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldeeinstellungen &amp;speichern</translation>
     </message>
     <message>
         <source> minutes</source>
-        <translation type="unfinished"></translation>
+        <translation> Minuten</translation>
     </message>
     <message>
         <source>Sign-in code lifetime in minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültigkeit des Anmeldecodes in Minuten</translation>
     </message>
     <message>
         <source> hours</source>
-        <translation type="unfinished"></translation>
+        <translation> Stunden</translation>
     </message>
     <message>
         <source>Portal session lifetime in hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer der Portalsitzung in Stunden</translation>
     </message>
     <message>
         <source>Staff view of the portal lifetime in minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer der Mitarbeiteransicht des Portals in Minuten</translation>
     </message>
     <message>
         <source>How long &quot;View portal as…&quot; lasts; only administrators may change it</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie lange „Portal ansehen als…“ dauert; nur Administratoren dürfen das ändern</translation>
     </message>
     <message>
         <source>Save the sign-in settings (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldeeinstellungen speichern (Strg+S)</translation>
     </message>
     <message>
         <source>Clients sign in to the portal with a code or link sent by email. A session ends when it has not been used for the time set here; sessions already open change at their next use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden melden sich mit einem Code oder Link per E-Mail im Portal an. Eine Sitzung endet, wenn sie für die hier festgelegte Zeit nicht genutzt wurde; bereits offene Sitzungen übernehmen die Änderung bei ihrer nächsten Nutzung.</translation>
     </message>
     <message>
         <source>Emailed &amp;code and link last:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Code und Link per E-Mail gelten:</translation>
     </message>
     <message>
         <source>A &amp;session ends after being unused for:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Unbenutzte Sitzungen enden nach:</translation>
     </message>
     <message>
         <source>A staff &amp;view of the portal ends after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Mitarbeiter&amp;ansicht des Portals endet nach:</translation>
     </message>
     <message>
         <source>Save the sign-in settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldeeinstellungen speichern</translation>
     </message>
     <message>
         <source>The sign-in settings could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldeeinstellungen konnten nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -6000,7 +6000,7 @@ SHA-256 des Nachweises: %8</translation>
     </message>
     <message>
         <source>Choose a company first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst eine Firma.</translation>
     </message>
 </context>
 <context>
@@ -6392,11 +6392,11 @@ SHA-256 des Nachweises: %8</translation>
     <name>Gatehouse::ViewPortalAsAction</name>
     <message>
         <source>View portal as…</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal ansehen als…</translation>
     </message>
     <message>
         <source>See the portal as this contact sees it (Ctrl+Shift+V)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Portal so sehen, wie dieser Kontakt es sieht (Strg+Umschalt+V)</translation>
     </message>
 </context>
 <context>
@@ -6453,47 +6453,47 @@ SHA-256 des Nachweises: %8</translation>
     <name>accounts</name>
     <message>
         <source>Choose a company</source>
-        <translation type="unfinished"></translation>
+        <translation>Firma wählen</translation>
     </message>
     <message>
         <source>Your email address %1 belongs to several companies in this portal. Which one do you want to open?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre E-Mail-Adresse %1 gehört in diesem Portal zu mehreren Firmen. Welche möchten Sie öffnen?</translation>
     </message>
     <message>
         <source>Opening…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geöffnet…</translation>
     </message>
     <message>
         <source>Start again</source>
-        <translation type="unfinished">Neu beginnen</translation>
+        <translation>Neu beginnen</translation>
     </message>
     <message>
         <source>Companies</source>
-        <translation type="unfinished">Firmen</translation>
+        <translation>Firmen</translation>
     </message>
     <message>
         <source>Switch company</source>
-        <translation type="unfinished"></translation>
+        <translation>Firma wechseln</translation>
     </message>
     <message>
         <source>Switch</source>
-        <translation type="unfinished"></translation>
+        <translation>Wechseln</translation>
     </message>
     <message>
         <source>Switching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gewechselt…</translation>
     </message>
     <message>
         <source>Open the portal of</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Portal von</translation>
     </message>
     <message>
         <source>Sign in with an emailed code</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einem Code per E-Mail anmelden</translation>
     </message>
     <message>
         <source>You signed in with a password, which opens only this company&apos;s portal. To switch to another company, sign in with a code sent to your email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben sich mit einem Passwort angemeldet, das nur das Portal dieser Firma öffnet. Um zu einer anderen Firma zu wechseln, melden Sie sich mit einem Code an, den wir Ihnen per E-Mail senden.</translation>
     </message>
 </context>
 <context>
@@ -7320,31 +7320,31 @@ SHA-256 des Nachweises: %8</translation>
     <name>impersonation</name>
     <message>
         <source>%1 of your IT provider is viewing this portal as you, read-only, until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von Ihrem IT-Dienstleister sieht sich dieses Portal bis %2 als Sie an, nur lesend.</translation>
     </message>
     <message>
         <source>%1 of your IT provider is viewing this portal as you and may act for you, until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von Ihrem IT-Dienstleister sieht sich dieses Portal bis %2 als Sie an und darf für Sie handeln.</translation>
     </message>
     <message>
         <source>Nobody from your IT provider has viewed your portal as you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niemand von Ihrem IT-Dienstleister hat Ihr Portal als Sie angesehen.</translation>
     </message>
     <message>
         <source>Staff who viewed your portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitarbeiter, die Ihr Portal angesehen haben</translation>
     </message>
     <message>
         <source>Your IT provider can open the portal as you to help you. Each time is listed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr IT-Dienstleister kann das Portal als Sie öffnen, um Ihnen zu helfen. Jeder dieser Zugriffe wird hier aufgeführt.</translation>
     </message>
     <message>
         <source>Viewed by %1 at %2 (read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angesehen von %1, %2 (nur lesend)</translation>
     </message>
     <message>
         <source>Viewed by %1 at %2 (could act for you)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angesehen von %1, %2 (durfte für Sie handeln)</translation>
     </message>
 </context>
 <context>
