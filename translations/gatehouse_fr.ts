@@ -258,43 +258,43 @@
     </message>
     <message>
         <source>Wrong recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code de récupération erroné</translation>
     </message>
     <message>
         <source>Wrong authenticator code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code d’authentification erroné</translation>
     </message>
     <message>
         <source>Signed in (emailed code)</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté (code envoyé par e-mail)</translation>
     </message>
     <message>
         <source>Signed in (emailed link)</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté (lien envoyé par e-mail)</translation>
     </message>
     <message>
         <source>Signed in (password)</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté (mot de passe)</translation>
     </message>
     <message>
         <source>Signed in (authenticator code)</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté (code d’authentification)</translation>
     </message>
     <message>
         <source>Signed in (recovery code)</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté (code de récupération)</translation>
     </message>
     <message>
         <source>Signed in (set up authenticator app)</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté (application d’authentification configurée)</translation>
     </message>
     <message>
         <source>Signed in (chose this company)</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté (a choisi cette entreprise)</translation>
     </message>
     <message>
         <source>Signed in (switched from another company)</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté (changement depuis une autre entreprise)</translation>
     </message>
 </context>
 <context>
@@ -586,11 +586,11 @@
     </message>
     <message>
         <source>Company chosen at sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Entreprise choisie à la connexion</translation>
     </message>
     <message>
         <source>Switched company in the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Changement d’entreprise dans le portail</translation>
     </message>
 </context>
 <context>
@@ -1133,7 +1133,7 @@
     </message>
     <message>
         <source>View as…</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir en tant que…</translation>
     </message>
 </context>
 <context>
@@ -1758,131 +1758,131 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     <name>Gatehouse::EmailPanel</name>
     <message>
         <source>&amp;Forget password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Oublier le mot de passe</translation>
     </message>
     <message>
         <source>&amp;Save mail settings</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer les paramètres e-mail</translation>
     </message>
     <message>
         <source>Send &amp;test mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer un e-mail de &amp;test</translation>
     </message>
     <message>
         <source>smtps://mail.example.com:465 — empty: the local mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>smtps://mail.example.com:465 — vide&#xa0;: la boîte aux lettres locale</translation>
     </message>
     <message>
         <source>SMTP server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur SMTP</translation>
     </message>
     <message>
         <source>SMTP user</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur SMTP</translation>
     </message>
     <message>
         <source>SMTP password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe SMTP</translation>
     </message>
     <message>
         <source>Type to set or replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez-le pour le définir ou le remplacer</translation>
     </message>
     <message>
         <source>portal@your-msp.example</source>
-        <translation type="unfinished"></translation>
+        <translation>portail@votre-msp.example</translation>
     </message>
     <message>
         <source>Sender address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse de l’expéditeur</translation>
     </message>
     <message>
         <source>Sender name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de l’expéditeur</translation>
     </message>
     <message>
         <source>Save the mail settings (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les paramètres e-mail (Ctrl+S)</translation>
     </message>
     <message>
         <source>Send the test mail to</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer l’e-mail de test à</translation>
     </message>
     <message>
         <source>Test mail result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat de l’e-mail de test</translation>
     </message>
     <message>
         <source>This console was started with --smtp-url %1: it sends through that server until it is started without it. Settings saved here apply to portal servers and to the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette console a été démarrée avec --smtp-url %1&#xa0;: elle envoie les e-mails par ce serveur tant qu’elle n’est pas redémarrée sans cette option. Les paramètres enregistrés ici s’appliquent aux serveurs du portail et au prochain démarrage.</translation>
     </message>
     <message>
         <source>SMTP se&amp;rver:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Serveur SMTP&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Utilisateur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished">&amp;Mot de passe&#xa0;:</translation>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>Sender &amp;address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adresse de l’expéditeur&#xa0;:</translation>
     </message>
     <message>
         <source>Sender &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom de l’expéditeur&#xa0;:</translation>
     </message>
     <message>
         <source>Test mail t&amp;o:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Destinataire de l’e-mail de test&#xa0;:</translation>
     </message>
     <message>
         <source>Save the mail settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les paramètres e-mail</translation>
     </message>
     <message>
         <source>The mail settings could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les paramètres e-mail&#xa0;: %1</translation>
     </message>
     <message>
         <source>No password is needed without an SMTP user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun mot de passe n’est nécessaire sans utilisateur SMTP.</translation>
     </message>
     <message>
         <source>Looking in the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche dans le trousseau…</translation>
     </message>
     <message>
         <source>A password for this user and server is stored in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un mot de passe pour cet utilisateur et ce serveur est enregistré dans le trousseau.</translation>
     </message>
     <message>
         <source>No password for this user and server is stored yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun mot de passe n’est encore enregistré pour cet utilisateur et ce serveur.</translation>
     </message>
     <message>
         <source>The settings are saved, but the password could not be stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les paramètres sont enregistrés, mais le mot de passe n’a pas pu être enregistré&#xa0;: %1</translation>
     </message>
     <message>
         <source>Enter the address the test mail should go to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez l’adresse à laquelle envoyer l’e-mail de test.</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished">Envoi…</translation>
+        <translation>Envoi…</translation>
     </message>
     <message>
         <source>Delivered to the local mailbox folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déposé dans le dossier de la boîte aux lettres locale %1.</translation>
     </message>
     <message>
         <source>The server accepted the test mail: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a accepté l’e-mail de test&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1904,7 +1904,7 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     </message>
     <message>
         <source>A file can be at most 100 MB large.</source>
-        <translation type="unfinished">Un fichier ne peut pas dépasser 50 Mo. {100 ?}</translation>
+        <translation>Un fichier ne peut pas dépasser 100 Mo.</translation>
     </message>
 </context>
 <context>
@@ -2085,7 +2085,7 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     </message>
     <message>
         <source>A file can be at most 100 MB large.</source>
-        <translation type="unfinished">Un fichier ne peut pas dépasser 50 Mo. {100 ?}</translation>
+        <translation>Un fichier ne peut pas dépasser 100 Mo.</translation>
     </message>
 </context>
 <context>
@@ -2433,7 +2433,7 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     </message>
     <message>
         <source>The upload cannot be stored right now. Please try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier envoyé ne peut pas être enregistré pour le moment. Veuillez réessayer plus tard.</translation>
     </message>
 </context>
 <context>
@@ -2570,54 +2570,54 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     <name>Gatehouse::ImpersonationDialog</name>
     <message>
         <source>Read-only: nothing can be changed in the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture seule&#xa0;: rien ne peut être modifié dans le portail</translation>
     </message>
     <message>
         <source>View portal as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir le portail en tant que %1</translation>
     </message>
     <message>
         <source>You will see the portal as %1 sees it, for a limited time. %1 can see in the portal that you viewed it, and the reason is recorded in the audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous verrez le portail tel que %1 le voit, pendant une durée limitée. %1 peut voir dans le portail que vous l’avez consulté, et le motif est consigné dans le journal d’audit.</translation>
     </message>
     <message>
         <source>&amp;Reason (required):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Motif (obligatoire)&#xa0;:</translation>
     </message>
     <message>
         <source>For example: ticket 4711, the upload button is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Par exemple&#xa0;: ticket 4711, le bouton d’envoi de fichier est absent</translation>
     </message>
     <message>
         <source>Clear it to act for the contact: complete tasks, upload, answer. Every request is audited.</source>
-        <translation type="unfinished"></translation>
+        <translation>Décochez cette case pour agir à la place du contact&#xa0;: effectuer des tâches, envoyer des fichiers, répondre. Chaque requête est consignée dans le journal d’audit.</translation>
     </message>
     <message>
         <source>Only an administrator may allow actions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul un administrateur peut autoriser des actions.</translation>
     </message>
     <message>
         <source>&amp;View portal</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Voir le portail</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ImpersonationService</name>
     <message>
         <source>Give a reason for viewing the portal as this contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez un motif pour consulter le portail en tant que ce contact.</translation>
     </message>
     <message>
         <source>Keep the reason under %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le motif doit comporter moins de %1 caractères.</translation>
     </message>
     <message>
         <source>Your staff account was not found. Sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre compte collaborateur est introuvable. Reconnectez-vous.</translation>
     </message>
     <message>
         <source>Only an administrator may allow actions while viewing the portal as a contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul un administrateur peut autoriser des actions lors de la consultation du portail en tant que contact.</translation>
     </message>
     <message>
         <source>No such contact.</source>
