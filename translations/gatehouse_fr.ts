@@ -2621,70 +2621,70 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     </message>
     <message>
         <source>No such contact.</source>
-        <translation type="unfinished">Ce contact n’existe pas.</translation>
+        <translation>Ce contact n’existe pas.</translation>
     </message>
     <message>
         <source>%1 has no portal access, so there is no portal to view as them.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’a pas accès au portail&#xa0;: il n’y a donc aucun portail à voir en tant que cette personne.</translation>
     </message>
     <message>
         <source>No such view of the portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette consultation du portail n’existe pas.</translation>
     </message>
     <message>
         <source>This view of the portal has time left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le délai de cette consultation du portail n’est pas encore écoulé.</translation>
     </message>
     <message>
         <source>Only an administrator may change how long a view of the portal lasts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul un administrateur peut modifier la durée d’une consultation du portail.</translation>
     </message>
     <message>
         <source>A view of the portal lasts from %1 to %2 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une consultation du portail dure de %1 à %2 minutes.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ImpersonationWindow</name>
     <message>
         <source>&amp;End view</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Terminer la consultation</translation>
     </message>
     <message>
         <source>Portal as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Portail en tant que %1</translation>
     </message>
     <message>
         <source>End the view and its portal session</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminer la consultation et sa session du portail</translation>
     </message>
     <message>
         <source>Viewing the portal as %1 &lt;%2&gt;, read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation du portail en tant que %1 &lt;%2&gt;, en lecture seule</translation>
     </message>
     <message>
         <source>Viewing the portal as %1 &lt;%2&gt;, acting for them</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation du portail en tant que %1 &lt;%2&gt;, en agissant en son nom</translation>
     </message>
     <message>
         <source>%1:%2 left</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps restant&#xa0;: %1:%2</translation>
     </message>
     <message>
         <source>Time is up</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps écoulé</translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminée</translation>
     </message>
     <message>
         <source>View not ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation non terminée</translation>
     </message>
     <message>
         <source>The view of the portal as %1 could not be ended: %2. Its session ends by itself at its time limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de terminer la consultation du portail en tant que %1&#xa0;: %2. Sa session prendra fin d’elle-même à l’expiration de son délai.</translation>
     </message>
 </context>
 <context>
@@ -2968,45 +2968,45 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     </message>
     <message>
         <source>Test mail from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail de test de %1</translation>
     </message>
     <message>
         <source>%1 sent this message from Gatehouse&apos;s mail settings to check that mail from %2 arrives. There is nothing else to do.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a envoyé ce message depuis les paramètres e-mail de Gatehouse pour vérifier que les e-mails de %2 arrivent bien. Vous n’avez rien d’autre à faire.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::MailConfigService</name>
     <message>
         <source>The SMTP server must look like smtp://host:587 or smtps://host:465.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur SMTP doit avoir la forme smtp://host:587 ou smtps://host:465.</translation>
     </message>
     <message>
         <source>Mail through an SMTP server needs a sender address.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’envoi par un serveur SMTP nécessite une adresse d’expéditeur.</translation>
     </message>
     <message>
         <source>The sender address is not a valid email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse de l’expéditeur n’est pas une adresse e-mail valide.</translation>
     </message>
     <message>
         <source>The SMTP user name is too long or contains line breaks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom d’utilisateur SMTP est trop long ou contient des sauts de ligne.</translation>
     </message>
     <message>
         <source>The sender name can be at most %1 characters on one line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom de l’expéditeur doit tenir sur une ligne et comporter au plus %1 caractères.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::MailPassword</name>
     <message>
         <source>No SMTP user is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun utilisateur SMTP n’est défini.</translation>
     </message>
     <message>
         <source>Set the SMTP server and user before the password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Définissez le serveur et l’utilisateur SMTP avant le mot de passe.</translation>
     </message>
 </context>
 <context>
@@ -3810,38 +3810,38 @@ Les liens d’invitation pointent vers %2.</translation>
     <name>Gatehouse::PortalAccessService</name>
     <message>
         <source>No such contact.</source>
-        <translation type="unfinished">Ce contact n’existe pas.</translation>
+        <translation>Ce contact n’existe pas.</translation>
     </message>
     <message>
         <source>A sign-in code must last between %1 and %2 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un code de connexion doit être valable entre %1 et %2 minutes.</translation>
     </message>
     <message>
         <source>A portal session must last between %1 and %2 hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une session du portail doit durer entre %1 et %2 heures.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::PortalAccountService</name>
     <message>
         <source>There is no such account. Choose one of the companies listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce compte n’existe pas. Choisissez l’une des entreprises de la liste.</translation>
     </message>
     <message>
         <source>There is no company to choose: you are signed in already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’y a pas d’entreprise à choisir&#xa0;: vous êtes déjà connecté.</translation>
     </message>
     <message>
         <source>Finish signing in first.</source>
-        <translation type="unfinished">Terminez d’abord votre connexion.</translation>
+        <translation>Terminez d’abord votre connexion.</translation>
     </message>
     <message>
         <source>You signed in with a password, which opens only this account. To switch to another company, sign out and sign in with a code sent to your email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous vous êtes connecté avec un mot de passe, qui n’ouvre que ce compte. Pour passer à une autre entreprise, déconnectez-vous, puis reconnectez-vous avec un code envoyé à votre adresse e-mail.</translation>
     </message>
     <message>
         <source>You are signed in to this company already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous êtes déjà connecté à cette entreprise.</translation>
     </message>
 </context>
 <context>
@@ -3903,11 +3903,11 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>This is a read-only view of the portal for staff: nothing can be changed in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ceci est une vue du portail en lecture seule destinée aux collaborateurs&#xa0;: rien ne peut y être modifié.</translation>
     </message>
     <message>
         <source>The file did not arrive whole. Please send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier n’est pas arrivé en entier. Veuillez l’envoyer à nouveau.</translation>
     </message>
 </context>
 <context>
@@ -4075,11 +4075,11 @@ Les liens d’invitation pointent vers %2.</translation>
     <name>Gatehouse::PortalSessionOpener</name>
     <message>
         <source>This sign-in was already used. Ask for a new one.</source>
-        <translation type="unfinished">Cette connexion a déjà été utilisée. Demandez-en une nouvelle.</translation>
+        <translation>Cette connexion a déjà été utilisée. Demandez-en une nouvelle.</translation>
     </message>
     <message>
         <source>This sign-in has ended. Please sign in again.</source>
-        <translation type="unfinished">Cette session a pris fin. Veuillez vous reconnecter.</translation>
+        <translation>Cette connexion a expiré. Veuillez vous reconnecter.</translation>
     </message>
 </context>
 <context>
@@ -4273,7 +4273,7 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>The request carries a header reserved for the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête contient un en-tête réservé au serveur.</translation>
     </message>
 </context>
 <context>
@@ -4603,11 +4603,11 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     </message>
     <message>
         <source>Si&amp;gn-in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Connexion</translation>
     </message>
     <message>
         <source>&amp;Email</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-mail</translation>
     </message>
 </context>
 <context>
@@ -4732,59 +4732,59 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     <name>Gatehouse::SignInPanel</name>
     <message>
         <source>&amp;Save sign-in settings</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer les paramètres de connexion</translation>
     </message>
     <message>
         <source> minutes</source>
-        <translation type="unfinished"></translation>
+        <translation> minutes</translation>
     </message>
     <message>
         <source>Sign-in code lifetime in minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée de validité du code de connexion en minutes</translation>
     </message>
     <message>
         <source> hours</source>
-        <translation type="unfinished"></translation>
+        <translation> heures</translation>
     </message>
     <message>
         <source>Portal session lifetime in hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée de la session du portail en heures</translation>
     </message>
     <message>
         <source>Staff view of the portal lifetime in minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée d’une consultation du portail par un collaborateur en minutes</translation>
     </message>
     <message>
         <source>How long &quot;View portal as…&quot; lasts; only administrators may change it</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée de «&#xa0;Voir le portail en tant que…&#xa0;»&#xa0;; seuls les administrateurs peuvent la modifier</translation>
     </message>
     <message>
         <source>Save the sign-in settings (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les paramètres de connexion (Ctrl+S)</translation>
     </message>
     <message>
         <source>Clients sign in to the portal with a code or link sent by email. A session ends when it has not been used for the time set here; sessions already open change at their next use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les clients se connectent au portail avec un code ou un lien envoyé par e-mail. Une session prend fin lorsqu’elle n’a pas été utilisée pendant la durée définie ici&#xa0;; les sessions déjà ouvertes sont mises à jour lors de leur prochaine utilisation.</translation>
     </message>
     <message>
         <source>Emailed &amp;code and link last:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Validité du code et du lien envoyés par e-mail&#xa0;:</translation>
     </message>
     <message>
         <source>A &amp;session ends after being unused for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Une &amp;session prend fin après une inactivité de&#xa0;:</translation>
     </message>
     <message>
         <source>A staff &amp;view of the portal ends after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Une &amp;consultation du portail par un collaborateur prend fin après&#xa0;:</translation>
     </message>
     <message>
         <source>Save the sign-in settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les paramètres de connexion</translation>
     </message>
     <message>
         <source>The sign-in settings could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les paramètres de connexion&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -6000,7 +6000,7 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     </message>
     <message>
         <source>Choose a company first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez d’abord une entreprise.</translation>
     </message>
 </context>
 <context>
@@ -6392,11 +6392,11 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     <name>Gatehouse::ViewPortalAsAction</name>
     <message>
         <source>View portal as…</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir le portail en tant que…</translation>
     </message>
     <message>
         <source>See the portal as this contact sees it (Ctrl+Shift+V)</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir le portail tel que ce contact le voit (Ctrl+Maj+V)</translation>
     </message>
 </context>
 <context>
@@ -6453,47 +6453,47 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     <name>accounts</name>
     <message>
         <source>Choose a company</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une entreprise</translation>
     </message>
     <message>
         <source>Your email address %1 belongs to several companies in this portal. Which one do you want to open?</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre adresse e-mail %1 est associée à plusieurs entreprises dans ce portail. Laquelle voulez-vous ouvrir&#xa0;?</translation>
     </message>
     <message>
         <source>Opening…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverture…</translation>
     </message>
     <message>
         <source>Start again</source>
-        <translation type="unfinished">Recommencer</translation>
+        <translation>Recommencer</translation>
     </message>
     <message>
         <source>Companies</source>
-        <translation type="unfinished">Entreprises</translation>
+        <translation>Entreprises</translation>
     </message>
     <message>
         <source>Switch company</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer d’entreprise</translation>
     </message>
     <message>
         <source>Switch</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer</translation>
     </message>
     <message>
         <source>Switching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Changement…</translation>
     </message>
     <message>
         <source>Open the portal of</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le portail de</translation>
     </message>
     <message>
         <source>Sign in with an emailed code</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter avec un code envoyé par e-mail</translation>
     </message>
     <message>
         <source>You signed in with a password, which opens only this company&apos;s portal. To switch to another company, sign in with a code sent to your email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous vous êtes connecté avec un mot de passe, qui n’ouvre que le portail de cette entreprise. Pour passer à une autre entreprise, connectez-vous avec un code envoyé à votre adresse e-mail.</translation>
     </message>
 </context>
 <context>
@@ -7320,31 +7320,31 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     <name>impersonation</name>
     <message>
         <source>%1 of your IT provider is viewing this portal as you, read-only, until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, de votre prestataire informatique, consulte ce portail avec votre compte, en lecture seule, jusqu’à %2.</translation>
     </message>
     <message>
         <source>%1 of your IT provider is viewing this portal as you and may act for you, until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, de votre prestataire informatique, consulte ce portail avec votre compte et peut agir en votre nom, jusqu’à %2.</translation>
     </message>
     <message>
         <source>Nobody from your IT provider has viewed your portal as you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Personne chez votre prestataire informatique n’a consulté votre portail avec votre compte.</translation>
     </message>
     <message>
         <source>Staff who viewed your portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Collaborateurs ayant consulté votre portail</translation>
     </message>
     <message>
         <source>Your IT provider can open the portal as you to help you. Each time is listed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre prestataire informatique peut ouvrir le portail avec votre compte pour vous aider. Chaque consultation est indiquée ici.</translation>
     </message>
     <message>
         <source>Viewed by %1 at %2 (read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Consulté par %1 le %2 (lecture seule)</translation>
     </message>
     <message>
         <source>Viewed by %1 at %2 (could act for you)</source>
-        <translation type="unfinished"></translation>
+        <translation>Consulté par %1 le %2 (pouvait agir en votre nom)</translation>
     </message>
 </context>
 <context>
