@@ -258,43 +258,43 @@
     </message>
     <message>
         <source>Wrong recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code de récupération erroné</translation>
     </message>
     <message>
         <source>Wrong authenticator code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code d’authentification erroné</translation>
     </message>
     <message>
         <source>Signed in (emailed code)</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté (code envoyé par e-mail)</translation>
     </message>
     <message>
         <source>Signed in (emailed link)</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté (lien envoyé par e-mail)</translation>
     </message>
     <message>
         <source>Signed in (password)</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté (mot de passe)</translation>
     </message>
     <message>
         <source>Signed in (authenticator code)</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté (code d’authentification)</translation>
     </message>
     <message>
         <source>Signed in (recovery code)</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté (code de récupération)</translation>
     </message>
     <message>
         <source>Signed in (set up authenticator app)</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté (application d’authentification configurée)</translation>
     </message>
     <message>
         <source>Signed in (chose this company)</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté (a choisi cette entreprise)</translation>
     </message>
     <message>
         <source>Signed in (switched from another company)</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté (changement depuis une autre entreprise)</translation>
     </message>
 </context>
 <context>
@@ -586,11 +586,11 @@
     </message>
     <message>
         <source>Company chosen at sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Entreprise choisie à la connexion</translation>
     </message>
     <message>
         <source>Switched company in the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Changement d’entreprise dans le portail</translation>
     </message>
 </context>
 <context>
@@ -1133,7 +1133,7 @@
     </message>
     <message>
         <source>View as…</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir en tant que…</translation>
     </message>
 </context>
 <context>
@@ -1758,131 +1758,131 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     <name>Gatehouse::EmailPanel</name>
     <message>
         <source>&amp;Forget password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Oublier le mot de passe</translation>
     </message>
     <message>
         <source>&amp;Save mail settings</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer les paramètres e-mail</translation>
     </message>
     <message>
         <source>Send &amp;test mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer un e-mail de &amp;test</translation>
     </message>
     <message>
         <source>smtps://mail.example.com:465 — empty: the local mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>smtps://mail.example.com:465 — vide&#xa0;: la boîte aux lettres locale</translation>
     </message>
     <message>
         <source>SMTP server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur SMTP</translation>
     </message>
     <message>
         <source>SMTP user</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur SMTP</translation>
     </message>
     <message>
         <source>SMTP password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe SMTP</translation>
     </message>
     <message>
         <source>Type to set or replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez-le pour le définir ou le remplacer</translation>
     </message>
     <message>
         <source>portal@your-msp.example</source>
-        <translation type="unfinished"></translation>
+        <translation>portail@votre-msp.example</translation>
     </message>
     <message>
         <source>Sender address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse de l’expéditeur</translation>
     </message>
     <message>
         <source>Sender name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de l’expéditeur</translation>
     </message>
     <message>
         <source>Save the mail settings (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les paramètres e-mail (Ctrl+S)</translation>
     </message>
     <message>
         <source>Send the test mail to</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer l’e-mail de test à</translation>
     </message>
     <message>
         <source>Test mail result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat de l’e-mail de test</translation>
     </message>
     <message>
         <source>This console was started with --smtp-url %1: it sends through that server until it is started without it. Settings saved here apply to portal servers and to the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette console a été démarrée avec --smtp-url %1&#xa0;: elle envoie les e-mails par ce serveur tant qu’elle n’est pas redémarrée sans cette option. Les paramètres enregistrés ici s’appliquent aux serveurs du portail et au prochain démarrage.</translation>
     </message>
     <message>
         <source>SMTP se&amp;rver:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Serveur SMTP&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Utilisateur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished">&amp;Mot de passe&#xa0;:</translation>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>Sender &amp;address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adresse de l’expéditeur&#xa0;:</translation>
     </message>
     <message>
         <source>Sender &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom de l’expéditeur&#xa0;:</translation>
     </message>
     <message>
         <source>Test mail t&amp;o:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Destinataire de l’e-mail de test&#xa0;:</translation>
     </message>
     <message>
         <source>Save the mail settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les paramètres e-mail</translation>
     </message>
     <message>
         <source>The mail settings could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les paramètres e-mail&#xa0;: %1</translation>
     </message>
     <message>
         <source>No password is needed without an SMTP user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun mot de passe n’est nécessaire sans utilisateur SMTP.</translation>
     </message>
     <message>
         <source>Looking in the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche dans le trousseau…</translation>
     </message>
     <message>
         <source>A password for this user and server is stored in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un mot de passe pour cet utilisateur et ce serveur est enregistré dans le trousseau.</translation>
     </message>
     <message>
         <source>No password for this user and server is stored yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun mot de passe n’est encore enregistré pour cet utilisateur et ce serveur.</translation>
     </message>
     <message>
         <source>The settings are saved, but the password could not be stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les paramètres sont enregistrés, mais le mot de passe n’a pas pu être enregistré&#xa0;: %1</translation>
     </message>
     <message>
         <source>Enter the address the test mail should go to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez l’adresse à laquelle envoyer l’e-mail de test.</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished">Envoi…</translation>
+        <translation>Envoi…</translation>
     </message>
     <message>
         <source>Delivered to the local mailbox folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déposé dans le dossier de la boîte aux lettres locale %1.</translation>
     </message>
     <message>
         <source>The server accepted the test mail: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a accepté l’e-mail de test&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1904,7 +1904,7 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     </message>
     <message>
         <source>A file can be at most 100 MB large.</source>
-        <translation type="unfinished">Un fichier ne peut pas dépasser 50 Mo. {100 ?}</translation>
+        <translation>Un fichier ne peut pas dépasser 100 Mo.</translation>
     </message>
 </context>
 <context>
@@ -2085,7 +2085,7 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     </message>
     <message>
         <source>A file can be at most 100 MB large.</source>
-        <translation type="unfinished">Un fichier ne peut pas dépasser 50 Mo. {100 ?}</translation>
+        <translation>Un fichier ne peut pas dépasser 100 Mo.</translation>
     </message>
 </context>
 <context>
@@ -2433,7 +2433,7 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     </message>
     <message>
         <source>The upload cannot be stored right now. Please try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier envoyé ne peut pas être enregistré pour le moment. Veuillez réessayer plus tard.</translation>
     </message>
 </context>
 <context>
@@ -2570,121 +2570,121 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     <name>Gatehouse::ImpersonationDialog</name>
     <message>
         <source>Read-only: nothing can be changed in the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture seule&#xa0;: rien ne peut être modifié dans le portail</translation>
     </message>
     <message>
         <source>View portal as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir le portail en tant que %1</translation>
     </message>
     <message>
         <source>You will see the portal as %1 sees it, for a limited time. %1 can see in the portal that you viewed it, and the reason is recorded in the audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous verrez le portail tel que %1 le voit, pendant une durée limitée. %1 peut voir dans le portail que vous l’avez consulté, et le motif est consigné dans le journal d’audit.</translation>
     </message>
     <message>
         <source>&amp;Reason (required):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Motif (obligatoire)&#xa0;:</translation>
     </message>
     <message>
         <source>For example: ticket 4711, the upload button is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Par exemple&#xa0;: ticket 4711, le bouton d’envoi de fichier est absent</translation>
     </message>
     <message>
         <source>Clear it to act for the contact: complete tasks, upload, answer. Every request is audited.</source>
-        <translation type="unfinished"></translation>
+        <translation>Décochez cette case pour agir à la place du contact&#xa0;: effectuer des tâches, envoyer des fichiers, répondre. Chaque requête est consignée dans le journal d’audit.</translation>
     </message>
     <message>
         <source>Only an administrator may allow actions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul un administrateur peut autoriser des actions.</translation>
     </message>
     <message>
         <source>&amp;View portal</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Voir le portail</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ImpersonationService</name>
     <message>
         <source>Give a reason for viewing the portal as this contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez un motif pour consulter le portail en tant que ce contact.</translation>
     </message>
     <message>
         <source>Keep the reason under %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le motif doit comporter moins de %1 caractères.</translation>
     </message>
     <message>
         <source>Your staff account was not found. Sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre compte collaborateur est introuvable. Reconnectez-vous.</translation>
     </message>
     <message>
         <source>Only an administrator may allow actions while viewing the portal as a contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul un administrateur peut autoriser des actions lors de la consultation du portail en tant que contact.</translation>
     </message>
     <message>
         <source>No such contact.</source>
-        <translation type="unfinished">Ce contact n’existe pas.</translation>
+        <translation>Ce contact n’existe pas.</translation>
     </message>
     <message>
         <source>%1 has no portal access, so there is no portal to view as them.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’a pas accès au portail&#xa0;: il n’y a donc aucun portail à voir en tant que cette personne.</translation>
     </message>
     <message>
         <source>No such view of the portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette consultation du portail n’existe pas.</translation>
     </message>
     <message>
         <source>This view of the portal has time left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le délai de cette consultation du portail n’est pas encore écoulé.</translation>
     </message>
     <message>
         <source>Only an administrator may change how long a view of the portal lasts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul un administrateur peut modifier la durée d’une consultation du portail.</translation>
     </message>
     <message>
         <source>A view of the portal lasts from %1 to %2 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une consultation du portail dure de %1 à %2 minutes.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ImpersonationWindow</name>
     <message>
         <source>&amp;End view</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Terminer la consultation</translation>
     </message>
     <message>
         <source>Portal as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Portail en tant que %1</translation>
     </message>
     <message>
         <source>End the view and its portal session</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminer la consultation et sa session du portail</translation>
     </message>
     <message>
         <source>Viewing the portal as %1 &lt;%2&gt;, read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation du portail en tant que %1 &lt;%2&gt;, en lecture seule</translation>
     </message>
     <message>
         <source>Viewing the portal as %1 &lt;%2&gt;, acting for them</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation du portail en tant que %1 &lt;%2&gt;, en agissant en son nom</translation>
     </message>
     <message>
         <source>%1:%2 left</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps restant&#xa0;: %1:%2</translation>
     </message>
     <message>
         <source>Time is up</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps écoulé</translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminée</translation>
     </message>
     <message>
         <source>View not ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation non terminée</translation>
     </message>
     <message>
         <source>The view of the portal as %1 could not be ended: %2. Its session ends by itself at its time limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de terminer la consultation du portail en tant que %1&#xa0;: %2. Sa session prendra fin d’elle-même à l’expiration de son délai.</translation>
     </message>
 </context>
 <context>
@@ -2968,45 +2968,45 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     </message>
     <message>
         <source>Test mail from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail de test de %1</translation>
     </message>
     <message>
         <source>%1 sent this message from Gatehouse&apos;s mail settings to check that mail from %2 arrives. There is nothing else to do.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a envoyé ce message depuis les paramètres e-mail de Gatehouse pour vérifier que les e-mails de %2 arrivent bien. Vous n’avez rien d’autre à faire.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::MailConfigService</name>
     <message>
         <source>The SMTP server must look like smtp://host:587 or smtps://host:465.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur SMTP doit avoir la forme smtp://host:587 ou smtps://host:465.</translation>
     </message>
     <message>
         <source>Mail through an SMTP server needs a sender address.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’envoi par un serveur SMTP nécessite une adresse d’expéditeur.</translation>
     </message>
     <message>
         <source>The sender address is not a valid email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse de l’expéditeur n’est pas une adresse e-mail valide.</translation>
     </message>
     <message>
         <source>The SMTP user name is too long or contains line breaks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom d’utilisateur SMTP est trop long ou contient des sauts de ligne.</translation>
     </message>
     <message>
         <source>The sender name can be at most %1 characters on one line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom de l’expéditeur doit tenir sur une ligne et comporter au plus %1 caractères.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::MailPassword</name>
     <message>
         <source>No SMTP user is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun utilisateur SMTP n’est défini.</translation>
     </message>
     <message>
         <source>Set the SMTP server and user before the password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Définissez le serveur et l’utilisateur SMTP avant le mot de passe.</translation>
     </message>
 </context>
 <context>
@@ -3810,38 +3810,38 @@ Les liens d’invitation pointent vers %2.</translation>
     <name>Gatehouse::PortalAccessService</name>
     <message>
         <source>No such contact.</source>
-        <translation type="unfinished">Ce contact n’existe pas.</translation>
+        <translation>Ce contact n’existe pas.</translation>
     </message>
     <message>
         <source>A sign-in code must last between %1 and %2 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un code de connexion doit être valable entre %1 et %2 minutes.</translation>
     </message>
     <message>
         <source>A portal session must last between %1 and %2 hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une session du portail doit durer entre %1 et %2 heures.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::PortalAccountService</name>
     <message>
         <source>There is no such account. Choose one of the companies listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce compte n’existe pas. Choisissez l’une des entreprises de la liste.</translation>
     </message>
     <message>
         <source>There is no company to choose: you are signed in already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’y a pas d’entreprise à choisir&#xa0;: vous êtes déjà connecté.</translation>
     </message>
     <message>
         <source>Finish signing in first.</source>
-        <translation type="unfinished">Terminez d’abord votre connexion.</translation>
+        <translation>Terminez d’abord votre connexion.</translation>
     </message>
     <message>
         <source>You signed in with a password, which opens only this account. To switch to another company, sign out and sign in with a code sent to your email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous vous êtes connecté avec un mot de passe, qui n’ouvre que ce compte. Pour passer à une autre entreprise, déconnectez-vous, puis reconnectez-vous avec un code envoyé à votre adresse e-mail.</translation>
     </message>
     <message>
         <source>You are signed in to this company already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous êtes déjà connecté à cette entreprise.</translation>
     </message>
 </context>
 <context>
@@ -3903,11 +3903,11 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>This is a read-only view of the portal for staff: nothing can be changed in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ceci est une vue du portail en lecture seule destinée aux collaborateurs&#xa0;: rien ne peut y être modifié.</translation>
     </message>
     <message>
         <source>The file did not arrive whole. Please send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier n’est pas arrivé en entier. Veuillez l’envoyer à nouveau.</translation>
     </message>
 </context>
 <context>
@@ -4075,11 +4075,11 @@ Les liens d’invitation pointent vers %2.</translation>
     <name>Gatehouse::PortalSessionOpener</name>
     <message>
         <source>This sign-in was already used. Ask for a new one.</source>
-        <translation type="unfinished">Cette connexion a déjà été utilisée. Demandez-en une nouvelle.</translation>
+        <translation>Cette connexion a déjà été utilisée. Demandez-en une nouvelle.</translation>
     </message>
     <message>
         <source>This sign-in has ended. Please sign in again.</source>
-        <translation type="unfinished">Cette session a pris fin. Veuillez vous reconnecter.</translation>
+        <translation>Cette connexion a expiré. Veuillez vous reconnecter.</translation>
     </message>
 </context>
 <context>
@@ -4273,7 +4273,7 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>The request carries a header reserved for the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête contient un en-tête réservé au serveur.</translation>
     </message>
 </context>
 <context>
@@ -4603,11 +4603,11 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     </message>
     <message>
         <source>Si&amp;gn-in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Connexion</translation>
     </message>
     <message>
         <source>&amp;Email</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-mail</translation>
     </message>
 </context>
 <context>
@@ -4732,59 +4732,59 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     <name>Gatehouse::SignInPanel</name>
     <message>
         <source>&amp;Save sign-in settings</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer les paramètres de connexion</translation>
     </message>
     <message>
         <source> minutes</source>
-        <translation type="unfinished"></translation>
+        <translation> minutes</translation>
     </message>
     <message>
         <source>Sign-in code lifetime in minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée de validité du code de connexion en minutes</translation>
     </message>
     <message>
         <source> hours</source>
-        <translation type="unfinished"></translation>
+        <translation> heures</translation>
     </message>
     <message>
         <source>Portal session lifetime in hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée de la session du portail en heures</translation>
     </message>
     <message>
         <source>Staff view of the portal lifetime in minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée d’une consultation du portail par un collaborateur en minutes</translation>
     </message>
     <message>
         <source>How long &quot;View portal as…&quot; lasts; only administrators may change it</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée de «&#xa0;Voir le portail en tant que…&#xa0;»&#xa0;; seuls les administrateurs peuvent la modifier</translation>
     </message>
     <message>
         <source>Save the sign-in settings (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les paramètres de connexion (Ctrl+S)</translation>
     </message>
     <message>
         <source>Clients sign in to the portal with a code or link sent by email. A session ends when it has not been used for the time set here; sessions already open change at their next use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les clients se connectent au portail avec un code ou un lien envoyé par e-mail. Une session prend fin lorsqu’elle n’a pas été utilisée pendant la durée définie ici&#xa0;; les sessions déjà ouvertes sont mises à jour lors de leur prochaine utilisation.</translation>
     </message>
     <message>
         <source>Emailed &amp;code and link last:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Validité du code et du lien envoyés par e-mail&#xa0;:</translation>
     </message>
     <message>
         <source>A &amp;session ends after being unused for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Une &amp;session prend fin après une inactivité de&#xa0;:</translation>
     </message>
     <message>
         <source>A staff &amp;view of the portal ends after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Une &amp;consultation du portail par un collaborateur prend fin après&#xa0;:</translation>
     </message>
     <message>
         <source>Save the sign-in settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les paramètres de connexion</translation>
     </message>
     <message>
         <source>The sign-in settings could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les paramètres de connexion&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -6000,7 +6000,7 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     </message>
     <message>
         <source>Choose a company first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez d’abord une entreprise.</translation>
     </message>
 </context>
 <context>
@@ -6392,11 +6392,11 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     <name>Gatehouse::ViewPortalAsAction</name>
     <message>
         <source>View portal as…</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir le portail en tant que…</translation>
     </message>
     <message>
         <source>See the portal as this contact sees it (Ctrl+Shift+V)</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir le portail tel que ce contact le voit (Ctrl+Maj+V)</translation>
     </message>
 </context>
 <context>
@@ -6453,47 +6453,47 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     <name>accounts</name>
     <message>
         <source>Choose a company</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une entreprise</translation>
     </message>
     <message>
         <source>Your email address %1 belongs to several companies in this portal. Which one do you want to open?</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre adresse e-mail %1 est associée à plusieurs entreprises dans ce portail. Laquelle voulez-vous ouvrir&#xa0;?</translation>
     </message>
     <message>
         <source>Opening…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverture…</translation>
     </message>
     <message>
         <source>Start again</source>
-        <translation type="unfinished">Recommencer</translation>
+        <translation>Recommencer</translation>
     </message>
     <message>
         <source>Companies</source>
-        <translation type="unfinished">Entreprises</translation>
+        <translation>Entreprises</translation>
     </message>
     <message>
         <source>Switch company</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer d’entreprise</translation>
     </message>
     <message>
         <source>Switch</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer</translation>
     </message>
     <message>
         <source>Switching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Changement…</translation>
     </message>
     <message>
         <source>Open the portal of</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le portail de</translation>
     </message>
     <message>
         <source>Sign in with an emailed code</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter avec un code envoyé par e-mail</translation>
     </message>
     <message>
         <source>You signed in with a password, which opens only this company&apos;s portal. To switch to another company, sign in with a code sent to your email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous vous êtes connecté avec un mot de passe, qui n’ouvre que le portail de cette entreprise. Pour passer à une autre entreprise, connectez-vous avec un code envoyé à votre adresse e-mail.</translation>
     </message>
 </context>
 <context>
@@ -7320,31 +7320,31 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     <name>impersonation</name>
     <message>
         <source>%1 of your IT provider is viewing this portal as you, read-only, until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, de votre prestataire informatique, consulte ce portail avec votre compte, en lecture seule, jusqu’à %2.</translation>
     </message>
     <message>
         <source>%1 of your IT provider is viewing this portal as you and may act for you, until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, de votre prestataire informatique, consulte ce portail avec votre compte et peut agir en votre nom, jusqu’à %2.</translation>
     </message>
     <message>
         <source>Nobody from your IT provider has viewed your portal as you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Personne chez votre prestataire informatique n’a consulté votre portail avec votre compte.</translation>
     </message>
     <message>
         <source>Staff who viewed your portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Collaborateurs ayant consulté votre portail</translation>
     </message>
     <message>
         <source>Your IT provider can open the portal as you to help you. Each time is listed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre prestataire informatique peut ouvrir le portail avec votre compte pour vous aider. Chaque consultation est indiquée ici.</translation>
     </message>
     <message>
         <source>Viewed by %1 at %2 (read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Consulté par %1 le %2 (lecture seule)</translation>
     </message>
     <message>
         <source>Viewed by %1 at %2 (could act for you)</source>
-        <translation type="unfinished"></translation>
+        <translation>Consulté par %1 le %2 (pouvait agir en votre nom)</translation>
     </message>
 </context>
 <context>
