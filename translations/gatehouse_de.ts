@@ -225,6 +225,10 @@
         <source>The access log could not be read: %1</source>
         <translation>Das Zugriffsprotokoll konnte nicht gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>Access log</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::AccessLogModel</name>
@@ -398,6 +402,18 @@
     <message>
         <source>Exported %1 events to %2</source>
         <translation>%1 Ereignisse nach %2 exportiert</translation>
+    </message>
+    <message>
+        <source>Filter the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished">Aktion</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1037,20 +1053,8 @@
         <translation>Zugriffsprotokoll…</translation>
     </message>
     <message>
-        <source>New contacts get portal access</source>
-        <translation>Neue Kontakte erhalten Portalzugang</translation>
-    </message>
-    <message>
         <source>When, from where and with what the contact used the portal</source>
         <translation>Wann, von wo und womit der Kontakt das Portal benutzt hat</translation>
-    </message>
-    <message>
-        <source>Whether contacts added from now on may be invited to the portal</source>
-        <translation>Ob ab jetzt angelegte Kontakte ins Portal eingeladen werden dürfen</translation>
-    </message>
-    <message>
-        <source>The workspace could not be read: %1</source>
-        <translation>Der Arbeitsbereich konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Turn portal access on</source>
@@ -1077,32 +1081,12 @@
         <translation>Der Portalzugang von %1 konnte nicht geändert werden: %2</translation>
     </message>
     <message>
-        <source>Setting not changed</source>
-        <translation>Einstellung nicht geändert</translation>
-    </message>
-    <message>
-        <source>The default for new contacts could not be changed: %1</source>
-        <translation>Der Standard für neue Kontakte konnte nicht geändert werden: %1</translation>
-    </message>
-    <message>
-        <source>Contacts must use an authenticator app</source>
-        <translation>Kontakte müssen eine Authenticator-App verwenden</translation>
-    </message>
-    <message>
         <source>Portal roles…</source>
         <translation>Portalrollen…</translation>
     </message>
     <message>
-        <source>Contacts without an authenticator app (TOTP) must set one up at their next sign-in before they can use the portal</source>
-        <translation>Kontakte ohne Authenticator-App (TOTP) müssen bei ihrer nächsten Anmeldung eine einrichten, bevor sie das Portal nutzen können</translation>
-    </message>
-    <message>
         <source>Custom roles, and the role new contacts get</source>
         <translation>Eigene Rollen und die Rolle, die neue Kontakte erhalten</translation>
-    </message>
-    <message>
-        <source>Whether contacts must use an authenticator app could not be changed: %1</source>
-        <translation>Ob Kontakte eine Authenticator-App verwenden müssen, konnte nicht geändert werden: %1</translation>
     </message>
     <message>
         <source>Invite all…</source>
@@ -1177,6 +1161,14 @@
         <source>Portal not started on port %1: %2</source>
         <translation>Portal auf Port %1 nicht gestartet: %2</translation>
     </message>
+    <message>
+        <source>The demo workspace could not be made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--demo opens the demo workspace only, and the data folder holds another one (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::ConsoleOptions</name>
@@ -1231,6 +1223,30 @@
     <message>
         <source>--public-url needs an http:// or https:// address, not &quot;%1&quot;.</source>
         <translation>--public-url erwartet eine http://- oder https://-Adresse, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>Open the demo workspace of the data folder (made if there is none yet) as its admin, without signing in. For trying Gatehouse out: the demo&apos;s password is public.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --demo: save pictures of the console&apos;s main areas in DIR, then quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --screenshots: only these pictures, comma-separated (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--screenshots needs --demo and a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--screenshot-pages needs --screenshots.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no screenshot &quot;%1&quot;; choose from %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2446,6 +2462,10 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
         <source>Find companies, contacts, onboardings and tasks</source>
         <translation>Firmen, Kontakte, Onboardings und Aufgaben finden</translation>
     </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::HomeCharts</name>
@@ -2537,6 +2557,10 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     <message>
         <source>The charts could not be read: %1</source>
         <translation>Die Diagramme konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation type="unfinished">Startseite</translation>
     </message>
 </context>
 <context>
@@ -3043,6 +3067,14 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
         <source>No file manager could open %1.</source>
         <translation>Kein Dateimanager konnte %1 öffnen.</translation>
     </message>
+    <message>
+        <source>Outgoing mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished">Nachricht</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::MainWindow</name>
@@ -3215,6 +3247,10 @@ Einladungslinks verweisen auf %2.</translation>
     <message>
         <source>That onboarding is no longer there.</source>
         <translation>Dieses Onboarding gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation type="unfinished">Seiten</translation>
     </message>
 </context>
 <context>
@@ -3483,6 +3519,10 @@ Einladungslinks verweisen auf %2.</translation>
         <source>Export signed PDFs, form answers, document hashes and the audit events of this onboarding as one ZIP</source>
         <translation>Unterschriebene PDFs, Formularantworten, Dokument-Hashes und die Prüfprotokoll-Ereignisse dieses Onboardings als eine ZIP-Datei exportieren</translation>
     </message>
+    <message>
+        <source>Phases and tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::OnboardingListModel</name>
@@ -3621,6 +3661,14 @@ Einladungslinks verweisen auf %2.</translation>
     <message>
         <source>No onboarding matches “%1”.</source>
         <translation>Kein Onboarding passt zu „%1“.</translation>
+    </message>
+    <message>
+        <source>Filter onboardings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Onboardings</source>
+        <translation type="unfinished">Onboardings</translation>
     </message>
 </context>
 <context>
@@ -4069,6 +4117,10 @@ Einladungslinks verweisen auf %2.</translation>
     <message>
         <source>The role for new contacts was not changed: %1</source>
         <translation>Die Rolle für neue Kontakte wurde nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4520,6 +4572,21 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     </message>
 </context>
 <context>
+    <name>Gatehouse::ScreenshotTour</name>
+    <message>
+        <source>The folder %1 could not be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no screenshot called &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The screenshot %1 could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::SearchResultModel</name>
     <message>
         <source>Company</source>
@@ -4785,6 +4852,22 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     <message>
         <source>The sign-in settings could not be read: %1</source>
         <translation>Die Anmeldeeinstellungen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>New contacts get portal &amp;access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts must use an au&amp;thenticator app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether contacts added from now on may be invited to the portal</source>
+        <translation type="unfinished">Ob ab jetzt angelegte Kontakte ins Portal eingeladen werden dürfen</translation>
+    </message>
+    <message>
+        <source>Contacts without an authenticator app (TOTP) must set one up at their next sign-in before they can use the portal</source>
+        <translation type="unfinished">Kontakte ohne Authenticator-App (TOTP) müssen bei ihrer nächsten Anmeldung eine einrichten, bevor sie das Portal nutzen können</translation>
     </message>
 </context>
 <context>
@@ -5764,6 +5847,10 @@ SHA-256 des Nachweises: %8</translation>
     <message>
         <source>Save the template</source>
         <translation>Vorlage speichern</translation>
+    </message>
+    <message>
+        <source>Phases and tasks of the template</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -225,6 +225,10 @@
         <source>The access log could not be read: %1</source>
         <translation>Impossible de lire le journal d’accès&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Access log</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::AccessLogModel</name>
@@ -398,6 +402,18 @@
     <message>
         <source>Exported %1 events to %2</source>
         <translation>%1 événements exportés vers %2</translation>
+    </message>
+    <message>
+        <source>Filter the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished">Action</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1037,20 +1053,8 @@
         <translation>Journal d’accès…</translation>
     </message>
     <message>
-        <source>New contacts get portal access</source>
-        <translation>Accès au portail pour les nouveaux contacts</translation>
-    </message>
-    <message>
         <source>When, from where and with what the contact used the portal</source>
         <translation>Quand, d’où et avec quoi le contact a utilisé le portail</translation>
-    </message>
-    <message>
-        <source>Whether contacts added from now on may be invited to the portal</source>
-        <translation>Indique si les contacts ajoutés à partir de maintenant peuvent être invités sur le portail</translation>
-    </message>
-    <message>
-        <source>The workspace could not be read: %1</source>
-        <translation>Impossible de lire l’espace de travail&#xa0;: %1</translation>
     </message>
     <message>
         <source>Turn portal access on</source>
@@ -1077,32 +1081,12 @@
         <translation>Impossible de modifier l’accès au portail de %1&#xa0;: %2</translation>
     </message>
     <message>
-        <source>Setting not changed</source>
-        <translation>Paramètre inchangé</translation>
-    </message>
-    <message>
-        <source>The default for new contacts could not be changed: %1</source>
-        <translation>Impossible de modifier le réglage par défaut des nouveaux contacts&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Contacts must use an authenticator app</source>
-        <translation>Les contacts doivent utiliser une application d’authentification</translation>
-    </message>
-    <message>
         <source>Portal roles…</source>
         <translation>Rôles du portail…</translation>
     </message>
     <message>
-        <source>Contacts without an authenticator app (TOTP) must set one up at their next sign-in before they can use the portal</source>
-        <translation>Les contacts sans application d’authentification (TOTP) doivent en configurer une lors de leur prochaine connexion avant de pouvoir utiliser le portail</translation>
-    </message>
-    <message>
         <source>Custom roles, and the role new contacts get</source>
         <translation>Rôles personnalisés et rôle attribué aux nouveaux contacts</translation>
-    </message>
-    <message>
-        <source>Whether contacts must use an authenticator app could not be changed: %1</source>
-        <translation>Impossible de modifier l’obligation d’utiliser une application d’authentification&#xa0;: %1</translation>
     </message>
     <message>
         <source>Invite all…</source>
@@ -1177,6 +1161,14 @@
         <source>Portal not started on port %1: %2</source>
         <translation>Portail non démarré sur le port %1&#xa0;: %2</translation>
     </message>
+    <message>
+        <source>The demo workspace could not be made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--demo opens the demo workspace only, and the data folder holds another one (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::ConsoleOptions</name>
@@ -1231,6 +1223,30 @@
     <message>
         <source>--public-url needs an http:// or https:// address, not &quot;%1&quot;.</source>
         <translation>--public-url attend une adresse http:// ou https://, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Open the demo workspace of the data folder (made if there is none yet) as its admin, without signing in. For trying Gatehouse out: the demo&apos;s password is public.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --demo: save pictures of the console&apos;s main areas in DIR, then quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --screenshots: only these pictures, comma-separated (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--screenshots needs --demo and a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--screenshot-pages needs --screenshots.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no screenshot &quot;%1&quot;; choose from %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2446,6 +2462,10 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
         <source>Find companies, contacts, onboardings and tasks</source>
         <translation>Rechercher des entreprises, des contacts, des onboardings et des tâches</translation>
     </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::HomeCharts</name>
@@ -2537,6 +2557,10 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     <message>
         <source>The charts could not be read: %1</source>
         <translation>Impossible de lire les graphiques&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation type="unfinished">Accueil</translation>
     </message>
 </context>
 <context>
@@ -3043,6 +3067,14 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
         <source>No file manager could open %1.</source>
         <translation>Aucun gestionnaire de fichiers n’a pu ouvrir %1.</translation>
     </message>
+    <message>
+        <source>Outgoing mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished">Message</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::MainWindow</name>
@@ -3215,6 +3247,10 @@ Les liens d’invitation pointent vers %2.</translation>
     <message>
         <source>That onboarding is no longer there.</source>
         <translation>Cet onboarding n’existe plus.</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation type="unfinished">Pages</translation>
     </message>
 </context>
 <context>
@@ -3483,6 +3519,10 @@ Les liens d’invitation pointent vers %2.</translation>
         <source>Export signed PDFs, form answers, document hashes and the audit events of this onboarding as one ZIP</source>
         <translation>Exporter dans un seul fichier ZIP les PDF signés, les réponses aux formulaires, les empreintes des documents et les événements d’audit de cet onboarding</translation>
     </message>
+    <message>
+        <source>Phases and tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::OnboardingListModel</name>
@@ -3621,6 +3661,14 @@ Les liens d’invitation pointent vers %2.</translation>
     <message>
         <source>No onboarding matches “%1”.</source>
         <translation>Aucun onboarding ne correspond à «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Filter onboardings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Onboardings</source>
+        <translation type="unfinished">Onboardings</translation>
     </message>
 </context>
 <context>
@@ -4069,6 +4117,10 @@ Les liens d’invitation pointent vers %2.</translation>
     <message>
         <source>The role for new contacts was not changed: %1</source>
         <translation>Le rôle des nouveaux contacts n’a pas été modifié&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4520,6 +4572,21 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     </message>
 </context>
 <context>
+    <name>Gatehouse::ScreenshotTour</name>
+    <message>
+        <source>The folder %1 could not be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no screenshot called &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The screenshot %1 could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::SearchResultModel</name>
     <message>
         <source>Company</source>
@@ -4785,6 +4852,22 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     <message>
         <source>The sign-in settings could not be read: %1</source>
         <translation>Impossible de lire les paramètres de connexion&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>New contacts get portal &amp;access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts must use an au&amp;thenticator app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether contacts added from now on may be invited to the portal</source>
+        <translation type="unfinished">Indique si les contacts ajoutés à partir de maintenant peuvent être invités sur le portail</translation>
+    </message>
+    <message>
+        <source>Contacts without an authenticator app (TOTP) must set one up at their next sign-in before they can use the portal</source>
+        <translation type="unfinished">Les contacts sans application d’authentification (TOTP) doivent en configurer une lors de leur prochaine connexion avant de pouvoir utiliser le portail</translation>
     </message>
 </context>
 <context>
@@ -5764,6 +5847,10 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     <message>
         <source>Save the template</source>
         <translation>Enregistrer le modèle</translation>
+    </message>
+    <message>
+        <source>Phases and tasks of the template</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

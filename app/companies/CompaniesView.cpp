@@ -17,7 +17,6 @@
 #include "widgets/EmptyState.h"
 #include "widgets/ErrorLabel.h"
 
-#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -75,8 +74,6 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
     , m_accessLog(new QPushButton(tr("Access log…"), this))
     , m_viewAsAction(new ViewPortalAsAction(context, this))
     , m_viewAs(new QPushButton(tr("View as…"), this))
-    , m_newContactsAccess(new QCheckBox(tr("New contacts get portal access"), this))
-    , m_requireTotp(new QCheckBox(tr("Contacts must use an authenticator app"), this))
     , m_rolePicker(new ContactRolePicker(context, this))
     , m_roles(new QPushButton(tr("Portal roles…"), this))
     , m_invitePanel(new InviteResultPanel(this))
@@ -100,12 +97,6 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
     m_viewAs->setToolTip(m_viewAsAction->toolTip());
     m_contactTable->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_contactTable->addAction(m_viewAsAction);
-    m_newContactsAccess->setObjectName(QStringLiteral("newContactsAccess"));
-    m_newContactsAccess->setToolTip(
-        tr("Whether contacts added from now on may be invited to the portal"));
-    m_requireTotp->setObjectName(QStringLiteral("requireContactTotp"));
-    m_requireTotp->setToolTip(tr("Contacts without an authenticator app (TOTP) must set one up "
-                                 "at their next sign-in before they can use the portal"));
     m_newOnboarding->setToolTip(tr("Start an onboarding for this company"));
     m_roles->setObjectName(QStringLiteral("portalRoles"));
     m_roles->setToolTip(tr("Custom roles, and the role new contacts get"));
@@ -154,11 +145,9 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
     contactLayout->addLayout(contactButtons);
     contactLayout->addWidget(m_rolePicker);
     auto *defaults = new QHBoxLayout;
-    defaults->addWidget(m_newContactsAccess);
     defaults->addStretch();
     defaults->addWidget(m_roles);
     contactLayout->addLayout(defaults);
-    contactLayout->addWidget(m_requireTotp, 0, Qt::AlignLeft);
     contactLayout->addWidget(m_invitePanel);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
@@ -192,9 +181,6 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
     connect(m_roles, &QPushButton::clicked, this, &CompaniesView::manageRoles);
     connect(m_viewAs, &QPushButton::clicked, m_viewAsAction, &QAction::trigger);
     // clicked, not toggled: only a person's click changes the setting, not refresh().
-    connect(m_newContactsAccess, &QCheckBox::clicked, this,
-            &CompaniesView::setNewContactsGetAccess);
-    connect(m_requireTotp, &QCheckBox::clicked, this, &CompaniesView::setRequireContactTotp);
     connect(m_newOnboarding, &QPushButton::clicked, this,
             [this] { Q_EMIT newOnboardingRequested(currentCompanyId()); });
 
@@ -210,14 +196,7 @@ void CompaniesView::refresh()
         m_error->showMessage(tr("The companies could not be read: %1").arg(error));
         return;
     }
-    const std::optional<Workspace> workspace = DirectoryRepository(*m_context.db).workspace(&error);
-    if (!workspace) {
-        m_error->showMessage(tr("The workspace could not be read: %1").arg(error));
-        return;
-    }
     m_error->hide();
-    m_newContactsAccess->setChecked(workspace->newContactsPortalAccess);
-    m_requireTotp->setChecked(workspace->requireContactTotp);
     const qint64 current = currentCompanyId();
     m_restoring = true;
     m_companies->setRows(companies);
@@ -450,35 +429,6 @@ bool CompaniesView::toggleSelectedContactAccess()
     }
     if (changed && !on) {
         m_invitePanel->hide(); // the link it shows is dead now
-    }
-    refresh();
-    return changed;
-}
-
-bool CompaniesView::setNewContactsGetAccess(bool on)
-{
-    ServiceError error;
-    const bool changed = PortalAccessService(*m_context.db, *m_context.clock)
-                             .setNewContactsDefault(on, m_context.actor(), &error);
-    if (!changed) {
-        MessageBox::warning(
-            this, tr("Setting not changed"),
-            tr("The default for new contacts could not be changed: %1").arg(error.message));
-    }
-    refresh(); // the box shows what is stored, changed or not
-    return changed;
-}
-
-bool CompaniesView::setRequireContactTotp(bool on)
-{
-    ServiceError error;
-    const bool changed = PortalAccessService(*m_context.db, *m_context.clock)
-                             .setRequireContactTotp(on, m_context.actor(), &error);
-    if (!changed) {
-        MessageBox::warning(
-            this, tr("Setting not changed"),
-            tr("Whether contacts must use an authenticator app could not be changed: %1")
-                .arg(error.message));
     }
     refresh();
     return changed;

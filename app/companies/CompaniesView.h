@@ -6,7 +6,6 @@
 
 #include <optional>
 
-class QCheckBox;
 class QLabel;
 class QPushButton;
 class QTableView;
@@ -46,10 +45,6 @@ public:
     // Turns the selected contact's portal access off (after asking: it ends their sessions) or
     // on again.
     bool toggleSelectedContactAccess();
-    // Whether new contacts get portal access (the workspace default).
-    bool setNewContactsGetAccess(bool on);
-    // ACC-10: whether every contact must sign in with an authenticator app.
-    bool setRequireContactTotp(bool on);
     // The selected contact's access log, opened without blocking.
     AccessLogDialog *showAccessLog();
     // Custom portal roles and the role new contacts get (ACC-12), opened without blocking.
@@ -68,8 +63,6 @@ public:
     QPushButton *inviteEveryoneButton() const { return m_inviteAll; }
     QPushButton *accessButton() const { return m_access; }
     QPushButton *accessLogButton() const { return m_accessLog; }
-    QCheckBox *newContactsAccessBox() const { return m_newContactsAccess; }
-    QCheckBox *requireTotpBox() const { return m_requireTotp; }
     InviteResultPanel *invitePanel() const { return m_invitePanel; }
     ContactRolePicker *rolePicker() const { return m_rolePicker; }
     QPushButton *rolesButton() const { return m_roles; }
@@ -105,8 +98,6 @@ private:
     QPushButton *m_accessLog;
     ViewPortalAsAction *m_viewAsAction;
     QPushButton *m_viewAs;
-    QCheckBox *m_newContactsAccess;
-    QCheckBox *m_requireTotp;
     ContactRolePicker *m_rolePicker;
     QPushButton *m_roles;
     InviteResultPanel *m_invitePanel;

@@ -6,6 +6,7 @@
 #include "storage/DirectoryRepository.h"
 #include "widgets/ErrorLabel.h"
 
+#include <QCheckBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -18,6 +19,8 @@ namespace Gatehouse {
 SignInPanel::SignInPanel(const ConsoleContext &context, QWidget *parent)
     : QWidget(parent)
     , m_context(context)
+    , m_newContactsAccess(new QCheckBox(tr("New contacts get portal &access"), this))
+    , m_requireTotp(new QCheckBox(tr("Contacts must use an au&thenticator app"), this))
     , m_codeMinutes(new QSpinBox(this))
     , m_sessionHours(new QSpinBox(this))
     , m_viewMinutes(new QSpinBox(this))
@@ -25,6 +28,12 @@ SignInPanel::SignInPanel(const ConsoleContext &context, QWidget *parent)
     , m_error(new ErrorLabel(this))
 {
     setObjectName(QStringLiteral("signInPanel"));
+    m_newContactsAccess->setObjectName(QStringLiteral("newContactsAccess"));
+    m_newContactsAccess->setToolTip(
+        tr("Whether contacts added from now on may be invited to the portal"));
+    m_requireTotp->setObjectName(QStringLiteral("requireContactTotp"));
+    m_requireTotp->setToolTip(tr("Contacts without an authenticator app (TOTP) must set one up "
+                                 "at their next sign-in before they can use the portal"));
     m_codeMinutes->setRange(PortalAuthService::kMinCodeMinutes, PortalAuthService::kMaxCodeMinutes);
     m_codeMinutes->setSuffix(tr(" minutes"));
     m_codeMinutes->setAccessibleName(tr("Sign-in code lifetime in minutes"));
@@ -53,6 +62,8 @@ SignInPanel::SignInPanel(const ConsoleContext &context, QWidget *parent)
     form->addRow(tr("A staff &view of the portal ends after:"), m_viewMinutes);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(explanation);
+    layout->addWidget(m_newContactsAccess);
+    layout->addWidget(m_requireTotp);
     layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addWidget(m_save, 0, Qt::AlignLeft);
@@ -74,6 +85,8 @@ void SignInPanel::reload()
         m_error->showMessage(tr("The sign-in settings could not be read: %1").arg(error));
         return;
     }
+    m_newContactsAccess->setChecked(workspace->newContactsPortalAccess);
+    m_requireTotp->setChecked(workspace->requireContactTotp);
     m_codeMinutes->setValue(workspace->codeLifetimeMinutes);
     m_sessionHours->setValue(workspace->sessionLifetimeHours);
     ServiceError viewError;
@@ -93,9 +106,12 @@ bool SignInPanel::save()
     ImpersonationService views(*m_context.db, *m_context.clock);
     // Only administrators may change the view's lifetime: asked only when it changes.
     const bool viewChanged = views.lifetimeMinutes(&error) != m_viewMinutes->value();
-    if (!PortalAccessService(*m_context.db, *m_context.clock)
-             .setLifetimes(m_codeMinutes->value(), m_sessionHours->value(), m_context.actor(),
-                           &error)
+    PortalAccessService access(*m_context.db, *m_context.clock);
+    // Each setting is its own change in the audit trail; what did not change records nothing.
+    if (!access.setNewContactsDefault(m_newContactsAccess->isChecked(), m_context.actor(), &error)
+        || !access.setRequireContactTotp(m_requireTotp->isChecked(), m_context.actor(), &error)
+        || !access.setLifetimes(m_codeMinutes->value(), m_sessionHours->value(), m_context.actor(),
+                                &error)
         || (viewChanged
             && !views.setLifetimeMinutes(m_context.staff.id, m_viewMinutes->value(), &error))) {
         m_error->showMessage(error.message);

@@ -15,6 +15,7 @@
 #include "models/CompanyListModel.h"
 #include "models/ContactListModel.h"
 #include "security/AuditLog.h"
+#include "settings/SignInPanel.h"
 #include "storage/AccessRepository.h"
 #include "storage/DirectoryRepository.h"
 #include "widgets/EmptyState.h"
@@ -67,6 +68,7 @@ private Q_SLOTS:
     void accessLogListsTimeAddressAndAgent();
 
 private:
+    SignInPanel *signInPanel();
     void selectAcmeContact()
     {
         clickRow(m_view->companyTable(),
@@ -146,18 +148,31 @@ void TestConsoleAccess::toggleTurnsAccessOffAndOn()
     QVERIFY(m_view->inviteSelectedContact());
 }
 
+SignInPanel *TestConsoleAccess::signInPanel()
+{
+    m_window->showPage(MainWindow::SettingsPage);
+    auto *panel = m_window->findChild<SignInPanel *>();
+    return panel;
+}
+
 void TestConsoleAccess::defaultCheckboxDecidesForNewContacts()
 {
-    QCheckBox *box = m_view->newContactsAccessBox();
+    SignInPanel *settings = signInPanel();
+    QVERIFY(settings);
+    QCheckBox *box = settings->newContactsAccessBox();
     QVERIFY(box->isChecked());
     QTest::mouseClick(box, Qt::LeftButton);
     QVERIFY(!box->isChecked());
     QString error;
+    // Stored when the settings are saved, not before.
+    QVERIFY(DirectoryRepository(m_test->db()).workspace(&error)->newContactsPortalAccess);
+    QVERIFY(settings->save());
     QVERIFY(!DirectoryRepository(m_test->db()).workspace(&error)->newContactsPortalAccess);
     QCOMPARE(latestAction(), QStringLiteral("access.default_changed ")
                                  + QLatin1String(ConsoleFixture::kAdminEmail));
 
     // A contact added now through the dialog starts without access.
+    m_window->showPage(MainWindow::CompaniesPage);
     selectAcmeContact();
     QPointer<NewContactDialog> dialog = m_view->newContact();
     QVERIFY(dialog);
@@ -174,31 +189,37 @@ void TestConsoleAccess::defaultCheckboxDecidesForNewContacts()
     QCOMPARE(m_view->accessButton()->text(), QStringLiteral("Turn portal access on"));
     QCOMPARE(accessCell(), QStringLiteral("Yes")); // the earlier contact keeps it
 
-    // After a refresh (as on returning to the page) the box shows what is stored.
-    m_view->refresh();
-    QVERIFY(!box->isChecked());
+    // Unsaved edits are dropped on reload: the box shows what is stored.
     QTest::mouseClick(box, Qt::LeftButton);
     QVERIFY(box->isChecked());
+    settings->reload();
+    QVERIFY(!box->isChecked());
+    QTest::mouseClick(box, Qt::LeftButton);
+    QVERIFY(settings->save());
     QVERIFY(DirectoryRepository(m_test->db()).workspace(&error)->newContactsPortalAccess);
 }
 
 void TestConsoleAccess::requireTotpCheckboxIsStoredAndAudited()
 {
-    QCheckBox *box = m_view->requireTotpBox();
+    SignInPanel *settings = signInPanel();
+    QVERIFY(settings);
+    QCheckBox *box = settings->requireTotpBox();
     QVERIFY(!box->isChecked());
     QString error;
     QVERIFY(!DirectoryRepository(m_test->db()).workspace(&error)->requireContactTotp);
     QTest::mouseClick(box, Qt::LeftButton);
     QVERIFY(box->isChecked());
+    QVERIFY(settings->save());
     QVERIFY(DirectoryRepository(m_test->db()).workspace(&error)->requireContactTotp);
     QCOMPARE(latestAction(), QStringLiteral("totp.requirement_changed ")
                                  + QLatin1String(ConsoleFixture::kAdminEmail));
 
-    // After a refresh the box shows what is stored; a second click turns it off again.
-    m_view->refresh();
+    // After a reload the box shows what is stored; saving it cleared turns it off again.
+    settings->reload();
     QVERIFY(box->isChecked());
     QTest::mouseClick(box, Qt::LeftButton);
     QVERIFY(!box->isChecked());
+    QVERIFY(settings->save());
     QVERIFY(!DirectoryRepository(m_test->db()).workspace(&error)->requireContactTotp);
 }
 
