@@ -409,7 +409,7 @@
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">Aktion</translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Audit log</source>
@@ -2560,7 +2560,7 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     </message>
     <message>
         <source>Home</source>
-        <translation type="unfinished">Startseite</translation>
+        <translation>Startseite</translation>
     </message>
 </context>
 <context>
@@ -3073,7 +3073,7 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">Nachricht</translation>
+        <translation>Nachricht</translation>
     </message>
 </context>
 <context>
@@ -3250,7 +3250,7 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
     <message>
         <source>Pages</source>
-        <translation type="unfinished">Seiten</translation>
+        <translation>Seiten</translation>
     </message>
 </context>
 <context>
@@ -3668,7 +3668,7 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
     <message>
         <source>Onboardings</source>
-        <translation type="unfinished">Onboardings</translation>
+        <translation>Onboardings</translation>
     </message>
 </context>
 <context>
@@ -4863,11 +4863,11 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     </message>
     <message>
         <source>Whether contacts added from now on may be invited to the portal</source>
-        <translation type="unfinished">Ob ab jetzt angelegte Kontakte ins Portal eingeladen werden dürfen</translation>
+        <translation>Ob ab jetzt angelegte Kontakte ins Portal eingeladen werden dürfen</translation>
     </message>
     <message>
         <source>Contacts without an authenticator app (TOTP) must set one up at their next sign-in before they can use the portal</source>
-        <translation type="unfinished">Kontakte ohne Authenticator-App (TOTP) müssen bei ihrer nächsten Anmeldung eine einrichten, bevor sie das Portal nutzen können</translation>
+        <translation>Kontakte ohne Authenticator-App (TOTP) müssen bei ihrer nächsten Anmeldung eine einrichten, bevor sie das Portal nutzen können</translation>
     </message>
 </context>
 <context>
@@ -7203,78 +7203,6 @@ SHA-256 des Nachweises: %8</translation>
 <context>
     <name>home</name>
     <message>
-        <source>Pending</source>
-        <translation>Offen</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>In Arbeit</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Erledigt</translation>
-    </message>
-    <message>
-        <source>Blocked</source>
-        <translation>Blockiert</translation>
-    </message>
-    <message>
-        <source>Task</source>
-        <translation>Aufgabe</translation>
-    </message>
-    <message>
-        <source>Meeting</source>
-        <translation>Termin</translation>
-    </message>
-    <message>
-        <source>Document upload</source>
-        <translation>Dokument hochladen</translation>
-    </message>
-    <message>
-        <source>Signature</source>
-        <translation>Unterschrift</translation>
-    </message>
-    <message>
-        <source>Credentials</source>
-        <translation>Zugangsdaten</translation>
-    </message>
-    <message>
-        <source>Secure file drop</source>
-        <translation>Sichere Dateiablage</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>Schulung</translation>
-    </message>
-    <message>
-        <source>Form</source>
-        <translation>Formular</translation>
-    </message>
-    <message>
-        <source>Checklist</source>
-        <translation>Checkliste</translation>
-    </message>
-    <message>
-        <source>Approval</source>
-        <translation>Freigabe</translation>
-    </message>
-    <message>
-        <source>%1% complete</source>
-        <translation>%1&#xa0;% erledigt</translation>
-    </message>
-    <message>
-        <source>Progress of %1</source>
-        <translation>Fortschritt für %1</translation>
-    </message>
-    <message>
-        <source>your onboarding</source>
-        <translation>Ihr Onboarding</translation>
-    </message>
-    <message>
-        <source>%1 of %2 tasks done</source>
-        <translation>%1 von %2 Aufgaben erledigt</translation>
-    </message>
-    <message>
         <source>Dismiss message</source>
         <translation>Meldung schließen</translation>
     </message>
@@ -7349,30 +7277,6 @@ SHA-256 des Nachweises: %8</translation>
     <message>
         <source>You have completed all your tasks. Thank you!</source>
         <translation>Sie haben alle Ihre Aufgaben erledigt. Vielen Dank!</translation>
-    </message>
-    <message>
-        <source>Current</source>
-        <translation>Aktuell</translation>
-    </message>
-    <message>
-        <source>Upcoming</source>
-        <translation>Anstehend</translation>
-    </message>
-    <message>
-        <source>Us</source>
-        <translation>Wir</translation>
-    </message>
-    <message>
-        <source>You</source>
-        <translation>Sie</translation>
-    </message>
-    <message>
-        <source>Our progress</source>
-        <translation>Unser Fortschritt</translation>
-    </message>
-    <message>
-        <source>No phases yet.</source>
-        <translation>Noch keine Phasen.</translation>
     </message>
     <message>
         <source>Nothing here yet</source>
@@ -7482,6 +7386,105 @@ SHA-256 des Nachweises: %8</translation>
     <message>
         <source>Nothing published yet.</source>
         <translation>Noch nichts veröffentlicht.</translation>
+    </message>
+</context>
+<context>
+    <name>progress</name>
+    <message>
+        <source>Pending</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Blockiert</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>Document upload</source>
+        <translation>Dokument hochladen</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Unterschrift</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>Secure file drop</source>
+        <translation>Sichere Dateiablage</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Schulung</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Formular</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checkliste</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Freigabe</translation>
+    </message>
+    <message>
+        <source>%1% complete</source>
+        <translation>%1&#xa0;% erledigt</translation>
+    </message>
+    <message>
+        <source>Progress of %1</source>
+        <translation>Fortschritt für %1</translation>
+    </message>
+    <message>
+        <source>your onboarding</source>
+        <translation>Ihr Onboarding</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks done</source>
+        <translation>%1 von %2 Aufgaben erledigt</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>Anstehend</translation>
+    </message>
+    <message>
+        <source>Us</source>
+        <translation>Wir</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>Our progress</source>
+        <translation>Unser Fortschritt</translation>
+    </message>
+    <message>
+        <source>No phases yet.</source>
+        <translation>Noch keine Phasen.</translation>
     </message>
 </context>
 <context>

@@ -409,7 +409,7 @@
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">Action</translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Audit log</source>
@@ -2560,7 +2560,7 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     </message>
     <message>
         <source>Home</source>
-        <translation type="unfinished">Accueil</translation>
+        <translation>Accueil</translation>
     </message>
 </context>
 <context>
@@ -3073,7 +3073,7 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">Message</translation>
+        <translation>Message</translation>
     </message>
 </context>
 <context>
@@ -3250,7 +3250,7 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>Pages</source>
-        <translation type="unfinished">Pages</translation>
+        <translation>Pages</translation>
     </message>
 </context>
 <context>
@@ -3668,7 +3668,7 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>Onboardings</source>
-        <translation type="unfinished">Onboardings</translation>
+        <translation>Onboardings</translation>
     </message>
 </context>
 <context>
@@ -4863,11 +4863,11 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     </message>
     <message>
         <source>Whether contacts added from now on may be invited to the portal</source>
-        <translation type="unfinished">Indique si les contacts ajoutés à partir de maintenant peuvent être invités sur le portail</translation>
+        <translation>Indique si les contacts ajoutés à partir de maintenant peuvent être invités sur le portail</translation>
     </message>
     <message>
         <source>Contacts without an authenticator app (TOTP) must set one up at their next sign-in before they can use the portal</source>
-        <translation type="unfinished">Les contacts sans application d’authentification (TOTP) doivent en configurer une lors de leur prochaine connexion avant de pouvoir utiliser le portail</translation>
+        <translation>Les contacts sans application d’authentification (TOTP) doivent en configurer une lors de leur prochaine connexion avant de pouvoir utiliser le portail</translation>
     </message>
 </context>
 <context>
@@ -7203,78 +7203,6 @@ SHA-256 de la preuve&#xa0;: %8</translation>
 <context>
     <name>home</name>
     <message>
-        <source>Pending</source>
-        <translation>En attente</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>En cours</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Terminée</translation>
-    </message>
-    <message>
-        <source>Blocked</source>
-        <translation>Bloquée</translation>
-    </message>
-    <message>
-        <source>Task</source>
-        <translation>Tâche</translation>
-    </message>
-    <message>
-        <source>Meeting</source>
-        <translation>Réunion</translation>
-    </message>
-    <message>
-        <source>Document upload</source>
-        <translation>Envoi de document</translation>
-    </message>
-    <message>
-        <source>Signature</source>
-        <translation>Signature</translation>
-    </message>
-    <message>
-        <source>Credentials</source>
-        <translation>Identifiants</translation>
-    </message>
-    <message>
-        <source>Secure file drop</source>
-        <translation>Dépôt de fichiers sécurisé</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>Formation</translation>
-    </message>
-    <message>
-        <source>Form</source>
-        <translation>Formulaire</translation>
-    </message>
-    <message>
-        <source>Checklist</source>
-        <translation>Liste de contrôle</translation>
-    </message>
-    <message>
-        <source>Approval</source>
-        <translation>Approbation</translation>
-    </message>
-    <message>
-        <source>%1% complete</source>
-        <translation>%1&#xa0;% terminé</translation>
-    </message>
-    <message>
-        <source>Progress of %1</source>
-        <translation>Progression de %1</translation>
-    </message>
-    <message>
-        <source>your onboarding</source>
-        <translation>votre onboarding</translation>
-    </message>
-    <message>
-        <source>%1 of %2 tasks done</source>
-        <translation>Tâches terminées&#xa0;: %1 sur %2</translation>
-    </message>
-    <message>
         <source>Dismiss message</source>
         <translation>Fermer le message</translation>
     </message>
@@ -7349,30 +7277,6 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     <message>
         <source>You have completed all your tasks. Thank you!</source>
         <translation>Vous avez terminé toutes vos tâches. Merci&#xa0;!</translation>
-    </message>
-    <message>
-        <source>Current</source>
-        <translation>En cours</translation>
-    </message>
-    <message>
-        <source>Upcoming</source>
-        <translation>À venir</translation>
-    </message>
-    <message>
-        <source>Us</source>
-        <translation>Nous</translation>
-    </message>
-    <message>
-        <source>You</source>
-        <translation>Vous</translation>
-    </message>
-    <message>
-        <source>Our progress</source>
-        <translation>Notre progression</translation>
-    </message>
-    <message>
-        <source>No phases yet.</source>
-        <translation>Aucune phase pour l’instant.</translation>
     </message>
     <message>
         <source>Nothing here yet</source>
@@ -7482,6 +7386,105 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     <message>
         <source>Nothing published yet.</source>
         <translation>Rien n’a encore été publié.</translation>
+    </message>
+</context>
+<context>
+    <name>progress</name>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloquée</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Réunion</translation>
+    </message>
+    <message>
+        <source>Document upload</source>
+        <translation>Envoi de document</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Identifiants</translation>
+    </message>
+    <message>
+        <source>Secure file drop</source>
+        <translation>Dépôt de fichiers sécurisé</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Formation</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Formulaire</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Liste de contrôle</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Approbation</translation>
+    </message>
+    <message>
+        <source>%1% complete</source>
+        <translation>%1&#xa0;% terminé</translation>
+    </message>
+    <message>
+        <source>Progress of %1</source>
+        <translation>Progression de %1</translation>
+    </message>
+    <message>
+        <source>your onboarding</source>
+        <translation>votre onboarding</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks done</source>
+        <translation>Tâches terminées&#xa0;: %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>À venir</translation>
+    </message>
+    <message>
+        <source>Us</source>
+        <translation>Nous</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
+    <message>
+        <source>Our progress</source>
+        <translation>Notre progression</translation>
+    </message>
+    <message>
+        <source>No phases yet.</source>
+        <translation>Aucune phase pour l’instant.</translation>
     </message>
 </context>
 <context>
