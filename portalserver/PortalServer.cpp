@@ -10,6 +10,7 @@
 #include "api/FileDropApi.h"
 #include "api/FormApi.h"
 #include "api/ImpersonationApi.h"
+#include "api/LargeBodyAdmission.h"
 #include "api/MeetingApi.h"
 #include "api/OnboardingApi.h"
 #include "api/PageApi.h"
@@ -151,6 +152,11 @@ int PortalServer::openSpools() const
     return m_transfers ? m_transfers->spoolCount() : 0;
 }
 
+int PortalServer::openConnections() const
+{
+    return m_listener ? m_listener->openConnections() : 0;
+}
+
 bool PortalServer::start(QString *error)
 {
     m_transfers = std::make_shared<TransferRegistry>(
@@ -195,6 +201,10 @@ bool PortalServer::start(QString *error)
         PortalContext{m_db, m_clock, publicUrl, origin, parsed.scheme() == QLatin1String("https"),
                       m_config.limits.trustedProxies, std::make_shared<HomeCache>(), m_transfers});
     registerRoutes();
+    // On this thread, with this server's database connection: one session lookup per large body.
+    m_listener->setLargeBodyAdmission([context = m_context.get()](const QByteArray &head) {
+        return LargeBodyAdmission::check(*context, head);
+    });
     m_http->bind(m_listener);
     qCInfo(lcPortal).noquote() << "portal listening on" << m_config.address.toString() << "port"
                                << m_listener->serverPort() << "public address" << publicUrl;

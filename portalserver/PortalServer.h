@@ -61,6 +61,8 @@ public:
     static std::optional<PortalConfig> parseListen(const QString &text, QString *error);
     // Spooled request bodies whose requests have not ended yet.
     int openSpools() const;
+    // Client connections the front door holds now.
+    int openConnections() const;
 
 private:
     void registerRoutes();

@@ -1,6 +1,8 @@
 #include "FrontDoor.h"
 
 #include "FrontDoorConnection.h"
+#include "InnerPair.h"
+#include "LoopbackPairListener.h"
 
 #include <QCoreApplication>
 #include <QTcpSocket>
@@ -19,8 +21,9 @@ void FrontDoor::setTls(const QSslConfiguration &configuration)
 
 void FrontDoor::incomingConnection(qintptr socketDescriptor)
 {
-    auto *connection = new FrontDoorConnection(socketDescriptor, m_limits,
-                                               m_tls ? &*m_tls : nullptr, m_transfers, this);
+    auto *connection
+        = new FrontDoorConnection(socketDescriptor, m_limits, m_tls ? &*m_tls : nullptr,
+                                  m_transfers, m_admission ? &m_admission : nullptr, this);
     if (!connection->isValid()) {
         delete connection;
         return;
@@ -40,7 +43,13 @@ void FrontDoor::incomingConnection(qintptr socketDescriptor)
     connect(connection, &FrontDoorConnection::finished, this,
             [this, address] { release(address); });
     // QTcpServer announces it (pendingConnectionAvailable), and QHttpServer takes it from there.
-    addPendingConnection(connection->takeRelay());
+    connect(connection, &FrontDoorConnection::relayReady, this,
+            [this, connection] { addPendingConnection(connection->takeRelay()); });
+    const InnerPair::Kind kind = InnerPair::kindFor(m_limits.tcpInnerPair);
+    if (kind == InnerPair::Kind::LoopbackTcp && !m_loopback) {
+        m_loopback = new LoopbackPairListener(this);
+    }
+    connection->openRelay(kind, m_loopback);
 }
 
 void FrontDoor::release(const QHostAddress &address)

@@ -1,23 +1,26 @@
 #pragma once
 
 #include "FrontDoorLimits.h"
+#include "RequestGate.h"
 
 #include <QHash>
 #include <QHostAddress>
 #include <QSslConfiguration>
 #include <QTcpServer>
 
+#include <functional>
 #include <optional>
 
 namespace Gatehouse {
 
 class FrontDoorConnection;
+class LoopbackPairListener;
 class TransferRegistry;
 
 // Gatehouse's own listening socket, handed to QHttpServer with bind(). QHttpServer 6.4 reads
 // whatever a client sends, for as long as it likes, into memory. So every client connection
 // ends here instead: a FrontDoorConnection reads it under the limits and hands only acceptable
-// requests on, through a local socket pair, to the socket QHttpServer gets from
+// requests on, through a local socket pair (InnerPair), to the socket QHttpServer gets from
 // nextPendingConnection(). Responses travel back the same way.
 class FrontDoor : public QTcpServer
 {
@@ -34,6 +37,12 @@ public:
     // refused (503) and offered files are not sent.
     void setTransfers(TransferRegistry *transfers) { m_transfers = transfers; }
     int openConnections() const { return m_total; }
+    // Asked before a large body (one over maxBodyBytes that its route allows) is read: whether
+    // the request can be accepted at all, so that nobody without a session makes the server
+    // read, or spool to disk, up to the route's limit. Runs on this thread.
+    using LargeBodyAdmission
+        = std::function<std::optional<RequestGate::Refusal>(const QByteArray &head)>;
+    void setLargeBodyAdmission(LargeBodyAdmission admission) { m_admission = std::move(admission); }
 
 protected:
     void incomingConnection(qintptr socketDescriptor) override;
@@ -44,6 +53,8 @@ private:
     FrontDoorLimits m_limits;
     std::optional<QSslConfiguration> m_tls;
     TransferRegistry *m_transfers = nullptr;
+    LargeBodyAdmission m_admission;
+    LoopbackPairListener *m_loopback = nullptr; // made for the first loopback inner pair
     QHash<QHostAddress, int> m_perAddress;
     int m_total = 0;
 };

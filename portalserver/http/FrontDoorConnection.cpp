@@ -1,17 +1,13 @@
 #include "FrontDoorConnection.h"
 
-#include "ResponseHead.h"
+#include "FrontDoorRefusal.h"
+#include "SocketCalls.h"
 #include "UploadSpool.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QSslSocket>
 #include <QTcpSocket>
-
-#include <fcntl.h>
-#include <sys/socket.h>
 
 Q_LOGGING_CATEGORY(lcFrontDoor, "gatehouse.portal.http")
 
@@ -20,64 +16,19 @@ namespace Gatehouse {
 namespace {
 
 constexpr qint64 kReadBufferBytes = 64 * 1024;
-constexpr qint64 kMaxPendingOutputBytes = 1024 * 1024;
-// An offered file is read one chunk ahead of the client: never more than this waits for it.
-constexpr qint64 kPumpAheadBytes = 512 * 1024;
 constexpr int kDrainMs = 2000;
-
-// The socket QHttpServer reads from: the server end of the local pair, showing the client's
-// own address so the request knows who sent it.
-class RelaySocket : public QTcpSocket
-{
-public:
-    using QTcpSocket::QTcpSocket;
-    void setClient(const QHostAddress &address, quint16 port)
-    {
-        setPeerAddress(address);
-        setPeerPort(port);
-    }
-};
-
-// A connected pair of local stream sockets, closed on exec.
-bool openLocalPair(int pair[2])
-{
-#ifdef SOCK_CLOEXEC
-    return ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) == 0;
-#else
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, pair) != 0) {
-        return false;
-    }
-    ::fcntl(pair[0], F_SETFD, FD_CLOEXEC);
-    ::fcntl(pair[1], F_SETFD, FD_CLOEXEC);
-    return true;
-#endif
-}
-
-QByteArray errorResponse(int status, const QByteArray &reason, const QString &message)
-{
-    const QByteArray code = reason.toLower().replace(' ', '_');
-    const QByteArray body
-        = QJsonDocument(QJsonObject{{QStringLiteral("error"), message},
-                                    {QStringLiteral("code"), QString::fromLatin1(code)}})
-              .toJson(QJsonDocument::Compact);
-    return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
-           + "\r\nContent-Type: application/json\r\nContent-Length: "
-           + QByteArray::number(body.size())
-           + "\r\nConnection: close\r\nCache-Control: no-store\r\n"
-             "Content-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\n"
-             "X-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\n\r\n"
-           + body;
-}
 
 } // namespace
 
 FrontDoorConnection::FrontDoorConnection(qintptr socketDescriptor, const FrontDoorLimits &limits,
                                          const QSslConfiguration *tls, TransferRegistry *transfers,
+                                         const FrontDoor::LargeBodyAdmission *admission,
                                          QObject *parent)
     : QObject(parent)
     , m_limits(limits)
     , m_gate(limits)
     , m_transfers(transfers)
+    , m_admission(admission)
 {
     if (tls) {
         m_tlsWire = new QSslSocket(this);
@@ -86,29 +37,17 @@ FrontDoorConnection::FrontDoorConnection(qintptr socketDescriptor, const FrontDo
     } else {
         m_wire = new QTcpSocket(this);
     }
-    int pair[2] = {-1, -1};
-    if (!m_wire->setSocketDescriptor(socketDescriptor) || !openLocalPair(pair)) {
+    if (!m_wire->setSocketDescriptor(socketDescriptor)) {
         qCWarning(lcFrontDoor) << "cannot accept a connection:" << m_wire->errorString();
         return;
     }
+    m_valid = true;
     m_wire->setReadBufferSize(kReadBufferBytes);
     if (m_tlsWire) {
         // A failed handshake (old protocol, plain HTTP on the TLS port) just ends the connection.
         connect(m_tlsWire, &QSslSocket::errorOccurred, m_tlsWire, &QSslSocket::abort);
         m_tlsWire->startServerEncryption();
     }
-    m_inner = new QTcpSocket(this);
-    auto *relay = new RelaySocket(parent);
-    if (!m_inner->setSocketDescriptor(pair[0]) || !relay->setSocketDescriptor(pair[1])) {
-        qCWarning(lcFrontDoor) << "cannot open the local socket pair";
-        delete relay;
-        return;
-    }
-    relay->setClient(m_wire->peerAddress(), m_wire->peerPort());
-    m_relay = relay;
-
-    connect(m_wire, &QTcpSocket::readyRead, this, &FrontDoorConnection::readFromClient);
-    connect(m_inner, &QTcpSocket::readyRead, this, &FrontDoorConnection::readFromServer);
     const auto written = [this] {
         m_writeStall.restart();
         if (m_download) {
@@ -119,10 +58,44 @@ FrontDoorConnection::FrontDoorConnection(qintptr socketDescriptor, const FrontDo
     };
     connect(m_wire, &QTcpSocket::bytesWritten, this, written);
     if (m_tlsWire) {
-        // Encrypted output drains from a buffer of its own.
+        // Encrypted output drains from a buffer of its own; only this says the client's side
+        // (the kernel) took it.
         connect(m_tlsWire, &QSslSocket::encryptedBytesWritten, this, written);
+        connect(m_tlsWire, &QSslSocket::encryptedBytesWritten, this, &FrontDoorConnection::taken);
+    } else {
+        connect(m_wire, &QTcpSocket::bytesWritten, this, &FrontDoorConnection::taken);
     }
     connect(m_wire, &QTcpSocket::disconnected, this, &FrontDoorConnection::finish);
+    // Before the pair exists only a refusal reads, to drain what the client sends.
+    connect(m_wire, &QTcpSocket::readyRead, this, &FrontDoorConnection::readFromClient);
+    const int shortest = qMin(qMin(qMin(m_limits.headerTimeoutMs, m_limits.idleTimeoutMs),
+                                   qMin(m_limits.bodyRateWindowMs, m_limits.writeTimeoutMs)),
+                              m_limits.sendRateWindowMs);
+    m_ticker.setInterval(qBound(20, shortest / 4, 1000));
+    connect(&m_ticker, &QTimer::timeout, this, &FrontDoorConnection::check);
+    m_ticker.start();
+    m_since.start();
+    m_writeStall.start();
+}
+
+void FrontDoorConnection::openRelay(InnerPair::Kind kind, LoopbackPairListener *listener)
+{
+    m_pair = new InnerPair(this);
+    connect(m_pair, &InnerPair::ready, this, &FrontDoorConnection::relayReady);
+    connect(m_pair, &InnerPair::failed, this, [this] {
+        qCWarning(lcFrontDoor) << "cannot connect the inner pair:" << m_inner->errorString();
+        m_wire->abort();
+        finish();
+    });
+    QString error;
+    if (!m_pair->open(kind, listener, &error)) {
+        qCWarning(lcFrontDoor).noquote() << "cannot open the inner pair:" << error;
+        m_wire->abort();
+        finish();
+        return;
+    }
+    m_inner = m_pair->inner();
+    connect(m_inner, &QTcpSocket::readyRead, this, &FrontDoorConnection::readFromServer);
     connect(m_inner, &QTcpSocket::disconnected, this, [this] {
         if (m_closing || m_finished) {
             return; // our own doing: a refusal is on its way, or the client is gone
@@ -134,28 +107,16 @@ FrontDoorConnection::FrontDoorConnection(qintptr socketDescriptor, const FrontDo
             m_wire->disconnectFromHost();
         }
     });
-    const int shortest = qMin(qMin(m_limits.headerTimeoutMs, m_limits.idleTimeoutMs),
-                              qMin(m_limits.bodyRateWindowMs, m_limits.writeTimeoutMs));
-    m_ticker.setInterval(qBound(20, shortest / 4, 1000));
-    connect(&m_ticker, &QTimer::timeout, this, &FrontDoorConnection::check);
-    m_ticker.start();
-    m_since.start();
-    m_writeStall.start();
 }
 
 FrontDoorConnection::~FrontDoorConnection()
 {
     dropSpools(); // also when the server stops with the connection open
-    // A relay that QHttpServer never took (a refused connection) is ours to delete.
-    if (!m_relayTaken) {
-        delete m_relay;
-    }
 }
 
 QTcpSocket *FrontDoorConnection::takeRelay()
 {
-    m_relayTaken = true;
-    return m_relay;
+    return m_pair->takeRelay(m_wire->peerAddress(), m_wire->peerPort(), parent());
 }
 
 QHostAddress FrontDoorConnection::peerAddress() const
@@ -165,7 +126,7 @@ QHostAddress FrontDoorConnection::peerAddress() const
 
 void FrontDoorConnection::readFromClient()
 {
-    if (m_closing) {
+    if (m_closing || !m_inner) {
         m_wire->readAll(); // draining after a refusal or the client's last request
         return;
     }
@@ -185,7 +146,7 @@ void FrontDoorConnection::readFromClient()
         const RequestGate::Refusal &refusal = m_gate.refusal();
         qCInfo(lcFrontDoor).noquote() << "refused" << refusal.status << "to"
                                       << m_wire->peerAddress().toString() << refusal.message;
-        refuseAndClose(refusal.status, refusal.reason, refusal.message);
+        refuseAndClose(refusal.status, refusal.reason, refusal.message, refusal.code);
         return;
     }
     if (m_gate.takeExpectContinue()) {
@@ -263,151 +224,6 @@ void FrontDoorConnection::writeToClient(const QByteArray &bytes)
     m_wire->write(bytes);
 }
 
-void FrontDoorConnection::readFromServer()
-{
-    // A slow reader holds the server's output back instead of our memory.
-    while (!m_download && !m_finished && pendingOutput() < kMaxPendingOutputBytes) {
-        if (m_fromServer.isEmpty()) {
-            if (m_inner->bytesAvailable() == 0) {
-                return;
-            }
-            m_fromServer = m_inner->read(kMaxPendingOutputBytes);
-        }
-        relayResponses();
-        if (m_closing) {
-            return;
-        }
-    }
-}
-
-void FrontDoorConnection::relayResponses()
-{
-    qsizetype at = 0;
-    while (at < m_fromServer.size() && !m_download && !m_closing && !m_finished) {
-        if (m_responseUntilClose) {
-            writeToClient(m_fromServer.sliced(at));
-            at = m_fromServer.size();
-            break;
-        }
-        if (m_responseInBody) {
-            const qsizetype take
-                = qsizetype(qMin<qint64>(m_responseRemaining, m_fromServer.size() - at));
-            writeToClient(m_fromServer.sliced(at, take));
-            at += take;
-            m_responseRemaining -= take;
-        } else {
-            // A head is held until it is complete, to be looked at before the client gets it.
-            const qsizetype before = m_responseHead.size();
-            m_responseHead.append(m_fromServer.sliced(at));
-            const qsizetype end
-                = m_responseHead.indexOf("\r\n\r\n", qMax<qsizetype>(0, before - 3));
-            if (end < 0) {
-                at = m_fromServer.size();
-                break;
-            }
-            at += end + 4 - before;
-            const QByteArray head = m_responseHead.left(end + 4);
-            m_responseHead.clear();
-            // What is consumed goes first: sending a small file to its end relays what follows
-            // from within startResponse().
-            m_fromServer.remove(0, at);
-            at = 0;
-            startResponse(head);
-        }
-        if (m_responseInBody && m_responseRemaining == 0 && !m_download) {
-            m_responseInBody = false;
-            if (!responseDone()) {
-                break;
-            }
-        }
-    }
-    m_fromServer.remove(0, at);
-}
-
-void FrontDoorConnection::startResponse(const QByteArray &head)
-{
-    const ResponseHead parsed = ResponseHead::parse(head);
-    if (parsed.isInterim()) {
-        writeToClient(ResponseHead::rewrite(head, -1));
-        return;
-    }
-    std::optional<FileDownload> download;
-    if (!parsed.fileToken.isEmpty() && m_transfers) {
-        download = m_transfers->takeDownload(parsed.fileToken);
-    }
-    if (!parsed.fileToken.isEmpty() && (!download || parsed.contentLength != 0)) {
-        // An offer that is gone cannot become a body; a half answer is worse than none.
-        qCWarning(lcFrontDoor) << "a response names a file that was not offered";
-        m_wire->abort();
-        finish();
-        return;
-    }
-    writeToClient(ResponseHead::rewrite(head, download ? download->size : -1));
-    if (parsed.contentLength < 0) {
-        m_responseUntilClose = true;
-        return;
-    }
-    m_responseRemaining = parsed.contentLength;
-    m_responseInBody = true;
-    if (download) {
-        m_downloadLeft = download->size;
-        m_downloadSeq = 0;
-        m_download = std::move(download);
-        pump();
-    }
-}
-
-void FrontDoorConnection::pump()
-{
-    while (m_download && pendingOutput() < kPumpAheadBytes) {
-        if (m_downloadLeft == 0) {
-            m_download.reset();
-            m_responseInBody = false;
-            if (responseDone()) {
-                readFromServer(); // what the server said after this response
-                if (m_serverGone && !m_download) {
-                    m_wire->disconnectFromHost();
-                }
-            }
-            return;
-        }
-        QString error;
-        const std::optional<QByteArray> chunk = m_download->chunk(m_downloadSeq++, &error);
-        if (!chunk || chunk->isEmpty() || chunk->size() > m_downloadLeft) {
-            // The file changed or went while it was sent: the client must not take the
-            // shortened body for the whole file, so the connection ends.
-            qCWarning(lcFrontDoor).noquote()
-                << "cannot send a file:"
-                << (error.isEmpty() ? QStringLiteral("wrong size") : error);
-            m_download.reset();
-            m_wire->abort();
-            finish();
-            return;
-        }
-        m_downloadLeft -= chunk->size();
-        writeToClient(*chunk);
-    }
-}
-
-bool FrontDoorConnection::responseDone()
-{
-    const int request = m_responsesDone++;
-    // The handler has answered: the body it was given is read and can go.
-    const QByteArray spool = m_spoolOfRequest.take(request);
-    if (!spool.isEmpty() && m_transfers) {
-        m_transfers->removeSpool(spool);
-    }
-    if (m_gate.closesAfter(request)) {
-        m_closing = true;
-        m_wire->disconnectFromHost(); // after what is already queued
-        return false;
-    }
-    if (m_responsesDone == m_gate.completedRequests() && m_gate.isBetweenRequests()) {
-        m_since.restart(); // idle from now
-    }
-    return true;
-}
-
 void FrontDoorConnection::check()
 {
     if (m_finished) {
@@ -417,6 +233,9 @@ void FrontDoorConnection::check()
         qCInfo(lcFrontDoor) << "dropping a client that stopped reading";
         m_wire->abort();
         finish();
+        return;
+    }
+    if (dropsSlowReader()) {
         return;
     }
     if (m_closing) {
@@ -450,12 +269,60 @@ void FrontDoorConnection::check()
     }
 }
 
+void FrontDoorConnection::taken(qint64 bytes)
+{
+    m_sendWindowBytes += bytes;
+}
+
+bool FrontDoorConnection::dropsSlowReader()
+{
+    // What waits for the client includes what the kernel holds: with its send buffer grown to
+    // megabytes, a trickling reader's responses may sit there entirely, none in ours. The
+    // client took what the kernel took from us less what the kernel's queue grew by.
+    const qint64 queued = SocketCalls::unsentBytes(m_wire->socketDescriptor());
+    // The window runs only while output waits, so a client with nothing to read is never
+    // measured, and a window that ends measured a client that had work all along.
+    if (pendingOutput() + queued == 0) {
+        m_sendWindow.invalidate();
+        return false;
+    }
+    if (!m_sendWindow.isValid()) {
+        m_sendWindow.start();
+        m_sendWindowBytes = 0;
+        m_sendWindowQueued = queued;
+        return false;
+    }
+    if (m_sendWindow.elapsed() < m_limits.sendRateWindowMs) {
+        return false;
+    }
+    const qint64 taken = m_sendWindowBytes - (queued - m_sendWindowQueued);
+    if (taken < m_limits.minSendBytesPerWindow) {
+        qCInfo(lcFrontDoor).noquote()
+            << "dropping a client that reads too slowly:" << taken << "bytes in"
+            << m_sendWindow.elapsed() << "ms from" << m_wire->peerAddress().toString();
+        // Reset, so that the kernel does not go on holding (and sending) what it queued.
+        SocketCalls::resetOnClose(m_wire->socketDescriptor());
+        m_wire->abort();
+        finish();
+        return true;
+    }
+    m_sendWindow.restart();
+    m_sendWindowBytes = 0;
+    m_sendWindowQueued = queued;
+    return false;
+}
+
+std::optional<RequestGate::Refusal> FrontDoorConnection::admitLargeBody(const QByteArray &head)
+{
+    return m_admission ? (*m_admission)(head) : std::nullopt;
+}
+
 void FrontDoorConnection::refuseAndClose(int status, const QByteArray &reason,
-                                         const QString &message)
+                                         const QString &message, const QByteArray &code)
 {
     m_closing = true;
     dropSpools();
-    m_wire->write(errorResponse(status, reason, message));
+    m_wire->write(FrontDoorRefusal::response(status, reason, message, code));
     if (m_inner) {
         m_inner->abort(); // whatever QHttpServer holds of this request is dropped
     }
@@ -470,7 +337,7 @@ void FrontDoorConnection::drainAndClose()
     // Over TLS the shutdown waits for the encrypted answer too, or it would never leave.
     const auto shutWrite = [this] {
         if (pendingOutput() == 0 && m_wire->state() == QAbstractSocket::ConnectedState) {
-            ::shutdown(int(m_wire->socketDescriptor()), SHUT_WR);
+            SocketCalls::shutdownWrite(m_wire->socketDescriptor());
         }
     };
     if (m_tlsWire) {
@@ -496,8 +363,8 @@ void FrontDoorConnection::finish()
     m_ticker.stop();
     m_download.reset();
     dropSpools();
-    if (m_inner && m_inner->state() != QAbstractSocket::UnconnectedState) {
-        m_inner->disconnectFromHost();
+    if (m_pair) {
+        m_pair->close();
     }
     Q_EMIT finished();
     deleteLater();

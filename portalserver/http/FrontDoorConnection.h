@@ -1,6 +1,8 @@
 #pragma once
 
+#include "FrontDoor.h"
 #include "FrontDoorLimits.h"
+#include "InnerPair.h"
 #include "RequestGate.h"
 #include "TransferRegistry.h"
 
@@ -19,38 +21,49 @@ class QTcpSocket;
 
 namespace Gatehouse {
 
+class LoopbackPairListener;
 class UploadSpool;
 
 // One client connection through the front door: the client's socket (the wire) on one side,
-// a local socket pair to QHttpServer on the other. Requests go in only as the RequestGate lets
-// them; responses come back unchanged. Enforces the timeouts and honours Connection: close.
-// Two things bypass QHttpServer, which holds bodies whole in memory: the bodies of spooled
-// routes go to an encrypted spool file as they arrive (the request reaches QHttpServer once
-// the body is complete, with a header naming the spool, and the spool is deleted when its
+// a local socket pair (InnerPair) to QHttpServer on the other. Requests go in only as the
+// RequestGate lets them; responses come back unchanged. Enforces the timeouts and honours
+// Connection: close. Two things bypass QHttpServer, which holds bodies whole in memory: the bodies
+// of spooled routes go to an encrypted spool file as they arrive (the request reaches QHttpServer
+// once the body is complete, with a header naming the spool, and the spool is deleted when its
 // response has gone out or the connection ends), and a response naming an offered file gets
 // that file pumped chunk by chunk, each only once the client has taken the one before.
 class FrontDoorConnection : public QObject, private RequestGate::Sink
 {
     Q_OBJECT
 public:
-    // Takes over the accepted socket; takeRelay() gives the socket meant for QHttpServer.
-    // With tls set the client speaks TLS, decrypted here.
+    // Takes over the accepted socket. With tls set the client speaks TLS, decrypted here.
+    // admission (may be null) is asked before a large body is read.
     FrontDoorConnection(qintptr socketDescriptor, const FrontDoorLimits &limits,
                         const QSslConfiguration *tls, TransferRegistry *transfers,
-                        QObject *parent = nullptr);
+                        const FrontDoor::LargeBodyAdmission *admission, QObject *parent = nullptr);
     ~FrontDoorConnection() override;
 
-    bool isValid() const { return m_relay != nullptr; }
+    bool isValid() const { return m_valid; }
+    // Makes the pair to QHttpServer; relayReady() says when takeRelay() has the socket meant
+    // for it. A pair that cannot be made ends the connection.
+    void openRelay(InnerPair::Kind kind, LoopbackPairListener *listener);
     QTcpSocket *takeRelay();
     QHostAddress peerAddress() const;
 
     // Answers with status and closes at once, e.g. when there are too many connections.
-    void refuseAndClose(int status, const QByteArray &reason, const QString &message);
+    // code: the JSON body's code; empty: the reason, lower-cased.
+    void refuseAndClose(int status, const QByteArray &reason, const QString &message,
+                        const QByteArray &code = {});
 
 Q_SIGNALS:
+    void relayReady();
     void finished();
 
 private:
+    static constexpr qint64 kMaxPendingOutputBytes = 1024 * 1024;
+    // An offered file is read one chunk ahead of the client: never more than this waits for it.
+    static constexpr qint64 kPumpAheadBytes = 512 * 1024;
+
     void readFromClient();
     void readFromServer();
     void check();
@@ -68,25 +81,34 @@ private:
     // What we wrote and the client has not taken yet (for TLS: plaintext and ciphertext).
     qint64 pendingOutput() const;
     void dropSpools();
+    // Counts what the client took of our output, for the minimum send rate.
+    void taken(qint64 bytes);
+    // Whether the client takes our output fast enough; drops it (true) when not.
+    bool dropsSlowReader();
 
     // RequestGate::Sink
     void pass(QByteArrayView bytes) override;
     void spoolStart(const QByteArray &head) override;
     void spoolBody(QByteArrayView bytes) override;
     void spoolEnd() override;
+    std::optional<RequestGate::Refusal> admitLargeBody(const QByteArray &head) override;
 
     FrontDoorLimits m_limits;
     RequestGate m_gate;
     TransferRegistry *m_transfers = nullptr;
     QTcpSocket *m_wire = nullptr;
     QSslSocket *m_tlsWire = nullptr; // the same socket when it speaks TLS
-    QTcpSocket *m_inner = nullptr;
-    QTcpSocket *m_relay = nullptr;
-    bool m_relayTaken = false;
+    const FrontDoor::LargeBodyAdmission *m_admission = nullptr;
+    bool m_valid = false;
+    InnerPair *m_pair = nullptr;
+    QTcpSocket *m_inner = nullptr; // our end of m_pair
     QTimer m_ticker;
-    QElapsedTimer m_since;      // start of the current head, idle spell or body window
-    qint64 m_windowBytes = 0;   // body bytes in the current window
-    QElapsedTimer m_writeStall; // since the client last took any of our output
+    QElapsedTimer m_since;         // start of the current head, idle spell or body window
+    qint64 m_windowBytes = 0;      // body bytes in the current window
+    QElapsedTimer m_writeStall;    // since the client last took any of our output
+    QElapsedTimer m_sendWindow;    // running while output waits for the client
+    qint64 m_sendWindowBytes = 0;  // what the kernel took from us in the current window
+    qint64 m_sendWindowQueued = 0; // what the kernel held unacknowledged at its start
     bool m_closing = false;
     bool m_finished = false;
     bool m_serverGone = false; // QHttpServer closed its end

@@ -41,7 +41,18 @@ struct FrontDoorLimits
     int bodyRateWindowMs = 10 * 1000;    // a body must advance by
     qint64 minBodyBytesPerWindow = 1024; //   this much in every window
     int writeTimeoutMs = 30 * 1000;      // a client that stops reading is dropped
-    int maxConnectionsPerAddress = 32;   // a trusted reverse proxy is not held to it
+    // While output waits for a client, the client must take this much of it in every window,
+    // or it is dropped: a reader that trickles (a few bytes now and then, slowhttptest -X)
+    // never stops reading, yet holds our output and its connection for as long as it likes.
+    // 1 KiB/s is far below any real link (GPRS manages 3-5 KiB/s, a phone with one bar of EDGE
+    // 10 KiB/s or more), and averaged over 10 s a stall of a few seconds (a cell handover, a
+    // lost packet's retransmission) does not count against it.
+    int sendRateWindowMs = 10 * 1000;
+    qint64 minSendBytesPerWindow = 10 * 1024;
+    // The inner pair to QHttpServer as a loopback TCP connection instead of a socketpair: always
+    // so on Windows, which has no socketpair; elsewhere for tests of that path.
+    bool tcpInnerPair = false;
+    int maxConnectionsPerAddress = 32; // a trusted reverse proxy is not held to it
     int maxConnections = 1024;
     // Reverse proxies (address, prefix length) whose X-Forwarded-For is believed.
     QList<QPair<QHostAddress, int>> trustedProxies;

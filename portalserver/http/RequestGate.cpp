@@ -80,7 +80,7 @@ bool RequestGate::takeExpectContinue()
 bool RequestGate::refuse(int status, const char *reason, const QString &message)
 {
     m_state = State::Refused;
-    m_refusal = {status, QByteArray(reason), message};
+    m_refusal = {status, QByteArray(reason), message, {}};
     m_head.clear();
     m_line.clear();
     return false;
@@ -337,6 +337,14 @@ bool RequestGate::headComplete(Sink &sink)
     m_bodyLimit = m_limits.bodyLimitFor(parts.at(1));
     if (contentLength > m_bodyLimit) {
         return refuse(413, "Payload Too Large", tr("The request body is too large."));
+    }
+    if ((chunked || contentLength > 0) && m_limits.routeFor(parts.at(1))) {
+        if (std::optional<Refusal> refusal = sink.admitLargeBody(m_head)) {
+            m_state = State::Refused;
+            m_refusal = *refusal;
+            m_head.clear();
+            return false;
+        }
     }
     m_spooling = spool;
     if (spool) {

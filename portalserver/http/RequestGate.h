@@ -6,6 +6,8 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include <optional>
+
 namespace Gatehouse {
 
 // Reads the client's byte stream as HTTP/1.x requests, one after another, and decides what may
@@ -23,6 +25,7 @@ public:
         int status = 0;
         QByteArray reason; // status line text
         QString message;   // for the JSON body
+        QByteArray code;   // the JSON body's code; empty: the reason, lower-cased
     };
 
     // Where what the gate lets through goes, in the order it arrives.
@@ -39,6 +42,13 @@ public:
         virtual void spoolStart(const QByteArray &head) = 0;
         virtual void spoolBody(QByteArrayView bytes) = 0;
         virtual void spoolEnd() = 0;
+        // A request whose route allows a larger body than maxBodyBytes announces one (its head,
+        // complete): a refusal stops it before a byte of the body is read.
+        virtual std::optional<Refusal> admitLargeBody(const QByteArray &head)
+        {
+            Q_UNUSED(head)
+            return std::nullopt;
+        }
     };
 
     static constexpr QByteArrayView kInternalHeaderPrefix = "gatehouse-internal-";

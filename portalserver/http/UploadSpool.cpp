@@ -7,10 +7,17 @@
 #include <QDir>
 #include <QRandomGenerator>
 
+#include <cstring>
+
+#ifdef Q_OS_WIN
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
+#include <windows.h>
+#else
 #include <cerrno>
 #include <csignal>
-#include <cstring>
-#include <unistd.h>
+#endif
 
 namespace Gatehouse {
 
@@ -19,13 +26,28 @@ namespace {
 // "<pid>-<id>.spool": the pid tells a crashed process's spools from a running one's.
 QString spoolName(const QByteArray &id)
 {
-    return QString::number(::getpid()) + QLatin1Char('-') + QString::fromLatin1(id)
-           + QStringLiteral(".spool");
+    return QString::number(QCoreApplication::applicationPid()) + QLatin1Char('-')
+           + QString::fromLatin1(id) + QStringLiteral(".spool");
 }
 
 bool processIsGone(qint64 pid)
 {
+#ifdef Q_OS_WIN
+    if (pid <= 0) {
+        return false;
+    }
+    // No such process: OpenProcess fails with ERROR_INVALID_PARAMETER (access denied is not gone).
+    HANDLE process = ::OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, DWORD(pid));
+    if (process) {
+        DWORD code = 0;
+        const bool exited = ::GetExitCodeProcess(process, &code) && code != STILL_ACTIVE;
+        ::CloseHandle(process);
+        return exited;
+    }
+    return ::GetLastError() == ERROR_INVALID_PARAMETER;
+#else
     return pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
+#endif
 }
 
 bool fail(QString *error, const QString &message)

@@ -7,9 +7,11 @@ Starts gatehouse-portal on a demo workspace, then
      spread over 40 loopback source addresses (the per-address cap is 32);
   3. slowhttptest -H (slowloris) with 1,000 connections, from one address;
   4. slowhttptest -B (slow body) with 1,000 connections, from one address;
+  5. slowhttptest -X (slow read) with 1,000 connections, from one address, for at least 25 s
+     (the minimum send rate is judged over 10 s windows);
 and during each, times ordinary GET requests from another loopback address (127.0.0.2) and
 reads the server's resident memory from /proc. Prints the figures, and slowhttptest's own
-summary for 3 and 4 (Debian package slowhttptest; skipped when it is not installed).
+summary for 3 to 5 (Debian package slowhttptest; skipped when it is not installed).
 
     tests/bench/front-door.py [--binary build/portalserver/gatehouse-portal] [--seconds 10]
 """
@@ -186,7 +188,7 @@ def main():
             measure_while("1,000 slowloris connections from 40 addresses", port, server.pid,
                           slowloris(port), args.seconds)
             if not slowhttp.available():
-                print("slowhttptest is not installed (Debian: slowhttptest): phases 3 and 4 "
+                print("slowhttptest is not installed (Debian: slowhttptest): phases 3 to 5 "
                       "skipped")
                 return 0
             url = f"http://{HOST}:{port}"
@@ -197,6 +199,11 @@ def main():
                           server.pid,
                           slowhttp.attack(url + "/api/v1/auth/login", "-B", args.seconds),
                           args.seconds)
+            slow_read = max(args.seconds, 25)
+            measure_while("slowhttptest -X: 1,000 slow readers from one address", port,
+                          server.pid,
+                          slowhttp.attack(url + "/api/v1/openapi.yaml", "-X", slow_read),
+                          slow_read)
         finally:
             server.terminate()
             server.wait(timeout=10)

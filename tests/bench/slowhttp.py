@@ -9,20 +9,56 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-MODES = {"-H": "slow headers (slowloris)", "-B": "slow body (R-U-Dead-Yet)"}
+MODES = {"-H": "slow headers (slowloris)", "-B": "slow body (R-U-Dead-Yet)",
+         "-X": "slow read (a few bytes at a time from a small TCP window)"}
 
 
 def available():
     return shutil.which("slowhttptest") is not None
 
 
+def server_sockets(port):
+    """The server's side of its connections on port, from ss (iproute2): (established, bytes
+    queued in their send buffers, sockets in FIN-WAIT-1); None without ss."""
+    if shutil.which("ss") is None:
+        return None
+    counts = []
+    for state in ("established", "fin-wait-1"):
+        # slowhttptest's side only: the ordinary GETs come from 127.0.0.2.
+        lines = subprocess.run(["ss", "-tnH", "state", state, f"( sport = :{port} )", "dst",
+                                "127.0.0.1"], capture_output=True, text=True).stdout.splitlines()
+        counts.append(lines)
+    queued = sum(int(line.split()[1]) for line in counts[0] if line.split())
+    return len(counts[0]), queued, len(counts[1])
+
+
 def attack(url, mode, seconds, connections=1000, rate=500, interval=5):
     """An attack for front-door.py's measure_while: runs slowhttptest for about `seconds`
-    (it stops by itself), then prints its own summary."""
+    (it stops by itself), then prints its own summary. For -X (whose client never notices a
+    connection the server closed behind data it has not read) also what the server holds,
+    second by second, from ss."""
+    port = int(url.split(":")[2].split("/")[0])
 
     def run(stop):
+        samples = []
+        if mode == "-X":
+            def sample():
+                while not stop.wait(1):
+                    samples.append(server_sockets(port))
+            threading.Thread(target=sample, daemon=True).start()
+        run_slowhttptest(stop)
+        if samples and samples[0] is not None:
+            peak = max(samples, key=lambda entry: entry[0])
+            last_open = max((i + 1 for i, entry in enumerate(samples) if entry[0] > 0), default=0)
+            print(f"  server side (ss): at most {peak[0]} connections holding "
+                  f"{peak[1] / 1048576:.1f} MiB of queued output, connections open until "
+                  f"second {last_open}; at the end {samples[-1][0]} open, "
+                  f"{samples[-1][2]} in FIN-WAIT-1")
+
+    def run_slowhttptest(stop):
         with tempfile.TemporaryDirectory() as folder:
             prefix = os.path.join(folder, "stats")
             args = ["slowhttptest", mode, "-c", str(connections), "-r", str(rate),
@@ -30,6 +66,10 @@ def attack(url, mode, seconds, connections=1000, rate=500, interval=5):
                     "-g", "-o", prefix, "-u", url]
             if mode == "-B":
                 args += ["-t", "POST", "-s", "65536", "-f", "application/json"]
+            elif mode == "-X":
+                # Ask for a 67 KB document 4 times per connection, advertise a window of 32 to
+                # 64 bytes and read 32 bytes every 2 s: about 16 bytes a second.
+                args += ["-k", "4", "-n", "2", "-w", "32", "-y", "64", "-z", "32"]
             process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                        text=True, errors="replace")
             stop.wait()

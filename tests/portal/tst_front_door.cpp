@@ -2,14 +2,17 @@
 // heads, lying and huge bodies, slow clients, idle and surplus connections. Each case runs
 // over a real socket, byte for byte, once over plain HTTP and once over TLS (the global rows
 // "http" and "https"), since over TLS the door reads decrypted bytes and its timers include
-// the handshake.
+// the handshake. With GATEHOUSE_TEST_TCP_PAIR set (the ctest run tst_front_door_tcp_pair) the
+// door reaches QHttpServer over loopback TCP pairs, as on Windows, instead of socketpairs.
 #include "Loopback.h"
 #include "PortalFixture.h"
+#include "RawClient.h"
 
 #include "security/Tokens.h"
 
-#include <QRegularExpression>
-#include <QSslSocket>
+#include "PortalServer.h"
+
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace Gatehouse;
@@ -17,73 +20,18 @@ using namespace Gatehouse::Testing;
 
 namespace {
 
-// A client that writes exactly what it is told and keeps everything it receives (decrypted,
-// over TLS).
-class RawClient
-{
-public:
-    explicit RawClient(const PortalEndpoint &endpoint)
-    {
-        QObject::connect(&m_socket, &QSslSocket::readyRead, [this] {
-            if (m_reading) {
-                m_received += m_socket.readAll();
-            }
-        });
-        QObject::connect(&m_socket, &QSslSocket::disconnected, [this] { m_closed = true; });
-        endpoint.connect(m_socket);
-        // The server runs on this thread: wait with its event loop turning, never blocking.
-        if (!waitFor([&] { return endpoint.isReady(m_socket) || m_closed; })) {
-            qWarning("no connection within 5 s: %s", qPrintable(m_socket.errorString()));
-        }
-    }
-    void send(const QByteArray &bytes)
-    {
-        m_socket.write(bytes);
-        m_socket.flush();
-    }
-    bool isClosed() const { return m_closed; }
-    QByteArray received() const { return m_received; }
-    // Status codes of every response received so far, in order.
-    QList<int> statuses() const
-    {
-        static const QRegularExpression line(QStringLiteral("HTTP/1\\.[01] (\\d{3}) "));
-        QList<int> codes;
-        auto it = line.globalMatch(QString::fromLatin1(m_received));
-        while (it.hasNext()) {
-            codes.append(it.next().captured(1).toInt());
-        }
-        return codes;
-    }
-    void abort() { m_socket.abort(); }
-    // A slow reader: leaves what arrives in the kernel's buffers until resumed.
-    void stopReading()
-    {
-        m_reading = false;
-        m_socket.setReadBufferSize(8192);
-    }
-    void resumeReading()
-    {
-        m_reading = true;
-        m_socket.setReadBufferSize(0);
-        m_received += m_socket.readAll();
-    }
-    [[nodiscard]] bool waitUntilClosed(int timeoutMs = 5000)
-    {
-        return waitFor([this] { return m_closed; }, timeoutMs);
-    }
-    [[nodiscard]] bool waitForResponses(int count, int timeoutMs = 5000)
-    {
-        return waitFor([this, count] { return statuses().size() >= count; }, timeoutMs);
-    }
-
-private:
-    QSslSocket m_socket;
-    QByteArray m_received;
-    bool m_reading = true;
-    bool m_closed = false;
-};
-
 const QByteArray kGet = "GET /api/v1/branding HTTP/1.1\r\nHost: portal.example.test\r\n\r\n";
+const QByteArray kOpenApi
+    = "GET /api/v1/openapi.yaml HTTP/1.1\r\nHost: portal.example.test\r\n\r\n";
+constexpr qint64 kMiB = 1024 * 1024;
+
+// A PDF by its first bytes, then filler.
+QByteArray pdf(qint64 size)
+{
+    QByteArray bytes(size, 'x');
+    bytes.replace(0, 9, "%PDF-1.7\n");
+    return bytes;
+}
 
 } // namespace
 
@@ -114,12 +62,23 @@ private Q_SLOTS:
     void connectionsPerAddressAreCapped();
     void aClientThatStopsReadingIsDropped();
     void aClientVanishingMidBodyHarmsNoOne();
+    void aReaderThatTricklesIsDropped();
+    void aReaderAtANormalPaceIsNot();
+    void largeBodiesNeedASession_data();
+    void largeBodiesNeedASession();
+    void aSignedInLargeUploadPasses();
 
 private:
+    // A portal of this row's transport whose only tight limit is the minimum send rate.
+    [[nodiscard]] bool startSendRatePortal(PortalFixture &portal);
+    // Signs the demo contact in; the upload task's path of it.
+    [[nodiscard]] bool signIn(PortalClient &browser, QString *uploadPath);
+
     // Nothing here changes the workspace, so one portal per transport serves every case.
     PortalFixture m_plain;
     PortalFixture m_tls;
-    PortalEndpoint m_endpoint; // of this row's portal
+    PortalFixture *m_portal = nullptr; // this row's
+    PortalEndpoint m_endpoint;         // of this row's portal
     FrontDoorLimits m_limits;
 };
 
@@ -133,6 +92,7 @@ void TestFrontDoor::initTestCase()
     m_limits.minBodyBytesPerWindow = 1024;
     m_limits.maxConnectionsPerAddress = 4;
     m_limits.writeTimeoutMs = 400;
+    m_limits.tcpInnerPair = qEnvironmentVariableIsSet("GATEHOUSE_TEST_TCP_PAIR");
     QString error;
     QVERIFY2(m_plain.start(QStringLiteral("sqlite"), &error, m_limits), qPrintable(error));
     QVERIFY2(m_tls.start(QStringLiteral("sqlite"), &error, m_limits, Transport::Https),
@@ -142,8 +102,8 @@ void TestFrontDoor::initTestCase()
 void TestFrontDoor::init()
 {
     QFETCH_GLOBAL(QString, transport);
-    m_endpoint
-        = transportNamed(transport) == Transport::Https ? m_tls.endpoint() : m_plain.endpoint();
+    m_portal = transportNamed(transport) == Transport::Https ? &m_tls : &m_plain;
+    m_endpoint = m_portal->endpoint();
 }
 
 void TestFrontDoor::keepAliveServesSeveralRequests()
@@ -378,6 +338,144 @@ void TestFrontDoor::aClientVanishingMidBodyHarmsNoOne()
     next.send(kGet);
     QVERIFY(next.waitForResponses(1));
     QCOMPARE(next.statuses(), (QList<int>{200}));
+}
+
+bool TestFrontDoor::startSendRatePortal(PortalFixture &portal)
+{
+    FrontDoorLimits limits;
+    limits.tcpInnerPair = m_limits.tcpInnerPair;
+    limits.writeTimeoutMs = 60 * 1000; // only the rate decides here
+    limits.sendRateWindowMs = 1000;
+    limits.minSendBytesPerWindow = 32 * 1024;
+    QString error;
+    const bool started
+        = portal.start(QStringLiteral("sqlite"), &error, limits, m_portal->transport());
+    if (!started) {
+        qWarning("%s", qPrintable(error));
+    }
+    return started;
+}
+
+void TestFrontDoor::aReaderThatTricklesIsDropped()
+{
+    // slowhttptest -X: a client that never stops reading, but takes a byte at a time. It asks
+    // for far more than the kernel's buffers hold, so the door's output waits for it.
+    PortalFixture portal;
+    QVERIFY(startSendRatePortal(portal));
+    RawClient client(portal.endpoint());
+    client.readAtPace(1, 50);
+    constexpr int kRequests = 300; // 300 x 67 KB
+    client.send(kOpenApi.repeated(kRequests));
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(portal.server().openConnections(), 1);
+    // The client itself notices only once it has read what its kernel holds, so the server's
+    // side is what counts.
+    QVERIFY2(waitFor([&portal] { return portal.server().openConnections() == 0; }, 8000),
+             "a client taking 20 bytes a second is still served");
+    QVERIFY(client.received().size() < 1024);
+    qInfo("dropped after %lld ms", timer.elapsed());
+}
+
+void TestFrontDoor::aReaderAtANormalPaceIsNot()
+{
+    PortalFixture portal;
+    QVERIFY(startSendRatePortal(portal));
+    RawClient client(portal.endpoint());
+    client.readAtPace(256 * 1024, 20); // 12 MB/s, and no more: the door's output waits for it
+    constexpr int kRequests = 300;
+    client.send(kOpenApi.repeated(kRequests));
+    QVERIFY(client.waitForResponses(kRequests, 20000));
+    QCOMPARE(client.statuses(), QList<int>(kRequests, 200));
+    QVERIFY(!client.isClosed());
+    QCOMPARE(portal.server().openConnections(), 1);
+}
+
+bool TestFrontDoor::signIn(PortalClient &browser, QString *uploadPath)
+{
+    m_portal->forgetRateLimits();
+    QString why;
+    if (!m_portal->signIn(browser, m_portal->contact().id, &why) || !browser.learnCsrfToken()) {
+        qWarning("cannot sign in: %s", qPrintable(why));
+        return false;
+    }
+    const qint64 task = m_portal->taskId(m_portal->contact().companyId, OwnerSide::Client,
+                                         EvidenceType::Upload, TaskStatus::Pending);
+    m_portal->rows(QStringLiteral("UPDATE task SET config = '{\"maxMegabytes\":100}' WHERE id = %1")
+                       .arg(task));
+    *uploadPath = QStringLiteral("/api/v1/tasks/%1/files?name=big.pdf").arg(task);
+    return task > 0;
+}
+
+void TestFrontDoor::largeBodiesNeedASession_data()
+{
+    QTest::addColumn<bool>("cookie");
+    QTest::addColumn<bool>("csrf");
+    QTest::addColumn<QByteArray>("origin");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("code");
+    QTest::addRow("no session") << false << false << QByteArray() << 401
+                                << QByteArray("unauthorized");
+    QTest::addRow("no CSRF token")
+        << true << false << QByteArray() << 403 << QByteArray("bad_csrf_token");
+    QTest::addRow("foreign origin")
+        << true << true << QByteArray("https://evil.example") << 403 << QByteArray("bad_origin");
+}
+
+void TestFrontDoor::largeBodiesNeedASession()
+{
+    QFETCH(bool, cookie);
+    QFETCH(bool, csrf);
+    QFETCH(QByteArray, origin);
+    QFETCH(int, status);
+    QFETCH(QByteArray, code);
+    PortalClient browser(m_endpoint);
+    QString path;
+    QVERIFY(signIn(browser, &path));
+    QByteArray head = "POST " + path.toLatin1()
+                      + " HTTP/1.1\r\nHost: portal.example.test\r\n"
+                        "Content-Type: application/octet-stream\r\nContent-Length: "
+                      + QByteArray::number(50 * kMiB) + "\r\n";
+    if (cookie) {
+        head += "Cookie: " + m_portal->sessionCookieName() + '=' + browser.session().toLatin1()
+                + "\r\n";
+    }
+    if (csrf) {
+        head += "X-CSRF-Token: " + browser.csrfToken() + "\r\n";
+    }
+    if (!origin.isEmpty()) {
+        head += "Origin: " + origin + "\r\n";
+    }
+    // 50 MiB announced, 1 MiB sent: the answer must not wait for the rest (nor, where the door
+    // did wait, come as the slow body's 408).
+    QElapsedTimer timer;
+    timer.start();
+    RawClient client(m_endpoint);
+    client.send(head + "\r\n" + pdf(kMiB));
+    QVERIFY(client.waitForResponses(1, 3000));
+    const qint64 answeredMs = timer.elapsed();
+    QCOMPARE(client.statuses(), (QList<int>{status}));
+    const QByteArray codeField = "\"code\":\"" + code + '"';
+    QVERIFY(client.received().contains(codeField));
+    QVERIFY(m_portal->spoolFiles().isEmpty());
+    QCOMPARE(m_portal->server().openSpools(), 0);
+    QVERIFY2(answeredMs < 1000, qPrintable(QStringLiteral("answered after %1 ms").arg(answeredMs)));
+    QVERIFY(client.waitUntilClosed());
+    QVERIFY(m_portal->spoolFiles().isEmpty());
+}
+
+void TestFrontDoor::aSignedInLargeUploadPasses()
+{
+    PortalClient browser(m_endpoint);
+    QString path;
+    QVERIFY(signIn(browser, &path));
+    const QByteArray file = pdf(3 * kMiB); // over maxBodyBytes: the route's own limit applies
+    const HttpReply reply
+        = browser.send("POST", path, file, "application/octet-stream",
+                       {{"Origin", PortalFixture::ownOrigin(m_portal->transport())}});
+    QVERIFY2(reply.status == 201, reply.describe());
+    QCOMPARE(reply.json()[QStringLiteral("file")][QStringLiteral("size")].toInteger(), 3 * kMiB);
+    QTRY_VERIFY(m_portal->spoolFiles().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestFrontDoor)
