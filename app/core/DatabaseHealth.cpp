@@ -4,9 +4,16 @@
 #include "storage/Database.h"
 #include "storage/SqlQuery.h"
 
+#include <QAtomicInteger>
 #include <QFile>
 
 namespace Gatehouse {
+
+namespace {
+
+QAtomicInteger<int> s_unreachable = 0;
+
+} // namespace
 
 DatabaseHealth::DatabaseHealth(const Database &db, QObject *parent)
     : QObject(parent)
@@ -17,6 +24,24 @@ DatabaseHealth::DatabaseHealth(const Database &db, QObject *parent)
     m_retry.setSingleShot(true);
     m_retry.setInterval(m_firstRetryMs);
     connect(&m_retry, &QTimer::timeout, this, &DatabaseHealth::attempt);
+}
+
+DatabaseHealth::~DatabaseHealth()
+{
+    setReachable(true);
+}
+
+bool DatabaseHealth::anyUnreachable()
+{
+    return s_unreachable.loadRelaxed() > 0;
+}
+
+void DatabaseHealth::setReachable(bool reachable)
+{
+    if (reachable != m_reachable) {
+        s_unreachable.fetchAndAddRelaxed(reachable ? -1 : 1);
+    }
+    m_reachable = reachable;
 }
 
 void DatabaseHealth::setRetryDelays(int firstMs, int maxMs)
@@ -91,7 +116,7 @@ void DatabaseHealth::reportFailure(const QString &error)
 void DatabaseHealth::markLost(const QString &error)
 {
     const bool wasReachable = m_reachable;
-    m_reachable = false;
+    setReachable(false);
     m_reason = shortReason(error);
     if (wasReachable) {
         qCWarning(lcConsole).noquote() << "the database cannot be reached:" << error;
@@ -126,7 +151,7 @@ void DatabaseHealth::attempt()
         return;
     }
     qCInfo(lcConsole) << "the database can be reached again";
-    m_reachable = true;
+    setReachable(true);
     m_reason.clear();
     m_retry.setInterval(m_firstRetryMs);
     m_heartbeat.start();

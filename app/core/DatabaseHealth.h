@@ -21,6 +21,11 @@ public:
     static constexpr int kMaxRetryMs = 30 * 1000;
 
     explicit DatabaseHealth(const Database &db, QObject *parent = nullptr);
+    ~DatabaseHealth() override;
+
+    // Whether any console window's database is unreachable now (for messages that cannot
+    // reach a window, such as ErrorLabel's).
+    static bool anyUnreachable();
 
     bool isReachable() const { return m_reachable; }
     // Why it cannot be reached (empty while it can).
@@ -55,6 +60,7 @@ private:
     [[nodiscard]] bool probe(QString *error) const;
     void markLost(const QString &error);
     void attempt();
+    void setReachable(bool reachable);
 
     const Database &m_db;
     QTimer m_heartbeat;

@@ -1,5 +1,8 @@
 #include "ErrorLabel.h"
 
+#include "core/DatabaseHealth.h"
+#include "core/ServiceError.h"
+
 namespace Gatehouse {
 
 ErrorLabel::ErrorLabel(QWidget *parent)
@@ -17,7 +20,15 @@ ErrorLabel::ErrorLabel(QWidget *parent)
 
 void ErrorLabel::showMessage(const QString &message)
 {
-    setText(message);
+    // While the database is gone a failed save only knows "something went wrong"; say what and
+    // that the edits are still here, in this one place rather than in every dialog.
+    if (DatabaseHealth::anyUnreachable()) {
+        const QString why = tr("The database cannot be reached, so this was not saved. What you "
+                               "entered is kept: try again when it is back.");
+        setText(message == ServiceError::internalMessage() ? why : message + u'\n' + why);
+    } else {
+        setText(message);
+    }
     show();
 }
 

@@ -11,13 +11,23 @@
 #include "core/DatabaseBanner.h"
 #include "core/DatabaseHealth.h"
 #include "models/OnboardingListModel.h"
+#include "models/TemplateListModel.h"
 #include "onboardings/OnboardingsView.h"
 #include "services/OnboardingService.h"
+#include "settings/BrandingPanel.h"
+#include "settings/PagesPanel.h"
+#include "storage/DirectoryRepository.h"
 #include "storage/TemplateRepository.h"
+#include "templates/TemplateEditor.h"
+#include "templates/TemplatesView.h"
+#include "widgets/ErrorLabel.h"
 
 #include <QAccessible>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QTest>
@@ -44,12 +54,15 @@ private Q_SLOTS:
 
     void sqliteFileGoneAndBack();
     void postgresServerStoppedAndStarted();
+    void editsSurviveSavesWhileTheDatabaseIsGone();
 
 private:
     // What a client's action in the portal (another process) leaves in the database.
     qint64 createOnboardingElsewhere(const Database &db, const QString &name);
     int onboardingRows() const { return m_window->onboardingsView()->model()->rowCount(); }
     void verifyBannerShown();
+    // Moves the SQLite file and its WAL companions from `from` to `to`.
+    static bool moveDatabaseFile(const QString &from, const QString &to);
 
     QTemporaryDir m_settingsDir;
     std::unique_ptr<TestDatabase> m_test;
@@ -93,6 +106,17 @@ void TestConsoleDatabaseLost::verifyBannerShown()
     QVERIFY(!m_window->activityWatcher()->isListening());
 }
 
+bool TestConsoleDatabaseLost::moveDatabaseFile(const QString &from, const QString &to)
+{
+    const QStringList suffixes = {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")};
+    for (const QString &suffix : suffixes) {
+        if (QFile::exists(from + suffix) && !QFile::rename(from + suffix, to + suffix)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 void TestConsoleDatabaseLost::sqliteFileGoneAndBack()
 {
     QString error;
@@ -111,12 +135,7 @@ void TestConsoleDatabaseLost::sqliteFileGoneAndBack()
     // The file goes away (moved, or its share unmounted) with its WAL companions.
     const QString file = m_test->config().sqliteFile;
     const QString away = file + QStringLiteral(".away");
-    const QStringList suffixes = {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")};
-    for (const QString &suffix : suffixes) {
-        if (QFile::exists(file + suffix)) {
-            QVERIFY(QFile::rename(file + suffix, away + suffix));
-        }
-    }
+    QVERIFY(moveDatabaseFile(file, away));
     verifyBannerShown();
     QVERIFY2(m_window->databaseBanner()->textLabel()->text().contains(QStringLiteral("missing")),
              qPrintable(m_window->databaseBanner()->textLabel()->text()));
@@ -132,11 +151,7 @@ void TestConsoleDatabaseLost::sqliteFileGoneAndBack()
     }
     QCOMPARE(onboardingRows(), before);
 
-    for (const QString &suffix : suffixes) {
-        if (QFile::exists(away + suffix)) {
-            QVERIFY(QFile::rename(away + suffix, file + suffix));
-        }
-    }
+    QVERIFY(moveDatabaseFile(away, file));
     QTRY_VERIFY_WITH_TIMEOUT(m_window->databaseBanner()->isHidden(), 5000);
     QVERIFY(health->isReachable());
     QVERIFY(m_window->activityWatcher()->isActive());
@@ -207,6 +222,89 @@ void TestConsoleDatabaseLost::postgresServerStoppedAndStarted()
     // The test's database is dropped on the private server while it still runs.
     m_window.reset();
     m_test.reset();
+}
+
+// Staff are halfway through edits when the database goes: saving fails with a message and
+// keeps every edit; when the database is back (and every list is read again) the edits are
+// still there and save.
+void TestConsoleDatabaseLost::editsSurviveSavesWhileTheDatabaseIsGone()
+{
+    QString error;
+    m_test = TestDatabase::create(Engine::Sqlite, &error);
+    QVERIFY2(m_test, qPrintable(error));
+    QCOMPARE(m_fixture.create(*m_test), QString());
+    m_window = openMainWindow(m_fixture.context);
+    QVERIFY(m_window);
+    DatabaseHealth *health = m_window->databaseHealth();
+    health->setHeartbeatMs(100);
+    health->setRetryDelays(60 * 1000, 60 * 1000); // Retry now decides when it is back
+
+    // A template renamed, a new page typed, the branding's name changed: none saved yet.
+    m_window->showPage(MainWindow::TemplatesPage);
+    TemplatesView *templates = m_window->templatesView();
+    QVERIFY(templates->model()->rowCount() > 0);
+    templates->list()->setCurrentIndex(templates->model()->index(0, 0));
+    TemplateEditor *editor = templates->editor();
+    QTRY_VERIFY(editor->templateId() != 0);
+    const qint64 templateId = editor->templateId();
+    retype(editor->nameEdit(), QStringLiteral("Renamed while away"));
+    QVERIFY(editor->isDirty());
+
+    PagesPanel *pages = m_window->findChild<PagesPanel *>();
+    QVERIFY(pages);
+    QVERIFY(pages->newPage());
+    QTest::keyClicks(pages->titleEdit(), QStringLiteral("Away page"));
+    QTest::keyClicks(pages->markdownEdit(), QStringLiteral("Written while the database was gone"));
+    QVERIFY(pages->hasUnsavedEdits());
+
+    BrandingPanel *branding = m_window->brandingPanel();
+    retype(branding->nameEdit(), QStringLiteral("Away brand"));
+
+    const QString file = m_test->config().sqliteFile;
+    const QString away = file + QStringLiteral(".away");
+    QVERIFY(moveDatabaseFile(file, away));
+    verifyBannerShown();
+
+    // Each save fails, says why, and keeps the edits.
+    QVERIFY(!editor->save());
+    QVERIFY2(editor->errorText().contains(QStringLiteral("cannot be reached")),
+             qPrintable(editor->errorText()));
+    QVERIFY(editor->isDirty());
+    QCOMPARE(editor->nameEdit()->text(), QStringLiteral("Renamed while away"));
+
+    QVERIFY(!pages->save());
+    QVERIFY(!pages->errorLabel()->isHidden());
+    QVERIFY2(pages->errorLabel()->text().contains(QStringLiteral("cannot be reached")),
+             qPrintable(pages->errorLabel()->text()));
+    QVERIFY(pages->hasUnsavedEdits());
+    QCOMPARE(pages->titleEdit()->text(), QStringLiteral("Away page"));
+
+    QVERIFY(!branding->save());
+    auto *brandingError = branding->findChild<ErrorLabel *>();
+    QVERIFY(brandingError);
+    QVERIFY2(brandingError->text().contains(QStringLiteral("cannot be reached")),
+             qPrintable(brandingError->text()));
+    QCOMPARE(branding->nameEdit()->text(), QStringLiteral("Away brand"));
+
+    // Back: the lists are read again, the edits stay, and now they save.
+    QVERIFY(moveDatabaseFile(away, file));
+    QTest::mouseClick(m_window->databaseBanner()->retryButton(), Qt::LeftButton);
+    QTRY_VERIFY(m_window->databaseBanner()->isHidden());
+    QCOMPARE(editor->templateId(), templateId);
+    QCOMPARE(editor->nameEdit()->text(), QStringLiteral("Renamed while away"));
+    QCOMPARE(pages->titleEdit()->text(), QStringLiteral("Away page"));
+    QCOMPARE(branding->nameEdit()->text(), QStringLiteral("Away brand"));
+
+    QVERIFY2(editor->save(), qPrintable(editor->errorText()));
+    QVERIFY2(pages->save(), qPrintable(pages->errorLabel()->text()));
+    QVERIFY2(branding->save(), qPrintable(brandingError->text()));
+    const std::optional<OnboardingTemplate> stored
+        = TemplateRepository(m_test->db()).get(templateId, &error);
+    QVERIFY2(stored, qPrintable(error));
+    QCOMPARE(stored->name, QStringLiteral("Renamed while away"));
+    const std::optional<Workspace> workspace = DirectoryRepository(m_test->db()).workspace(&error);
+    QVERIFY(workspace);
+    QCOMPARE(workspace->name, QStringLiteral("Away brand"));
 }
 
 QTEST_MAIN(TestConsoleDatabaseLost)
