@@ -4,6 +4,7 @@
 #include "storage/Database.h"
 
 #include <QSqlDriver>
+#include <QSqlQuery>
 
 namespace Gatehouse {
 
@@ -12,7 +13,7 @@ ActivityWatcher::ActivityWatcher(const Database &db, QObject *parent)
     , m_db(db)
 {
     m_timer.setInterval(m_intervalMs);
-    connect(&m_timer, &QTimer::timeout, this, &ActivityWatcher::poll);
+    connect(&m_timer, &QTimer::timeout, this, &ActivityWatcher::tick);
 }
 
 ActivityWatcher::~ActivityWatcher()
@@ -95,6 +96,7 @@ void ActivityWatcher::listen()
         return;
     }
     m_listenConnection = connection.connectionName();
+    ++m_listenCount;
     connect(driver, &QSqlDriver::notification, this, [this, channel](const QString &name) {
         if (name == channel) {
             poll();
@@ -117,6 +119,26 @@ void ActivityWatcher::unlisten()
     Database::closeSeparateConnection(m_listenConnection);
     m_listenConnection.clear();
     updateInterval();
+}
+
+void ActivityWatcher::tick()
+{
+    // A listening connection the server dropped (restart, idle timeout, terminated backend)
+    // hears nothing more: the safety poll notices and listens afresh.
+    if (isListening() && !listenerAlive()) {
+        qCInfo(lcConsole) << "the notification connection was lost; listening again";
+        unlisten();
+        listen();
+    }
+    poll();
+}
+
+bool ActivityWatcher::listenerAlive() const
+{
+    QSqlDatabase connection = QSqlDatabase::database(m_listenConnection, false);
+    // A notification this probe's reply brings along is not lost: poll() reads the rows next.
+    QSqlQuery probe(connection);
+    return connection.isOpen() && probe.exec(QStringLiteral("SELECT 1"));
 }
 
 void ActivityWatcher::poll()

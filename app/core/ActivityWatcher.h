@@ -38,6 +38,8 @@ public:
     bool isActive() const { return m_timer.isActive(); }
     bool isListening() const { return !m_listenConnection.isEmpty(); }
     qint64 lastSeenId() const { return m_lastSeenId; }
+    // How many times it has started listening (tests see a listener replaced).
+    int listenCount() const { return m_listenCount; }
 
     // While the database cannot be reached: no polling, no listening (DatabaseHealth retries).
     void pause();
@@ -53,8 +55,10 @@ Q_SIGNALS:
     void failed(const QString &error);
 
 private:
+    void tick();
     void listen();
     void unlisten();
+    bool listenerAlive() const;
     void updateInterval();
     void reportFailure(const QString &error);
 
@@ -67,6 +71,7 @@ private:
     qint64 m_lastSeenId = 0;
     bool m_failing = false;
     QString m_listenConnection; // empty: not listening
+    int m_listenCount = 0;
 };
 
 } // namespace Gatehouse

@@ -7,6 +7,7 @@
 #include "services/WorkspaceSetup.h"
 #include "storage/ActivityRepository.h"
 #include "storage/DirectoryRepository.h"
+#include "storage/SqlQuery.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void initTestCase_data() { TestDatabase::addEngineRows(); }
     void aChangeFromAnotherConnectionIsHeardAtOnce();
     void latencyFromCommitToSignal();
+    void aDroppedListenerIsReplaced();
 };
 
 namespace {
@@ -77,6 +79,45 @@ void TestActivityWatcher::aChangeFromAnotherConnectionIsHeardAtOnce()
     const auto events = heard.first().first().value<QList<ActivityEvent>>();
     QCOMPARE(events.size(), 1);
     QCOMPARE(events.first().kind, QStringLiteral("task.completed"));
+}
+
+// The server drops the listening connection (a restart, an idle timeout, an administrator):
+// the next safety poll notices, listens afresh, and notifications arrive again.
+void TestActivityWatcher::aDroppedListenerIsReplaced()
+{
+    QFETCH_GLOBAL(QString, engine);
+    if (engine != QLatin1String("postgresql")) {
+        QSKIP("SQLite has no notifications");
+    }
+    std::unique_ptr<TestDatabase> test = TestDatabase::create(engine);
+    QVERIFY(test);
+    QString error;
+    QVERIFY2(WorkspaceSetup(test->db(), Clock::system()).ensureDemo(nullptr, nullptr, &error),
+             qPrintable(error));
+    const qint64 workspaceId = DirectoryRepository(test->db()).workspace(&error)->id;
+
+    ActivityWatcher watcher(test->db());
+    watcher.setSafetyIntervalMs(200);
+    QSignalSpy heard(&watcher, &ActivityWatcher::activity);
+    watcher.start();
+    QVERIFY(watcher.isListening());
+    QCOMPARE(watcher.listenCount(), 1);
+
+    SqlQuery kill(test->db(),
+                  QStringLiteral("SELECT pg_terminate_backend(pid) FROM "
+                                 "pg_stat_activity WHERE datname = current_database() "
+                                 "AND pid <> pg_backend_pid() AND query LIKE 'LISTEN%'"));
+    QVERIFY2(kill.exec(&error) && kill.next() && kill.value(0).toBool(), qPrintable(error));
+    QTRY_COMPARE_WITH_TIMEOUT(watcher.listenCount(), 2, 5000);
+    QVERIFY(watcher.isListening());
+
+    // Only a notification can make it now.
+    watcher.setSafetyIntervalMs(60 * 1000);
+    QCOMPARE(heard.count(), 0);
+    QVERIFY2(ActivityRepository(test->db())
+                 .append(workspaceId, completion(), Clock::system().nowMs(), &error),
+             qPrintable(error));
+    QTRY_COMPARE_WITH_TIMEOUT(heard.count(), 1, 2000);
 }
 
 // Commits from another connection at random moments and times how long the watcher, with the
