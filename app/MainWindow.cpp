@@ -4,6 +4,7 @@
 #include "activity/ActivityView.h"
 #include "companies/CompaniesView.h"
 #include "core/ClientNotifier.h"
+#include "core/DatabaseBanner.h"
 #include "core/LayoutState.h"
 #include "home/GlobalSearch.h"
 #include "home/HomeView.h"
@@ -53,6 +54,7 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     : QMainWindow(parent)
     , m_context(context)
     , m_watcher(*context.db)
+    , m_health(*context.db)
 {
     setWindowTitle(tr("%1 — Gatehouse").arg(m_context.workspace.name));
     setObjectName(QStringLiteral("mainWindow"));
@@ -86,11 +88,17 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     m_pages->addWidget(settings);
 
     auto *central = new QWidget(this);
-    auto *layout = new QHBoxLayout(central);
+    auto *outer = new QVBoxLayout(central);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->setSpacing(0);
+    m_databaseBanner = new DatabaseBanner(&m_health, central);
+    outer->addWidget(m_databaseBanner);
+    auto *layout = new QHBoxLayout;
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(createSidebar());
     layout->addWidget(m_pages, 1);
+    outer->addLayout(layout, 1);
     setCentralWidget(central);
 
     m_portalLabel = new QLabel(this);
@@ -146,8 +154,18 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     connect(&m_watcher, &ActivityWatcher::failed, this, [this](const QString &error) {
         m_feedLabel->setText(tr("Live updates paused: %1").arg(error));
         m_feedLabel->show();
+        m_health.reportFailure(error);
+    });
+    // While the database is gone nothing polls it but DatabaseHealth's reconnect attempts; when
+    // it is back every list is read again and the feed picks up what happened meanwhile.
+    connect(&m_health, &DatabaseHealth::lost, &m_watcher, &ActivityWatcher::pause);
+    connect(&m_health, &DatabaseHealth::restored, this, [this] {
+        m_feedLabel->hide();
+        m_watcher.resume();
+        refreshAll();
     });
     m_watcher.start();
+    m_health.start();
 
     if (!restoreGeometry(QSettings().value(kGeometryKey).toByteArray())) {
         resize(1280, 800);

@@ -2,6 +2,7 @@
 
 #include "core/ActivityWatcher.h"
 #include "core/ConsoleContext.h"
+#include "core/DatabaseHealth.h"
 
 #include <QMainWindow>
 
@@ -14,6 +15,7 @@ namespace Gatehouse {
 
 class ActivityView;
 class CompaniesView;
+class DatabaseBanner;
 class GlobalSearch;
 class HomeView;
 class ShortcutsDialog;
@@ -34,7 +36,7 @@ class VaultSession;
 
 // The console's window: a search field and a sidebar of pages (Ctrl+1..9), the pages (Home
 // first), and a status bar with the portal's address. It follows the activity feed so that
-// what clients do shows up by itself.
+// what clients do shows up by itself, and shows a banner while the database cannot be reached.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -75,6 +77,8 @@ public:
     ShortcutsDialog *showShortcuts();
 
     ActivityWatcher *activityWatcher() { return &m_watcher; }
+    DatabaseHealth *databaseHealth() { return &m_health; }
+    DatabaseBanner *databaseBanner() const { return m_databaseBanner; }
     ClientNotifier *clientNotifier() const { return m_notifier; }
     HomeView *homeView() const { return m_home; }
     GlobalSearch *globalSearch() const { return m_search; }
@@ -105,6 +109,8 @@ private:
 
     ConsoleContext m_context;
     ActivityWatcher m_watcher;
+    DatabaseHealth m_health;
+    DatabaseBanner *m_databaseBanner = nullptr;
     PortalHost *m_portal = nullptr;
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_pages = nullptr;

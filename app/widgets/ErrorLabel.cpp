@@ -1,6 +1,8 @@
 #include "ErrorLabel.h"
 
 #include "ErrorLabelAccessible.h"
+#include "core/DatabaseHealth.h"
+#include "core/ServiceError.h"
 
 #include <QAccessible>
 
@@ -22,8 +24,16 @@ ErrorLabel::ErrorLabel(QWidget *parent)
 
 void ErrorLabel::showMessage(const QString &message)
 {
-    setText(message);
-    setAccessibleDescription(message);
+    // While the database is gone a failed save only knows "something went wrong"; say what and
+    // that the edits are still here, in this one place rather than in every dialog.
+    if (DatabaseHealth::anyUnreachable()) {
+        const QString why = tr("The database cannot be reached, so this was not saved. What you "
+                               "entered is kept: try again when it is back.");
+        setText(message == ServiceError::internalMessage() ? why : message + u'\n' + why);
+    } else {
+        setText(message);
+    }
+    setAccessibleDescription(text());
     show();
     // Shown once already, a new message would otherwise go unsaid.
     QAccessibleEvent alert(this, QAccessible::Alert);

@@ -41,6 +41,8 @@ struct ServiceError
     }
     // A storage failure: the technical text is logged by SqlQuery; people get a plain sentence.
     static void internal(ServiceError *error);
+    // The plain sentence internal() gives (translated).
+    static QString internalMessage();
 };
 
 } // namespace Gatehouse

@@ -20,7 +20,9 @@ bool ActivityRepository::append(qint64 workspaceId, const ActivityEvent &event, 
     if (m_db.engine() != Engine::Postgres) {
         return true;
     }
-    SqlQuery notify(m_db, QStringLiteral("SELECT pg_notify(?, '')"));
+    // The payload is the new row's id (lastval(): this session's insert just above). PostgreSQL
+    // delivers it only when the transaction commits, so a listener never reads uncommitted rows.
+    SqlQuery notify(m_db, QStringLiteral("SELECT pg_notify(?, CAST(lastval() AS TEXT))"));
     notify << QString::fromLatin1(kNotifyChannel);
     return notify.exec(error);
 }

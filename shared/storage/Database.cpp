@@ -5,6 +5,7 @@
 #include "core/Logging.h"
 
 #include <QAtomicInteger>
+#include <QFileInfo>
 #include <QHash>
 #include <QSqlError>
 #include <QStringList>
@@ -151,6 +152,65 @@ bool Database::open(QString *error) const
         return true;
     }
     return configure(db, error);
+}
+
+bool Database::sqliteFileMissing() const
+{
+    return m_config.engine == Engine::Sqlite && m_config.sqliteFile != QLatin1String(":memory:")
+           && !QFileInfo::exists(m_config.sqliteFile);
+}
+
+bool Database::reconnect(QString *error) const
+{
+    if (sqliteFileMissing()) {
+        if (error) {
+            *error = QStringLiteral("The database file %1 is missing.").arg(m_config.sqliteFile);
+        }
+        return false;
+    }
+    QSqlDatabase db = connection();
+    db.close();
+    return configure(db, error);
+}
+
+void Database::closeConnection() const
+{
+    const auto found = t_connections.byInstance.find(m_id);
+    if (found != t_connections.byInstance.end()) {
+        found->close();
+    }
+}
+
+QSqlDatabase Database::openSeparateConnection(const QString &purpose, QString *error) const
+{
+    if (sqliteFileMissing()) {
+        if (error) {
+            *error = QStringLiteral("The database file %1 is missing.").arg(m_config.sqliteFile);
+        }
+        return {};
+    }
+    const QString driver
+        = m_config.engine == Engine::Sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
+    const QString name = m_prefix + purpose;
+    QSqlDatabase db = QSqlDatabase::addDatabase(driver, name);
+    if (!configure(db, error)) {
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        return {};
+    }
+    return db;
+}
+
+void Database::closeSeparateConnection(const QString &connectionName)
+{
+    if (connectionName.isEmpty()) {
+        return;
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connectionName);
 }
 
 bool Database::migrate(QString *error) const

@@ -28,10 +28,25 @@ public:
 
     QSqlDatabase connection() const;
 
+    // Closes the calling thread's connection and opens it again, after the server went away or
+    // the SQLite file was moved. A missing SQLite file is an error here, not a new empty
+    // database: reconnecting must never create one in place of the real one.
+    [[nodiscard]] bool reconnect(QString *error) const;
+    // Closes the calling thread's connection, e.g. while the database cannot be reached, so
+    // that nothing keeps using a broken one (queries then fail at once instead of hanging).
+    void closeConnection() const;
+
+    // A connection of the caller's own (named after purpose), separate from the per-thread
+    // one, for work that must not share it, like listening for PostgreSQL notifications.
+    // Returns an invalid QSqlDatabase on failure; release it with closeSeparateConnection().
+    QSqlDatabase openSeparateConnection(const QString &purpose, QString *error) const;
+    static void closeSeparateConnection(const QString &connectionName);
+
     static bool isAvailable(Engine engine, QString *error);
 
 private:
     QString connectionNameForThisThread() const;
+    bool sqliteFileMissing() const;
     [[nodiscard]] bool configure(QSqlDatabase &db, QString *error) const;
 
     DatabaseConfig m_config;
