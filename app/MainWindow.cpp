@@ -19,6 +19,7 @@
 #include "settings/EmailPanel.h"
 #include "settings/PagesPanel.h"
 #include "settings/SettingsView.h"
+#include "settings/SignInPanel.h"
 #include "templates/TemplatesView.h"
 #include "vault/VaultActions.h"
 #include "vault/VaultSession.h"
@@ -36,6 +37,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolButton>
 #include <QUrl>
@@ -129,6 +131,11 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
         }
     });
     connect(m_companies, &CompaniesView::newOnboardingRequested, this, &MainWindow::newOnboarding);
+    connect(m_companies, &CompaniesView::signInSettingsRequested, this, [this, settings] {
+        showPage(SettingsPage);
+        settings->signInPanel()->reload();
+        settings->tabs()->setCurrentWidget(settings->signInPanel());
+    });
     connect(m_home, &HomeView::openRequested, this, &MainWindow::openHomeItem);
     connect(m_search, &GlobalSearch::openRequested, this, &MainWindow::openSearchHit);
     connect(m_review, &ReviewQueueView::changed, this, &MainWindow::refreshAll);

@@ -76,6 +76,7 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
     , m_viewAs(new QPushButton(tr("View as…"), this))
     , m_rolePicker(new ContactRolePicker(context, this))
     , m_roles(new QPushButton(tr("Portal roles…"), this))
+    , m_signInDefaults(new QPushButton(tr("Sign-in defaults…"), this))
     , m_invitePanel(new InviteResultPanel(this))
     , m_error(new ErrorLabel(this))
 {
@@ -100,6 +101,10 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
     m_newOnboarding->setToolTip(tr("Start an onboarding for this company"));
     m_roles->setObjectName(QStringLiteral("portalRoles"));
     m_roles->setToolTip(tr("Custom roles, and the role new contacts get"));
+    m_signInDefaults->setObjectName(QStringLiteral("signInDefaults"));
+    m_signInDefaults->setToolTip(tr("Whether new contacts get portal access, whether an "
+                                    "authenticator app is required, and how long sign-ins last "
+                                    "(Settings > Sign-in)"));
 
     QHeaderView *companyHeader = m_companyTable->horizontalHeader();
     companyHeader->setSectionResizeMode(CompanyListModel::NameColumn, QHeaderView::Stretch);
@@ -146,6 +151,7 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
     contactLayout->addWidget(m_rolePicker);
     auto *defaults = new QHBoxLayout;
     defaults->addStretch();
+    defaults->addWidget(m_signInDefaults);
     defaults->addWidget(m_roles);
     contactLayout->addLayout(defaults);
     contactLayout->addWidget(m_invitePanel);
@@ -179,6 +185,7 @@ CompaniesView::CompaniesView(const ConsoleContext &context, QWidget *parent)
     connect(m_access, &QPushButton::clicked, this, &CompaniesView::toggleSelectedContactAccess);
     connect(m_accessLog, &QPushButton::clicked, this, &CompaniesView::showAccessLog);
     connect(m_roles, &QPushButton::clicked, this, &CompaniesView::manageRoles);
+    connect(m_signInDefaults, &QPushButton::clicked, this, &CompaniesView::signInSettingsRequested);
     connect(m_viewAs, &QPushButton::clicked, m_viewAsAction, &QAction::trigger);
     // clicked, not toggled: only a person's click changes the setting, not refresh().
     connect(m_newOnboarding, &QPushButton::clicked, this,

@@ -74,6 +74,8 @@ Q_SIGNALS:
     // An invitation mail was queued; contactId 0 for a batch of several.
     void inviteQueued(qint64 contactId);
     void newOnboardingRequested(qint64 companyId);
+    // The workspace-wide defaults for contacts live in Settings > Sign-in.
+    void signInSettingsRequested();
 
 private:
     void loadContacts();
@@ -100,6 +102,7 @@ private:
     QPushButton *m_viewAs;
     ContactRolePicker *m_rolePicker;
     QPushButton *m_roles;
+    QPushButton *m_signInDefaults;
     InviteResultPanel *m_invitePanel;
     ErrorLabel *m_error;
     bool m_restoring = false;

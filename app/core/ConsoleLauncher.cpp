@@ -3,6 +3,7 @@
 #include "ConsoleContext.h"
 #include "ConsoleLogging.h"
 #include "ConsoleOptions.h"
+#include "EmbeddedPortalSettings.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "PortalHost.h"
@@ -186,7 +187,14 @@ int ConsoleLauncher::run(const QStringList &arguments)
     context.clock = &clock;
     context.workspace = *workspace;
     context.staff = *staff;
-    context.publicUrl = options.effectivePublicUrl();
+    // Settings > Portal of this machine, unless the command line says otherwise.
+    const EmbeddedPortalSettings portalSettings = EmbeddedPortalSettings::load();
+    const QString publicUrl
+        = options.publicUrl.isEmpty() ? portalSettings.publicUrl : options.publicUrl;
+    context.publicUrl = !publicUrl.isEmpty() ? publicUrl
+                        : portalSettings.usesTls()
+                            ? QStringLiteral("https://127.0.0.1:%1").arg(options.portalPort)
+                            : options.effectivePublicUrl();
     context.mailboxPath = dataDir.mailboxPath();
     // The mail settings staff saved, unless the command line names a server.
     MailConfig mailConfig = MailConfigService(db, clock).get(nullptr).value_or(MailConfig());
@@ -208,7 +216,9 @@ int ConsoleLauncher::run(const QStringList &arguments)
         PortalConfig portal;
         portal.address = QHostAddress::LocalHost;
         portal.port = options.portalPort;
-        portal.publicUrl = options.portalPort == 0 ? options.publicUrl : context.publicUrl;
+        portal.publicUrl = options.portalPort == 0 ? publicUrl : context.publicUrl;
+        portal.tlsCertificateFile = portalSettings.tlsCertificateFile;
+        portal.tlsKeyFile = portalSettings.tlsKeyFile;
         portal.spoolPath = dataDir.spoolPath();
         MailSettings mail = mailConfig.settings(environmentPassword, dataDir.mailboxPath());
         mail.waitingForPassword = passwordInKeychain;

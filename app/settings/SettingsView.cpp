@@ -4,6 +4,7 @@
 #include "DatabasePanel.h"
 #include "EmailPanel.h"
 #include "PagesPanel.h"
+#include "PortalPanel.h"
 #include "SignInPanel.h"
 
 #include <QTabWidget>
@@ -18,6 +19,7 @@ SettingsView::SettingsView(const ConsoleContext &context, QWidget *parent)
     , m_pages(new PagesPanel(context, this))
     , m_signIn(new SignInPanel(context, this))
     , m_email(new EmailPanel(context, this))
+    , m_portal(new PortalPanel(context, this))
     , m_database(new DatabasePanel(context, this))
 {
     setObjectName(QStringLiteral("settingsView"));
@@ -25,6 +27,7 @@ SettingsView::SettingsView(const ConsoleContext &context, QWidget *parent)
     m_tabs->addTab(m_pages, tr("&Portal pages"));
     m_tabs->addTab(m_signIn, tr("Si&gn-in"));
     m_tabs->addTab(m_email, tr("&Email"));
+    m_tabs->addTab(m_portal, tr("Por&tal"));
     m_tabs->addTab(m_database, tr("&Database"));
     m_tabs->setAccessibleName(tr("Settings"));
     auto *layout = new QVBoxLayout(this);

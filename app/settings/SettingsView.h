@@ -12,10 +12,12 @@ class BrandingPanel;
 class DatabasePanel;
 class EmailPanel;
 class PagesPanel;
+class PortalPanel;
 class SignInPanel;
 
 // The Settings page (CON-10): tabs for the branding (ONB-10), the portal's pages (ONB-7), how
-// clients sign in, how mail is sent, and the database (its backups).
+// clients sign in, how mail is sent, where this computer's portal is reached, and the database
+// (its backups).
 class SettingsView : public QWidget
 {
     Q_OBJECT
@@ -27,6 +29,7 @@ public:
     DatabasePanel *databasePanel() const { return m_database; }
     SignInPanel *signInPanel() const { return m_signIn; }
     EmailPanel *emailPanel() const { return m_email; }
+    PortalPanel *portalPanel() const { return m_portal; }
     QTabWidget *tabs() const { return m_tabs; }
 
 private:
@@ -35,6 +38,7 @@ private:
     PagesPanel *m_pages;
     SignInPanel *m_signIn;
     EmailPanel *m_email;
+    PortalPanel *m_portal;
     DatabasePanel *m_database;
 };
 

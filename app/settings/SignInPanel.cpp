@@ -62,8 +62,8 @@ SignInPanel::SignInPanel(const ConsoleContext &context, QWidget *parent)
     form->addRow(tr("A staff &view of the portal ends after:"), m_viewMinutes);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(explanation);
-    layout->addWidget(m_newContactsAccess);
-    layout->addWidget(m_requireTotp);
+    layout->addWidget(m_newContactsAccess, 0, Qt::AlignLeft);
+    layout->addWidget(m_requireTotp, 0, Qt::AlignLeft);
     layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addWidget(m_save, 0, Qt::AlignLeft);

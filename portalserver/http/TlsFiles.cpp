@@ -18,6 +18,25 @@ namespace Gatehouse::TlsFiles {
 
 namespace {
 
+// Whether the private key is the one the certificate was issued for: a mismatch would
+// otherwise only show as every handshake failing.
+bool keyMatches(const QSslCertificate &certificate, const QByteArray &keyPem)
+{
+    const QByteArray certificatePem = certificate.toPem();
+    std::unique_ptr<BIO, decltype(&BIO_free)> certificateBio(
+        BIO_new_mem_buf(certificatePem.constData(), int(certificatePem.size())), BIO_free);
+    std::unique_ptr<BIO, decltype(&BIO_free)> keyBio(
+        BIO_new_mem_buf(keyPem.constData(), int(keyPem.size())), BIO_free);
+    if (!certificateBio || !keyBio) {
+        return false;
+    }
+    std::unique_ptr<X509, decltype(&X509_free)> x509(
+        PEM_read_bio_X509(certificateBio.get(), nullptr, nullptr, nullptr), X509_free);
+    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
+        PEM_read_bio_PrivateKey(keyBio.get(), nullptr, nullptr, nullptr), EVP_PKEY_free);
+    return x509 && key && X509_check_private_key(x509.get(), key.get()) == 1;
+}
+
 bool fail(QString *error, const QString &message)
 {
     if (error) {
@@ -95,6 +114,11 @@ std::optional<QSslConfiguration> load(const QString &certificateFile, const QStr
     }
     if (key.isNull()) {
         fail(error, QStringLiteral("%1 holds no PEM private key (EC or RSA).").arg(keyFile));
+        return std::nullopt;
+    }
+    if (!keyMatches(chain.first(), keyData)) {
+        fail(error, QStringLiteral("The private key %1 does not belong to the certificate %2.")
+                        .arg(keyFile, certificateFile));
         return std::nullopt;
     }
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();

@@ -148,11 +148,17 @@ void TestConsoleAccess::toggleTurnsAccessOffAndOn()
     QVERIFY(m_view->inviteSelectedContact());
 }
 
+// Reached from the Companies page, where staff look for it, through its "Sign-in defaults…".
 SignInPanel *TestConsoleAccess::signInPanel()
 {
-    m_window->showPage(MainWindow::SettingsPage);
+    m_window->showPage(MainWindow::CompaniesPage);
+    auto *button = m_view->findChild<QPushButton *>(QStringLiteral("signInDefaults"));
+    if (!button) {
+        return nullptr;
+    }
+    QTest::mouseClick(button, Qt::LeftButton);
     auto *panel = m_window->findChild<SignInPanel *>();
-    return panel;
+    return panel && panel->isVisible() ? panel : nullptr;
 }
 
 void TestConsoleAccess::defaultCheckboxDecidesForNewContacts()

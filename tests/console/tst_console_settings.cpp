@@ -9,10 +9,13 @@
 #include "TestDatabase.h"
 
 #include "MainWindow.h"
+#include "core/EmbeddedPortalSettings.h"
+#include "http/TlsFiles.h"
 #include "mail/MailPassword.h"
 #include "services/ImpersonationService.h"
 #include "services/MailConfigService.h"
 #include "settings/EmailPanel.h"
+#include "settings/PortalPanel.h"
 #include "settings/SettingsView.h"
 #include "settings/SignInPanel.h"
 #include "storage/DirectoryRepository.h"
@@ -71,6 +74,7 @@ private Q_SLOTS:
     void badEmailSettingsChangeNothing();
     void testMailShowsTheServersAnswer();
     void signInLifetimesAreSaved();
+    void portalAddressAndTlsFilesAreCheckedThenKept();
 
 private:
     EmailPanel *emailPanel();
@@ -258,6 +262,77 @@ void TestConsoleSettings::signInLifetimesAreSaved()
     // The spin boxes hold the service's bounds.
     panel->sessionHoursBox()->setValue(100000);
     QCOMPARE(panel->sessionHoursBox()->value(), 720);
+}
+
+void TestConsoleSettings::portalAddressAndTlsFilesAreCheckedThenKept()
+{
+    auto *settings = m_window->findChild<SettingsView *>();
+    settings->tabs()->setCurrentWidget(settings->portalPanel());
+    PortalPanel *panel = settings->portalPanel();
+    QVERIFY(panel->isVisible());
+    QVERIFY(panel->statusLabel()->text().contains(m_fixture.context.publicUrl));
+    const EmbeddedPortalSettings before = EmbeddedPortalSettings::load();
+
+    const auto refused = [&](const QString &address, const QString &certificate, const QString &key,
+                             const QString &reason) {
+        panel->addressEdit()->setText(address);
+        panel->certificateEdit()->setText(certificate);
+        panel->keyEdit()->setText(key);
+        if (panel->save()) {
+            return QStringLiteral("saved");
+        }
+        const EmbeddedPortalSettings now = EmbeddedPortalSettings::load();
+        if (now.publicUrl != before.publicUrl
+            || now.tlsCertificateFile != before.tlsCertificateFile) {
+            return QStringLiteral("changed");
+        }
+        return panel->errorLabel()->text().contains(reason) ? QString()
+                                                            : panel->errorLabel()->text();
+    };
+    QCOMPARE(
+        refused(QStringLiteral("ftp://portal.example.com"), {}, {}, QStringLiteral("web address")),
+        QString());
+    QCOMPARE(refused(QStringLiteral("https://user@portal.example.com"), {}, {},
+                     QStringLiteral("without a user")),
+             QString());
+    QTemporaryDir tls;
+    QString certificate;
+    QString key;
+    QString error;
+    QVERIFY2(TlsFiles::ensureSelfSigned(tls.path(), QString(), &certificate, &key, &error),
+             qPrintable(error));
+    QCOMPARE(refused(QStringLiteral("https://portal.example.com"), certificate, {},
+                     QStringLiteral("or neither")),
+             QString());
+    // A certificate with a key that is not its own.
+    QTemporaryDir other;
+    QString otherCertificate;
+    QString otherKey;
+    QVERIFY2(
+        TlsFiles::ensureSelfSigned(other.path(), QString(), &otherCertificate, &otherKey, &error),
+        qPrintable(error));
+    QCOMPARE(refused(QStringLiteral("https://portal.example.com"), certificate, otherKey,
+                     QStringLiteral("cannot be used")),
+             QString());
+
+    panel->addressEdit()->setText(QStringLiteral("https://portal.example.com/"));
+    panel->certificateEdit()->setText(certificate);
+    panel->keyEdit()->setText(key);
+    QVERIFY(panel->save());
+    QVERIFY(panel->statusLabel()->text().contains(QStringLiteral("restart")));
+    const EmbeddedPortalSettings saved = EmbeddedPortalSettings::load();
+    QCOMPARE(saved.publicUrl, QStringLiteral("https://portal.example.com"));
+    QCOMPARE(saved.tlsCertificateFile, certificate);
+    QCOMPARE(saved.tlsKeyFile, key);
+    panel->addressEdit()->clear();
+    panel->reload();
+    QCOMPARE(panel->addressEdit()->text(), QStringLiteral("https://portal.example.com"));
+
+    // Back to plain HTTP on this computer's address, for the other tests.
+    panel->addressEdit()->clear();
+    panel->certificateEdit()->clear();
+    panel->keyEdit()->clear();
+    QVERIFY(panel->save());
 }
 
 QTEST_MAIN(TestConsoleSettings)
