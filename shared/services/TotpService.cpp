@@ -1,10 +1,10 @@
 #include "TotpService.h"
 
 #include "PortalAuthService.h"
+#include "SecondFactor.h"
 #include "core/Clock.h"
 #include "security/AuditLog.h"
 #include "security/Base32.h"
-#include "security/Tokens.h"
 #include "security/Totp.h"
 #include "storage/AccessRepository.h"
 #include "storage/ActivityRepository.h"
@@ -14,8 +14,6 @@
 
 #include <QCoreApplication>
 
-#include <sodium.h>
-
 namespace Gatehouse {
 
 namespace {
@@ -23,25 +21,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Gatehouse::TotpService", text);
-}
-
-bool isSixDigits(const QString &code)
-{
-    if (code.size() != Totp::kDigits) {
-        return false;
-    }
-    for (const QChar c : code) {
-        if (c < QLatin1Char('0') || c > QLatin1Char('9')) {
-            return false;
-        }
-    }
-    return true;
-}
-
-// The contact in recovery code hashes: equal codes of two contacts never share a hash.
-QString recoveryHash(qint64 contactId, const QString &normalised)
-{
-    return Tokens::hash(QStringLiteral("recovery:%1:").arg(contactId) + normalised);
 }
 
 // One change of a contact's TOTP: an activity row and an audit event, in the caller's
@@ -79,16 +58,7 @@ TotpService::TotpService(const Database &db, const Clock &clock, const QString &
 
 QString TotpService::normalisedRecoveryCode(const QString &code)
 {
-    QString clean;
-    for (const QChar c : code) {
-        if (c != QLatin1Char('-') && !c.isSpace()) {
-            clean.append(c.toUpper());
-        }
-    }
-    if (clean.size() != 10 || !Base32::decode(clean)) {
-        return QString();
-    }
-    return clean.left(5) + QLatin1Char('-') + clean.mid(5);
+    return SecondFactor::normalisedRecoveryCode(code);
 }
 
 std::optional<TotpStatus> TotpService::status(qint64 contactId, ServiceError *error) const
@@ -96,7 +66,7 @@ std::optional<TotpStatus> TotpService::status(qint64 contactId, ServiceError *er
     QString dbError;
     const std::optional<Workspace> workspace = DirectoryRepository(m_db).workspace(&dbError);
     TotpRepository repository(m_db);
-    const std::optional<ContactTotp> totp = repository.find(contactId, &dbError);
+    const std::optional<StoredTotp> totp = repository.find(contactId, &dbError);
     const int left = repository.recoveryCodesLeft(contactId, &dbError);
     if (!workspace || !dbError.isEmpty()) {
         ServiceError::internal(error);
@@ -159,7 +129,7 @@ std::optional<QString> TotpService::pendingUri(const PortalSession &session,
     QString dbError;
     const std::optional<Workspace> workspace = directory.workspace(&dbError);
     const std::optional<Contact> contact = directory.contact(session.contactId, &dbError);
-    const std::optional<ContactTotp> totp = TotpRepository(m_db).find(session.contactId, &dbError);
+    const std::optional<StoredTotp> totp = TotpRepository(m_db).find(session.contactId, &dbError);
     if (!workspace || !contact || !dbError.isEmpty()) {
         ServiceError::internal(error);
         return std::nullopt;
@@ -183,7 +153,7 @@ TotpService::confirmEnrolment(const PortalSession &session, const QString &code,
         return std::nullopt;
     }
     const QString typed = code.trimmed();
-    if (!isSixDigits(typed)) {
+    if (!SecondFactor::isSixDigits(typed)) {
         ServiceError::set(error, ServiceError::Kind::Invalid,
                           tr("Enter the 6-digit code your authenticator app shows."));
         return std::nullopt;
@@ -193,7 +163,7 @@ TotpService::confirmEnrolment(const PortalSession &session, const QString &code,
     QString dbError;
     const std::optional<Workspace> workspace = directory.workspace(&dbError);
     const std::optional<Contact> contact = directory.contact(session.contactId, &dbError);
-    const std::optional<ContactTotp> totp = repository.find(session.contactId, &dbError);
+    const std::optional<StoredTotp> totp = repository.find(session.contactId, &dbError);
     if (!workspace || !contact || !dbError.isEmpty()) {
         ServiceError::internal(error);
         return std::nullopt;
@@ -277,7 +247,7 @@ std::optional<QList<QString>> TotpService::regenerateRecoveryCodes(const PortalS
     QString dbError;
     const std::optional<Workspace> workspace = directory.workspace(&dbError);
     const std::optional<Contact> contact = directory.contact(session.contactId, &dbError);
-    const std::optional<ContactTotp> totp = TotpRepository(m_db).find(session.contactId, &dbError);
+    const std::optional<StoredTotp> totp = TotpRepository(m_db).find(session.contactId, &dbError);
     if (!workspace || !contact || !dbError.isEmpty()) {
         ServiceError::internal(error);
         return std::nullopt;
@@ -315,7 +285,7 @@ bool TotpService::disable(const PortalSession &session, const QString &code, con
     QString dbError;
     const std::optional<Workspace> workspace = directory.workspace(&dbError);
     const std::optional<Contact> contact = directory.contact(session.contactId, &dbError);
-    const std::optional<ContactTotp> totp = TotpRepository(m_db).find(session.contactId, &dbError);
+    const std::optional<StoredTotp> totp = TotpRepository(m_db).find(session.contactId, &dbError);
     if (!workspace || !contact || !dbError.isEmpty()) {
         ServiceError::internal(error);
         return false;
@@ -337,8 +307,8 @@ bool TotpService::disable(const PortalSession &session, const QString &code, con
         ServiceError::internal(error);
         return false;
     }
-    const Accepted accepted = useCode(contact->id, code, &dbError);
-    if (accepted == Accepted::None) {
+    const SecondFactor::Accepted accepted = useCode(contact->id, code, &dbError);
+    if (accepted == SecondFactor::Accepted::None) {
         if (dbError.isEmpty()) {
             ServiceError::set(error, ServiceError::Kind::Invalid,
                               tr("That code is not correct. Enter the code your authenticator "
@@ -401,13 +371,14 @@ std::optional<QString> TotpService::completeSignIn(const PortalSession &halfSess
         }
         used = kMaxSecondStepAttempts + 1;
     }
-    const Accepted accepted
-        = used <= kMaxSecondStepAttempts ? useCode(contact->id, code, &dbError) : Accepted::None;
+    const SecondFactor::Accepted accepted = used <= kMaxSecondStepAttempts
+                                                ? useCode(contact->id, code, &dbError)
+                                                : SecondFactor::Accepted::None;
     if (!dbError.isEmpty()) {
         ServiceError::internal(error);
         return std::nullopt;
     }
-    if (accepted == Accepted::None) {
+    if (accepted == SecondFactor::Accepted::None) {
         const bool lockedOut = used >= kMaxSecondStepAttempts;
         const AuditEvent failed = AuditEvent::make(
             workspace->id, now, who,
@@ -445,7 +416,7 @@ std::optional<QString> TotpService::completeSignIn(const PortalSession &halfSess
         }
         return std::nullopt;
     }
-    if (accepted == Accepted::RecoveryCode) {
+    if (accepted == SecondFactor::Accepted::RecoveryCode) {
         const int left = TotpRepository(m_db).recoveryCodesLeft(contact->id, &dbError);
         if (!record(m_db, *workspace, *contact, ip, now, QStringLiteral("totp.recovery_code_used"),
                     QStringLiteral("%1 used a recovery code to sign in (%2 left)")
@@ -459,11 +430,12 @@ std::optional<QString> TotpService::completeSignIn(const PortalSession &halfSess
     const std::optional<QString> token
         = PortalAuthService(m_db, m_clock, m_publicUrl)
               .finishSignIn(halfSession, ip, userAgent,
-                            accepted == Accepted::Totp
+                            accepted == SecondFactor::Accepted::Totp
                                 ? QLatin1String(PortalAccess::methodTotp)
                                 : QLatin1String(PortalAccess::methodRecoveryCode),
-                            accepted == Accepted::Totp ? QStringLiteral("an authenticator code")
-                                                       : QStringLiteral("a recovery code"),
+                            accepted == SecondFactor::Accepted::Totp
+                                ? QStringLiteral("an authenticator code")
+                                : QStringLiteral("a recovery code"),
                             error);
     if (!token) {
         return std::nullopt;
@@ -475,46 +447,16 @@ std::optional<QString> TotpService::completeSignIn(const PortalSession &halfSess
     return token;
 }
 
-TotpService::Accepted TotpService::useCode(qint64 contactId, const QString &code, QString *dbError)
+SecondFactor::Accepted TotpService::useCode(qint64 contactId, const QString &code, QString *dbError)
 {
-    TotpRepository repository(m_db);
-    const QString typed = code.trimmed();
-    if (isSixDigits(typed)) {
-        const std::optional<ContactTotp> totp = repository.find(contactId, dbError);
-        const std::optional<QByteArray> secret
-            = totp && totp->enabled ? Base32::decode(totp->secret) : std::nullopt;
-        const std::optional<qint64> step
-            = secret ? Totp::matchingStep(*secret, typed, m_clock.nowMs(), totp->lastStep)
-                     : std::nullopt;
-        return step && repository.useStep(contactId, *step, dbError) ? Accepted::Totp
-                                                                     : Accepted::None;
-    }
-    const QString recovery = normalisedRecoveryCode(typed);
-    if (!recovery.isEmpty()
-        && repository.useRecoveryCode(contactId, recoveryHash(contactId, recovery), m_clock.nowMs(),
-                                      dbError)) {
-        return Accepted::RecoveryCode;
-    }
-    return Accepted::None;
+    return SecondFactor(m_db, TotpOwner::Contact)
+        .useCode(contactId, code, m_clock.nowMs(), dbError);
 }
 
 std::optional<QList<QString>> TotpService::storeNewRecoveryCodes(qint64 contactId, qint64 nowMs,
                                                                  QString *dbError)
 {
-    QList<QString> codes;
-    QList<QString> hashes;
-    for (int i = 0; i < kRecoveryCodeCount; ++i) {
-        // 50 random bits, written as 10 base32 characters in two groups.
-        QByteArray bytes(7, Qt::Uninitialized);
-        randombytes_buf(bytes.data(), size_t(bytes.size()));
-        const QString code = normalisedRecoveryCode(Base32::encode(bytes).left(10));
-        codes.append(code);
-        hashes.append(recoveryHash(contactId, code));
-    }
-    if (!TotpRepository(m_db).replaceRecoveryCodes(contactId, hashes, nowMs, dbError)) {
-        return std::nullopt;
-    }
-    return codes;
+    return SecondFactor(m_db, TotpOwner::Contact).storeNewRecoveryCodes(contactId, nowMs, dbError);
 }
 
 } // namespace Gatehouse

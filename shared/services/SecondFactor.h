@@ -1,0 +1,47 @@
+#pragma once
+
+#include "storage/TotpRepository.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace Gatehouse {
+
+class Database;
+
+// The code checks a TOTP second factor needs, the same for contacts (TotpService) and staff
+// (StaffTotpService): a 6-digit code of a step not used before, or an unused recovery code.
+class SecondFactor
+{
+public:
+    enum class Accepted { None, Totp, RecoveryCode };
+
+    SecondFactor(const Database &db, TotpOwner owner)
+        : m_db(db)
+        , m_owner(owner)
+    {}
+
+    static constexpr int kRecoveryCodeCount = 10;
+
+    static bool isSixDigits(const QString &code);
+    // "ABCDE-FGHIJ" for "abcde fghij" and the like; empty when it cannot be a recovery code.
+    static QString normalisedRecoveryCode(const QString &code);
+
+    // Checks and uses up a code (the TOTP step, or the recovery code) in the caller's
+    // transaction. None with *dbError empty: wrong, reused or malformed.
+    Accepted useCode(qint64 ownerId, const QString &code, qint64 nowMs, QString *dbError);
+    // kRecoveryCodeCount new codes replacing the old ones; the codes, to be shown once.
+    std::optional<QList<QString>> storeNewRecoveryCodes(qint64 ownerId, qint64 nowMs,
+                                                        QString *dbError);
+
+private:
+    // The owner in recovery code hashes: equal codes of two people never share a hash.
+    QString recoveryHash(qint64 ownerId, const QString &normalised) const;
+
+    const Database &m_db;
+    TotpOwner m_owner;
+};
+
+} // namespace Gatehouse
