@@ -4,9 +4,73 @@
 #include "security/Tokens.h"
 #include "security/Totp.h"
 
+#include <QCoreApplication>
+
 #include <sodium.h>
 
 namespace Gatehouse {
+
+namespace {
+
+// The words were the contact's first (TotpService); their translations stay under that name.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Gatehouse::TotpService", text);
+}
+
+} // namespace
+
+QString SecondFactor::wrongCodeMessage()
+{
+    return tr("That code is not correct. Enter the code your authenticator app shows now, or one "
+              "of your recovery codes.");
+}
+
+QString SecondFactor::tooManyWrongCodesMessage()
+{
+    return tr("Too many wrong codes. Please sign in again.");
+}
+
+std::optional<qint64> SecondFactor::enrolmentStep(qint64 ownerId, const QString &code, qint64 nowMs,
+                                                  const QString &alreadyOn,
+                                                  const QString &notStarted,
+                                                  ServiceError *error) const
+{
+    const QString typed = code.trimmed();
+    if (!isSixDigits(typed)) {
+        ServiceError::set(error, ServiceError::Kind::Invalid,
+                          tr("Enter the 6-digit code your authenticator app shows."));
+        return std::nullopt;
+    }
+    QString dbError;
+    const std::optional<StoredTotp> totp = TotpRepository(m_db, m_owner).find(ownerId, &dbError);
+    if (!dbError.isEmpty()) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    if (!totp || totp->enabled) {
+        ServiceError::set(error, ServiceError::Kind::Conflict, totp ? alreadyOn : notStarted);
+        return std::nullopt;
+    }
+    const std::optional<QByteArray> secret = Base32::decode(totp->secret);
+    const std::optional<qint64> step
+        = secret ? Totp::matchingStep(*secret, typed, nowMs, 0) : std::nullopt;
+    if (!step) {
+        ServiceError::set(error, ServiceError::Kind::Invalid,
+                          tr("That code is not correct. Check that your phone's clock is right "
+                             "and enter the code your app shows now."));
+    }
+    return step;
+}
+
+std::optional<QList<QString>> SecondFactor::enable(qint64 ownerId, qint64 step, qint64 nowMs,
+                                                   QString *dbError)
+{
+    if (!TotpRepository(m_db, m_owner).enable(ownerId, step, nowMs, dbError)) {
+        return std::nullopt;
+    }
+    return storeNewRecoveryCodes(ownerId, nowMs, dbError);
+}
 
 bool SecondFactor::isSixDigits(const QString &code)
 {

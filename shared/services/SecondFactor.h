@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/ServiceError.h"
 #include "storage/TotpRepository.h"
 
 #include <QList>
@@ -32,6 +33,20 @@ public:
     // Checks and uses up a code (the TOTP step, or the recovery code) in the caller's
     // transaction. None with *dbError empty: wrong, reused or malformed.
     Accepted useCode(qint64 ownerId, const QString &code, qint64 nowMs, QString *dbError);
+    // The time step of the first code of a pending enrolment. Invalid for a malformed or wrong
+    // code; Conflict (with the caller's words) when nothing is pending or TOTP is on already.
+    std::optional<qint64> enrolmentStep(qint64 ownerId, const QString &code, qint64 nowMs,
+                                        const QString &alreadyOn, const QString &notStarted,
+                                        ServiceError *error) const;
+    // Turns the pending secret on with its first step and makes the recovery codes, in the
+    // caller's transaction; nullopt with *dbError empty when it was not pending.
+    std::optional<QList<QString>> enable(qint64 ownerId, qint64 step, qint64 nowMs,
+                                         QString *dbError);
+
+    // The refusals of a second sign-in step, in the same words for contacts and staff.
+    static QString wrongCodeMessage();
+    static QString tooManyWrongCodesMessage();
+
     // kRecoveryCodeCount new codes replacing the old ones; the codes, to be shown once.
     std::optional<QList<QString>> storeNewRecoveryCodes(qint64 ownerId, qint64 nowMs,
                                                         QString *dbError);

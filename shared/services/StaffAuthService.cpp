@@ -121,11 +121,9 @@ bool StaffAuthService::completeSignIn(StaffSignIn &attempt, const QString &passw
         }
         if (lockedOut) {
             ServiceError::set(error, ServiceError::Kind::RateLimited,
-                              tr("Too many wrong codes. Please sign in again."));
+                              SecondFactor::tooManyWrongCodesMessage());
         } else {
-            ServiceError::set(error, ServiceError::Kind::Invalid,
-                              tr("That code is not correct. Enter the code your authenticator "
-                                 "app shows now, or one of your recovery codes."));
+            ServiceError::set(error, ServiceError::Kind::Invalid, SecondFactor::wrongCodeMessage());
         }
         return false;
     }

@@ -85,6 +85,33 @@ bool StaffService::audit(const StaffMember &member, const Actor &actor, const QS
                                  dbError);
 }
 
+std::optional<StaffMember> StaffService::target(qint64 staffId, const Actor &actor,
+                                                const Transaction &transaction,
+                                                ServiceError *error) const
+{
+    if (!StaffAccess::require(m_db, actor, StaffPermission::ManageStaff, error)) {
+        return std::nullopt;
+    }
+    if (!transaction.isActive()) {
+        ServiceError::internal(error);
+        return std::nullopt;
+    }
+    return member(staffId, error);
+}
+
+bool StaffService::finish(bool written, Transaction &transaction, const StaffMember &member,
+                          const Actor &actor, const QString &action, const QString &detail,
+                          ServiceError *error) const
+{
+    QString dbError;
+    if (!written || !audit(member, actor, action, detail, &dbError)
+        || !transaction.commit(&dbError)) {
+        ServiceError::internal(error);
+        return false;
+    }
+    return true;
+}
+
 qint64 StaffService::addMember(const QString &name, const QString &email, StaffRole role,
                                const QString &initialPassword, const Actor &actor,
                                ServiceError *error)
@@ -126,12 +153,8 @@ qint64 StaffService::addMember(const QString &name, const QString &email, StaffR
 
 bool StaffService::setRole(qint64 staffId, StaffRole role, const Actor &actor, ServiceError *error)
 {
-    if (!StaffAccess::require(m_db, actor, StaffPermission::ManageStaff, error)) {
-        return false;
-    }
     Transaction transaction(m_db);
-    const std::optional<StaffMember> found
-        = transaction.isActive() ? member(staffId, error) : std::nullopt;
+    const std::optional<StaffMember> found = target(staffId, actor, transaction, error);
     if (!found) {
         return false;
     }
@@ -143,26 +166,17 @@ bool StaffService::setRole(qint64 staffId, StaffRole role, const Actor &actor, S
         return false;
     }
     QString dbError;
-    if (!StaffRepository(m_db).setRole(staffId, key, &dbError)
-        || !audit(*found, actor, QStringLiteral("staff.role_changed"),
+    const bool written = StaffRepository(m_db).setRole(staffId, key, &dbError);
+    return finish(written, transaction, *found, actor, QStringLiteral("staff.role_changed"),
                   QStringLiteral("Changed the role of %1 <%2> from %3 to %4")
                       .arg(found->name, found->email, found->role, key),
-                  &dbError)
-        || !transaction.commit(&dbError)) {
-        ServiceError::internal(error);
-        return false;
-    }
-    return true;
+                  error);
 }
 
 bool StaffService::setActive(qint64 staffId, bool active, const Actor &actor, ServiceError *error)
 {
-    if (!StaffAccess::require(m_db, actor, StaffPermission::ManageStaff, error)) {
-        return false;
-    }
     Transaction transaction(m_db);
-    const std::optional<StaffMember> found
-        = transaction.isActive() ? member(staffId, error) : std::nullopt;
+    const std::optional<StaffMember> found = target(staffId, actor, transaction, error);
     if (!found) {
         return false;
     }
@@ -173,43 +187,28 @@ bool StaffService::setActive(qint64 staffId, bool active, const Actor &actor, Se
         return false;
     }
     QString dbError;
-    if (!StaffRepository(m_db).setActive(staffId, active, &dbError)
-        || !audit(*found, actor,
+    const bool written = StaffRepository(m_db).setActive(staffId, active, &dbError);
+    return finish(written, transaction, *found, actor,
                   active ? QStringLiteral("staff.reactivated")
                          : QStringLiteral("staff.deactivated"),
                   (active ? QStringLiteral("Reactivated %1 <%2>")
                           : QStringLiteral("Deactivated %1 <%2>; they can no longer sign in"))
                       .arg(found->name, found->email),
-                  &dbError)
-        || !transaction.commit(&dbError)) {
-        ServiceError::internal(error);
-        return false;
-    }
-    return true;
+                  error);
 }
 
 bool StaffService::resetTotp(qint64 staffId, const Actor &actor, ServiceError *error)
 {
-    if (!StaffAccess::require(m_db, actor, StaffPermission::ManageStaff, error)) {
-        return false;
-    }
     Transaction transaction(m_db);
-    const std::optional<StaffMember> found
-        = transaction.isActive() ? member(staffId, error) : std::nullopt;
+    const std::optional<StaffMember> found = target(staffId, actor, transaction, error);
     if (!found) {
         return false;
     }
     QString dbError;
-    if (!TotpRepository(m_db, TotpOwner::Staff).remove(staffId, &dbError)
-        || !audit(
-            *found, actor, QStringLiteral("staff.totp_reset"),
-            QStringLiteral("Reset two-step sign-in of %1 <%2>").arg(found->name, found->email),
-            &dbError)
-        || !transaction.commit(&dbError)) {
-        ServiceError::internal(error);
-        return false;
-    }
-    return true;
+    const bool written = TotpRepository(m_db, TotpOwner::Staff).remove(staffId, &dbError);
+    return finish(
+        written, transaction, *found, actor, QStringLiteral("staff.totp_reset"),
+        QStringLiteral("Reset two-step sign-in of %1 <%2>").arg(found->name, found->email), error);
 }
 
 } // namespace Gatehouse

@@ -14,6 +14,7 @@ namespace Gatehouse {
 
 class Clock;
 class Database;
+class Transaction;
 
 // Managing staff (CON-11), for administrators: add members, change roles, deactivate and
 // reactivate (never delete: the audit trail names them), reset a member's TOTP. The workspace
@@ -39,6 +40,13 @@ public:
 
 private:
     std::optional<StaffMember> member(qint64 staffId, ServiceError *error) const;
+    // The member a change is about, once the actor may manage staff.
+    std::optional<StaffMember> target(qint64 staffId, const Actor &actor,
+                                      const Transaction &transaction, ServiceError *error) const;
+    // Audits a written change and commits both.
+    bool finish(bool written, Transaction &transaction, const StaffMember &member,
+                const Actor &actor, const QString &action, const QString &detail,
+                ServiceError *error) const;
     // Refuses (Conflict) when the change would leave no active administrator.
     bool keepsAnAdmin(const StaffMember &member, bool staysAdmin, ServiceError *error) const;
     bool audit(const StaffMember &member, const Actor &actor, const QString &action,

@@ -88,43 +88,23 @@ std::optional<TotpEnrolment> StaffTotpService::startEnrolment(qint64 staffId, Se
 std::optional<QList<QString>>
 StaffTotpService::confirmEnrolment(qint64 staffId, const QString &code, ServiceError *error)
 {
-    const QString typed = code.trimmed();
-    if (!SecondFactor::isSixDigits(typed)) {
-        ServiceError::set(error, ServiceError::Kind::Invalid,
-                          tr("Enter the 6-digit code your authenticator app shows."));
-        return std::nullopt;
-    }
-    TotpRepository repository(m_db, TotpOwner::Staff);
     QString dbError;
     const std::optional<StaffMember> staff = DirectoryRepository(m_db).staff(staffId, &dbError);
-    const std::optional<StoredTotp> totp = repository.find(staffId, &dbError);
-    if (!staff || !dbError.isEmpty()) {
+    if (!staff) {
         ServiceError::internal(error);
         return std::nullopt;
     }
-    if (!totp || totp->enabled) {
-        ServiceError::set(error, ServiceError::Kind::Conflict,
-                          totp ? tr("Two-step sign-in is already on.")
-                               : tr("Start setting up two-step sign-in first."));
-        return std::nullopt;
-    }
-    const std::optional<QByteArray> secret = Base32::decode(totp->secret);
+    SecondFactor factor(m_db, TotpOwner::Staff);
     const qint64 now = m_clock.nowMs();
     const std::optional<qint64> step
-        = secret ? Totp::matchingStep(*secret, typed, now, 0) : std::nullopt;
+        = factor.enrolmentStep(staffId, code, now, tr("Two-step sign-in is already on."),
+                               tr("Start setting up two-step sign-in first."), error);
     if (!step) {
-        ServiceError::set(error, ServiceError::Kind::Invalid,
-                          tr("That code is not correct. Check that your phone's clock is right "
-                             "and enter the code your app shows now."));
         return std::nullopt;
     }
     Transaction transaction(m_db);
-    if (!transaction.isActive() || !repository.enable(staffId, *step, now, &dbError)) {
-        ServiceError::internal(error);
-        return std::nullopt;
-    }
     const std::optional<QList<QString>> codes
-        = SecondFactor(m_db, TotpOwner::Staff).storeNewRecoveryCodes(staffId, now, &dbError);
+        = transaction.isActive() ? factor.enable(staffId, *step, now, &dbError) : std::nullopt;
     if (!codes
         || !audit(m_db, *staff, now, QStringLiteral("staff.totp_enabled"),
                   QStringLiteral("%1 turned on two-step sign-in").arg(staff->email), &dbError)

@@ -152,36 +152,20 @@ TotpService::confirmEnrolment(const PortalSession &session, const QString &code,
         ServiceError::set(error, ServiceError::Kind::Unauthorized, tr("Finish signing in first."));
         return std::nullopt;
     }
-    const QString typed = code.trimmed();
-    if (!SecondFactor::isSixDigits(typed)) {
-        ServiceError::set(error, ServiceError::Kind::Invalid,
-                          tr("Enter the 6-digit code your authenticator app shows."));
-        return std::nullopt;
-    }
     DirectoryRepository directory(m_db);
-    TotpRepository repository(m_db);
     QString dbError;
     const std::optional<Workspace> workspace = directory.workspace(&dbError);
     const std::optional<Contact> contact = directory.contact(session.contactId, &dbError);
-    const std::optional<StoredTotp> totp = repository.find(session.contactId, &dbError);
-    if (!workspace || !contact || !dbError.isEmpty()) {
+    if (!workspace || !contact) {
         ServiceError::internal(error);
         return std::nullopt;
     }
-    if (!totp || totp->enabled) {
-        ServiceError::set(error, ServiceError::Kind::Conflict,
-                          totp ? tr("Your authenticator app is already set up.")
-                               : tr("Start setting up your authenticator app first."));
-        return std::nullopt;
-    }
-    const std::optional<QByteArray> secret = Base32::decode(totp->secret);
+    SecondFactor factor(m_db, TotpOwner::Contact);
     const qint64 now = m_clock.nowMs();
-    const std::optional<qint64> step
-        = secret ? Totp::matchingStep(*secret, typed, now, 0) : std::nullopt;
+    const std::optional<qint64> step = factor.enrolmentStep(
+        contact->id, code, now, tr("Your authenticator app is already set up."),
+        tr("Start setting up your authenticator app first."), error);
     if (!step) {
-        ServiceError::set(error, ServiceError::Kind::Invalid,
-                          tr("That code is not correct. Check that your phone's clock is right "
-                             "and enter the code your app shows now."));
         return std::nullopt;
     }
     Transaction transaction(m_db);
@@ -189,17 +173,13 @@ TotpService::confirmEnrolment(const PortalSession &session, const QString &code,
         ServiceError::internal(error);
         return std::nullopt;
     }
-    if (!repository.enable(contact->id, *step, now, &dbError)) {
-        if (dbError.isEmpty()) {
-            ServiceError::set(error, ServiceError::Kind::Conflict,
-                              tr("Your authenticator app is already set up."));
-        } else {
-            ServiceError::internal(error);
-        }
+    const std::optional<QList<QString>> codes = factor.enable(contact->id, *step, now, &dbError);
+    if (!codes && dbError.isEmpty()) {
+        ServiceError::set(error, ServiceError::Kind::Conflict,
+                          tr("Your authenticator app is already set up."));
         return std::nullopt;
     }
     TotpConfirmation confirmation;
-    const std::optional<QList<QString>> codes = storeNewRecoveryCodes(contact->id, now, &dbError);
     if (!codes
         || !record(
             m_db, *workspace, *contact, ip, now, QStringLiteral("totp.enabled"),
@@ -310,9 +290,7 @@ bool TotpService::disable(const PortalSession &session, const QString &code, con
     const SecondFactor::Accepted accepted = useCode(contact->id, code, &dbError);
     if (accepted == SecondFactor::Accepted::None) {
         if (dbError.isEmpty()) {
-            ServiceError::set(error, ServiceError::Kind::Invalid,
-                              tr("That code is not correct. Enter the code your authenticator "
-                                 "app shows now, or one of your recovery codes."));
+            ServiceError::set(error, ServiceError::Kind::Invalid, SecondFactor::wrongCodeMessage());
         } else {
             ServiceError::internal(error);
         }
@@ -408,11 +386,9 @@ std::optional<QString> TotpService::completeSignIn(const PortalSession &halfSess
         }
         if (lockedOut) {
             ServiceError::set(error, ServiceError::Kind::RateLimited,
-                              tr("Too many wrong codes. Please sign in again."));
+                              SecondFactor::tooManyWrongCodesMessage());
         } else {
-            ServiceError::set(error, ServiceError::Kind::Invalid,
-                              tr("That code is not correct. Enter the code your authenticator "
-                                 "app shows now, or one of your recovery codes."));
+            ServiceError::set(error, ServiceError::Kind::Invalid, SecondFactor::wrongCodeMessage());
         }
         return std::nullopt;
     }
