@@ -13,9 +13,11 @@ class DatabasePanel;
 class EmailPanel;
 class PagesPanel;
 class SignInPanel;
+class StaffPanel;
 
 // The Settings page (CON-10): tabs for the branding (ONB-10), the portal's pages (ONB-7), how
-// clients sign in, how mail is sent, and the database (its backups).
+// clients sign in, how mail is sent, the database (its backups) and the staff (CON-11). A tab
+// the signed-in role may not use is not shown; with none left the page says why.
 class SettingsView : public QWidget
 {
     Q_OBJECT
@@ -27,6 +29,9 @@ public:
     DatabasePanel *databasePanel() const { return m_database; }
     SignInPanel *signInPanel() const { return m_signIn; }
     EmailPanel *emailPanel() const { return m_email; }
+    StaffPanel *staffPanel() const { return m_staff; }
+    // Whether the signed-in member sees the tab holding this panel.
+    bool showsTab(QWidget *panel) const;
     QTabWidget *tabs() const { return m_tabs; }
 
 private:
@@ -36,6 +41,7 @@ private:
     SignInPanel *m_signIn;
     EmailPanel *m_email;
     DatabasePanel *m_database;
+    StaffPanel *m_staff;
 };
 
 } // namespace Gatehouse
