@@ -31,6 +31,24 @@ QString SecondFactor::tooManyWrongCodesMessage()
     return tr("Too many wrong codes. Please sign in again.");
 }
 
+std::optional<QByteArray> SecondFactor::startEnrolment(qint64 ownerId, qint64 nowMs,
+                                                       const QString &alreadyOn,
+                                                       ServiceError *error)
+{
+    const QByteArray secret = Totp::generateSecret();
+    QString dbError;
+    if (!TotpRepository(m_db, m_owner)
+             .savePending(ownerId, Base32::encode(secret), nowMs, &dbError)) {
+        if (dbError.isEmpty()) {
+            ServiceError::set(error, ServiceError::Kind::Conflict, alreadyOn);
+        } else {
+            ServiceError::internal(error);
+        }
+        return std::nullopt;
+    }
+    return secret;
+}
+
 std::optional<qint64> SecondFactor::enrolmentStep(qint64 ownerId, const QString &code, qint64 nowMs,
                                                   const QString &alreadyOn,
                                                   const QString &notStarted,

@@ -33,6 +33,10 @@ public:
     // Checks and uses up a code (the TOTP step, or the recovery code) in the caller's
     // transaction. None with *dbError empty: wrong, reused or malformed.
     Accepted useCode(qint64 ownerId, const QString &code, qint64 nowMs, QString *dbError);
+    // A new pending secret (replacing an unconfirmed one) in the caller's transaction; Conflict
+    // with the caller's words when TOTP is on already. The secret's bytes, for the QR code.
+    std::optional<QByteArray> startEnrolment(qint64 ownerId, qint64 nowMs, const QString &alreadyOn,
+                                             ServiceError *error);
     // The time step of the first code of a pending enrolment. Invalid for a malformed or wrong
     // code; Conflict (with the caller's words) when nothing is pending or TOTP is on already.
     std::optional<qint64> enrolmentStep(qint64 ownerId, const QString &code, qint64 nowMs,

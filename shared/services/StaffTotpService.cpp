@@ -59,21 +59,16 @@ std::optional<TotpEnrolment> StaffTotpService::startEnrolment(qint64 staffId, Se
                           tr("Only an active member of staff can set up two-step sign-in."));
         return std::nullopt;
     }
-    const QByteArray secret = Totp::generateSecret();
-    const QString encoded = Base32::encode(secret);
     const qint64 now = m_clock.nowMs();
     Transaction transaction(m_db);
     if (!transaction.isActive()) {
         ServiceError::internal(error);
         return std::nullopt;
     }
-    if (!TotpRepository(m_db, TotpOwner::Staff).savePending(staffId, encoded, now, &dbError)) {
-        if (dbError.isEmpty()) {
-            ServiceError::set(error, ServiceError::Kind::Conflict,
-                              tr("Two-step sign-in is already on."));
-        } else {
-            ServiceError::internal(error);
-        }
+    const std::optional<QByteArray> secret
+        = SecondFactor(m_db, TotpOwner::Staff)
+              .startEnrolment(staffId, now, tr("Two-step sign-in is already on."), error);
+    if (!secret) {
         return std::nullopt;
     }
     if (!audit(m_db, *staff, now, QStringLiteral("staff.totp_enrolment_started"),
@@ -82,7 +77,8 @@ std::optional<TotpEnrolment> StaffTotpService::startEnrolment(qint64 staffId, Se
         ServiceError::internal(error);
         return std::nullopt;
     }
-    return TotpEnrolment{encoded, Totp::provisioningUri(secret, workspace->name, staff->email)};
+    return TotpEnrolment{Base32::encode(*secret),
+                         Totp::provisioningUri(*secret, workspace->name, staff->email)};
 }
 
 std::optional<QList<QString>>

@@ -91,21 +91,17 @@ std::optional<TotpEnrolment> TotpService::startEnrolment(const PortalSession &se
         ServiceError::internal(error);
         return std::nullopt;
     }
-    const QByteArray secret = Totp::generateSecret();
-    const QString encoded = Base32::encode(secret);
     const qint64 now = m_clock.nowMs();
     Transaction transaction(m_db);
     if (!transaction.isActive()) {
         ServiceError::internal(error);
         return std::nullopt;
     }
-    if (!TotpRepository(m_db).savePending(contact->id, encoded, now, &dbError)) {
-        if (dbError.isEmpty()) {
-            ServiceError::set(error, ServiceError::Kind::Conflict,
-                              tr("Your authenticator app is already set up."));
-        } else {
-            ServiceError::internal(error);
-        }
+    const std::optional<QByteArray> secret
+        = SecondFactor(m_db, TotpOwner::Contact)
+              .startEnrolment(contact->id, now, tr("Your authenticator app is already set up."),
+                              error);
+    if (!secret) {
         return std::nullopt;
     }
     if (!record(m_db, *workspace, *contact, ip, now, QStringLiteral("totp.enrolment_started"),
@@ -115,7 +111,8 @@ std::optional<TotpEnrolment> TotpService::startEnrolment(const PortalSession &se
         ServiceError::internal(error);
         return std::nullopt;
     }
-    return TotpEnrolment{encoded, Totp::provisioningUri(secret, workspace->name, contact->email)};
+    return TotpEnrolment{Base32::encode(*secret),
+                         Totp::provisioningUri(*secret, workspace->name, contact->email)};
 }
 
 std::optional<QString> TotpService::pendingUri(const PortalSession &session,
