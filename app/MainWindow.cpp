@@ -6,6 +6,7 @@
 #include "core/ClientNotifier.h"
 #include "core/DatabaseBanner.h"
 #include "core/LayoutState.h"
+#include "core/PermissionGate.h"
 #include "home/GlobalSearch.h"
 #include "home/HomeView.h"
 #include "home/ShortcutsDialog.h"
@@ -20,6 +21,8 @@
 #include "settings/PagesPanel.h"
 #include "settings/SettingsView.h"
 #include "settings/SignInPanel.h"
+#include "settings/StaffPanel.h"
+#include "setup/TwoStepDialog.h"
 #include "templates/TemplatesView.h"
 #include "vault/VaultActions.h"
 #include "vault/VaultSession.h"
@@ -70,9 +73,9 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     m_onboardings = new OnboardingsView(m_context, this);
     m_review = new ReviewQueueView(m_context, this);
     m_inbox = new InboxView(m_context, this);
-    auto *settings = new SettingsView(m_context, this);
-    m_branding = settings->brandingPanel();
-    m_email = settings->emailPanel();
+    m_settings = new SettingsView(m_context, this);
+    m_branding = m_settings->brandingPanel();
+    m_email = m_settings->emailPanel();
     m_companies = new CompaniesView(m_context, this);
     m_mail = new MailView(m_context, this);
     m_activity = new ActivityView(m_context, this);
@@ -87,7 +90,7 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     m_pages->addWidget(m_templates);
     m_pages->addWidget(m_activity);
     m_pages->addWidget(m_mail);
-    m_pages->addWidget(settings);
+    m_pages->addWidget(m_settings);
 
     auto *central = new QWidget(this);
     auto *outer = new QVBoxLayout(central);
@@ -141,12 +144,12 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     connect(m_review, &ReviewQueueView::changed, this, &MainWindow::refreshAll);
     // A restore replaced everything: show the restored data, follow the feed from where it is
     // now, and forget a vault key that may no longer fit the restored vault.
-    connect(settings->databasePanel(), &DatabasePanel::restored, this, [this, settings] {
+    connect(m_settings->databasePanel(), &DatabasePanel::restored, this, [this] {
         m_context.vault->lock();
         m_watcher.stop();
         m_watcher.start();
         m_branding->reload();
-        settings->pagesPanel()->refresh();
+        m_settings->pagesPanel()->refresh();
         refreshAll();
     });
     // The sidebar says how many questions wait for an answer.
@@ -270,6 +273,7 @@ QWidget *MainWindow::createSidebar()
             break;
         case SettingsPage:
             m_branding->reload();
+            m_settings->staffPanel()->reload();
             break;
         case TemplatesPage:
             m_templates->refresh();
@@ -287,11 +291,13 @@ void MainWindow::createActions()
     QAction *newOnboarding = file->addAction(tr("&New onboarding…"));
     newOnboarding->setShortcut(QKeySequence::New);
     connect(newOnboarding, &QAction::triggered, this, [this] { this->newOnboarding(0); });
+    PermissionGate::apply(newOnboarding, m_context, StaffPermission::StartOnboardings);
     QAction *newCompany = file->addAction(tr("New &company…"));
     connect(newCompany, &QAction::triggered, this, [this] {
         showPage(CompaniesPage);
         m_companies->newCompany();
     });
+    PermissionGate::apply(newCompany, m_context, StaffPermission::InviteContacts);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
@@ -328,9 +334,20 @@ void MainWindow::createActions()
     QAction *shortcuts = help->addAction(tr("&Keyboard shortcuts"));
     shortcuts->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(Qt::CTRL | Qt::Key_Slash)});
     connect(shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    QAction *twoStep = help->addAction(tr("&Two-step sign-in…"));
+    twoStep->setObjectName(QStringLiteral("twoStepSignIn"));
+    connect(twoStep, &QAction::triggered, this, &MainWindow::showTwoStep);
     QAction *about = help->addAction(tr("&About Gatehouse"));
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+TwoStepDialog *MainWindow::showTwoStep()
+{
+    auto *dialog = new TwoStepDialog(m_context, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::setPortalHost(PortalHost *host)

@@ -18,7 +18,9 @@ class CompaniesView;
 class DatabaseBanner;
 class GlobalSearch;
 class HomeView;
+class SettingsView;
 class ShortcutsDialog;
+class TwoStepDialog;
 struct HomeItem;
 struct SearchHit;
 class MailView;
@@ -75,6 +77,8 @@ public:
     void openNotification(const Gatehouse::ClientNotification &notification);
     // Help > Keyboard shortcuts, opened without blocking.
     ShortcutsDialog *showShortcuts();
+    // Help > Two-step sign-in…, opened without blocking.
+    TwoStepDialog *showTwoStep();
 
     ActivityWatcher *activityWatcher() { return &m_watcher; }
     DatabaseHealth *databaseHealth() { return &m_health; }
@@ -91,6 +95,7 @@ public:
     MailView *mailView() const { return m_mail; }
     ActivityView *activityView() const { return m_activity; }
     TemplatesView *templatesView() const { return m_templates; }
+    SettingsView *settingsView() const { return m_settings; }
     QLabel *portalLabel() const { return m_portalLabel; }
     VaultSession *vaultSession() const { return m_context.vault; }
     VaultActions *vaultActions() const { return m_vaultActions; }
@@ -120,6 +125,7 @@ private:
     ReviewQueueView *m_review = nullptr;
     InboxView *m_inbox = nullptr;
     BrandingPanel *m_branding = nullptr;
+    SettingsView *m_settings = nullptr;
     CompaniesView *m_companies = nullptr;
     MailView *m_mail = nullptr;
     EmailPanel *m_email = nullptr;

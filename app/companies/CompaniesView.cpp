@@ -8,6 +8,7 @@
 #include "NewContactDialog.h"
 #include "PortalRolesDialog.h"
 #include "core/MessageBox.h"
+#include "core/PermissionGate.h"
 #include "impersonation/ViewPortalAsAction.h"
 #include "models/CompanyListModel.h"
 #include "models/ContactListModel.h"
@@ -267,6 +268,18 @@ void CompaniesView::updateActions()
     m_viewAsAction->setContact(currentContact());
     m_viewAs->setEnabled(m_viewAsAction->isEnabled());
     m_rolePicker->setContact(currentContactId());
+    // What the role may not do stays off, saying why; the services refuse it anyway.
+    const std::pair<QWidget *, StaffPermission> gates[]
+        = {{m_newCompany, StaffPermission::InviteContacts},
+           {m_newContact, StaffPermission::InviteContacts},
+           {m_invite, StaffPermission::InviteContacts},
+           {m_inviteAll, StaffPermission::InviteContacts},
+           {m_newOnboarding, StaffPermission::StartOnboardings},
+           {m_access, StaffPermission::ManagePortalAccess},
+           {m_roles, StaffPermission::ManagePortalAccess}};
+    for (const auto &[widget, needs] : gates) {
+        PermissionGate::apply(widget, m_context, needs);
+    }
 }
 
 std::optional<Company> CompaniesView::currentCompany() const

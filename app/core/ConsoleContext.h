@@ -3,6 +3,7 @@
 #include "core/Clock.h"
 #include "domain/Actor.h"
 #include "domain/Directory.h"
+#include "domain/StaffRole.h"
 
 #include <QString>
 
@@ -31,6 +32,11 @@ struct ConsoleContext
     // Who every change made from this console is recorded as: the name in the activity feed,
     // the email address in the audit trail.
     Actor actor() const { return Actor::staff(staff); }
+    // What the signed-in member's role allows (StaffRoles' table); the services check again.
+    bool can(StaffPermission permission) const
+    {
+        return StaffRoles::allows(staff.role, permission);
+    }
 };
 
 } // namespace Gatehouse

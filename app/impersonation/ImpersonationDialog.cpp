@@ -40,11 +40,11 @@ ImpersonationDialog::ImpersonationDialog(const ConsoleContext &context, const Co
     m_readOnly->setObjectName(QStringLiteral("impersonationReadOnly"));
     m_readOnly->setChecked(true);
     // Only an administrator may act as a contact; the service checks it again.
-    const bool admin = context.staff.role == QLatin1String("admin");
+    const bool admin = context.can(StaffPermission::ImpersonateActing);
     m_readOnly->setEnabled(admin);
     m_readOnly->setToolTip(admin ? tr("Clear it to act for the contact: complete tasks, upload, "
                                       "answer. Every request is audited.")
-                                 : tr("Only an administrator may allow actions."));
+                                 : StaffRoles::refusal(StaffPermission::ImpersonateActing));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&View portal"));
 
     auto *layout = new QVBoxLayout(this);

@@ -2,6 +2,7 @@
 
 #include "NewOnboardingDialog.h"
 #include "OnboardingDetailView.h"
+#include "core/PermissionGate.h"
 #include "models/OnboardingFilterProxy.h"
 #include "models/OnboardingListModel.h"
 #include "storage/OnboardingRepository.h"
@@ -29,6 +30,7 @@ OnboardingsView::OnboardingsView(const ConsoleContext &context, QWidget *parent)
     , m_error(new ErrorLabel(this))
     , m_detail(new OnboardingDetailView(context, this))
 {
+    PermissionGate::apply(m_newButton, m_context, StaffPermission::StartOnboardings);
     m_search->setObjectName(QStringLiteral("onboardingSearch"));
     m_search->setAccessibleName(tr("Filter onboardings"));
     m_search->setPlaceholderText(tr("Search by company or name"));

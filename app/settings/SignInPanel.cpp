@@ -47,7 +47,7 @@ SignInPanel::SignInPanel(const ConsoleContext &context, QWidget *parent)
     m_viewMinutes->setAccessibleName(tr("Staff view of the portal lifetime in minutes"));
     m_viewMinutes->setToolTip(tr("How long \"View portal as…\" lasts; only administrators may "
                                  "change it"));
-    m_viewMinutes->setEnabled(m_context.staff.role == QLatin1String("admin"));
+    m_viewMinutes->setEnabled(m_context.can(StaffPermission::ManageSettings));
     m_save->setToolTip(tr("Save the sign-in settings (Ctrl+S)"));
 
     auto *explanation = new QLabel(

@@ -2,6 +2,7 @@
 
 #include "TaskDetailsPanel.h"
 #include "core/MessageBox.h"
+#include "core/PermissionGate.h"
 #include "models/TemplateTreeModel.h"
 #include "services/TemplateService.h"
 #include "services/TemplateValidator.h"
@@ -251,6 +252,7 @@ void TemplateEditor::updateButtons()
     m_up->setEnabled(hasRow);
     m_down->setEnabled(hasRow);
     m_save->setEnabled(m_dirty);
+    PermissionGate::apply(m_save, m_context, StaffPermission::EditTemplates);
     m_discard->setEnabled(m_dirty);
 }
 

@@ -2,6 +2,7 @@
 
 #include "TemplateEditor.h"
 #include "core/MessageBox.h"
+#include "core/PermissionGate.h"
 #include "models/TemplateListModel.h"
 #include "services/TemplateService.h"
 
@@ -268,6 +269,10 @@ void TemplatesView::updateButtons()
     const bool has = currentTemplateId() != 0;
     m_duplicate->setEnabled(has);
     m_delete->setEnabled(has);
+    for (QWidget *button : {static_cast<QWidget *>(m_new), static_cast<QWidget *>(m_duplicate),
+                            static_cast<QWidget *>(m_delete)}) {
+        PermissionGate::apply(button, m_context, StaffPermission::EditTemplates);
+    }
 }
 
 } // namespace Gatehouse

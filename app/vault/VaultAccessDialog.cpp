@@ -114,9 +114,11 @@ void VaultAccessDialog::reload()
             access = tr("No access");
         }
         auto *item = new QTreeWidgetItem(
-            m_list,
-            {member.name, member.email,
-             member.role == QLatin1String("admin") ? tr("Administrator") : tr("Staff"), access});
+            m_list, {member.name, member.email,
+                     StaffRoles::fromKey(member.role)
+                         ? StaffRoles::displayName(*StaffRoles::fromKey(member.role))
+                         : tr("Staff"),
+                     access});
         item->setData(NameColumn, kStaffIdRole, member.id);
         item->setData(NameColumn, kActiveRole, active);
         if (member.id == selected) {

@@ -24,7 +24,7 @@ VaultActions::VaultActions(const ConsoleContext &context, QWidget *window)
     m_lock->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     connect(m_unlock, &QAction::triggered, this, &VaultActions::unlock);
     connect(m_lock, &QAction::triggered, this, [this] { m_context.vault->lock(); });
-    if (m_context.staff.role == QLatin1String("admin")) {
+    if (m_context.can(StaffPermission::ManageVaultAccess)) {
         m_menu->addSeparator();
         m_access = m_menu->addAction(tr("Vault &access…"));
         m_access->setObjectName(QStringLiteral("vaultAccess"));

@@ -25,7 +25,9 @@ struct StaffMember
     qint64 workspaceId = 0;
     QString email;
     QString name;
-    QString role;
+    QString role;       // StaffRoles::toKey(), "admin" for those made before roles (CON-11)
+    bool active = true; // a deactivated member cannot sign in
+    bool mustChangePassword = false; // an administrator set the password
 };
 
 struct Company

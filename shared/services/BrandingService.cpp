@@ -3,6 +3,7 @@
 #include "branding/BrandingRules.h"
 #include "core/Clock.h"
 #include "security/AuditLog.h"
+#include "security/StaffAccess.h"
 #include "storage/DirectoryRepository.h"
 #include "storage/FileStore.h"
 #include "storage/SqlQuery.h"
@@ -29,6 +30,9 @@ BrandingService::BrandingService(const Database &db, const Clock &clock)
 bool BrandingService::update(const QString &name, const QString &accentColor,
                              const QString &welcomeMessage, const Actor &actor, ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::ManageSettings, error)) {
+        return false;
+    }
     const QString cleanName = name.simplified();
     if (cleanName.isEmpty() || cleanName.size() > kMaxNameLength) {
         ServiceError::set(error, ServiceError::Kind::Invalid,
@@ -75,6 +79,9 @@ bool BrandingService::update(const QString &name, const QString &accentColor,
 
 bool BrandingService::setLogo(const QByteArray &bytes, const Actor &actor, ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::ManageSettings, error)) {
+        return false;
+    }
     QString why;
     const std::optional<QByteArray> png = BrandingRules::sanitisedLogo(bytes, &why);
     if (!png) {
@@ -112,6 +119,9 @@ bool BrandingService::setLogo(const QByteArray &bytes, const Actor &actor, Servi
 
 bool BrandingService::removeLogo(const Actor &actor, ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::ManageSettings, error)) {
+        return false;
+    }
     QString dbError;
     const std::optional<Workspace> workspace = DirectoryRepository(m_db).workspace(&dbError);
     if (!workspace) {

@@ -2,6 +2,7 @@
 
 #include "PortalAuthService.h"
 #include "core/Clock.h"
+#include "domain/StaffRole.h"
 #include "security/AuditLog.h"
 #include "security/Tokens.h"
 #include "storage/AccessRepository.h"
@@ -78,7 +79,9 @@ std::optional<StartedImpersonation> ImpersonationService::start(qint64 staffId, 
                           tr("Your staff account was not found. Sign in again."));
         return std::nullopt;
     }
-    if (!readOnly && staff->role != QLatin1String("admin")) {
+    if (!staff->active
+        || !StaffRoles::allows(staff->role, readOnly ? StaffPermission::ViewPortalReadOnly
+                                                     : StaffPermission::ImpersonateActing)) {
         ServiceError::set(error, ServiceError::Kind::Unauthorized,
                           tr("Only an administrator may allow actions while viewing the portal "
                              "as a contact."));
@@ -321,7 +324,8 @@ bool ImpersonationService::setLifetimeMinutes(qint64 staffId, int minutes, Servi
         ServiceError::internal(error);
         return false;
     }
-    if (!staff || staff->role != QLatin1String("admin")) {
+    if (!staff || !staff->active
+        || !StaffRoles::allows(staff->role, StaffPermission::ManageSettings)) {
         ServiceError::set(error, ServiceError::Kind::Unauthorized,
                           tr("Only an administrator may change how long a view of the portal "
                              "lasts."));

@@ -2,6 +2,7 @@
 
 #include "core/Clock.h"
 #include "security/AuditLog.h"
+#include "security/StaffAccess.h"
 #include "storage/DirectoryRepository.h"
 #include "storage/MailConfigRepository.h"
 #include "storage/Transaction.h"
@@ -85,6 +86,9 @@ std::optional<MailConfig> MailConfigService::get(ServiceError *error) const
 
 bool MailConfigService::save(MailConfig config, const Actor &actor, ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::ManageSettings, error)) {
+        return false;
+    }
     config = trimmed(std::move(config));
     const QString wrong = problem(config);
     if (!wrong.isEmpty()) {

@@ -2,6 +2,7 @@
 
 #include "core/Clock.h"
 #include "security/AuditLog.h"
+#include "security/StaffAccess.h"
 #include "storage/ActivityRepository.h"
 #include "storage/DirectoryRepository.h"
 #include "storage/PageRepository.h"
@@ -105,6 +106,9 @@ bool PageService::record(qint64 workspaceId, qint64 pageId, const QString &kind,
 qint64 PageService::create(const QString &title, const QString &body, bool visible,
                            const Actor &actor, ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::ManageSettings, error)) {
+        return 0;
+    }
     if (!checkInput(title, body, error)) {
         return 0;
     }
@@ -138,6 +142,9 @@ qint64 PageService::create(const QString &title, const QString &body, bool visib
 bool PageService::update(qint64 id, const QString &title, const QString &body, bool visible,
                          const Actor &actor, ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::ManageSettings, error)) {
+        return false;
+    }
     if (!checkInput(title, body, error)) {
         return false;
     }
@@ -182,12 +189,18 @@ bool PageService::update(qint64 id, const QString &title, const QString &body, b
 
 bool PageService::setVisible(qint64 id, bool visible, const Actor &actor, ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::ManageSettings, error)) {
+        return false;
+    }
     const std::optional<PortalPage> page = find(id, error);
     return page && update(id, page->title, page->body, visible, actor, error);
 }
 
 bool PageService::move(qint64 id, Move direction, const Actor &actor, ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::ManageSettings, error)) {
+        return false;
+    }
     const std::optional<PortalPage> page = find(id, error);
     if (!page) {
         return false;
@@ -230,6 +243,9 @@ bool PageService::move(qint64 id, Move direction, const Actor &actor, ServiceErr
 
 bool PageService::remove(qint64 id, const Actor &actor, ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::ManageSettings, error)) {
+        return false;
+    }
     const std::optional<PortalPage> page = find(id, error);
     if (!page) {
         return false;

@@ -3,6 +3,7 @@
 #include "PortalAuthService.h"
 #include "core/Clock.h"
 #include "security/AuditLog.h"
+#include "security/StaffAccess.h"
 #include "storage/AccessRepository.h"
 #include "storage/ActivityRepository.h"
 #include "storage/DirectoryRepository.h"
@@ -29,6 +30,9 @@ PortalAccessService::PortalAccessService(const Database &db, const Clock &clock)
 bool PortalAccessService::setContactAccess(qint64 contactId, bool on, const Actor &actor,
                                            ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::ManagePortalAccess, error)) {
+        return false;
+    }
     DirectoryRepository directory(m_db);
     QString dbError;
     const std::optional<Workspace> workspace = directory.workspace(&dbError);
@@ -75,6 +79,9 @@ bool PortalAccessService::setContactAccess(qint64 contactId, bool on, const Acto
 
 bool PortalAccessService::setNewContactsDefault(bool on, const Actor &actor, ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::ManageSettings, error)) {
+        return false;
+    }
     return changeWorkspace(
         [on](const Workspace &workspace) { return workspace.newContactsPortalAccess != on; },
         [on](DirectoryRepository &directory, qint64 workspaceId, QString *dbError) {
@@ -88,6 +95,9 @@ bool PortalAccessService::setNewContactsDefault(bool on, const Actor &actor, Ser
 
 bool PortalAccessService::setRequireContactTotp(bool on, const Actor &actor, ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::ManageSettings, error)) {
+        return false;
+    }
     return changeWorkspace(
         [on](const Workspace &workspace) { return workspace.requireContactTotp != on; },
         [on](DirectoryRepository &directory, qint64 workspaceId, QString *dbError) {
@@ -102,6 +112,9 @@ bool PortalAccessService::setRequireContactTotp(bool on, const Actor &actor, Ser
 bool PortalAccessService::setLifetimes(int codeMinutes, int sessionHours, const Actor &actor,
                                        ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::ManageSettings, error)) {
+        return false;
+    }
     if (codeMinutes < PortalAuthService::kMinCodeMinutes
         || codeMinutes > PortalAuthService::kMaxCodeMinutes) {
         ServiceError::set(error, ServiceError::Kind::Invalid,

@@ -35,7 +35,7 @@ std::optional<QString> PortalSessionOpener::open(const SessionStart &start, cons
     QString dbError;
     const std::optional<Workspace> workspace = directory.workspace(&dbError);
     const std::optional<Contact> contact = directory.contact(start.contactId, &dbError);
-    const std::optional<ContactTotp> totp = TotpRepository(m_db).find(start.contactId, &dbError);
+    const std::optional<StoredTotp> totp = TotpRepository(m_db).find(start.contactId, &dbError);
     const QList<Contact> accounts
         = start.mayChoose ? access.accountsOf(start.proof, &dbError) : QList<Contact>();
     if (!workspace || !contact || !dbError.isEmpty()) {

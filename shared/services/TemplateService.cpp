@@ -3,6 +3,7 @@
 #include "TemplateValidator.h"
 #include "core/Clock.h"
 #include "security/AuditLog.h"
+#include "security/StaffAccess.h"
 #include "storage/ActivityRepository.h"
 #include "storage/DirectoryRepository.h"
 #include "storage/TemplateRepository.h"
@@ -147,6 +148,9 @@ bool TemplateService::record(qint64 workspaceId, qint64 templateId, const Actor 
 qint64 TemplateService::create(const OnboardingTemplate &requested, const Actor &actor,
                                ServiceError *error, TemplateProblem *problem)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::EditTemplates, error)) {
+        return 0;
+    }
     TemplateProblem found;
     const std::optional<OnboardingTemplate> tmpl = TemplateValidator::normalised(requested, &found);
     if (!tmpl) {
@@ -186,6 +190,9 @@ qint64 TemplateService::create(const OnboardingTemplate &requested, const Actor 
 bool TemplateService::save(const OnboardingTemplate &requested, const Actor &actor,
                            ServiceError *error, TemplateProblem *problem)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::EditTemplates, error)) {
+        return false;
+    }
     TemplateProblem found;
     const std::optional<OnboardingTemplate> tmpl = TemplateValidator::normalised(requested, &found);
     if (!tmpl) {
@@ -232,6 +239,9 @@ bool TemplateService::save(const OnboardingTemplate &requested, const Actor &act
 bool TemplateService::rename(qint64 id, const QString &requested, const Actor &actor,
                              ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::EditTemplates, error)) {
+        return false;
+    }
     const QString name = requested.trimmed();
     const QString problem = TemplateValidator::nameProblem(name);
     if (!problem.isEmpty()) {
@@ -276,6 +286,9 @@ bool TemplateService::rename(qint64 id, const QString &requested, const Actor &a
 qint64 TemplateService::duplicate(qint64 id, const QString &requestedName, const Actor &actor,
                                   ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::EditTemplates, error)) {
+        return 0;
+    }
     std::optional<OnboardingTemplate> source = get(id, error);
     if (!source) {
         return 0;
@@ -324,6 +337,9 @@ qint64 TemplateService::duplicate(qint64 id, const QString &requestedName, const
 
 bool TemplateService::remove(qint64 id, const Actor &actor, ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::EditTemplates, error)) {
+        return false;
+    }
     QString dbError;
     const std::optional<Workspace> workspace = DirectoryRepository(m_db).workspace(&dbError);
     if (!workspace) {

@@ -1,10 +1,10 @@
 #include "TotpService.h"
 
 #include "PortalAuthService.h"
+#include "SecondFactor.h"
 #include "core/Clock.h"
 #include "security/AuditLog.h"
 #include "security/Base32.h"
-#include "security/Tokens.h"
 #include "security/Totp.h"
 #include "storage/AccessRepository.h"
 #include "storage/ActivityRepository.h"
@@ -14,8 +14,6 @@
 
 #include <QCoreApplication>
 
-#include <sodium.h>
-
 namespace Gatehouse {
 
 namespace {
@@ -23,25 +21,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Gatehouse::TotpService", text);
-}
-
-bool isSixDigits(const QString &code)
-{
-    if (code.size() != Totp::kDigits) {
-        return false;
-    }
-    for (const QChar c : code) {
-        if (c < QLatin1Char('0') || c > QLatin1Char('9')) {
-            return false;
-        }
-    }
-    return true;
-}
-
-// The contact in recovery code hashes: equal codes of two contacts never share a hash.
-QString recoveryHash(qint64 contactId, const QString &normalised)
-{
-    return Tokens::hash(QStringLiteral("recovery:%1:").arg(contactId) + normalised);
 }
 
 // One change of a contact's TOTP: an activity row and an audit event, in the caller's
@@ -79,16 +58,7 @@ TotpService::TotpService(const Database &db, const Clock &clock, const QString &
 
 QString TotpService::normalisedRecoveryCode(const QString &code)
 {
-    QString clean;
-    for (const QChar c : code) {
-        if (c != QLatin1Char('-') && !c.isSpace()) {
-            clean.append(c.toUpper());
-        }
-    }
-    if (clean.size() != 10 || !Base32::decode(clean)) {
-        return QString();
-    }
-    return clean.left(5) + QLatin1Char('-') + clean.mid(5);
+    return SecondFactor::normalisedRecoveryCode(code);
 }
 
 std::optional<TotpStatus> TotpService::status(qint64 contactId, ServiceError *error) const
@@ -96,7 +66,7 @@ std::optional<TotpStatus> TotpService::status(qint64 contactId, ServiceError *er
     QString dbError;
     const std::optional<Workspace> workspace = DirectoryRepository(m_db).workspace(&dbError);
     TotpRepository repository(m_db);
-    const std::optional<ContactTotp> totp = repository.find(contactId, &dbError);
+    const std::optional<StoredTotp> totp = repository.find(contactId, &dbError);
     const int left = repository.recoveryCodesLeft(contactId, &dbError);
     if (!workspace || !dbError.isEmpty()) {
         ServiceError::internal(error);
@@ -121,21 +91,17 @@ std::optional<TotpEnrolment> TotpService::startEnrolment(const PortalSession &se
         ServiceError::internal(error);
         return std::nullopt;
     }
-    const QByteArray secret = Totp::generateSecret();
-    const QString encoded = Base32::encode(secret);
     const qint64 now = m_clock.nowMs();
     Transaction transaction(m_db);
     if (!transaction.isActive()) {
         ServiceError::internal(error);
         return std::nullopt;
     }
-    if (!TotpRepository(m_db).savePending(contact->id, encoded, now, &dbError)) {
-        if (dbError.isEmpty()) {
-            ServiceError::set(error, ServiceError::Kind::Conflict,
-                              tr("Your authenticator app is already set up."));
-        } else {
-            ServiceError::internal(error);
-        }
+    const std::optional<QByteArray> secret
+        = SecondFactor(m_db, TotpOwner::Contact)
+              .startEnrolment(contact->id, now, tr("Your authenticator app is already set up."),
+                              error);
+    if (!secret) {
         return std::nullopt;
     }
     if (!record(m_db, *workspace, *contact, ip, now, QStringLiteral("totp.enrolment_started"),
@@ -145,7 +111,8 @@ std::optional<TotpEnrolment> TotpService::startEnrolment(const PortalSession &se
         ServiceError::internal(error);
         return std::nullopt;
     }
-    return TotpEnrolment{encoded, Totp::provisioningUri(secret, workspace->name, contact->email)};
+    return TotpEnrolment{Base32::encode(*secret),
+                         Totp::provisioningUri(*secret, workspace->name, contact->email)};
 }
 
 std::optional<QString> TotpService::pendingUri(const PortalSession &session,
@@ -159,7 +126,7 @@ std::optional<QString> TotpService::pendingUri(const PortalSession &session,
     QString dbError;
     const std::optional<Workspace> workspace = directory.workspace(&dbError);
     const std::optional<Contact> contact = directory.contact(session.contactId, &dbError);
-    const std::optional<ContactTotp> totp = TotpRepository(m_db).find(session.contactId, &dbError);
+    const std::optional<StoredTotp> totp = TotpRepository(m_db).find(session.contactId, &dbError);
     if (!workspace || !contact || !dbError.isEmpty()) {
         ServiceError::internal(error);
         return std::nullopt;
@@ -182,36 +149,20 @@ TotpService::confirmEnrolment(const PortalSession &session, const QString &code,
         ServiceError::set(error, ServiceError::Kind::Unauthorized, tr("Finish signing in first."));
         return std::nullopt;
     }
-    const QString typed = code.trimmed();
-    if (!isSixDigits(typed)) {
-        ServiceError::set(error, ServiceError::Kind::Invalid,
-                          tr("Enter the 6-digit code your authenticator app shows."));
-        return std::nullopt;
-    }
     DirectoryRepository directory(m_db);
-    TotpRepository repository(m_db);
     QString dbError;
     const std::optional<Workspace> workspace = directory.workspace(&dbError);
     const std::optional<Contact> contact = directory.contact(session.contactId, &dbError);
-    const std::optional<ContactTotp> totp = repository.find(session.contactId, &dbError);
-    if (!workspace || !contact || !dbError.isEmpty()) {
+    if (!workspace || !contact) {
         ServiceError::internal(error);
         return std::nullopt;
     }
-    if (!totp || totp->enabled) {
-        ServiceError::set(error, ServiceError::Kind::Conflict,
-                          totp ? tr("Your authenticator app is already set up.")
-                               : tr("Start setting up your authenticator app first."));
-        return std::nullopt;
-    }
-    const std::optional<QByteArray> secret = Base32::decode(totp->secret);
+    SecondFactor factor(m_db, TotpOwner::Contact);
     const qint64 now = m_clock.nowMs();
-    const std::optional<qint64> step
-        = secret ? Totp::matchingStep(*secret, typed, now, 0) : std::nullopt;
+    const std::optional<qint64> step = factor.enrolmentStep(
+        contact->id, code, now, tr("Your authenticator app is already set up."),
+        tr("Start setting up your authenticator app first."), error);
     if (!step) {
-        ServiceError::set(error, ServiceError::Kind::Invalid,
-                          tr("That code is not correct. Check that your phone's clock is right "
-                             "and enter the code your app shows now."));
         return std::nullopt;
     }
     Transaction transaction(m_db);
@@ -219,17 +170,13 @@ TotpService::confirmEnrolment(const PortalSession &session, const QString &code,
         ServiceError::internal(error);
         return std::nullopt;
     }
-    if (!repository.enable(contact->id, *step, now, &dbError)) {
-        if (dbError.isEmpty()) {
-            ServiceError::set(error, ServiceError::Kind::Conflict,
-                              tr("Your authenticator app is already set up."));
-        } else {
-            ServiceError::internal(error);
-        }
+    const std::optional<QList<QString>> codes = factor.enable(contact->id, *step, now, &dbError);
+    if (!codes && dbError.isEmpty()) {
+        ServiceError::set(error, ServiceError::Kind::Conflict,
+                          tr("Your authenticator app is already set up."));
         return std::nullopt;
     }
     TotpConfirmation confirmation;
-    const std::optional<QList<QString>> codes = storeNewRecoveryCodes(contact->id, now, &dbError);
     if (!codes
         || !record(
             m_db, *workspace, *contact, ip, now, QStringLiteral("totp.enabled"),
@@ -277,7 +224,7 @@ std::optional<QList<QString>> TotpService::regenerateRecoveryCodes(const PortalS
     QString dbError;
     const std::optional<Workspace> workspace = directory.workspace(&dbError);
     const std::optional<Contact> contact = directory.contact(session.contactId, &dbError);
-    const std::optional<ContactTotp> totp = TotpRepository(m_db).find(session.contactId, &dbError);
+    const std::optional<StoredTotp> totp = TotpRepository(m_db).find(session.contactId, &dbError);
     if (!workspace || !contact || !dbError.isEmpty()) {
         ServiceError::internal(error);
         return std::nullopt;
@@ -315,7 +262,7 @@ bool TotpService::disable(const PortalSession &session, const QString &code, con
     QString dbError;
     const std::optional<Workspace> workspace = directory.workspace(&dbError);
     const std::optional<Contact> contact = directory.contact(session.contactId, &dbError);
-    const std::optional<ContactTotp> totp = TotpRepository(m_db).find(session.contactId, &dbError);
+    const std::optional<StoredTotp> totp = TotpRepository(m_db).find(session.contactId, &dbError);
     if (!workspace || !contact || !dbError.isEmpty()) {
         ServiceError::internal(error);
         return false;
@@ -337,12 +284,10 @@ bool TotpService::disable(const PortalSession &session, const QString &code, con
         ServiceError::internal(error);
         return false;
     }
-    const Accepted accepted = useCode(contact->id, code, &dbError);
-    if (accepted == Accepted::None) {
+    const SecondFactor::Accepted accepted = useCode(contact->id, code, &dbError);
+    if (accepted == SecondFactor::Accepted::None) {
         if (dbError.isEmpty()) {
-            ServiceError::set(error, ServiceError::Kind::Invalid,
-                              tr("That code is not correct. Enter the code your authenticator "
-                                 "app shows now, or one of your recovery codes."));
+            ServiceError::set(error, ServiceError::Kind::Invalid, SecondFactor::wrongCodeMessage());
         } else {
             ServiceError::internal(error);
         }
@@ -401,13 +346,14 @@ std::optional<QString> TotpService::completeSignIn(const PortalSession &halfSess
         }
         used = kMaxSecondStepAttempts + 1;
     }
-    const Accepted accepted
-        = used <= kMaxSecondStepAttempts ? useCode(contact->id, code, &dbError) : Accepted::None;
+    const SecondFactor::Accepted accepted = used <= kMaxSecondStepAttempts
+                                                ? useCode(contact->id, code, &dbError)
+                                                : SecondFactor::Accepted::None;
     if (!dbError.isEmpty()) {
         ServiceError::internal(error);
         return std::nullopt;
     }
-    if (accepted == Accepted::None) {
+    if (accepted == SecondFactor::Accepted::None) {
         const bool lockedOut = used >= kMaxSecondStepAttempts;
         const AuditEvent failed = AuditEvent::make(
             workspace->id, now, who,
@@ -437,15 +383,13 @@ std::optional<QString> TotpService::completeSignIn(const PortalSession &halfSess
         }
         if (lockedOut) {
             ServiceError::set(error, ServiceError::Kind::RateLimited,
-                              tr("Too many wrong codes. Please sign in again."));
+                              SecondFactor::tooManyWrongCodesMessage());
         } else {
-            ServiceError::set(error, ServiceError::Kind::Invalid,
-                              tr("That code is not correct. Enter the code your authenticator "
-                                 "app shows now, or one of your recovery codes."));
+            ServiceError::set(error, ServiceError::Kind::Invalid, SecondFactor::wrongCodeMessage());
         }
         return std::nullopt;
     }
-    if (accepted == Accepted::RecoveryCode) {
+    if (accepted == SecondFactor::Accepted::RecoveryCode) {
         const int left = TotpRepository(m_db).recoveryCodesLeft(contact->id, &dbError);
         if (!record(m_db, *workspace, *contact, ip, now, QStringLiteral("totp.recovery_code_used"),
                     QStringLiteral("%1 used a recovery code to sign in (%2 left)")
@@ -459,11 +403,12 @@ std::optional<QString> TotpService::completeSignIn(const PortalSession &halfSess
     const std::optional<QString> token
         = PortalAuthService(m_db, m_clock, m_publicUrl)
               .finishSignIn(halfSession, ip, userAgent,
-                            accepted == Accepted::Totp
+                            accepted == SecondFactor::Accepted::Totp
                                 ? QLatin1String(PortalAccess::methodTotp)
                                 : QLatin1String(PortalAccess::methodRecoveryCode),
-                            accepted == Accepted::Totp ? QStringLiteral("an authenticator code")
-                                                       : QStringLiteral("a recovery code"),
+                            accepted == SecondFactor::Accepted::Totp
+                                ? QStringLiteral("an authenticator code")
+                                : QStringLiteral("a recovery code"),
                             error);
     if (!token) {
         return std::nullopt;
@@ -475,46 +420,16 @@ std::optional<QString> TotpService::completeSignIn(const PortalSession &halfSess
     return token;
 }
 
-TotpService::Accepted TotpService::useCode(qint64 contactId, const QString &code, QString *dbError)
+SecondFactor::Accepted TotpService::useCode(qint64 contactId, const QString &code, QString *dbError)
 {
-    TotpRepository repository(m_db);
-    const QString typed = code.trimmed();
-    if (isSixDigits(typed)) {
-        const std::optional<ContactTotp> totp = repository.find(contactId, dbError);
-        const std::optional<QByteArray> secret
-            = totp && totp->enabled ? Base32::decode(totp->secret) : std::nullopt;
-        const std::optional<qint64> step
-            = secret ? Totp::matchingStep(*secret, typed, m_clock.nowMs(), totp->lastStep)
-                     : std::nullopt;
-        return step && repository.useStep(contactId, *step, dbError) ? Accepted::Totp
-                                                                     : Accepted::None;
-    }
-    const QString recovery = normalisedRecoveryCode(typed);
-    if (!recovery.isEmpty()
-        && repository.useRecoveryCode(contactId, recoveryHash(contactId, recovery), m_clock.nowMs(),
-                                      dbError)) {
-        return Accepted::RecoveryCode;
-    }
-    return Accepted::None;
+    return SecondFactor(m_db, TotpOwner::Contact)
+        .useCode(contactId, code, m_clock.nowMs(), dbError);
 }
 
 std::optional<QList<QString>> TotpService::storeNewRecoveryCodes(qint64 contactId, qint64 nowMs,
                                                                  QString *dbError)
 {
-    QList<QString> codes;
-    QList<QString> hashes;
-    for (int i = 0; i < kRecoveryCodeCount; ++i) {
-        // 50 random bits, written as 10 base32 characters in two groups.
-        QByteArray bytes(7, Qt::Uninitialized);
-        randombytes_buf(bytes.data(), size_t(bytes.size()));
-        const QString code = normalisedRecoveryCode(Base32::encode(bytes).left(10));
-        codes.append(code);
-        hashes.append(recoveryHash(contactId, code));
-    }
-    if (!TotpRepository(m_db).replaceRecoveryCodes(contactId, hashes, nowMs, dbError)) {
-        return std::nullopt;
-    }
-    return codes;
+    return SecondFactor(m_db, TotpOwner::Contact).storeNewRecoveryCodes(contactId, nowMs, dbError);
 }
 
 } // namespace Gatehouse

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/ServiceError.h"
+#include "services/SecondFactor.h"
 
 #include <QList>
 #include <QString>
@@ -45,7 +46,7 @@ class TotpService
 public:
     TotpService(const Database &db, const Clock &clock, const QString &publicUrl);
 
-    static constexpr int kRecoveryCodeCount = 10;
+    static constexpr int kRecoveryCodeCount = SecondFactor::kRecoveryCodeCount;
     static constexpr int kMaxSecondStepAttempts = 5;
 
     std::optional<TotpStatus> status(qint64 contactId, ServiceError *error) const;
@@ -79,10 +80,8 @@ public:
     static QString normalisedRecoveryCode(const QString &code);
 
 private:
-    enum class Accepted { None, Totp, RecoveryCode };
-    // Checks and uses up a code (the TOTP step, or the recovery code) in the caller's
-    // transaction. None with *dbError empty: wrong, reused or malformed.
-    Accepted useCode(qint64 contactId, const QString &code, QString *dbError);
+    // SecondFactor's, for a contact.
+    SecondFactor::Accepted useCode(qint64 contactId, const QString &code, QString *dbError);
     std::optional<QList<QString>> storeNewRecoveryCodes(qint64 contactId, qint64 nowMs,
                                                         QString *dbError);
 

@@ -61,7 +61,7 @@ bool addDemoPages(const Database &db, const Clock &clock, QString *error)
     for (const auto &page : pages) {
         ServiceError serviceError;
         if (service.create(QString::fromUtf8(page.title), QString::fromUtf8(page.body), true,
-                           QStringLiteral("demo"), &serviceError)
+                           Actor::system(QStringLiteral("demo")), &serviceError)
             == 0) {
             if (error) {
                 *error = serviceError.message;

@@ -11,6 +11,7 @@
 #include "core/Logging.h"
 #include "domain/Actor.h"
 #include "security/AuditLog.h"
+#include "security/StaffAccess.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -94,6 +95,10 @@ bool DatabaseBackup::sameEngine(const QString &file, QString *error) const
 bool DatabaseBackup::backup(const QString &file, const Actor &actor, qint64 workspaceId,
                             QString *error)
 {
+    ServiceError denied;
+    if (!StaffAccess::require(m_db, actor, StaffPermission::ManageDatabase, &denied)) {
+        return fail(error, denied.message);
+    }
     const bool made = m_db.engine() == Engine::Sqlite
                           ? SqliteBackup::backup(m_db, file, m_control, error)
                           : PostgresBackup::backup(m_db, file, m_pgBinDir, m_control, error);
@@ -127,6 +132,10 @@ bool DatabaseBackup::backup(const QString &file, const Actor &actor, qint64 work
 bool DatabaseBackup::restore(const QString &file, const Actor &actor, qint64 workspaceId,
                              QString *error)
 {
+    ServiceError denied;
+    if (!StaffAccess::require(m_db, actor, StaffPermission::ManageDatabase, &denied)) {
+        return fail(error, denied.message);
+    }
     if (!QFileInfo(file).isFile()) {
         return fail(error, tr("There is no file %1.").arg(file));
     }

@@ -121,6 +121,13 @@ qint64 DirectoryRepository::createWorkspace(const QString &name, qint64 nowMs, Q
     return insertReturningId(query, error);
 }
 
+StaffMember DirectoryRepository::staffFrom(const SqlQuery &query)
+{
+    return StaffMember{query.int64(0),         query.int64(1), query.text(2),
+                       query.text(3),          query.text(4),  query.value(5).toBool(),
+                       query.value(6).toBool()};
+}
+
 qint64 DirectoryRepository::createStaff(qint64 workspaceId, const QString &email,
                                         const QString &name, const QString &password,
                                         const QString &role, qint64 nowMs, QString *error)
@@ -163,20 +170,27 @@ std::optional<StaffMember> DirectoryRepository::authenticateStaff(const QString 
                                                                   const QString &password,
                                                                   QString *error) const
 {
-    SqlQuery query(m_db, QStringLiteral("SELECT id, workspace_id, email, name, role, "
-                                        "password_hash FROM staff WHERE email = ?"));
+    SqlQuery query(m_db, QStringLiteral("SELECT id, workspace_id, email, name, role, active, "
+                                        "must_change_password, password_hash FROM staff "
+                                        "WHERE email = ?"));
     query << normalisedEmail(email);
     if (!query.exec(error)) {
         return std::nullopt;
     }
     const bool found = query.next();
-    const bool ok = found ? PasswordHasher::verify(password, query.text(5))
+    const bool ok = found ? PasswordHasher::verify(password, query.text(7))
                           : PasswordHasher::verifyNothing(password);
     if (!found || !ok) {
         fail(error, tr("The email or password is not correct."));
         return std::nullopt;
     }
-    return StaffMember{query.int64(0), query.int64(1), query.text(2), query.text(3), query.text(4)};
+    const StaffMember member = staffFrom(query);
+    if (!member.active) {
+        // Said only after the right password: it tells nothing to someone guessing.
+        fail(error, tr("This account has been deactivated. Ask an administrator."));
+        return std::nullopt;
+    }
+    return member;
 }
 
 int DirectoryRepository::staffCount(QString *error) const
@@ -190,13 +204,13 @@ int DirectoryRepository::staffCount(QString *error) const
 
 std::optional<StaffMember> DirectoryRepository::staff(qint64 id, QString *error) const
 {
-    SqlQuery query(m_db, QStringLiteral("SELECT id, workspace_id, email, name, role FROM staff "
-                                        "WHERE id = ?"));
+    SqlQuery query(m_db, QStringLiteral("SELECT id, workspace_id, email, name, role, active, "
+                                        "must_change_password FROM staff WHERE id = ?"));
     query << id;
     if (!query.exec(error) || !query.next()) {
         return std::nullopt;
     }
-    return StaffMember{query.int64(0), query.int64(1), query.text(2), query.text(3), query.text(4)};
+    return staffFrom(query);
 }
 
 qint64 DirectoryRepository::staffIdByEmail(qint64 workspaceId, const QString &email,
@@ -213,7 +227,8 @@ qint64 DirectoryRepository::staffIdByEmail(qint64 workspaceId, const QString &em
 
 QList<StaffMember> DirectoryRepository::staffList(qint64 workspaceId, QString *error) const
 {
-    SqlQuery query(m_db, QStringLiteral("SELECT id, workspace_id, email, name, role FROM staff "
+    SqlQuery query(m_db, QStringLiteral("SELECT id, workspace_id, email, name, role, active, "
+                                        "must_change_password FROM staff "
                                         "WHERE workspace_id = ? ORDER BY name, id"));
     query << workspaceId;
     QList<StaffMember> list;
@@ -221,8 +236,7 @@ QList<StaffMember> DirectoryRepository::staffList(qint64 workspaceId, QString *e
         return list;
     }
     while (query.next()) {
-        list.append(StaffMember{query.int64(0), query.int64(1), query.text(2), query.text(3),
-                                query.text(4)});
+        list.append(staffFrom(query));
     }
     return list;
 }

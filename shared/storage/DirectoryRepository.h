@@ -10,6 +10,7 @@
 namespace Gatehouse {
 
 class Database;
+class SqlQuery;
 
 // Workspace, staff, companies and contacts. Input is validated here, so the console and the
 // command line refuse the same things with the same words.
@@ -61,6 +62,8 @@ public:
     static bool isValidEmail(const QString &email);
 
 private:
+    // id, workspace_id, email, name, role, active, must_change_password
+    static StaffMember staffFrom(const SqlQuery &query);
     QList<Contact> readContacts(const QString &where, const QVariant &value, QString *error) const;
 
     const Database &m_db;

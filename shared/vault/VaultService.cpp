@@ -2,6 +2,7 @@
 
 #include "core/Clock.h"
 #include "core/Logging.h"
+#include "domain/StaffRole.h"
 #include "security/AuditLog.h"
 #include "storage/DirectoryRepository.h"
 #include "storage/Transaction.h"
@@ -279,7 +280,7 @@ bool VaultService::grant(const SecureBytes &vaultKey, qint64 adminId, qint64 col
                           tr("There is no such staff member."));
         return false;
     }
-    if (admin->role != QLatin1String("admin")) {
+    if (!admin->active || !StaffRoles::allows(admin->role, StaffPermission::ManageVaultAccess)) {
         ServiceError::set(error, ServiceError::Kind::Unauthorized,
                           tr("Only an administrator can grant access to the vault."));
         return false;
@@ -334,7 +335,7 @@ bool VaultService::revoke(qint64 adminId, qint64 colleagueId, ServiceError *erro
                           tr("There is no such staff member."));
         return false;
     }
-    if (admin->role != QLatin1String("admin")) {
+    if (!admin->active || !StaffRoles::allows(admin->role, StaffPermission::ManageVaultAccess)) {
         ServiceError::set(error, ServiceError::Kind::Unauthorized,
                           tr("Only an administrator can revoke access to the vault."));
         return false;

@@ -112,7 +112,7 @@ void TestConsoleBranding::accentMustBeReadable()
     ServiceError error;
     const bool saved = BrandingService(m_test->db(), Clock::system())
                            .update(QStringLiteral("Northwind IT"), accent,
-                                   QStringLiteral("Welcome!"), QStringLiteral("Dana"), &error);
+                                   QStringLiteral("Welcome!"), m_fixture.context.actor(), &error);
     QCOMPARE(saved, accepted);
     if (accepted) {
         QCOMPARE(state().at(1), accent.toLower());
@@ -165,7 +165,7 @@ void TestConsoleBranding::logosAreRedrawnOrRefused()
     const QStringList before = state();
     ServiceError error;
     const bool saved = BrandingService(m_test->db(), Clock::system())
-                           .setLogo(bytes, QStringLiteral("Dana"), &error);
+                           .setLogo(bytes, m_fixture.context.actor(), &error);
     QCOMPARE(saved, accepted);
     if (!accepted) {
         QVERIFY(!error.message.isEmpty());

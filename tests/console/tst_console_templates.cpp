@@ -312,7 +312,7 @@ void TestConsoleTemplates::aRefusalSelectsWhatItIsAbout()
 
     // A name another template has is refused too.
     QVERIFY(service().duplicate(m_starterId, QStringLiteral("Small office"),
-                                QStringLiteral("Dana Admin"), nullptr)
+                                m_fixture.context.actor(), nullptr)
             > 0);
     retype(editor()->taskPanel()->titleEdit(), QStringLiteral("Sign the agreement"));
     retype(editor()->nameEdit(), QStringLiteral("small OFFICE"));
@@ -376,7 +376,7 @@ void TestConsoleTemplates::unsavedChangesAreNeverLostSilently()
     QVERIFY(view()->selectTemplate(m_starterId));
     const OnboardingTemplate before = *service().get(m_starterId, nullptr);
     const qint64 other
-        = service().duplicate(m_starterId, QString(), QStringLiteral("Dana Admin"), nullptr);
+        = service().duplicate(m_starterId, QString(), m_fixture.context.actor(), nullptr);
     QVERIFY(other > 0);
     view()->refresh();
     QCOMPARE(view()->currentTemplateId(), m_starterId);

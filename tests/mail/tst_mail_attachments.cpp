@@ -277,7 +277,10 @@ void TestMailAttachments::workspaceLogoShownInline()
         = directory.contactsByEmail(WorkspaceSetup::demoCredentials().contactEmail, &error).first();
     ServiceError serviceError;
     QVERIFY2(BrandingService(test->db(), clock)
-                 .setLogo(aPng(), QStringLiteral("Dana Admin"), &serviceError),
+                 .setLogo(aPng(),
+                          Actor(Actor::Kind::Staff, WorkspaceSetup::demoCredentials().adminEmail,
+                                QStringLiteral("Dana Admin")),
+                          &serviceError),
              qPrintable(serviceError.message));
     const Workspace workspace = *directory.workspace(&error);
     QVERIFY(workspace.logoFileId != 0);
@@ -313,8 +316,10 @@ void TestMailAttachments::workspaceLogoShownInline()
     QVERIFY(mails.at(1).header("Content-Type").startsWith("multipart/alternative"));
 
     // Without a logo, no image and no reference to one.
-    QVERIFY(
-        BrandingService(test->db(), clock).removeLogo(QStringLiteral("Dana Admin"), &serviceError));
+    QVERIFY(BrandingService(test->db(), clock)
+                .removeLogo(Actor(Actor::Kind::Staff, WorkspaceSetup::demoCredentials().adminEmail,
+                                  QStringLiteral("Dana Admin")),
+                            &serviceError));
     QVERIFY(
         outbox.enqueue(MailComposer::invitation(*directory.workspace(&error), contact, kPublicUrl),
                        kStartMs, &error)

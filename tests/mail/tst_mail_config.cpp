@@ -67,8 +67,14 @@ void TestMailConfig::init()
     m_test = TestDatabase::create(engine);
     QVERIFY(m_test);
     QString error;
-    QVERIFY2(DirectoryRepository(m_test->db())
-                     .createWorkspace(QStringLiteral("Northwind IT"), kStartMs, &error)
+    DirectoryRepository directory(m_test->db());
+    const qint64 workspaceId
+        = directory.createWorkspace(QStringLiteral("Northwind IT"), kStartMs, &error);
+    QVERIFY2(workspaceId != 0, qPrintable(error));
+    // Only an administrator may change the mail settings (CON-11).
+    QVERIFY2(directory.createStaff(workspaceId, m_staff.id, m_staff.name,
+                                   QStringLiteral("correct horse battery"), QStringLiteral("admin"),
+                                   kStartMs, &error)
                  != 0,
              qPrintable(error));
 }

@@ -10,6 +10,7 @@
 #include "services/InviteService.h"
 #include "services/PortalAccessService.h"
 #include "services/PortalAuthService.h"
+#include "services/WorkspaceSetup.h"
 #include "storage/AccessRepository.h"
 #include "storage/DirectoryRepository.h"
 
@@ -55,7 +56,7 @@ private:
     }
 
     PortalFixture m_portal;
-    const Actor m_staff{Actor::Kind::Staff, QStringLiteral("dana@northwind.example"),
+    const Actor m_staff{Actor::Kind::Staff, WorkspaceSetup::demoCredentials().adminEmail,
                         QStringLiteral("Dana Admin")};
 };
 

@@ -10,6 +10,7 @@
 #include "security/Tokens.h"
 #include "services/PortalAccessService.h"
 #include "services/PortalThrottle.h"
+#include "services/WorkspaceSetup.h"
 
 #include <QJsonObject>
 #include <QTest>
@@ -296,7 +297,8 @@ void TestPortalPassword::turningPortalAccessOffBlocksPasswordSignIn()
                        signInBody(m_portal.contact().email, QStringLiteral("not the password 1")));
 
     ServiceError error;
-    const Actor staff{Actor::Kind::Staff, QStringLiteral("dana@northwind.example"),
+    // The demo's administrator: a contact's portal access is a lead's or an admin's (CON-11).
+    const Actor staff{Actor::Kind::Staff, WorkspaceSetup::demoCredentials().adminEmail,
                       QStringLiteral("Dana Admin")};
     QVERIFY(PortalAccessService(m_portal.db(), m_portal.clock())
                 .setContactAccess(m_portal.contact().id, false, staff, &error));

@@ -10,6 +10,7 @@
 #include "services/DocumentService.h"
 #include "services/SignatureService.h"
 #include "services/StaffOwnerService.h"
+#include "services/WorkspaceSetup.h"
 #include "storage/DirectoryRepository.h"
 #include "storage/SqlQuery.h"
 
@@ -272,7 +273,9 @@ void TestPortalSignatures::brandingLogoIsServedAsAPng()
     QVERIFY2(BrandingService(m_portal.db(), m_portal.clock())
                  .setLogo("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" "
                           "height=\"40\"><circle cx=\"20\" cy=\"20\" r=\"18\"/></svg>",
-                          QStringLiteral("Dana"), &error),
+                          Actor(Actor::Kind::Staff, WorkspaceSetup::demoCredentials().adminEmail,
+                                QStringLiteral("Dana Admin")),
+                          &error),
              qPrintable(error.message));
     const QString url = browser.get(QStringLiteral("/api/v1/branding"))
                             .json()[QStringLiteral("logoUrl")]

@@ -21,6 +21,14 @@
 using namespace Gatehouse;
 using Gatehouse::Testing::TestDatabase;
 
+namespace {
+
+// The demo's administrator: only staff whose role allows it may change these (CON-11).
+const Actor kAdmin(Actor::Kind::Staff, WorkspaceSetup::demoCredentials().adminEmail,
+                   QStringLiteral("Dana Admin"));
+
+} // namespace
+
 Q_DECLARE_METATYPE(Gatehouse::OnboardingTemplate)
 
 namespace {
@@ -173,7 +181,7 @@ void TestTemplateServices::createRenameDuplicate()
     OnboardingTemplate fresh;
     fresh.name = QStringLiteral("  Small office  ");
     fresh.phases = {{QStringLiteral("Start"), {}}};
-    const qint64 id = templates.create(fresh, QStringLiteral("Dana Admin"), &error);
+    const qint64 id = templates.create(fresh, kAdmin, &error);
     QVERIFY2(id > 0, qPrintable(error.message));
     QCOMPARE(lastAction(), QStringLiteral("template.created"));
     QCOMPARE(templates.get(id, &error)->name, QStringLiteral("Small office"));
@@ -181,27 +189,25 @@ void TestTemplateServices::createRenameDuplicate()
 
     // Names are unique in the workspace, ignoring case.
     fresh.name = QStringLiteral("SMALL OFFICE");
-    QCOMPARE(templates.create(fresh, QStringLiteral("Dana Admin"), &error), 0);
+    QCOMPARE(templates.create(fresh, kAdmin, &error), 0);
     QCOMPARE(error.kind, ServiceError::Kind::Conflict);
     QCOMPARE(error.message, QStringLiteral("Another template is already called \"Small office\"."));
 
-    QVERIFY2(templates.rename(id, QStringLiteral("Small business"), QStringLiteral("Dana Admin"),
-                              &error),
+    QVERIFY2(templates.rename(id, QStringLiteral("Small business"), kAdmin, &error),
              qPrintable(error.message));
     QCOMPARE(lastAction(), QStringLiteral("template.renamed"));
     QCOMPARE(one(QStringLiteral("SELECT detail FROM audit_event ORDER BY id DESC LIMIT 1")),
              QStringLiteral("Dana Admin renamed template \"Small office\" to \"Small business\""));
     const QString starterName = templates.get(m_starterId, &error)->name;
-    QVERIFY(!templates.rename(id, starterName.toUpper(), QStringLiteral("Dana Admin"), &error));
+    QVERIFY(!templates.rename(id, starterName.toUpper(), kAdmin, &error));
     QCOMPARE(error.kind, ServiceError::Kind::Conflict);
-    QVERIFY(!templates.rename(id, QStringLiteral("   "), QStringLiteral("Dana Admin"), &error));
+    QVERIFY(!templates.rename(id, QStringLiteral("   "), kAdmin, &error));
     QCOMPARE(error.message, QStringLiteral("Give the template a name."));
-    QVERIFY(!templates.rename(4242, QStringLiteral("Gone"), QStringLiteral("Dana Admin"), &error));
+    QVERIFY(!templates.rename(4242, QStringLiteral("Gone"), kAdmin, &error));
     QCOMPARE(error.kind, ServiceError::Kind::NotFound);
 
     // A copy has the whole structure under a free name.
-    const qint64 copy
-        = templates.duplicate(m_starterId, QString(), QStringLiteral("Dana Admin"), &error);
+    const qint64 copy = templates.duplicate(m_starterId, QString(), kAdmin, &error);
     QVERIFY2(copy > 0, qPrintable(error.message));
     QCOMPARE(lastAction(), QStringLiteral("template.duplicated"));
     const OnboardingTemplate original = *templates.get(m_starterId, &error);
@@ -218,13 +224,10 @@ void TestTemplateServices::createRenameDuplicate()
                      original.phases.at(p).tasks.at(t).dueOffsetDays);
         }
     }
-    const qint64 second
-        = templates.duplicate(m_starterId, QString(), QStringLiteral("Dana Admin"), &error);
+    const qint64 second = templates.duplicate(m_starterId, QString(), kAdmin, &error);
     QCOMPARE(templates.get(second, &error)->name,
              QStringLiteral("Copy of %1 (2)").arg(original.name));
-    QCOMPARE(templates.duplicate(m_starterId, QStringLiteral("small business"),
-                                 QStringLiteral("Dana Admin"), &error),
-             0);
+    QCOMPARE(templates.duplicate(m_starterId, QStringLiteral("small business"), kAdmin, &error), 0);
     QCOMPARE(error.kind, ServiceError::Kind::Conflict);
     QCOMPARE(templates.list(&error).size(), 4);
 }
@@ -233,21 +236,18 @@ void TestTemplateServices::deletingKeepsOnboardings()
 {
     TemplateService templates = service();
     ServiceError error;
-    const qint64 copy = templates.duplicate(m_starterId, QStringLiteral("To go"),
-                                            QStringLiteral("Dana Admin"), &error);
+    const qint64 copy = templates.duplicate(m_starterId, QStringLiteral("To go"), kAdmin, &error);
     QVERIFY(copy > 0);
     const qint64 onboarding
         = OnboardingService(db(), m_clock)
-              .createFromTemplate(m_companyId, copy, QString(), QDate(2027, 1, 4),
-                                  QStringLiteral("Dana Admin"), &error);
+              .createFromTemplate(m_companyId, copy, QString(), QDate(2027, 1, 4), kAdmin, &error);
     QVERIFY2(onboarding > 0, qPrintable(error.message));
     const QString tasksBefore
         = one(QStringLiteral("SELECT COUNT(*) FROM task WHERE onboarding_id = %1").arg(onboarding));
     QVERIFY(tasksBefore.toInt() > 0);
     QCOMPARE(templates.onboardingCount(copy, &error), 1);
 
-    QVERIFY2(templates.remove(copy, QStringLiteral("Dana Admin"), &error),
-             qPrintable(error.message));
+    QVERIFY2(templates.remove(copy, kAdmin, &error), qPrintable(error.message));
     QCOMPARE(lastAction(), QStringLiteral("template.deleted"));
     QVERIFY(!templates.get(copy, &error));
     QCOMPARE(error.kind, ServiceError::Kind::NotFound);
@@ -261,7 +261,7 @@ void TestTemplateServices::deletingKeepsOnboardings()
     QCOMPARE(one(QStringLiteral("SELECT COALESCE(template_id, 0) FROM onboarding WHERE id = %1")
                      .arg(onboarding)),
              QStringLiteral("0"));
-    QVERIFY(!templates.remove(copy, QStringLiteral("Dana Admin"), &error));
+    QVERIFY(!templates.remove(copy, kAdmin, &error));
     QCOMPARE(error.kind, ServiceError::Kind::NotFound);
 }
 
@@ -340,13 +340,13 @@ void TestTemplateServices::refusalsChangeNothing()
     TemplateService templates = service();
     ServiceError error;
     OnboardingTemplate stored = everyKind();
-    const qint64 id = templates.create(stored, QStringLiteral("Dana Admin"), &error);
+    const qint64 id = templates.create(stored, kAdmin, &error);
     QVERIFY2(id > 0, qPrintable(error.message));
     const QString before = snapshot();
 
     tmpl.id = id;
     TemplateProblem problem;
-    QVERIFY(!templates.save(tmpl, QStringLiteral("Dana Admin"), &error, &problem));
+    QVERIFY(!templates.save(tmpl, kAdmin, &error, &problem));
     QVERIFY2(error.message.contains(message), qPrintable(error.message));
     QVERIFY(error.kind == ServiceError::Kind::Invalid
             || error.kind == ServiceError::Kind::Conflict);
@@ -360,7 +360,7 @@ void TestTemplateServices::refusalsChangeNothing()
     // Creating it anew is refused just the same.
     tmpl.id = 0;
     if (error.kind == ServiceError::Kind::Invalid) {
-        QCOMPARE(templates.create(tmpl, QStringLiteral("Dana Admin"), &error), 0);
+        QCOMPARE(templates.create(tmpl, kAdmin, &error), 0);
         QVERIFY2(error.message.contains(message), qPrintable(error.message));
         QCOMPARE(snapshot(), before);
     }
@@ -370,7 +370,7 @@ void TestTemplateServices::everyKindReachesANewOnboarding()
 {
     TemplateService templates = service();
     ServiceError error;
-    const qint64 id = templates.create(everyKind(), QStringLiteral("Dana Admin"), &error);
+    const qint64 id = templates.create(everyKind(), kAdmin, &error);
     QVERIFY2(id > 0, qPrintable(error.message));
 
     // Edited: a phase moved, a task renamed, an offset changed; saved in one go.
@@ -379,8 +379,7 @@ void TestTemplateServices::everyKindReachesANewOnboarding()
     edited.phases[0].tasks[0].title = QStringLiteral("Logins please");
     edited.phases[1].tasks[0].dueOffsetDays = 7;
     edited.name = QStringLiteral("Every kind, edited");
-    QVERIFY2(templates.save(edited, QStringLiteral("Dana Admin"), &error),
-             qPrintable(error.message));
+    QVERIFY2(templates.save(edited, kAdmin, &error), qPrintable(error.message));
     QCOMPARE(lastAction(), QStringLiteral("template.saved"));
     QVERIFY(one(QStringLiteral("SELECT detail FROM audit_event ORDER BY id DESC LIMIT 1"))
                 .contains(QStringLiteral("(was \"Every kind\"): 2 phases, 12 tasks")));
@@ -390,9 +389,9 @@ void TestTemplateServices::everyKindReachesANewOnboarding()
     QCOMPARE(saved.phases.first().name, QStringLiteral("Second"));
 
     const QDate start(2027, 2, 1);
-    const qint64 onboardingId = OnboardingService(db(), m_clock)
-                                    .createFromTemplate(m_companyId, id, QString(), start,
-                                                        QStringLiteral("Dana Admin"), &error);
+    const qint64 onboardingId
+        = OnboardingService(db(), m_clock)
+              .createFromTemplate(m_companyId, id, QString(), start, kAdmin, &error);
     QVERIFY2(onboardingId > 0, qPrintable(error.message));
     QString dbError;
     const std::optional<Onboarding> onboarding
@@ -443,7 +442,7 @@ void TestTemplateServices::settingsAreStoredInTheirCanonicalForm()
         = QStringLiteral("https://evil.example/embed");
     // An upload without settings gets the defaults written out.
     tmpl.phases[0].tasks[3].config = QJsonObject();
-    const qint64 id = templates.create(tmpl, QStringLiteral("Dana Admin"), &error);
+    const qint64 id = templates.create(tmpl, kAdmin, &error);
     QVERIFY2(id > 0, qPrintable(error.message));
     const OnboardingTemplate stored = *templates.get(id, &error);
     QCOMPARE(stored.phases.at(1).tasks.at(2).config.value(QStringLiteral("embedUrl")).toString(),
