@@ -134,10 +134,10 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
         }
     });
     connect(m_companies, &CompaniesView::newOnboardingRequested, this, &MainWindow::newOnboarding);
-    connect(m_companies, &CompaniesView::signInSettingsRequested, this, [this, settings] {
+    connect(m_companies, &CompaniesView::signInSettingsRequested, this, [this] {
         showPage(SettingsPage);
-        settings->signInPanel()->reload();
-        settings->tabs()->setCurrentWidget(settings->signInPanel());
+        m_settings->signInPanel()->reload();
+        m_settings->tabs()->setCurrentWidget(m_settings->signInPanel());
     });
     connect(m_home, &HomeView::openRequested, this, &MainWindow::openHomeItem);
     connect(m_search, &GlobalSearch::openRequested, this, &MainWindow::openSearchHit);

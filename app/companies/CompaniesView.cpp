@@ -276,7 +276,8 @@ void CompaniesView::updateActions()
            {m_inviteAll, StaffPermission::InviteContacts},
            {m_newOnboarding, StaffPermission::StartOnboardings},
            {m_access, StaffPermission::ManagePortalAccess},
-           {m_roles, StaffPermission::ManagePortalAccess}};
+           {m_roles, StaffPermission::ManagePortalAccess},
+           {m_signInDefaults, StaffPermission::ManageSettings}};
     for (const auto &[widget, needs] : gates) {
         PermissionGate::apply(widget, m_context, needs);
     }
