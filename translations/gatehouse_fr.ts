@@ -210,6 +210,10 @@
         <source>The backup is damaged (%1). Nothing was changed.</source>
         <translation>La sauvegarde est endommagée (%1). Rien n’a été modifié.</translation>
     </message>
+    <message>
+        <source>Only an active member of staff can do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::AccessLogDialog</name>
@@ -413,6 +417,45 @@
     </message>
     <message>
         <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::AddStaffDialog</name>
+    <message>
+        <source>Add a member of staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member signs in with it once and then chooses their own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-mail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initial &amp;password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the member this password; they choose their own the first time they sign in. They have no vault access until an administrator grants it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1119,6 +1162,14 @@
         <source>View as…</source>
         <translation>Voir en tant que…</translation>
     </message>
+    <message>
+        <source>Sign-in defaults…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether new contacts get portal access, whether an authenticator app is required, and how long sign-ins last (Settings &gt; Sign-in)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::CompanyListModel</name>
@@ -1571,6 +1622,40 @@
     </message>
 </context>
 <context>
+    <name>Gatehouse::DatabaseBanner</name>
+    <message>
+        <source>Database connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database cannot be reached: %1. Retrying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::DatabaseHealth</name>
+    <message>
+        <source>unknown error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database file %1 is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database file %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::DatabasePanel</name>
     <message>
         <source>&amp;Back up…</source>
@@ -1706,6 +1791,10 @@ Restaurer&#xa0;?</translation>
     <message>
         <source>There is no such staff member.</source>
         <translation>Ce collaborateur n’existe pas.</translation>
+    </message>
+    <message>
+        <source>This account has been deactivated. Ask an administrator.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1899,6 +1988,32 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     <message>
         <source>The server accepted the test mail: %1</source>
         <translation>Le serveur a accepté l’e-mail de test&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::EmbeddedPortalSettings</name>
+    <message>
+        <source>The portal address must be a web address such as https://portal.example.com, without a user, query or fragment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose both the TLS certificate and its key, or neither.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS files cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ErrorLabel</name>
+    <message>
+        <source>The database cannot be reached, so this was not saved. What you entered is kept: try again when it is back.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2617,10 +2732,6 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
         <translation>Décochez cette case pour agir à la place du contact&#xa0;: effectuer des tâches, envoyer des fichiers, répondre. Chaque requête est consignée dans le journal d’audit.</translation>
     </message>
     <message>
-        <source>Only an administrator may allow actions.</source>
-        <translation>Seul un administrateur peut autoriser des actions.</translation>
-    </message>
-    <message>
         <source>&amp;View portal</source>
         <translation>&amp;Voir le portail</translation>
     </message>
@@ -2872,6 +2983,42 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     <message>
         <source>The email or password is not correct.</source>
         <translation>L’adresse e-mail ou le mot de passe est incorrect.</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code your authenticator app shows, or one of your recovery codes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An administrator set your password. Choose your own now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <source>Save and sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a password other than the one you were given.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3251,6 +3398,10 @@ Les liens d’invitation pointent vers %2.</translation>
     <message>
         <source>Pages</source>
         <translation>Pages</translation>
+    </message>
+    <message>
+        <source>&amp;Two-step sign-in…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3959,6 +4110,85 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
 </context>
 <context>
+    <name>Gatehouse::PortalPanel</name>
+    <message>
+        <source>&amp;Save portal settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://portal.example.com — empty: this computer&apos;s address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portal address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM file; empty: plain HTTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the portal settings (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Links in mail and invitations point to the portal address. Use it when clients reach this computer&apos;s portal through a name of its own or a reverse proxy. These settings belong to this computer and apply when Gatehouse next starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Portal &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS &amp;certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the TLS certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the TLS key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the portal settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients now reach the portal at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Clients now reach the portal at %1; restart Gatehouse to use the new settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::PortalRole</name>
     <message>
         <source>See the onboarding, its tasks and documents</source>
@@ -4622,6 +4852,25 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     </message>
 </context>
 <context>
+    <name>Gatehouse::SecondFactor</name>
+    <message>
+        <source>That code is not correct. Enter the code your authenticator app shows now, or one of your recovery codes.</source>
+        <translation>Ce code n’est pas correct. Saisissez le code que votre application d’authentification affiche maintenant, ou l’un de vos codes de récupération.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. Please sign in again.</source>
+        <translation>Trop de codes erronés. Veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code your authenticator app shows.</source>
+        <translation>Saisissez le code à 6 chiffres affiché par votre application d’authentification.</translation>
+    </message>
+    <message>
+        <source>That code is not correct. Check that your phone&apos;s clock is right and enter the code your app shows now.</source>
+        <translation>Ce code n’est pas correct. Vérifiez que l’horloge de votre téléphone est à l’heure et saisissez le code que votre application affiche maintenant.</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::SecretField</name>
     <message>
         <source>Copy</source>
@@ -4675,6 +4924,14 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     <message>
         <source>&amp;Email</source>
         <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <source>Por&amp;tal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sta&amp;ff</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5041,6 +5298,14 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
         <source>The current password is not correct.</source>
         <translation>Le mot de passe actuel est incorrect.</translation>
     </message>
+    <message>
+        <source>Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the code from your authenticator app.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::StaffOwnerButton</name>
@@ -5098,6 +5363,216 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     <message>
         <source>Choose a member of staff.</source>
         <translation>Choisissez un collaborateur.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::StaffPanel</name>
+    <message>
+        <source>&amp;Add member…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change &amp;role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset &amp;two-step sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Two-step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Collaborateur</translation>
+    </message>
+    <message>
+        <source>New role</source>
+        <translation>Nouveau rôle</translation>
+    </message>
+    <message>
+        <source>For a member who lost their phone: they sign in with their password alone and may set two-step sign-in up again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technicians work on onboardings; leads also change templates, start onboardings and invite contacts; administrators also manage staff and the workspace&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can now sign in as %2 with the password %3. They choose their own password the first time they sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset two-step sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn off two-step sign-in for %1? They sign in with their password alone until they set it up again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::StaffRepository</name>
+    <message>
+        <source>There is no such staff member.</source>
+        <translation>Ce collaborateur n’existe pas.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::StaffRole</name>
+    <message>
+        <source>work on onboardings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>review documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>view the portal as a contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start onboardings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invite contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change portal roles and access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manage staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change workspace settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>back up or restore the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>grant vault access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>act in the portal as a contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::StaffRoles</name>
+    <message>
+        <source>Technician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>Only an administrator can %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a lead or an administrator can %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::StaffService</name>
+    <message>
+        <source>There is no such staff member.</source>
+        <translation>Ce collaborateur n’existe pas.</translation>
+    </message>
+    <message>
+        <source>%1 is the last active administrator. Make someone else an administrator first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::StaffTotpService</name>
+    <message>
+        <source>Only an active member of staff can set up two-step sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-step sign-in is already on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start setting up two-step sign-in first.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6050,16 +6525,8 @@ SHA-256 de la preuve&#xa0;: %8</translation>
         <translation>Aucune configuration d’application d’authentification n’est en cours.</translation>
     </message>
     <message>
-        <source>Enter the 6-digit code your authenticator app shows.</source>
-        <translation>Saisissez le code à 6 chiffres affiché par votre application d’authentification.</translation>
-    </message>
-    <message>
         <source>Start setting up your authenticator app first.</source>
         <translation>Commencez d’abord par configurer votre application d’authentification.</translation>
-    </message>
-    <message>
-        <source>That code is not correct. Check that your phone&apos;s clock is right and enter the code your app shows now.</source>
-        <translation>Ce code n’est pas correct. Vérifiez que l’horloge de votre téléphone est à l’heure et saisissez le code que votre application affiche maintenant.</translation>
     </message>
     <message>
         <source>Set up your authenticator app first.</source>
@@ -6074,16 +6541,8 @@ SHA-256 de la preuve&#xa0;: %8</translation>
         <translation>Votre espace de travail exige une application d’authentification&#xa0;: cette option ne peut donc pas être désactivée.</translation>
     </message>
     <message>
-        <source>That code is not correct. Enter the code your authenticator app shows now, or one of your recovery codes.</source>
-        <translation>Ce code n’est pas correct. Saisissez le code que votre application d’authentification affiche maintenant, ou l’un de vos codes de récupération.</translation>
-    </message>
-    <message>
         <source>You are already signed in.</source>
         <translation>Vous êtes déjà connecté.</translation>
-    </message>
-    <message>
-        <source>Too many wrong codes. Please sign in again.</source>
-        <translation>Trop de codes erronés. Veuillez vous reconnecter.</translation>
     </message>
     <message>
         <source>Choose a company first.</source>
@@ -6158,6 +6617,45 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     <message>
         <source>Choose a video or a training in person.</source>
         <translation>Choisissez une vidéo ou une formation en présentiel.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::TwoStepDialog</name>
+    <message>
+        <source>&amp;Turn on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-step sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-step sign-in is on for your account. If you lost your authenticator app, sign in with a recovery code and ask an administrator to reset it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan this code with an authenticator app (or type the key below into it), then enter the 6-digit code it shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR code for your authenticator app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>123456</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code from your authenticator app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-step sign-in is on. Keep these recovery codes somewhere safe: each signs you in once without your phone. They are not shown again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6247,10 +6745,6 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     <message>
         <source>No access</source>
         <translation>Aucun accès</translation>
-    </message>
-    <message>
-        <source>Administrator</source>
-        <translation>Administrateur</translation>
     </message>
     <message>
         <source>Staff</source>
