@@ -212,7 +212,7 @@
     </message>
     <message>
         <source>Only an active member of staff can do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein aktiver Mitarbeiter kann das tun.</translation>
     </message>
 </context>
 <context>
@@ -231,7 +231,7 @@
     </message>
     <message>
         <source>Access log</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriffsprotokoll</translation>
     </message>
 </context>
 <context>
@@ -409,7 +409,7 @@
     </message>
     <message>
         <source>Filter the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfprotokoll filtern</translation>
     </message>
     <message>
         <source>Action</source>
@@ -417,26 +417,26 @@
     </message>
     <message>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfprotokoll</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::AddStaffDialog</name>
     <message>
         <source>Add a member of staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitarbeiter hinzufügen</translation>
     </message>
     <message>
         <source>The member signs in with it once and then chooses their own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Mitarbeiter meldet sich einmal damit an und wählt dann ein eigenes.</translation>
     </message>
     <message>
         <source>&amp;Generate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Generieren</translation>
     </message>
     <message>
         <source>&amp;Add member</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitarbeiter &amp;hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -448,15 +448,15 @@
     </message>
     <message>
         <source>&amp;Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rolle:</translation>
     </message>
     <message>
         <source>Initial &amp;password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfangs&amp;passwort:</translation>
     </message>
     <message>
         <source>Give the member this password; they choose their own the first time they sign in. They have no vault access until an administrator grants it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie dem Mitarbeiter dieses Passwort; bei der ersten Anmeldung wählt er ein eigenes. Zugriff auf den Tresor erhält er erst, wenn ein Administrator ihn gewährt.</translation>
     </message>
 </context>
 <context>
@@ -1164,11 +1164,11 @@
     </message>
     <message>
         <source>Sign-in defaults…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldevorgaben…</translation>
     </message>
     <message>
         <source>Whether new contacts get portal access, whether an authenticator app is required, and how long sign-ins last (Settings &gt; Sign-in)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ob neue Kontakte Portalzugang erhalten, ob eine Authenticator-App erforderlich ist und wie lange Anmeldungen gültig bleiben (Einstellungen &gt; Anmeldung)</translation>
     </message>
 </context>
 <context>
@@ -1214,11 +1214,11 @@
     </message>
     <message>
         <source>The demo workspace could not be made: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Demo-Arbeitsbereich konnte nicht angelegt werden: %1</translation>
     </message>
     <message>
         <source>--demo opens the demo workspace only, and the data folder holds another one (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>--demo öffnet nur den Demo-Arbeitsbereich, und der Datenordner enthält bereits einen anderen (%1).</translation>
     </message>
 </context>
 <context>
@@ -1277,27 +1277,27 @@
     </message>
     <message>
         <source>Open the demo workspace of the data folder (made if there is none yet) as its admin, without signing in. For trying Gatehouse out: the demo&apos;s password is public.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Demo-Arbeitsbereich des Datenordners (wird angelegt, falls noch keiner existiert) als dessen Administrator öffnen, ohne Anmeldung. Zum Ausprobieren von Gatehouse: Das Passwort der Demo ist öffentlich.</translation>
     </message>
     <message>
         <source>With --demo: save pictures of the console&apos;s main areas in DIR, then quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --demo: Bilder der wichtigsten Bereiche der Konsole in DIR speichern und dann beenden.</translation>
     </message>
     <message>
         <source>With --screenshots: only these pictures, comma-separated (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --screenshots: nur diese Bilder, durch Kommas getrennt (%1).</translation>
     </message>
     <message>
         <source>--screenshots needs --demo and a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>--screenshots erfordert --demo und einen Ordner.</translation>
     </message>
     <message>
         <source>--screenshot-pages needs --screenshots.</source>
-        <translation type="unfinished"></translation>
+        <translation>--screenshot-pages erfordert --screenshots.</translation>
     </message>
     <message>
         <source>There is no screenshot &quot;%1&quot;; choose from %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Screenshot „%1“; wählen Sie aus %2.</translation>
     </message>
 </context>
 <context>
@@ -1625,34 +1625,34 @@
     <name>Gatehouse::DatabaseBanner</name>
     <message>
         <source>Database connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbankverbindung</translation>
     </message>
     <message>
         <source>Retry now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt erneut versuchen</translation>
     </message>
     <message>
         <source>The database cannot be reached: %1. Retrying…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank ist nicht erreichbar: %1. Neuer Versuch läuft…</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::DatabaseHealth</name>
     <message>
         <source>unknown error</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Fehler</translation>
     </message>
     <message>
         <source>the database file %1 is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datenbankdatei %1 fehlt</translation>
     </message>
     <message>
         <source>the database file %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datenbankdatei %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>the connection is closed</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verbindung ist geschlossen</translation>
     </message>
 </context>
 <context>
@@ -1794,7 +1794,7 @@ Wiederherstellen?</translation>
     </message>
     <message>
         <source>This account has been deactivated. Ask an administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Konto wurde deaktiviert. Wenden Sie sich an einen Administrator.</translation>
     </message>
 </context>
 <context>
@@ -1994,26 +1994,26 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     <name>Gatehouse::EmbeddedPortalSettings</name>
     <message>
         <source>The portal address must be a web address such as https://portal.example.com, without a user, query or fragment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Portaladresse muss eine Webadresse wie https://portal.example.com sein, ohne Benutzer, Abfrage oder Fragment.</translation>
     </message>
     <message>
         <source>Choose both the TLS certificate and its key, or neither.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie sowohl das TLS-Zertifikat als auch den zugehörigen Schlüssel aus – oder keines von beiden.</translation>
     </message>
     <message>
         <source>The TLS files cannot be used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die TLS-Dateien können nicht verwendet werden: %1</translation>
     </message>
     <message>
         <source>The settings could not be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungen konnten nicht gespeichert werden.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ErrorLabel</name>
     <message>
         <source>The database cannot be reached, so this was not saved. What you entered is kept: try again when it is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank ist nicht erreichbar, daher wurde nichts gespeichert. Ihre Eingaben bleiben erhalten: Versuchen Sie es erneut, sobald sie wieder verfügbar ist.</translation>
     </message>
 </context>
 <context>
@@ -2579,7 +2579,7 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen</translation>
     </message>
 </context>
 <context>
@@ -2986,23 +2986,23 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     </message>
     <message>
         <source>Enter the 6-digit code your authenticator app shows, or one of your recovery codes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den 6-stelligen Code ein, den Ihre Authenticator-App anzeigt, oder einen Ihrer Wiederherstellungscodes.</translation>
     </message>
     <message>
         <source>&amp;Code:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Code:</translation>
     </message>
     <message>
         <source>An administrator set your password. Choose your own now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Administrator hat Ihr Passwort festgelegt. Wählen Sie jetzt ein eigenes.</translation>
     </message>
     <message>
         <source>&amp;New password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neues Passwort:</translation>
     </message>
     <message>
         <source>&amp;Repeat it:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort &amp;wiederholen:</translation>
     </message>
     <message>
         <source>Continue</source>
@@ -3010,15 +3010,15 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     </message>
     <message>
         <source>Save and sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern und anmelden</translation>
     </message>
     <message>
         <source>The two passwords are not the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
     <message>
         <source>Choose a password other than the one you were given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein anderes Passwort als das, das Sie erhalten haben.</translation>
     </message>
 </context>
 <context>
@@ -3216,7 +3216,7 @@ Keine Vorschau für diese Dateiart: Speichern Sie eine Kopie, um sie zu öffnen.
     </message>
     <message>
         <source>Outgoing mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgehende E-Mails</translation>
     </message>
     <message>
         <source>Message</source>
@@ -3401,7 +3401,7 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
     <message>
         <source>&amp;Two-step sign-in…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zweistufige Anmeldung…</translation>
     </message>
 </context>
 <context>
@@ -3672,7 +3672,7 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
     <message>
         <source>Phases and tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Phasen und Aufgaben</translation>
     </message>
 </context>
 <context>
@@ -3815,7 +3815,7 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
     <message>
         <source>Filter onboardings</source>
-        <translation type="unfinished"></translation>
+        <translation>Onboardings filtern</translation>
     </message>
     <message>
         <source>Onboardings</source>
@@ -4113,39 +4113,39 @@ Einladungslinks verweisen auf %2.</translation>
     <name>Gatehouse::PortalPanel</name>
     <message>
         <source>&amp;Save portal settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Portaleinstellungen &amp;speichern</translation>
     </message>
     <message>
         <source>https://portal.example.com — empty: this computer&apos;s address</source>
-        <translation type="unfinished"></translation>
+        <translation>https://portal.example.com – leer: die Adresse dieses Computers</translation>
     </message>
     <message>
         <source>Portal address</source>
-        <translation type="unfinished"></translation>
+        <translation>Portaladresse</translation>
     </message>
     <message>
         <source>PEM file; empty: plain HTTP</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-Datei; leer: einfaches HTTP</translation>
     </message>
     <message>
         <source>TLS certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Zertifikatsdatei</translation>
     </message>
     <message>
         <source>PEM file</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-Datei</translation>
     </message>
     <message>
         <source>TLS key file</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Schlüsseldatei</translation>
     </message>
     <message>
         <source>Save the portal settings (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Portaleinstellungen speichern (Strg+S)</translation>
     </message>
     <message>
         <source>Links in mail and invitations point to the portal address. Use it when clients reach this computer&apos;s portal through a name of its own or a reverse proxy. These settings belong to this computer and apply when Gatehouse next starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Links in E-Mails und Einladungen verweisen auf die Portaladresse. Verwenden Sie sie, wenn Kunden das Portal dieses Computers über einen eigenen Namen oder einen Reverse Proxy erreichen. Diese Einstellungen gelten für diesen Computer und werden beim nächsten Start von Gatehouse wirksam.</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -4153,23 +4153,23 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
     <message>
         <source>Portal &amp;address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal&amp;adresse:</translation>
     </message>
     <message>
         <source>TLS &amp;certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-&amp;Zertifikat:</translation>
     </message>
     <message>
         <source>Choose the TLS certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Zertifikat auswählen</translation>
     </message>
     <message>
         <source>TLS &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Sch&amp;lüssel:</translation>
     </message>
     <message>
         <source>Choose the TLS key</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Schlüssel auswählen</translation>
     </message>
     <message>
         <source>Save the portal settings</source>
