@@ -4173,19 +4173,19 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
     <message>
         <source>Save the portal settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Portaleinstellungen speichern</translation>
     </message>
     <message>
         <source>Clients now reach the portal at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden erreichen das Portal jetzt unter %1.</translation>
     </message>
     <message>
         <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-Dateien (*.pem *.crt *.key);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Saved. Clients now reach the portal at %1; restart Gatehouse to use the new settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert. Kunden erreichen das Portal jetzt unter %1; starten Sie Gatehouse neu, um die neuen Einstellungen zu verwenden.</translation>
     </message>
 </context>
 <context>
@@ -4350,7 +4350,7 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
     <message>
         <source>Roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollen</translation>
     </message>
 </context>
 <context>
@@ -4805,15 +4805,15 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     <name>Gatehouse::ScreenshotTour</name>
     <message>
         <source>The folder %1 could not be made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 konnte nicht angelegt werden.</translation>
     </message>
     <message>
         <source>There is no screenshot called &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Screenshot namens „%1“.</translation>
     </message>
     <message>
         <source>The screenshot %1 could not be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Screenshot %1 konnte nicht gespeichert werden.</translation>
     </message>
 </context>
 <context>
@@ -4927,11 +4927,11 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     </message>
     <message>
         <source>Por&amp;tal</source>
-        <translation type="unfinished"></translation>
+        <translation>Por&amp;tal</translation>
     </message>
     <message>
         <source>Sta&amp;ff</source>
-        <translation type="unfinished"></translation>
+        <translation>M&amp;itarbeiter</translation>
     </message>
 </context>
 <context>
@@ -5112,11 +5112,11 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     </message>
     <message>
         <source>New contacts get portal &amp;access</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Kontakte erhalten &amp;Portalzugang</translation>
     </message>
     <message>
         <source>Contacts must use an au&amp;thenticator app</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakte müssen eine Authen&amp;ticator-App verwenden</translation>
     </message>
     <message>
         <source>Whether contacts added from now on may be invited to the portal</source>
@@ -5300,11 +5300,11 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     </message>
     <message>
         <source>Sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich erneut an.</translation>
     </message>
     <message>
         <source>Enter the code from your authenticator app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Code aus Ihrer Authenticator-App ein.</translation>
     </message>
 </context>
 <context>
@@ -5369,19 +5369,19 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     <name>Gatehouse::StaffPanel</name>
     <message>
         <source>&amp;Add member…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitarbeiter &amp;hinzufügen…</translation>
     </message>
     <message>
         <source>Change &amp;role</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rolle ändern</translation>
     </message>
     <message>
         <source>&amp;Deactivate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Deaktivieren</translation>
     </message>
     <message>
         <source>Reset &amp;two-step sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zweistufige Anmeldung zurücksetzen</translation>
     </message>
     <message>
         <source>Name</source>
@@ -5397,11 +5397,11 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     </message>
     <message>
         <source>Two-step</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweistufig</translation>
     </message>
     <message>
         <source>Last sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Anmeldung</translation>
     </message>
     <message>
         <source>Status</source>
@@ -5417,51 +5417,51 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     </message>
     <message>
         <source>For a member who lost their phone: they sign in with their password alone and may set two-step sign-in up again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für einen Mitarbeiter, der sein Telefon verloren hat: Er meldet sich nur mit seinem Passwort an und kann die zweistufige Anmeldung anschließend erneut einrichten.</translation>
     </message>
     <message>
         <source>Technicians work on onboardings; leads also change templates, start onboardings and invite contacts; administrators also manage staff and the workspace&apos;s settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Techniker bearbeiten Onboardings; Teamleiter ändern zusätzlich Vorlagen, starten Onboardings und laden Kontakte ein; Administratoren verwalten zusätzlich die Mitarbeiter und die Einstellungen des Arbeitsbereichs.</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie</translation>
     </message>
     <message>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Deactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktiviert</translation>
     </message>
     <message>
         <source>Re&amp;activate</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;aktivieren</translation>
     </message>
     <message>
         <source>Member added</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitarbeiter hinzugefügt</translation>
     </message>
     <message>
         <source>%1 can now sign in as %2 with the password %3. They choose their own password the first time they sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann sich jetzt als %2 mit dem Passwort %3 anmelden. Bei der ersten Anmeldung wählt der Mitarbeiter ein eigenes Passwort.</translation>
     </message>
     <message>
         <source>Reset two-step sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweistufige Anmeldung zurücksetzen</translation>
     </message>
     <message>
         <source>Turn off two-step sign-in for %1? They sign in with their password alone until they set it up again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweistufige Anmeldung für %1 ausschalten? Die Anmeldung erfolgt dann nur mit dem Passwort, bis sie erneut eingerichtet wird.</translation>
     </message>
 </context>
 <context>
@@ -5475,66 +5475,66 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     <name>Gatehouse::StaffRole</name>
     <message>
         <source>work on onboardings</source>
-        <translation type="unfinished"></translation>
+        <translation>Onboardings bearbeiten</translation>
     </message>
     <message>
         <source>review documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumente prüfen</translation>
     </message>
     <message>
         <source>answer questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragen beantworten</translation>
     </message>
     <message>
         <source>view the portal as a contact</source>
-        <translation type="unfinished"></translation>
+        <translation>das Portal als Kontakt ansehen</translation>
     </message>
     <message>
         <source>change templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagen ändern</translation>
     </message>
     <message>
         <source>start onboardings</source>
-        <translation type="unfinished"></translation>
+        <translation>Onboardings starten</translation>
     </message>
     <message>
         <source>invite contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakte einladen</translation>
     </message>
     <message>
         <source>change portal roles and access</source>
-        <translation type="unfinished"></translation>
+        <translation>Portalrollen und -zugänge ändern</translation>
     </message>
     <message>
         <source>manage staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitarbeiter verwalten</translation>
     </message>
     <message>
         <source>change workspace settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen des Arbeitsbereichs ändern</translation>
     </message>
     <message>
         <source>back up or restore the database</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datenbank sichern oder wiederherstellen</translation>
     </message>
     <message>
         <source>grant vault access</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresorzugriff gewähren</translation>
     </message>
     <message>
         <source>act in the portal as a contact</source>
-        <translation type="unfinished"></translation>
+        <translation>im Portal als Kontakt handeln</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::StaffRoles</name>
     <message>
         <source>Technician</source>
-        <translation type="unfinished"></translation>
+        <translation>Techniker</translation>
     </message>
     <message>
         <source>Lead</source>
-        <translation type="unfinished"></translation>
+        <translation>Teamleiter</translation>
     </message>
     <message>
         <source>Administrator</source>
@@ -5542,11 +5542,11 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     </message>
     <message>
         <source>Only an administrator can %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein Administrator kann %1.</translation>
     </message>
     <message>
         <source>Only a lead or an administrator can %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein Teamleiter oder ein Administrator kann %1.</translation>
     </message>
 </context>
 <context>
@@ -5557,22 +5557,22 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     </message>
     <message>
         <source>%1 is the last active administrator. Make someone else an administrator first.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist der letzte aktive Administrator. Machen Sie zuerst jemand anderen zum Administrator.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::StaffTotpService</name>
     <message>
         <source>Only an active member of staff can set up two-step sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein aktiver Mitarbeiter kann die zweistufige Anmeldung einrichten.</translation>
     </message>
     <message>
         <source>Two-step sign-in is already on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zweistufige Anmeldung ist bereits eingeschaltet.</translation>
     </message>
     <message>
         <source>Start setting up two-step sign-in first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginnen Sie zuerst mit der Einrichtung der zweistufigen Anmeldung.</translation>
     </message>
 </context>
 <context>
@@ -6325,7 +6325,7 @@ SHA-256 des Nachweises: %8</translation>
     </message>
     <message>
         <source>Phases and tasks of the template</source>
-        <translation type="unfinished"></translation>
+        <translation>Phasen und Aufgaben der Vorlage</translation>
     </message>
 </context>
 <context>
@@ -6623,39 +6623,39 @@ SHA-256 des Nachweises: %8</translation>
     <name>Gatehouse::TwoStepDialog</name>
     <message>
         <source>&amp;Turn on</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einschalten</translation>
     </message>
     <message>
         <source>Two-step sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweistufige Anmeldung</translation>
     </message>
     <message>
         <source>Two-step sign-in is on for your account. If you lost your authenticator app, sign in with a recovery code and ask an administrator to reset it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zweistufige Anmeldung ist für Ihr Konto eingeschaltet. Wenn Sie Ihre Authenticator-App verloren haben, melden Sie sich mit einem Wiederherstellungscode an und bitten Sie einen Administrator, sie zurückzusetzen.</translation>
     </message>
     <message>
         <source>Scan this code with an authenticator app (or type the key below into it), then enter the 6-digit code it shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannen Sie diesen Code mit einer Authenticator-App (oder geben Sie den Schlüssel unten dort ein) und geben Sie dann den 6-stelligen Code ein, den sie anzeigt.</translation>
     </message>
     <message>
         <source>QR code for your authenticator app</source>
-        <translation type="unfinished"></translation>
+        <translation>QR-Code für Ihre Authenticator-App</translation>
     </message>
     <message>
         <source>123456</source>
-        <translation type="unfinished"></translation>
+        <translation>123456</translation>
     </message>
     <message>
         <source>Code from your authenticator app</source>
-        <translation type="unfinished"></translation>
+        <translation>Code aus Ihrer Authenticator-App</translation>
     </message>
     <message>
         <source>Two-step sign-in is on. Keep these recovery codes somewhere safe: each signs you in once without your phone. They are not shown again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zweistufige Anmeldung ist eingeschaltet. Bewahren Sie diese Wiederherstellungscodes sicher auf: Mit jedem können Sie sich einmal ohne Ihr Telefon anmelden. Sie werden nicht erneut angezeigt.</translation>
     </message>
     <message>
         <source>Key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel: %1</translation>
     </message>
 </context>
 <context>
