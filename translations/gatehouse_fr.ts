@@ -212,7 +212,7 @@
     </message>
     <message>
         <source>Only an active member of staff can do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul un collaborateur actif peut effectuer cette action.</translation>
     </message>
 </context>
 <context>
@@ -231,7 +231,7 @@
     </message>
     <message>
         <source>Access log</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal d’accès</translation>
     </message>
 </context>
 <context>
@@ -409,7 +409,7 @@
     </message>
     <message>
         <source>Filter the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer le journal d’audit</translation>
     </message>
     <message>
         <source>Action</source>
@@ -417,26 +417,26 @@
     </message>
     <message>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal d’audit</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::AddStaffDialog</name>
     <message>
         <source>Add a member of staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un collaborateur</translation>
     </message>
     <message>
         <source>The member signs in with it once and then chooses their own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le collaborateur se connecte une première fois avec ce mot de passe, puis choisit le sien.</translation>
     </message>
     <message>
         <source>&amp;Generate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Générer</translation>
     </message>
     <message>
         <source>&amp;Add member</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajouter le collaborateur</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -448,15 +448,15 @@
     </message>
     <message>
         <source>&amp;Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rôle&#xa0;:</translation>
     </message>
     <message>
         <source>Initial &amp;password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mot de passe initial&#xa0;:</translation>
     </message>
     <message>
         <source>Give the member this password; they choose their own the first time they sign in. They have no vault access until an administrator grants it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Communiquez ce mot de passe au collaborateur&#xa0;; il choisira le sien lors de sa première connexion. Il n’a pas accès au coffre-fort tant qu’un administrateur ne le lui a pas accordé.</translation>
     </message>
 </context>
 <context>
@@ -1164,11 +1164,11 @@
     </message>
     <message>
         <source>Sign-in defaults…</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres de connexion…</translation>
     </message>
     <message>
         <source>Whether new contacts get portal access, whether an authenticator app is required, and how long sign-ins last (Settings &gt; Sign-in)</source>
-        <translation type="unfinished"></translation>
+        <translation>Si les nouveaux contacts ont accès au portail, si une application d’authentification est obligatoire et combien de temps durent les connexions (Paramètres &gt; Connexion)</translation>
     </message>
 </context>
 <context>
@@ -1214,11 +1214,11 @@
     </message>
     <message>
         <source>The demo workspace could not be made: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer l’espace de travail de démonstration&#xa0;: %1</translation>
     </message>
     <message>
         <source>--demo opens the demo workspace only, and the data folder holds another one (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>--demo ouvre uniquement l’espace de travail de démonstration, et le dossier de données en contient un autre (%1).</translation>
     </message>
 </context>
 <context>
@@ -1277,27 +1277,27 @@
     </message>
     <message>
         <source>Open the demo workspace of the data folder (made if there is none yet) as its admin, without signing in. For trying Gatehouse out: the demo&apos;s password is public.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir l’espace de travail de démonstration du dossier de données (créé s’il n’existe pas encore) en tant qu’administrateur, sans se connecter. Pour essayer Gatehouse&#xa0;: le mot de passe de la démonstration est public.</translation>
     </message>
     <message>
         <source>With --demo: save pictures of the console&apos;s main areas in DIR, then quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec --demo&#xa0;: enregistrer des images des principales zones de la console dans DIR, puis quitter.</translation>
     </message>
     <message>
         <source>With --screenshots: only these pictures, comma-separated (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec --screenshots&#xa0;: uniquement ces images, séparées par des virgules (%1).</translation>
     </message>
     <message>
         <source>--screenshots needs --demo and a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>--screenshots nécessite --demo et un dossier.</translation>
     </message>
     <message>
         <source>--screenshot-pages needs --screenshots.</source>
-        <translation type="unfinished"></translation>
+        <translation>--screenshot-pages nécessite --screenshots.</translation>
     </message>
     <message>
         <source>There is no screenshot &quot;%1&quot;; choose from %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’existe pas de capture d’écran «&#xa0;%1&#xa0;»&#xa0;; choisissez parmi %2.</translation>
     </message>
 </context>
 <context>
@@ -1625,34 +1625,34 @@
     <name>Gatehouse::DatabaseBanner</name>
     <message>
         <source>Database connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion à la base de données</translation>
     </message>
     <message>
         <source>Retry now</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer maintenant</translation>
     </message>
     <message>
         <source>The database cannot be reached: %1. Retrying…</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données est inaccessible&#xa0;: %1. Nouvelle tentative…</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::DatabaseHealth</name>
     <message>
         <source>unknown error</source>
-        <translation type="unfinished"></translation>
+        <translation>erreur inconnue</translation>
     </message>
     <message>
         <source>the database file %1 is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier de base de données %1 est introuvable</translation>
     </message>
     <message>
         <source>the database file %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier de base de données %1 est illisible&#xa0;: %2</translation>
     </message>
     <message>
         <source>the connection is closed</source>
-        <translation type="unfinished"></translation>
+        <translation>la connexion est fermée</translation>
     </message>
 </context>
 <context>
@@ -1794,7 +1794,7 @@ Restaurer&#xa0;?</translation>
     </message>
     <message>
         <source>This account has been deactivated. Ask an administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce compte a été désactivé. Adressez-vous à un administrateur.</translation>
     </message>
 </context>
 <context>
@@ -1994,26 +1994,26 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     <name>Gatehouse::EmbeddedPortalSettings</name>
     <message>
         <source>The portal address must be a web address such as https://portal.example.com, without a user, query or fragment.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse du portail doit être une adresse web telle que https://portal.example.com, sans utilisateur, requête ni fragment.</translation>
     </message>
     <message>
         <source>Choose both the TLS certificate and its key, or neither.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez à la fois le certificat TLS et sa clé, ou aucun des deux.</translation>
     </message>
     <message>
         <source>The TLS files cannot be used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les fichiers TLS ne sont pas utilisables&#xa0;: %1</translation>
     </message>
     <message>
         <source>The settings could not be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer les paramètres.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ErrorLabel</name>
     <message>
         <source>The database cannot be reached, so this was not saved. What you entered is kept: try again when it is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données est inaccessible&#xa0;: rien n’a donc été enregistré. Votre saisie est conservée&#xa0;; réessayez lorsque la base de données sera de nouveau disponible.</translation>
     </message>
 </context>
 <context>
@@ -2579,7 +2579,7 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher</translation>
     </message>
 </context>
 <context>
@@ -2986,23 +2986,23 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     </message>
     <message>
         <source>Enter the 6-digit code your authenticator app shows, or one of your recovery codes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le code à 6 chiffres affiché par votre application d’authentification, ou l’un de vos codes de récupération.</translation>
     </message>
     <message>
         <source>&amp;Code:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Code&#xa0;:</translation>
     </message>
     <message>
         <source>An administrator set your password. Choose your own now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un administrateur a défini votre mot de passe. Choisissez maintenant le vôtre.</translation>
     </message>
     <message>
         <source>&amp;New password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouveau mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Repeat it:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Répétez-le&#xa0;:</translation>
     </message>
     <message>
         <source>Continue</source>
@@ -3010,15 +3010,15 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     </message>
     <message>
         <source>Save and sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer et se connecter</translation>
     </message>
     <message>
         <source>The two passwords are not the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux mots de passe ne sont pas identiques.</translation>
     </message>
     <message>
         <source>Choose a password other than the one you were given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un mot de passe différent de celui qui vous a été communiqué.</translation>
     </message>
 </context>
 <context>
@@ -3216,7 +3216,7 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     </message>
     <message>
         <source>Outgoing mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mails sortants</translation>
     </message>
     <message>
         <source>Message</source>
@@ -3401,7 +3401,7 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>&amp;Two-step sign-in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion en &amp;deux étapes…</translation>
     </message>
 </context>
 <context>
@@ -3672,7 +3672,7 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>Phases and tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Phases et tâches</translation>
     </message>
 </context>
 <context>
@@ -3815,7 +3815,7 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>Filter onboardings</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer les onboardings</translation>
     </message>
     <message>
         <source>Onboardings</source>
@@ -4113,39 +4113,39 @@ Les liens d’invitation pointent vers %2.</translation>
     <name>Gatehouse::PortalPanel</name>
     <message>
         <source>&amp;Save portal settings</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer les paramètres du portail</translation>
     </message>
     <message>
         <source>https://portal.example.com — empty: this computer&apos;s address</source>
-        <translation type="unfinished"></translation>
+        <translation>https://portal.example.com — vide&#xa0;: l’adresse de cet ordinateur</translation>
     </message>
     <message>
         <source>Portal address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse du portail</translation>
     </message>
     <message>
         <source>PEM file; empty: plain HTTP</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier PEM&#xa0;; vide&#xa0;: HTTP non chiffré</translation>
     </message>
     <message>
         <source>TLS certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier du certificat TLS</translation>
     </message>
     <message>
         <source>PEM file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier PEM</translation>
     </message>
     <message>
         <source>TLS key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier de la clé TLS</translation>
     </message>
     <message>
         <source>Save the portal settings (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les paramètres du portail (Ctrl+S)</translation>
     </message>
     <message>
         <source>Links in mail and invitations point to the portal address. Use it when clients reach this computer&apos;s portal through a name of its own or a reverse proxy. These settings belong to this computer and apply when Gatehouse next starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les liens des e-mails et des invitations pointent vers l’adresse du portail. Utilisez-la lorsque les clients accèdent au portail de cet ordinateur par un nom qui lui est propre ou par un proxy inverse. Ces paramètres sont propres à cet ordinateur et s’appliquent au prochain démarrage de Gatehouse.</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -4153,27 +4153,27 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>Portal &amp;address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adresse du portail&#xa0;:</translation>
     </message>
     <message>
         <source>TLS &amp;certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Certificat TLS&#xa0;:</translation>
     </message>
     <message>
         <source>Choose the TLS certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir le certificat TLS</translation>
     </message>
     <message>
         <source>TLS &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;lé TLS&#xa0;:</translation>
     </message>
     <message>
         <source>Choose the TLS key</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir la clé TLS</translation>
     </message>
     <message>
         <source>Save the portal settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les paramètres du portail</translation>
     </message>
     <message>
         <source>Clients now reach the portal at %1.</source>
