@@ -4177,15 +4177,15 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>Clients now reach the portal at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les clients accèdent désormais au portail à l’adresse %1.</translation>
     </message>
     <message>
         <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers PEM (*.pem *.crt *.key);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Saved. Clients now reach the portal at %1; restart Gatehouse to use the new settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré. Les clients accèdent désormais au portail à l’adresse %1&#xa0;; redémarrez Gatehouse pour appliquer les nouveaux paramètres.</translation>
     </message>
 </context>
 <context>
@@ -4350,7 +4350,7 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>Roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôles</translation>
     </message>
 </context>
 <context>
@@ -4805,15 +4805,15 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     <name>Gatehouse::ScreenshotTour</name>
     <message>
         <source>The folder %1 could not be made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer le dossier %1.</translation>
     </message>
     <message>
         <source>There is no screenshot called &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’existe pas de capture d’écran nommée «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>The screenshot %1 could not be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer la capture d’écran %1.</translation>
     </message>
 </context>
 <context>
@@ -4927,11 +4927,11 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     </message>
     <message>
         <source>Por&amp;tal</source>
-        <translation type="unfinished"></translation>
+        <translation>Por&amp;tail</translation>
     </message>
     <message>
         <source>Sta&amp;ff</source>
-        <translation type="unfinished"></translation>
+        <translation>Co&amp;llaborateurs</translation>
     </message>
 </context>
 <context>
@@ -5112,11 +5112,11 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     </message>
     <message>
         <source>New contacts get portal &amp;access</source>
-        <translation type="unfinished"></translation>
+        <translation>Les nouveaux contacts ont &amp;accès au portail</translation>
     </message>
     <message>
         <source>Contacts must use an au&amp;thenticator app</source>
-        <translation type="unfinished"></translation>
+        <translation>Les contacts doivent utiliser une application d’au&amp;thentification</translation>
     </message>
     <message>
         <source>Whether contacts added from now on may be invited to the portal</source>
@@ -5300,11 +5300,11 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     </message>
     <message>
         <source>Sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnectez-vous.</translation>
     </message>
     <message>
         <source>Enter the code from your authenticator app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le code de votre application d’authentification.</translation>
     </message>
 </context>
 <context>
@@ -5369,19 +5369,19 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     <name>Gatehouse::StaffPanel</name>
     <message>
         <source>&amp;Add member…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajouter un collaborateur…</translation>
     </message>
     <message>
         <source>Change &amp;role</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le &amp;rôle</translation>
     </message>
     <message>
         <source>&amp;Deactivate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Désactiver</translation>
     </message>
     <message>
         <source>Reset &amp;two-step sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser la &amp;connexion en deux étapes</translation>
     </message>
     <message>
         <source>Name</source>
@@ -5397,11 +5397,11 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     </message>
     <message>
         <source>Two-step</source>
-        <translation type="unfinished"></translation>
+        <translation>Deux étapes</translation>
     </message>
     <message>
         <source>Last sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière connexion</translation>
     </message>
     <message>
         <source>Status</source>
@@ -5417,51 +5417,51 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     </message>
     <message>
         <source>For a member who lost their phone: they sign in with their password alone and may set two-step sign-in up again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pour un collaborateur qui a perdu son téléphone&#xa0;: il se connecte avec son seul mot de passe et peut configurer de nouveau la connexion en deux étapes.</translation>
     </message>
     <message>
         <source>Technicians work on onboardings; leads also change templates, start onboardings and invite contacts; administrators also manage staff and the workspace&apos;s settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les techniciens travaillent sur les onboardings&#xa0;; les responsables peuvent en outre modifier les modèles, démarrer des onboardings et inviter des contacts&#xa0;; les administrateurs gèrent en plus les collaborateurs et les paramètres de l’espace de travail.</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Jamais</translation>
     </message>
     <message>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>Activée</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactivée</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Actif</translation>
     </message>
     <message>
         <source>Deactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactivé</translation>
     </message>
     <message>
         <source>Re&amp;activate</source>
-        <translation type="unfinished"></translation>
+        <translation>Réac&amp;tiver</translation>
     </message>
     <message>
         <source>Member added</source>
-        <translation type="unfinished"></translation>
+        <translation>Collaborateur ajouté</translation>
     </message>
     <message>
         <source>%1 can now sign in as %2 with the password %3. They choose their own password the first time they sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 peut désormais se connecter en tant que %2 avec le mot de passe %3. Un nouveau mot de passe lui sera demandé lors de sa première connexion.</translation>
     </message>
     <message>
         <source>Reset two-step sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser la connexion en deux étapes</translation>
     </message>
     <message>
         <source>Turn off two-step sign-in for %1? They sign in with their password alone until they set it up again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactiver la connexion en deux étapes pour %1&#xa0;? Cette personne se connectera avec son seul mot de passe jusqu’à ce qu’elle la configure de nouveau.</translation>
     </message>
 </context>
 <context>
@@ -5475,66 +5475,66 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     <name>Gatehouse::StaffRole</name>
     <message>
         <source>work on onboardings</source>
-        <translation type="unfinished"></translation>
+        <translation>travailler sur les onboardings</translation>
     </message>
     <message>
         <source>review documents</source>
-        <translation type="unfinished"></translation>
+        <translation>vérifier les documents</translation>
     </message>
     <message>
         <source>answer questions</source>
-        <translation type="unfinished"></translation>
+        <translation>répondre aux questions</translation>
     </message>
     <message>
         <source>view the portal as a contact</source>
-        <translation type="unfinished"></translation>
+        <translation>voir le portail en tant que contact</translation>
     </message>
     <message>
         <source>change templates</source>
-        <translation type="unfinished"></translation>
+        <translation>modifier les modèles</translation>
     </message>
     <message>
         <source>start onboardings</source>
-        <translation type="unfinished"></translation>
+        <translation>démarrer des onboardings</translation>
     </message>
     <message>
         <source>invite contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>inviter des contacts</translation>
     </message>
     <message>
         <source>change portal roles and access</source>
-        <translation type="unfinished"></translation>
+        <translation>modifier les rôles et les accès du portail</translation>
     </message>
     <message>
         <source>manage staff</source>
-        <translation type="unfinished"></translation>
+        <translation>gérer les collaborateurs</translation>
     </message>
     <message>
         <source>change workspace settings</source>
-        <translation type="unfinished"></translation>
+        <translation>modifier les paramètres de l’espace de travail</translation>
     </message>
     <message>
         <source>back up or restore the database</source>
-        <translation type="unfinished"></translation>
+        <translation>sauvegarder ou restaurer la base de données</translation>
     </message>
     <message>
         <source>grant vault access</source>
-        <translation type="unfinished"></translation>
+        <translation>accorder l’accès au coffre-fort</translation>
     </message>
     <message>
         <source>act in the portal as a contact</source>
-        <translation type="unfinished"></translation>
+        <translation>agir dans le portail en tant que contact</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::StaffRoles</name>
     <message>
         <source>Technician</source>
-        <translation type="unfinished"></translation>
+        <translation>Technicien</translation>
     </message>
     <message>
         <source>Lead</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable</translation>
     </message>
     <message>
         <source>Administrator</source>
@@ -5542,11 +5542,11 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     </message>
     <message>
         <source>Only an administrator can %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul un administrateur peut %1.</translation>
     </message>
     <message>
         <source>Only a lead or an administrator can %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul un responsable ou un administrateur peut %1.</translation>
     </message>
 </context>
 <context>
@@ -5557,22 +5557,22 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     </message>
     <message>
         <source>%1 is the last active administrator. Make someone else an administrator first.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est le dernier administrateur actif. Désignez d’abord un autre administrateur.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::StaffTotpService</name>
     <message>
         <source>Only an active member of staff can set up two-step sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul un collaborateur actif peut configurer la connexion en deux étapes.</translation>
     </message>
     <message>
         <source>Two-step sign-in is already on.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion en deux étapes est déjà activée.</translation>
     </message>
     <message>
         <source>Start setting up two-step sign-in first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Commencez d’abord la configuration de la connexion en deux étapes.</translation>
     </message>
 </context>
 <context>
@@ -6325,7 +6325,7 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     </message>
     <message>
         <source>Phases and tasks of the template</source>
-        <translation type="unfinished"></translation>
+        <translation>Phases et tâches du modèle</translation>
     </message>
 </context>
 <context>
@@ -6623,39 +6623,39 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     <name>Gatehouse::TwoStepDialog</name>
     <message>
         <source>&amp;Turn on</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Activer</translation>
     </message>
     <message>
         <source>Two-step sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion en deux étapes</translation>
     </message>
     <message>
         <source>Two-step sign-in is on for your account. If you lost your authenticator app, sign in with a recovery code and ask an administrator to reset it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion en deux étapes est activée pour votre compte. Si vous avez perdu votre application d’authentification, connectez-vous avec un code de récupération et demandez à un administrateur de la réinitialiser.</translation>
     </message>
     <message>
         <source>Scan this code with an authenticator app (or type the key below into it), then enter the 6-digit code it shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannez ce code avec une application d’authentification (ou saisissez-y la clé ci-dessous), puis saisissez le code à 6 chiffres qu’elle affiche.</translation>
     </message>
     <message>
         <source>QR code for your authenticator app</source>
-        <translation type="unfinished"></translation>
+        <translation>Code QR pour votre application d’authentification</translation>
     </message>
     <message>
         <source>123456</source>
-        <translation type="unfinished"></translation>
+        <translation>123456</translation>
     </message>
     <message>
         <source>Code from your authenticator app</source>
-        <translation type="unfinished"></translation>
+        <translation>Code de votre application d’authentification</translation>
     </message>
     <message>
         <source>Two-step sign-in is on. Keep these recovery codes somewhere safe: each signs you in once without your phone. They are not shown again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion en deux étapes est activée. Conservez ces codes de récupération en lieu sûr&#xa0;: chacun vous permet de vous connecter une fois sans votre téléphone. Ils ne seront plus affichés.</translation>
     </message>
     <message>
         <source>Key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé&#xa0;: %1</translation>
     </message>
 </context>
 <context>
