@@ -212,7 +212,7 @@
     </message>
     <message>
         <source>Only an active member of staff can do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul un collaborateur actif peut effectuer cette action.</translation>
     </message>
 </context>
 <context>
@@ -231,7 +231,7 @@
     </message>
     <message>
         <source>Access log</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal d’accès</translation>
     </message>
 </context>
 <context>
@@ -409,7 +409,7 @@
     </message>
     <message>
         <source>Filter the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer le journal d’audit</translation>
     </message>
     <message>
         <source>Action</source>
@@ -417,26 +417,26 @@
     </message>
     <message>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal d’audit</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::AddStaffDialog</name>
     <message>
         <source>Add a member of staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un collaborateur</translation>
     </message>
     <message>
         <source>The member signs in with it once and then chooses their own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le collaborateur se connecte une première fois avec ce mot de passe, puis choisit le sien.</translation>
     </message>
     <message>
         <source>&amp;Generate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Générer</translation>
     </message>
     <message>
         <source>&amp;Add member</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajouter le collaborateur</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -448,15 +448,15 @@
     </message>
     <message>
         <source>&amp;Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rôle&#xa0;:</translation>
     </message>
     <message>
         <source>Initial &amp;password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mot de passe initial&#xa0;:</translation>
     </message>
     <message>
         <source>Give the member this password; they choose their own the first time they sign in. They have no vault access until an administrator grants it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Communiquez ce mot de passe au collaborateur&#xa0;; il choisira le sien lors de sa première connexion. Il n’a pas accès au coffre-fort tant qu’un administrateur ne le lui a pas accordé.</translation>
     </message>
 </context>
 <context>
@@ -1164,11 +1164,11 @@
     </message>
     <message>
         <source>Sign-in defaults…</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres de connexion…</translation>
     </message>
     <message>
         <source>Whether new contacts get portal access, whether an authenticator app is required, and how long sign-ins last (Settings &gt; Sign-in)</source>
-        <translation type="unfinished"></translation>
+        <translation>Si les nouveaux contacts ont accès au portail, si une application d’authentification est obligatoire et combien de temps durent les connexions (Paramètres &gt; Connexion)</translation>
     </message>
 </context>
 <context>
@@ -1214,11 +1214,11 @@
     </message>
     <message>
         <source>The demo workspace could not be made: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer l’espace de travail de démonstration&#xa0;: %1</translation>
     </message>
     <message>
         <source>--demo opens the demo workspace only, and the data folder holds another one (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>--demo ouvre uniquement l’espace de travail de démonstration, et le dossier de données en contient un autre (%1).</translation>
     </message>
 </context>
 <context>
@@ -1277,27 +1277,27 @@
     </message>
     <message>
         <source>Open the demo workspace of the data folder (made if there is none yet) as its admin, without signing in. For trying Gatehouse out: the demo&apos;s password is public.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir l’espace de travail de démonstration du dossier de données (créé s’il n’existe pas encore) en tant qu’administrateur, sans se connecter. Pour essayer Gatehouse&#xa0;: le mot de passe de la démonstration est public.</translation>
     </message>
     <message>
         <source>With --demo: save pictures of the console&apos;s main areas in DIR, then quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec --demo&#xa0;: enregistrer des images des principales zones de la console dans DIR, puis quitter.</translation>
     </message>
     <message>
         <source>With --screenshots: only these pictures, comma-separated (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec --screenshots&#xa0;: uniquement ces images, séparées par des virgules (%1).</translation>
     </message>
     <message>
         <source>--screenshots needs --demo and a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>--screenshots nécessite --demo et un dossier.</translation>
     </message>
     <message>
         <source>--screenshot-pages needs --screenshots.</source>
-        <translation type="unfinished"></translation>
+        <translation>--screenshot-pages nécessite --screenshots.</translation>
     </message>
     <message>
         <source>There is no screenshot &quot;%1&quot;; choose from %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’existe pas de capture d’écran «&#xa0;%1&#xa0;»&#xa0;; choisissez parmi %2.</translation>
     </message>
 </context>
 <context>
@@ -1625,34 +1625,34 @@
     <name>Gatehouse::DatabaseBanner</name>
     <message>
         <source>Database connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion à la base de données</translation>
     </message>
     <message>
         <source>Retry now</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer maintenant</translation>
     </message>
     <message>
         <source>The database cannot be reached: %1. Retrying…</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données est inaccessible&#xa0;: %1. Nouvelle tentative…</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::DatabaseHealth</name>
     <message>
         <source>unknown error</source>
-        <translation type="unfinished"></translation>
+        <translation>erreur inconnue</translation>
     </message>
     <message>
         <source>the database file %1 is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier de base de données %1 est introuvable</translation>
     </message>
     <message>
         <source>the database file %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier de base de données %1 est illisible&#xa0;: %2</translation>
     </message>
     <message>
         <source>the connection is closed</source>
-        <translation type="unfinished"></translation>
+        <translation>la connexion est fermée</translation>
     </message>
 </context>
 <context>
@@ -1794,7 +1794,7 @@ Restaurer&#xa0;?</translation>
     </message>
     <message>
         <source>This account has been deactivated. Ask an administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce compte a été désactivé. Adressez-vous à un administrateur.</translation>
     </message>
 </context>
 <context>
@@ -1994,26 +1994,26 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     <name>Gatehouse::EmbeddedPortalSettings</name>
     <message>
         <source>The portal address must be a web address such as https://portal.example.com, without a user, query or fragment.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse du portail doit être une adresse web telle que https://portal.example.com, sans utilisateur, requête ni fragment.</translation>
     </message>
     <message>
         <source>Choose both the TLS certificate and its key, or neither.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez à la fois le certificat TLS et sa clé, ou aucun des deux.</translation>
     </message>
     <message>
         <source>The TLS files cannot be used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les fichiers TLS ne sont pas utilisables&#xa0;: %1</translation>
     </message>
     <message>
         <source>The settings could not be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer les paramètres.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::ErrorLabel</name>
     <message>
         <source>The database cannot be reached, so this was not saved. What you entered is kept: try again when it is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données est inaccessible&#xa0;: rien n’a donc été enregistré. Votre saisie est conservée&#xa0;; réessayez lorsque la base de données sera de nouveau disponible.</translation>
     </message>
 </context>
 <context>
@@ -2579,7 +2579,7 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher</translation>
     </message>
 </context>
 <context>
@@ -2986,23 +2986,23 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     </message>
     <message>
         <source>Enter the 6-digit code your authenticator app shows, or one of your recovery codes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le code à 6 chiffres affiché par votre application d’authentification, ou l’un de vos codes de récupération.</translation>
     </message>
     <message>
         <source>&amp;Code:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Code&#xa0;:</translation>
     </message>
     <message>
         <source>An administrator set your password. Choose your own now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un administrateur a défini votre mot de passe. Choisissez maintenant le vôtre.</translation>
     </message>
     <message>
         <source>&amp;New password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouveau mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Repeat it:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Répétez-le&#xa0;:</translation>
     </message>
     <message>
         <source>Continue</source>
@@ -3010,15 +3010,15 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     </message>
     <message>
         <source>Save and sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer et se connecter</translation>
     </message>
     <message>
         <source>The two passwords are not the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux mots de passe ne sont pas identiques.</translation>
     </message>
     <message>
         <source>Choose a password other than the one you were given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un mot de passe différent de celui qui vous a été communiqué.</translation>
     </message>
 </context>
 <context>
@@ -3216,7 +3216,7 @@ Aucun aperçu pour ce type de fichier&#xa0;: enregistrez-en une copie pour l’o
     </message>
     <message>
         <source>Outgoing mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mails sortants</translation>
     </message>
     <message>
         <source>Message</source>
@@ -3401,7 +3401,7 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>&amp;Two-step sign-in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion en &amp;deux étapes…</translation>
     </message>
 </context>
 <context>
@@ -3672,7 +3672,7 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>Phases and tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Phases et tâches</translation>
     </message>
 </context>
 <context>
@@ -3815,7 +3815,7 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>Filter onboardings</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer les onboardings</translation>
     </message>
     <message>
         <source>Onboardings</source>
@@ -4113,39 +4113,39 @@ Les liens d’invitation pointent vers %2.</translation>
     <name>Gatehouse::PortalPanel</name>
     <message>
         <source>&amp;Save portal settings</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer les paramètres du portail</translation>
     </message>
     <message>
         <source>https://portal.example.com — empty: this computer&apos;s address</source>
-        <translation type="unfinished"></translation>
+        <translation>https://portal.example.com — vide&#xa0;: l’adresse de cet ordinateur</translation>
     </message>
     <message>
         <source>Portal address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse du portail</translation>
     </message>
     <message>
         <source>PEM file; empty: plain HTTP</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier PEM&#xa0;; vide&#xa0;: HTTP non chiffré</translation>
     </message>
     <message>
         <source>TLS certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier du certificat TLS</translation>
     </message>
     <message>
         <source>PEM file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier PEM</translation>
     </message>
     <message>
         <source>TLS key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier de la clé TLS</translation>
     </message>
     <message>
         <source>Save the portal settings (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les paramètres du portail (Ctrl+S)</translation>
     </message>
     <message>
         <source>Links in mail and invitations point to the portal address. Use it when clients reach this computer&apos;s portal through a name of its own or a reverse proxy. These settings belong to this computer and apply when Gatehouse next starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les liens des e-mails et des invitations pointent vers l’adresse du portail. Utilisez-la lorsque les clients accèdent au portail de cet ordinateur par un nom qui lui est propre ou par un proxy inverse. Ces paramètres sont propres à cet ordinateur et s’appliquent au prochain démarrage de Gatehouse.</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -4153,39 +4153,39 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>Portal &amp;address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adresse du portail&#xa0;:</translation>
     </message>
     <message>
         <source>TLS &amp;certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Certificat TLS&#xa0;:</translation>
     </message>
     <message>
         <source>Choose the TLS certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir le certificat TLS</translation>
     </message>
     <message>
         <source>TLS &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;lé TLS&#xa0;:</translation>
     </message>
     <message>
         <source>Choose the TLS key</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir la clé TLS</translation>
     </message>
     <message>
         <source>Save the portal settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les paramètres du portail</translation>
     </message>
     <message>
         <source>Clients now reach the portal at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les clients accèdent désormais au portail à l’adresse %1.</translation>
     </message>
     <message>
         <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers PEM (*.pem *.crt *.key);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Saved. Clients now reach the portal at %1; restart Gatehouse to use the new settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré. Les clients accèdent désormais au portail à l’adresse %1&#xa0;; redémarrez Gatehouse pour appliquer les nouveaux paramètres.</translation>
     </message>
 </context>
 <context>
@@ -4350,7 +4350,7 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
     <message>
         <source>Roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôles</translation>
     </message>
 </context>
 <context>
@@ -4805,15 +4805,15 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     <name>Gatehouse::ScreenshotTour</name>
     <message>
         <source>The folder %1 could not be made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer le dossier %1.</translation>
     </message>
     <message>
         <source>There is no screenshot called &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’existe pas de capture d’écran nommée «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>The screenshot %1 could not be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer la capture d’écran %1.</translation>
     </message>
 </context>
 <context>
@@ -4927,11 +4927,11 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     </message>
     <message>
         <source>Por&amp;tal</source>
-        <translation type="unfinished"></translation>
+        <translation>Por&amp;tail</translation>
     </message>
     <message>
         <source>Sta&amp;ff</source>
-        <translation type="unfinished"></translation>
+        <translation>Co&amp;llaborateurs</translation>
     </message>
 </context>
 <context>
@@ -5112,11 +5112,11 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     </message>
     <message>
         <source>New contacts get portal &amp;access</source>
-        <translation type="unfinished"></translation>
+        <translation>Les nouveaux contacts ont &amp;accès au portail</translation>
     </message>
     <message>
         <source>Contacts must use an au&amp;thenticator app</source>
-        <translation type="unfinished"></translation>
+        <translation>Les contacts doivent utiliser une application d’au&amp;thentification</translation>
     </message>
     <message>
         <source>Whether contacts added from now on may be invited to the portal</source>
@@ -5300,11 +5300,11 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     </message>
     <message>
         <source>Sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnectez-vous.</translation>
     </message>
     <message>
         <source>Enter the code from your authenticator app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le code de votre application d’authentification.</translation>
     </message>
 </context>
 <context>
@@ -5369,19 +5369,19 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     <name>Gatehouse::StaffPanel</name>
     <message>
         <source>&amp;Add member…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajouter un collaborateur…</translation>
     </message>
     <message>
         <source>Change &amp;role</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le &amp;rôle</translation>
     </message>
     <message>
         <source>&amp;Deactivate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Désactiver</translation>
     </message>
     <message>
         <source>Reset &amp;two-step sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser la &amp;connexion en deux étapes</translation>
     </message>
     <message>
         <source>Name</source>
@@ -5397,11 +5397,11 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     </message>
     <message>
         <source>Two-step</source>
-        <translation type="unfinished"></translation>
+        <translation>Deux étapes</translation>
     </message>
     <message>
         <source>Last sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière connexion</translation>
     </message>
     <message>
         <source>Status</source>
@@ -5417,51 +5417,51 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     </message>
     <message>
         <source>For a member who lost their phone: they sign in with their password alone and may set two-step sign-in up again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pour un collaborateur qui a perdu son téléphone&#xa0;: il se connecte avec son seul mot de passe et peut configurer de nouveau la connexion en deux étapes.</translation>
     </message>
     <message>
         <source>Technicians work on onboardings; leads also change templates, start onboardings and invite contacts; administrators also manage staff and the workspace&apos;s settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les techniciens travaillent sur les onboardings&#xa0;; les responsables peuvent en outre modifier les modèles, démarrer des onboardings et inviter des contacts&#xa0;; les administrateurs gèrent en plus les collaborateurs et les paramètres de l’espace de travail.</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Jamais</translation>
     </message>
     <message>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>Activée</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactivée</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Actif</translation>
     </message>
     <message>
         <source>Deactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactivé</translation>
     </message>
     <message>
         <source>Re&amp;activate</source>
-        <translation type="unfinished"></translation>
+        <translation>Réac&amp;tiver</translation>
     </message>
     <message>
         <source>Member added</source>
-        <translation type="unfinished"></translation>
+        <translation>Collaborateur ajouté</translation>
     </message>
     <message>
         <source>%1 can now sign in as %2 with the password %3. They choose their own password the first time they sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 peut désormais se connecter en tant que %2 avec le mot de passe %3. Un nouveau mot de passe lui sera demandé lors de sa première connexion.</translation>
     </message>
     <message>
         <source>Reset two-step sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser la connexion en deux étapes</translation>
     </message>
     <message>
         <source>Turn off two-step sign-in for %1? They sign in with their password alone until they set it up again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactiver la connexion en deux étapes pour %1&#xa0;? Cette personne se connectera avec son seul mot de passe jusqu’à ce qu’elle la configure de nouveau.</translation>
     </message>
 </context>
 <context>
@@ -5475,66 +5475,66 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     <name>Gatehouse::StaffRole</name>
     <message>
         <source>work on onboardings</source>
-        <translation type="unfinished"></translation>
+        <translation>travailler sur les onboardings</translation>
     </message>
     <message>
         <source>review documents</source>
-        <translation type="unfinished"></translation>
+        <translation>vérifier les documents</translation>
     </message>
     <message>
         <source>answer questions</source>
-        <translation type="unfinished"></translation>
+        <translation>répondre aux questions</translation>
     </message>
     <message>
         <source>view the portal as a contact</source>
-        <translation type="unfinished"></translation>
+        <translation>voir le portail en tant que contact</translation>
     </message>
     <message>
         <source>change templates</source>
-        <translation type="unfinished"></translation>
+        <translation>modifier les modèles</translation>
     </message>
     <message>
         <source>start onboardings</source>
-        <translation type="unfinished"></translation>
+        <translation>démarrer des onboardings</translation>
     </message>
     <message>
         <source>invite contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>inviter des contacts</translation>
     </message>
     <message>
         <source>change portal roles and access</source>
-        <translation type="unfinished"></translation>
+        <translation>modifier les rôles et les accès du portail</translation>
     </message>
     <message>
         <source>manage staff</source>
-        <translation type="unfinished"></translation>
+        <translation>gérer les collaborateurs</translation>
     </message>
     <message>
         <source>change workspace settings</source>
-        <translation type="unfinished"></translation>
+        <translation>modifier les paramètres de l’espace de travail</translation>
     </message>
     <message>
         <source>back up or restore the database</source>
-        <translation type="unfinished"></translation>
+        <translation>sauvegarder ou restaurer la base de données</translation>
     </message>
     <message>
         <source>grant vault access</source>
-        <translation type="unfinished"></translation>
+        <translation>accorder l’accès au coffre-fort</translation>
     </message>
     <message>
         <source>act in the portal as a contact</source>
-        <translation type="unfinished"></translation>
+        <translation>agir dans le portail en tant que contact</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::StaffRoles</name>
     <message>
         <source>Technician</source>
-        <translation type="unfinished"></translation>
+        <translation>Technicien</translation>
     </message>
     <message>
         <source>Lead</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable</translation>
     </message>
     <message>
         <source>Administrator</source>
@@ -5542,11 +5542,11 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     </message>
     <message>
         <source>Only an administrator can %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul un administrateur peut %1.</translation>
     </message>
     <message>
         <source>Only a lead or an administrator can %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul un responsable ou un administrateur peut %1.</translation>
     </message>
 </context>
 <context>
@@ -5557,22 +5557,22 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     </message>
     <message>
         <source>%1 is the last active administrator. Make someone else an administrator first.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est le dernier administrateur actif. Désignez d’abord un autre administrateur.</translation>
     </message>
 </context>
 <context>
     <name>Gatehouse::StaffTotpService</name>
     <message>
         <source>Only an active member of staff can set up two-step sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul un collaborateur actif peut configurer la connexion en deux étapes.</translation>
     </message>
     <message>
         <source>Two-step sign-in is already on.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion en deux étapes est déjà activée.</translation>
     </message>
     <message>
         <source>Start setting up two-step sign-in first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Commencez d’abord la configuration de la connexion en deux étapes.</translation>
     </message>
 </context>
 <context>
@@ -6325,7 +6325,7 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     </message>
     <message>
         <source>Phases and tasks of the template</source>
-        <translation type="unfinished"></translation>
+        <translation>Phases et tâches du modèle</translation>
     </message>
 </context>
 <context>
@@ -6623,39 +6623,39 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     <name>Gatehouse::TwoStepDialog</name>
     <message>
         <source>&amp;Turn on</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Activer</translation>
     </message>
     <message>
         <source>Two-step sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion en deux étapes</translation>
     </message>
     <message>
         <source>Two-step sign-in is on for your account. If you lost your authenticator app, sign in with a recovery code and ask an administrator to reset it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion en deux étapes est activée pour votre compte. Si vous avez perdu votre application d’authentification, connectez-vous avec un code de récupération et demandez à un administrateur de la réinitialiser.</translation>
     </message>
     <message>
         <source>Scan this code with an authenticator app (or type the key below into it), then enter the 6-digit code it shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannez ce code avec une application d’authentification (ou saisissez-y la clé ci-dessous), puis saisissez le code à 6 chiffres qu’elle affiche.</translation>
     </message>
     <message>
         <source>QR code for your authenticator app</source>
-        <translation type="unfinished"></translation>
+        <translation>Code QR pour votre application d’authentification</translation>
     </message>
     <message>
         <source>123456</source>
-        <translation type="unfinished"></translation>
+        <translation>123456</translation>
     </message>
     <message>
         <source>Code from your authenticator app</source>
-        <translation type="unfinished"></translation>
+        <translation>Code de votre application d’authentification</translation>
     </message>
     <message>
         <source>Two-step sign-in is on. Keep these recovery codes somewhere safe: each signs you in once without your phone. They are not shown again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion en deux étapes est activée. Conservez ces codes de récupération en lieu sûr&#xa0;: chacun vous permet de vous connecter une fois sans votre téléphone. Ils ne seront plus affichés.</translation>
     </message>
     <message>
         <source>Key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé&#xa0;: %1</translation>
     </message>
 </context>
 <context>
