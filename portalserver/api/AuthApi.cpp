@@ -271,27 +271,26 @@ void AuthApi::registerRoutes(QHttpServer &server, const PortalContext &context)
                 return Http::json(half);
             }
             QJsonObject body{
-                {QStringLiteral("contact"),
-                  QJsonObject{{QStringLiteral("id"), contact->id},
-                              {QStringLiteral("name"), contact->name},
-                              {QStringLiteral("email"), contact->email}}},
-                 {QStringLiteral("company"),
-                  QJsonObject{{QStringLiteral("id"), contact->companyId},
-                              {QStringLiteral("name"), contact->companyName}}},
-                 {QStringLiteral("workspace"), workspaceJson(*workspace)},
-                 // What the contact's role allows, so the pages offer only that; the server
-                 // checks every request all the same.
-                 {QStringLiteral("permissions"),
-                  QJsonArray::fromStringList(PortalRole::keys(session->permissions))},
-                 {QStringLiteral("passwordMinimumLength"), PasswordHasher::kMinimumLength},
-                 {QStringLiteral("totp"),
-                  QJsonObject{{QStringLiteral("enabled"), totp->enabled},
-                              {QStringLiteral("required"), totp->required},
-                              {QStringLiteral("recoveryCodesLeft"), totp->recoveryCodesLeft}}},
-                 // The other companies this person may switch to (ACC-8).
-                 {QStringLiteral("otherAccounts"), AccountApi::accountsJson(*accounts, false)},
-                 {QStringLiteral("switchNeedsEmail"), accounts->switchNeedsEmail},
-                 {QStringLiteral("csrfToken"), csrf}};
+                {QStringLiteral("contact"), QJsonObject{{QStringLiteral("id"), contact->id},
+                                                        {QStringLiteral("name"), contact->name},
+                                                        {QStringLiteral("email"), contact->email}}},
+                {QStringLiteral("company"),
+                 QJsonObject{{QStringLiteral("id"), contact->companyId},
+                             {QStringLiteral("name"), contact->companyName}}},
+                {QStringLiteral("workspace"), workspaceJson(*workspace)},
+                // What the contact's role allows, so the pages offer only that; the server
+                // checks every request all the same.
+                {QStringLiteral("permissions"),
+                 QJsonArray::fromStringList(PortalRole::keys(session->permissions))},
+                {QStringLiteral("passwordMinimumLength"), PasswordHasher::kMinimumLength},
+                {QStringLiteral("totp"),
+                 QJsonObject{{QStringLiteral("enabled"), totp->enabled},
+                             {QStringLiteral("required"), totp->required},
+                             {QStringLiteral("recoveryCodesLeft"), totp->recoveryCodesLeft}}},
+                // The other companies this person may switch to (ACC-8).
+                {QStringLiteral("otherAccounts"), AccountApi::accountsJson(*accounts, false)},
+                {QStringLiteral("switchNeedsEmail"), accounts->switchNeedsEmail},
+                {QStringLiteral("csrfToken"), csrf}};
             // A member of staff viewing the portal as the contact (CON-7): the pages say so.
             if (session->impersonationId != 0) {
                 const std::optional<Impersonation> view

@@ -365,9 +365,9 @@ std::optional<PortalSession> PortalAuthService::session(const QString &sessionTo
         && !recordUse(*record, now, ip, userAgent, &dbError)) {
         qCWarning(lcSecurity).noquote() << "could not extend session:" << dbError;
     }
-    return PortalSession{record->id,      record->contactId,   record->companyId,
-                         record->stage,   record->permissions, record->proof,
-                         record->impersonationId, record->readOnly};
+    return PortalSession{
+        record->id,          record->contactId, record->companyId,       record->stage,
+        record->permissions, record->proof,     record->impersonationId, record->readOnly};
 }
 
 bool PortalAuthService::recordUse(const SessionRecord &record, qint64 now, const QString &ip,
