@@ -37,6 +37,7 @@ StaffPanel::StaffPanel(const ConsoleContext &context, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAccessibleName(tr("Staff"));
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move within it
     m_role->setObjectName(QStringLiteral("staffRoleBox"));
     m_role->setAccessibleName(tr("New role"));
     for (const StaffRole role : StaffRoles::all()) {
