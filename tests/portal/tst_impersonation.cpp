@@ -45,6 +45,7 @@ private Q_SLOTS:
     void meNamesTheStaffMember();
     void readOnlyRefusesEveryStateChangingRoute();
     void allowedActionsGoThrough();
+    void aViewCannotSwitchToTheContactsOtherCompanies();
     void endsAtItsTimeLimitWithoutSliding();
     void closingEndsTheSession();
     void signingOutEndsTheView();
@@ -282,6 +283,33 @@ void TestImpersonation::allowedActionsGoThrough()
                                 "'impersonation.request' AND detail LIKE '%POST%'")),
              QStringLiteral("Viewing the portal as a contact: POST /api/v1/tasks/%1/complete")
                  .arg(task));
+}
+
+// The same person at a second company: a staff member's view, even with actions allowed, proved
+// no email, so it neither lists nor reaches that other account (ACC-8).
+void TestImpersonation::aViewCannotSwitchToTheContactsOtherCompanies()
+{
+    QString error;
+    DirectoryRepository directory(m_portal.db());
+    const qint64 company = directory.createCompany(directory.workspace(&error)->id,
+                                                   QStringLiteral("Second Practice"),
+                                                   PortalFixture::kStartMs, &error);
+    const qint64 other
+        = directory.createContact(company, m_portal.contact().name, m_portal.contact().email,
+                                  PortalFixture::kStartMs, &error);
+    QVERIFY2(other != 0, qPrintable(error));
+    const std::optional<StartedImpersonation> started = start(m_adminId, false);
+    QVERIFY(started);
+    const std::unique_ptr<PortalClient> view = viewAs(*started);
+    const HttpReply me = view->get(QStringLiteral("/api/v1/me"));
+    QVERIFY2(me.status == 200, me.describe());
+    QCOMPARE(me.json()[QStringLiteral("otherAccounts")].toArray(), QJsonArray());
+    const HttpReply switched = view->post(QStringLiteral("/api/v1/account/switch"),
+                                          {{QStringLiteral("account"), QString::number(other)}});
+    QVERIFY2(switched.status == 403 || switched.status == 404, switched.describe());
+    QCOMPARE(
+        one(QStringLiteral("SELECT COUNT(*) FROM portal_session WHERE contact_id = %1").arg(other)),
+        QStringLiteral("0"));
 }
 
 void TestImpersonation::endsAtItsTimeLimitWithoutSliding()
