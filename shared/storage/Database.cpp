@@ -10,6 +10,7 @@
 #include <QSqlError>
 #include <QStringList>
 #include <QThread>
+#include <QThreadStorage>
 
 namespace Gatehouse {
 
@@ -18,6 +19,10 @@ namespace {
 // This thread's connections by database instance, closed and removed when the thread ends.
 // Looking one up is a hash probe: no connection name is built and no global lock is taken, which
 // matters because every query asks for its connection.
+//
+// Held in QThreadStorage rather than thread_local: Qt destroys it while the QThread is finishing,
+// before QThread::wait() returns. A thread_local would be destroyed after that, as the thread
+// exits, and could race the process's own exit tearing down Qt SQL's connection registry.
 struct ThreadConnections
 {
     QHash<quint64, QSqlDatabase> byInstance;
@@ -35,7 +40,7 @@ struct ThreadConnections
     }
 };
 
-thread_local ThreadConnections t_connections;
+QThreadStorage<ThreadConnections> t_connections;
 QAtomicInteger<quint64> s_nextInstance = 0;
 
 } // namespace
@@ -50,11 +55,15 @@ Database::~Database()
 {
     // Only the creating thread's connection can be removed here; other threads clean up
     // their own when they finish.
-    const auto found = t_connections.byInstance.find(m_id);
-    if (found != t_connections.byInstance.end()) {
+    if (!t_connections.hasLocalData()) {
+        return;
+    }
+    QHash<quint64, QSqlDatabase> &connections = t_connections.localData().byInstance;
+    const auto found = connections.find(m_id);
+    if (found != connections.end()) {
         const QString name = found->connectionName();
         found->close();
-        t_connections.byInstance.erase(found);
+        connections.erase(found);
         QSqlDatabase::removeDatabase(name);
     }
 }
@@ -127,14 +136,15 @@ bool Database::configure(QSqlDatabase &db, QString *error) const
 
 QSqlDatabase Database::connection() const
 {
-    const auto found = t_connections.byInstance.constFind(m_id);
-    if (found != t_connections.byInstance.cend()) {
+    QHash<quint64, QSqlDatabase> &connections = t_connections.localData().byInstance;
+    const auto found = connections.constFind(m_id);
+    if (found != connections.cend()) {
         return *found;
     }
     const QString driver
         = m_config.engine == Engine::Sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
     QSqlDatabase db = QSqlDatabase::addDatabase(driver, connectionNameForThisThread());
-    t_connections.byInstance.insert(m_id, db);
+    connections.insert(m_id, db);
     QString error;
     if (!configure(db, &error)) {
         qCDebug(lcStorage).noquote() << error; // open() reports it to whoever asked
@@ -175,8 +185,12 @@ bool Database::reconnect(QString *error) const
 
 void Database::closeConnection() const
 {
-    const auto found = t_connections.byInstance.find(m_id);
-    if (found != t_connections.byInstance.end()) {
+    if (!t_connections.hasLocalData()) {
+        return;
+    }
+    QHash<quint64, QSqlDatabase> &connections = t_connections.localData().byInstance;
+    const auto found = connections.find(m_id);
+    if (found != connections.end()) {
         found->close();
     }
 }
