@@ -5,6 +5,7 @@
 #include "core/Logging.h"
 
 #include <QAtomicInteger>
+#include <QCache>
 #include <QFileInfo>
 #include <QHash>
 #include <QSqlError>
@@ -12,7 +13,32 @@
 #include <QThread>
 #include <QThreadStorage>
 
+#include <memory>
+#include <unordered_map>
+
 namespace Gatehouse {
+
+constexpr int kStatementCacheSize = 256;
+
+// One thread's connection to one database, with the statements prepared on it.
+struct ThreadConnection
+{
+    QSqlDatabase db;
+    // SQL text -> a statement prepared for it and free to use (at most kStatementCacheSize, the
+    // least recently used dropped first). Preparing is most of the cost of a small query: SQLite
+    // parses and plans the SQL again, and PostgreSQL spends two extra round trips (PREPARE,
+    // then DEALLOCATE) besides the EXECUTE.
+    QCache<QString, QSqlQuery> statements{kStatementCacheSize};
+    // Counts the times the statements were dropped; a statement handed out before cannot come
+    // back after, as it belongs to a connection that was closed.
+    quint64 generation = 0;
+
+    void dropStatements()
+    {
+        statements.clear();
+        ++generation;
+    }
+};
 
 namespace {
 
@@ -25,13 +51,14 @@ namespace {
 // exits, and could race the process's own exit tearing down Qt SQL's connection registry.
 struct ThreadConnections
 {
-    QHash<quint64, QSqlDatabase> byInstance;
+    std::unordered_map<quint64, ThreadConnection> byInstance;
     ~ThreadConnections()
     {
         QStringList names;
-        for (QSqlDatabase &db : byInstance) {
-            names.append(db.connectionName());
-            db.close();
+        for (auto &[id, connection] : byInstance) {
+            connection.dropStatements();
+            names.append(connection.db.connectionName());
+            connection.db.close();
         }
         byInstance.clear(); // drop our handles before the connections go
         for (const QString &name : std::as_const(names)) {
@@ -58,11 +85,12 @@ Database::~Database()
     if (!t_connections.hasLocalData()) {
         return;
     }
-    QHash<quint64, QSqlDatabase> &connections = t_connections.localData().byInstance;
+    auto &connections = t_connections.localData().byInstance;
     const auto found = connections.find(m_id);
     if (found != connections.end()) {
-        const QString name = found->connectionName();
-        found->close();
+        found->second.dropStatements();
+        const QString name = found->second.db.connectionName();
+        found->second.db.close();
         connections.erase(found);
         QSqlDatabase::removeDatabase(name);
     }
@@ -136,20 +164,58 @@ bool Database::configure(QSqlDatabase &db, QString *error) const
 
 QSqlDatabase Database::connection() const
 {
-    QHash<quint64, QSqlDatabase> &connections = t_connections.localData().byInstance;
-    const auto found = connections.constFind(m_id);
-    if (found != connections.cend()) {
-        return *found;
+    return threadConnection().db;
+}
+
+ThreadConnection &Database::threadConnection() const
+{
+    auto &connections = t_connections.localData().byInstance;
+    const auto found = connections.find(m_id);
+    if (found != connections.end()) {
+        return found->second;
     }
     const QString driver
         = m_config.engine == Engine::Sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
-    QSqlDatabase db = QSqlDatabase::addDatabase(driver, connectionNameForThisThread());
-    connections.insert(m_id, db);
+    ThreadConnection &connection = connections[m_id];
+    connection.db = QSqlDatabase::addDatabase(driver, connectionNameForThisThread());
     QString error;
-    if (!configure(db, &error)) {
+    if (!configure(connection.db, &error)) {
         qCDebug(lcStorage).noquote() << error; // open() reports it to whoever asked
     }
-    return db;
+    return connection;
+}
+
+QSqlQuery Database::takeStatement(const QString &sql, quint64 *generation,
+                                  QString *prepareError) const
+{
+    ThreadConnection &connection = threadConnection();
+    *generation = connection.generation;
+    if (std::unique_ptr<QSqlQuery> cached{connection.statements.take(sql)}) {
+        return std::move(*cached);
+    }
+    QSqlQuery query(connection.db);
+    query.setForwardOnly(true);
+    if (!query.prepare(sql)) {
+        *prepareError = query.lastError().text();
+    }
+    return query;
+}
+
+void Database::returnStatement(const QString &sql, quint64 generation, QSqlQuery &&query) const
+{
+    // Let go of the result first: an SQLite statement not reset would hold its read snapshot
+    // (and block a commit); a PostgreSQL one would keep the connection busy.
+    query.finish();
+    if (!t_connections.hasLocalData()) {
+        return;
+    }
+    auto &connections = t_connections.localData().byInstance;
+    const auto found = connections.find(m_id);
+    if (found == connections.end() || found->second.generation != generation
+        || !found->second.db.isOpen()) {
+        return;
+    }
+    found->second.statements.insert(sql, new QSqlQuery(std::move(query)));
 }
 
 bool Database::open(QString *error) const
@@ -157,11 +223,12 @@ bool Database::open(QString *error) const
     if (!isAvailable(m_config.engine, error)) {
         return false;
     }
-    QSqlDatabase db = connection();
-    if (db.isOpen()) {
+    ThreadConnection &connection = threadConnection();
+    if (connection.db.isOpen()) {
         return true;
     }
-    return configure(db, error);
+    connection.dropStatements();
+    return configure(connection.db, error);
 }
 
 bool Database::sqliteFileMissing() const
@@ -178,9 +245,10 @@ bool Database::reconnect(QString *error) const
         }
         return false;
     }
-    QSqlDatabase db = connection();
-    db.close();
-    return configure(db, error);
+    ThreadConnection &connection = threadConnection();
+    connection.dropStatements();
+    connection.db.close();
+    return configure(connection.db, error);
 }
 
 void Database::closeConnection() const
@@ -188,10 +256,11 @@ void Database::closeConnection() const
     if (!t_connections.hasLocalData()) {
         return;
     }
-    QHash<quint64, QSqlDatabase> &connections = t_connections.localData().byInstance;
+    auto &connections = t_connections.localData().byInstance;
     const auto found = connections.find(m_id);
     if (found != connections.end()) {
-        found->close();
+        found->second.dropStatements();
+        found->second.db.close();
     }
 }
 

@@ -3,9 +3,12 @@
 #include "DatabaseConfig.h"
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
 namespace Gatehouse {
+
+struct ThreadConnection;
 
 // The shared database. Each thread gets its own named connection, opened on first use and
 // closed when the thread ends, so the console, the outbox worker and portal threads never share
@@ -45,6 +48,14 @@ public:
     static bool isAvailable(Engine engine, QString *error);
 
 private:
+    friend class SqlQuery;
+    ThreadConnection &threadConnection() const;
+    // A statement prepared for sql on the calling thread's connection: a free one from the
+    // cache, or a new one. SqlQuery hands it back when done; generation tells whether the
+    // connection it was prepared on is still the one open.
+    QSqlQuery takeStatement(const QString &sql, quint64 *generation, QString *prepareError) const;
+    void returnStatement(const QString &sql, quint64 generation, QSqlQuery &&query) const;
+
     QString connectionNameForThisThread() const;
     bool sqliteFileMissing() const;
     [[nodiscard]] bool configure(QSqlDatabase &db, QString *error) const;

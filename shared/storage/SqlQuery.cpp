@@ -8,12 +8,15 @@
 namespace Gatehouse {
 
 SqlQuery::SqlQuery(const Database &db, const QString &sql)
-    : m_query(db.connection())
+    : m_db(db)
     , m_sql(sql)
+    , m_query(db.takeStatement(sql, &m_generation, &m_prepareError))
+{}
+
+SqlQuery::~SqlQuery()
 {
-    m_query.setForwardOnly(true);
-    if (!m_query.prepare(sql)) {
-        m_prepareError = m_query.lastError().text();
+    if (m_prepareError.isEmpty()) {
+        m_db.returnStatement(m_sql, m_generation, std::move(m_query));
     }
 }
 

@@ -10,10 +10,14 @@ class Database;
 
 // A prepared statement with positional '?' bindings whose every failure is reported.
 // Usage: SqlQuery q(db, "SELECT ..."); q << a << b; if (!q.exec(error)) return false;
+// Statements are prepared once per thread connection and reused (see Database): the SQL text
+// is the key, so it should be constant, with every value bound.
 class SqlQuery
 {
 public:
     SqlQuery(const Database &db, const QString &sql);
+    ~SqlQuery();
+    Q_DISABLE_COPY_MOVE(SqlQuery)
 
     SqlQuery &operator<<(const QVariant &value);
     SqlQuery &bind(const QVariant &value) { return *this << value; }
@@ -29,9 +33,11 @@ public:
     QSqlQuery &raw() { return m_query; }
 
 private:
-    QSqlQuery m_query;
+    const Database &m_db;
     QString m_sql;
     QString m_prepareError;
+    quint64 m_generation = 0;
+    QSqlQuery m_query;
 };
 
 // NULL for an empty optional id or time, the value otherwise.
