@@ -43,6 +43,10 @@ FrontDoorConnection::FrontDoorConnection(qintptr socketDescriptor, const FrontDo
     }
     m_valid = true;
     m_wire->setReadBufferSize(kReadBufferBytes);
+    // A response leaves in more than one write (its head is rewritten, then the body follows).
+    // With Nagle's algorithm the second waits for the client to acknowledge the first, and
+    // clients delay that acknowledgement by up to 40 ms: every keep-alive request would stall.
+    m_wire->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     if (m_tlsWire) {
         // A failed handshake (old protocol, plain HTTP on the TLS port) just ends the connection.
         connect(m_tlsWire, &QSslSocket::errorOccurred, m_tlsWire, &QSslSocket::abort);
