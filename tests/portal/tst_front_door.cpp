@@ -385,7 +385,9 @@ void TestFrontDoor::aReaderAtANormalPaceIsNot()
     client.readAtPace(256 * 1024, 20); // 12 MB/s, and no more: the door's output waits for it
     constexpr int kRequests = 300;
     client.send(kOpenApi.repeated(kRequests));
-    QVERIFY(client.waitForResponses(kRequests, 20000));
+    // 20 MB: ideally under 2 s, but the pace is a timer's, and on a loaded machine it fires
+    // late (16 s was seen); what matters is that the reader is served to the end.
+    QVERIFY(client.waitForResponses(kRequests, 60000));
     QCOMPARE(client.statuses(), QList<int>(kRequests, 200));
     QVERIFY(!client.isClosed());
     QCOMPARE(portal.server().openConnections(), 1);
