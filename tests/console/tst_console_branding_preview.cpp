@@ -135,6 +135,9 @@ void TestConsoleBrandingPreview::typedBrandingShowsBeforeSaving()
     QVERIFY(preview->isVisible());
     QVERIFY(m_panel->showPreviewBox()->isChecked());
     QVERIFY(preview->profile()->isOffTheRecord());
+    // Beside the form, and the window still fits a small screen.
+    QVERIFY2(m_window->minimumSizeHint().width() <= 1111,
+             qPrintable(QString::number(m_window->minimumSizeHint().width())));
     // The saved name first, as the portal would show it.
     const QString brandName
         = QStringLiteral("(function () { var e = document.querySelector('#topbar .brand__name'); "
