@@ -13,6 +13,7 @@
 #include "security/Tokens.h"
 #include "services/MailConfigService.h"
 #include "services/WorkspaceSetup.h"
+#include "settings/PortalPreviewSchemeHandler.h"
 #include "setup/LoginDialog.h"
 #include "setup/SetupWizard.h"
 #include "storage/Database.h"
@@ -88,6 +89,8 @@ int ConsoleLauncher::main(int &argc, char **argv, const QString &version)
     // Qt WebEngine (the view of the portal as a contact, CON-7) needs this before the
     // application object exists.
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    // The branding preview's own scheme, which Qt WebEngine must know before it starts.
+    PortalPreviewSchemeHandler::registerScheme();
     const std::unique_ptr<QCoreApplication> app
         = wantsTextOnly(argc, argv) ? std::make_unique<QCoreApplication>(argc, argv)
                                     : std::make_unique<QApplication>(argc, argv);

@@ -1,5 +1,7 @@
 #include "BrandingPanel.h"
 
+#include "PortalPreview.h"
+
 #include "branding/BrandingRules.h"
 #include "core/FileDialog.h"
 #include "services/BrandingService.h"
@@ -7,6 +9,7 @@
 #include "storage/FileStore.h"
 #include "widgets/ErrorLabel.h"
 
+#include <QCheckBox>
 #include <QColorDialog>
 #include <QFile>
 #include <QFormLayout>
@@ -16,11 +19,18 @@
 #include <QPixmap>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QShortcut>
 #include <QStandardPaths>
 #include <QVBoxLayout>
 
 namespace Gatehouse {
+
+namespace {
+
+const QString kShowPreviewKey = QStringLiteral("branding/showPreview");
+
+} // namespace
 
 BrandingPanel::BrandingPanel(const ConsoleContext &context, QWidget *parent)
     : QWidget(parent)
@@ -36,6 +46,8 @@ BrandingPanel::BrandingPanel(const ConsoleContext &context, QWidget *parent)
     , m_removeLogo(new QPushButton(tr("Remove logo"), this))
     , m_save(new QPushButton(tr("&Save branding"), this))
     , m_error(new ErrorLabel(this))
+    , m_showPreview(new QCheckBox(tr("Show pre&view"), this))
+    , m_preview(new PortalPreview(this))
 {
     m_name->setMaxLength(BrandingService::kMaxNameLength);
     m_accent->setPlaceholderText(QStringLiteral("#1f6f5c"));
@@ -71,13 +83,31 @@ BrandingPanel::BrandingPanel(const ConsoleContext &context, QWidget *parent)
     form->addRow(QString(), m_contrast);
     form->addRow(tr("&Welcome message:"), m_welcome);
     form->addRow(tr("Logo:"), logoRow);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_error);
-    layout->addWidget(m_save, 0, Qt::AlignLeft);
-    layout->addStretch();
+    auto *column = new QVBoxLayout;
+    column->addLayout(form);
+    column->addWidget(m_error);
+    column->addWidget(m_save, 0, Qt::AlignLeft);
+    column->addStretch();
+    m_showPreview->setToolTip(tr("Show the portal's sign-in page with this branding, as it is "
+                                 "typed and before it is saved"));
+    auto *previewColumn = new QVBoxLayout;
+    previewColumn->addWidget(m_showPreview);
+    previewColumn->addWidget(m_preview, 1);
+    auto *layout = new QHBoxLayout(this);
+    layout->addLayout(column, 3);
+    layout->addLayout(previewColumn, 2);
 
     connect(m_accent, &QLineEdit::textChanged, this, &BrandingPanel::updateSample);
+    connect(m_name, &QLineEdit::textChanged, this, &BrandingPanel::updatePreview);
+    connect(m_accent, &QLineEdit::textChanged, this, &BrandingPanel::updatePreview);
+    connect(m_welcome, &QPlainTextEdit::textChanged, this, &BrandingPanel::updatePreview);
+    // On by default; small screens may switch it off, and it stays off.
+    m_showPreview->setChecked(QSettings().value(kShowPreviewKey, true).toBool());
+    setPreviewShown(m_showPreview->isChecked());
+    connect(m_showPreview, &QCheckBox::toggled, this, [this](bool shown) {
+        QSettings().setValue(kShowPreviewKey, shown);
+        setPreviewShown(shown);
+    });
     connect(m_pickColor, &QPushButton::clicked, this, [this] {
         const QColor chosen
             = QColorDialog::getColor(QColor(m_accent->text()), this, tr("Accent colour"));
@@ -110,6 +140,7 @@ void BrandingPanel::reload()
     const std::optional<QByteArray> png
         = workspace->logoFileId ? FileStore(*m_context.db).readAll(workspace->logoFileId, &error)
                                 : std::nullopt;
+    m_logoPng = png ? *png : QByteArray();
     if (png && logo.loadFromData(*png)) {
         m_logo->setPixmap(logo.scaled(m_logo->size() - QSize(8, 8), Qt::KeepAspectRatio,
                                       Qt::SmoothTransformation));
@@ -118,6 +149,21 @@ void BrandingPanel::reload()
     }
     m_removeLogo->setEnabled(workspace->logoFileId != 0);
     updateSample();
+    updatePreview();
+}
+
+void BrandingPanel::updatePreview()
+{
+    m_preview->showBranding(
+        {m_name->text(), m_accent->text(), m_welcome->toPlainText(), m_logoPng});
+}
+
+void BrandingPanel::setPreviewShown(bool shown)
+{
+    m_preview->setVisible(shown);
+    if (!shown) {
+        m_preview->release(); // Chromium's memory back while it is not wanted
+    }
 }
 
 void BrandingPanel::updateSample()
