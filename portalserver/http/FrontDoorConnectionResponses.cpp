@@ -23,7 +23,7 @@ void FrontDoorConnection::readFromServer()
             if (m_inner->bytesAvailable() == 0) {
                 return;
             }
-            m_fromServer = m_inner->read(kMaxPendingOutputBytes);
+            m_fromServer = m_inner->read(qMin(m_inner->bytesAvailable(), kMaxPendingOutputBytes));
         }
         relayResponses();
         if (m_closing) {

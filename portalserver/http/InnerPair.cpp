@@ -1,6 +1,7 @@
 #include "InnerPair.h"
 
 #include "LoopbackPairListener.h"
+#include "MemorySocket.h"
 #include "RelaySocket.h"
 #include "SocketCalls.h"
 
@@ -10,12 +11,7 @@ namespace Gatehouse {
 
 InnerPair::Kind InnerPair::kindFor(bool preferTcp)
 {
-#ifdef Q_OS_WIN
-    Q_UNUSED(preferTcp)
-    return Kind::LoopbackTcp; // no AF_UNIX socketpair()
-#else
-    return preferTcp ? Kind::LoopbackTcp : Kind::SocketPair;
-#endif
+    return preferTcp ? Kind::LoopbackTcp : Kind::Memory;
 }
 
 InnerPair::InnerPair(QObject *parent)
@@ -34,6 +30,13 @@ InnerPair::~InnerPair()
 
 bool InnerPair::open(Kind kind, LoopbackPairListener *listener, QString *error)
 {
+    if (kind == Kind::Memory) {
+        const auto [inner, relay] = MemorySocket::createPair();
+        inner->setParent(this);
+        m_inner = inner;
+        accepted(relay);
+        return true;
+    }
     m_inner = new QTcpSocket(this);
     if (kind == Kind::SocketPair) {
 #ifdef Q_OS_WIN

@@ -19,8 +19,8 @@ class InnerPair : public QObject
 {
     Q_OBJECT
 public:
-    enum class Kind { SocketPair, LoopbackTcp };
-    // The socketpair where there is one; with preferTcp (or on Windows) the loopback pair.
+    enum class Kind { Memory, SocketPair, LoopbackTcp };
+    // In memory, unless preferTcp asks for the loopback pair.
     static Kind kindFor(bool preferTcp);
 
     explicit InnerPair(QObject *parent = nullptr);
