@@ -139,8 +139,9 @@ int inviteAll(const Database &db, const QString &companyName, const QString &pub
     }
     int invited = 0;
     for (qsizetype at = 0; at < ids->size(); at += InviteService::kBatchSize) {
-        const std::optional<int> batch = invites.inviteBatch(
-            ids->mid(at, InviteService::kBatchSize), QStringLiteral("command line"), &serviceError);
+        const std::optional<int> batch
+            = invites.inviteBatch(ids->mid(at, InviteService::kBatchSize),
+                                  Actor::system(QStringLiteral("command line")), &serviceError);
         if (!batch) {
             out() << "Invited " << invited << " before an error." << Qt::endl;
             return fail(serviceError.message);
@@ -319,8 +320,9 @@ int PortalCommandLine::run(const QStringList &arguments)
         InviteService invites(db, Clock::system(),
                               publicUrl.isEmpty() ? QStringLiteral("http://127.0.0.1:8080")
                                                   : publicUrl);
-        const std::optional<QString> link = invites.invite(
-            contacts.first().id, QStringLiteral("command line"), false, &serviceError);
+        const std::optional<QString> link
+            = invites.invite(contacts.first().id, Actor::system(QStringLiteral("command line")),
+                             false, &serviceError);
         if (!link) {
             return fail(serviceError.message);
         }

@@ -1,6 +1,7 @@
 #include "NewCompanyDialog.h"
 
-#include "storage/DirectoryRepository.h"
+#include "core/Clock.h"
+#include "services/ContactService.h"
 #include "widgets/ErrorLabel.h"
 
 #include <QDialogButtonBox>
@@ -47,12 +48,12 @@ QString NewCompanyDialog::errorText() const
 
 void NewCompanyDialog::create()
 {
-    QString error;
-    const qint64 id = DirectoryRepository(*m_context.db)
-                          .createCompany(m_context.workspace.id, m_name->text(),
-                                         m_context.clock->nowMs(), &error);
+    ServiceError error;
+    const qint64 id = ContactService(*m_context.db, *m_context.clock)
+                          .addCompany(m_name->text(), m_context.actor(), &error);
     if (id == 0) {
-        m_error->showMessage(error.isEmpty() ? tr("The company could not be added.") : error);
+        m_error->showMessage(error.message.isEmpty() ? tr("The company could not be added.")
+                                                     : error.message);
         m_name->setFocus();
         return;
     }

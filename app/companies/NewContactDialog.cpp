@@ -1,6 +1,7 @@
 #include "NewContactDialog.h"
 
-#include "storage/DirectoryRepository.h"
+#include "core/Clock.h"
+#include "services/ContactService.h"
 #include "widgets/ErrorLabel.h"
 
 #include <QDialogButtonBox>
@@ -59,12 +60,13 @@ void NewContactDialog::updateButtons()
 
 void NewContactDialog::create()
 {
-    QString error;
-    const qint64 id = DirectoryRepository(*m_context.db)
-                          .createContact(m_company.id, m_name->text(), m_email->text(),
-                                         m_context.clock->nowMs(), &error);
+    ServiceError error;
+    const qint64 id
+        = ContactService(*m_context.db, *m_context.clock)
+              .addContact(m_company.id, m_name->text(), m_email->text(), m_context.actor(), &error);
     if (id == 0) {
-        m_error->showMessage(error.isEmpty() ? tr("The contact could not be added.") : error);
+        m_error->showMessage(error.message.isEmpty() ? tr("The contact could not be added.")
+                                                     : error.message);
         return;
     }
     Q_EMIT created(id);

@@ -22,6 +22,8 @@ QString AuditModel::actionLabel(const QString &action)
         {"access.disabled", QT_TR_NOOP("Portal access turned off")},
         {"access.enabled", QT_TR_NOOP("Portal access turned on")},
         {"access.revoked", QT_TR_NOOP("Portal access revoked")},
+        {"company.created", QT_TR_NOOP("Company added")},
+        {"contact.created", QT_TR_NOOP("Contact added")},
         {"credential.moved", QT_TR_NOOP("Credential moved to a password manager")},
         {"credential.purged", QT_TR_NOOP("Credential purged")},
         {"credential.revealed", QT_TR_NOOP("Credential revealed")},

@@ -139,9 +139,16 @@ QString describe(StaffPermission permission)
 
 QString refusal(StaffPermission permission)
 {
-    return minimumRole(permission) == StaffRole::Admin
-               ? tr("Only an administrator can %1.").arg(describe(permission))
-               : tr("Only a lead or an administrator can %1.").arg(describe(permission));
+    switch (minimumRole(permission)) {
+    case StaffRole::Technician:
+        // Every role has it: only someone who is not an active member of staff is refused.
+        return tr("Only a member of staff can %1.").arg(describe(permission));
+    case StaffRole::Lead:
+        return tr("Only a lead or an administrator can %1.").arg(describe(permission));
+    case StaffRole::Admin:
+        return tr("Only an administrator can %1.").arg(describe(permission));
+    }
+    return QString();
 }
 
 } // namespace StaffRoles

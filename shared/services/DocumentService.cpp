@@ -4,6 +4,7 @@
 #include "core/Clock.h"
 #include "files/FileTypes.h"
 #include "files/UploadSpec.h"
+#include "security/StaffAccess.h"
 #include "storage/DirectoryRepository.h"
 #include "storage/FileStore.h"
 #include "storage/OnboardingRepository.h"
@@ -260,6 +261,9 @@ bool DocumentService::removeAsContact(qint64 taskFileId, qint64 contactId, qint6
 bool DocumentService::review(qint64 taskFileId, bool approve, const QString &note,
                              const Actor &actor, ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::ReviewDocuments, error)) {
+        return false;
+    }
     const QString cleanNote = note.trimmed();
     if (!approve && cleanNote.isEmpty()) {
         ServiceError::set(error, ServiceError::Kind::Invalid,

@@ -4,6 +4,7 @@
 #include "mail/MailComposer.h"
 #include "mail/OutboxRepository.h"
 #include "security/AuditLog.h"
+#include "security/StaffAccess.h"
 #include "security/Tokens.h"
 #include "storage/AccessRepository.h"
 #include "storage/ActivityRepository.h"
@@ -28,6 +29,9 @@ InviteService::InviteService(const Database &db, const Clock &clock, const QStri
 std::optional<QString> InviteService::invite(qint64 contactId, const Actor &actor, bool sendMail,
                                              ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::InviteContacts, error)) {
+        return std::nullopt;
+    }
     DirectoryRepository directory(m_db);
     QString dbError;
     const std::optional<Workspace> workspace = directory.workspace(&dbError);
@@ -128,6 +132,9 @@ bool InviteService::isUninvited(qint64 contactId, qint64 nowMs, QString *dbError
 std::optional<int> InviteService::inviteBatch(const QList<qint64> &contactIds, const Actor &actor,
                                               ServiceError *error, QList<qint64> *outboxIds)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::InviteContacts, error)) {
+        return std::nullopt;
+    }
     DirectoryRepository directory(m_db);
     QString dbError;
     const std::optional<Workspace> workspace = directory.workspace(&dbError);
@@ -176,6 +183,9 @@ std::optional<int> InviteService::inviteBatch(const QList<qint64> &contactIds, c
 
 bool InviteService::revoke(qint64 contactId, const Actor &actor, ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::InviteContacts, error)) {
+        return false;
+    }
     DirectoryRepository directory(m_db);
     QString dbError;
     const std::optional<Workspace> workspace = directory.workspace(&dbError);

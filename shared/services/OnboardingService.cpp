@@ -4,6 +4,7 @@
 #include "domain/MeetingSchedule.h"
 #include "domain/TrainingSpec.h"
 #include "security/AuditLog.h"
+#include "security/StaffAccess.h"
 #include "storage/ActivityRepository.h"
 #include "storage/DirectoryRepository.h"
 #include "storage/OnboardingRepository.h"
@@ -75,6 +76,9 @@ qint64 OnboardingService::createFromTemplate(qint64 companyId, qint64 templateId
                                              const QString &name, const QDate &startDate,
                                              const Actor &actor, ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::StartOnboardings, error)) {
+        return 0;
+    }
     QString dbError;
     DirectoryRepository directory(m_db);
     const std::optional<Workspace> workspace = directory.workspace(&dbError);
@@ -198,6 +202,9 @@ std::optional<Task> OnboardingService::completeAsContact(qint64 taskId, qint64 c
 bool OnboardingService::setStatusAsStaff(qint64 taskId, TaskStatus status, const Actor &actor,
                                          ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::WorkOnboardings, error)) {
+        return false;
+    }
     QString dbError;
     SqlQuery owner(m_db, QStringLiteral("SELECT o.company_id, o.id, t.title, t.status FROM task t "
                                         "JOIN onboarding o ON o.id = t.onboarding_id "

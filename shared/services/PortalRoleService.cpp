@@ -2,6 +2,7 @@
 
 #include "core/Clock.h"
 #include "security/AuditLog.h"
+#include "security/StaffAccess.h"
 #include "storage/ActivityRepository.h"
 #include "storage/DirectoryRepository.h"
 #include "storage/PortalRoleRepository.h"
@@ -59,6 +60,9 @@ std::optional<QString> PortalRoleService::validName(const QString &name, qint64 
 bool PortalRoleService::setContactRole(qint64 contactId, qint64 roleId, const Actor &actor,
                                        ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::ManagePortalAccess, error)) {
+        return false;
+    }
     DirectoryRepository directory(m_db);
     PortalRoleRepository roles(m_db);
     QString dbError;
@@ -104,6 +108,9 @@ std::optional<qint64> PortalRoleService::createRole(const QString &name,
                                                     PortalPermissions permissions,
                                                     const Actor &actor, ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::ManagePortalAccess, error)) {
+        return std::nullopt;
+    }
     const std::optional<QString> valid = validName(name, 0, error);
     if (!valid) {
         return std::nullopt;
@@ -144,6 +151,9 @@ bool PortalRoleService::updateRole(qint64 roleId, const QString &name,
                                    PortalPermissions permissions, const Actor &actor,
                                    ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::ManagePortalAccess, error)) {
+        return false;
+    }
     PortalRoleRepository roles(m_db);
     QString dbError;
     const std::optional<Workspace> workspace = DirectoryRepository(m_db).workspace(&dbError);
@@ -194,6 +204,9 @@ bool PortalRoleService::updateRole(qint64 roleId, const QString &name,
 
 bool PortalRoleService::removeRole(qint64 roleId, const Actor &actor, ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::ManagePortalAccess, error)) {
+        return false;
+    }
     PortalRoleRepository roles(m_db);
     QString dbError;
     const std::optional<Workspace> workspace = DirectoryRepository(m_db).workspace(&dbError);
@@ -235,6 +248,9 @@ bool PortalRoleService::removeRole(qint64 roleId, const Actor &actor, ServiceErr
 
 bool PortalRoleService::setNewContactsRole(qint64 roleId, const Actor &actor, ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::ManagePortalAccess, error)) {
+        return false;
+    }
     PortalRoleRepository roles(m_db);
     QString dbError;
     const std::optional<Workspace> workspace = DirectoryRepository(m_db).workspace(&dbError);

@@ -6,6 +6,7 @@
 #include "mail/MailComposer.h"
 #include "mail/OutboxRepository.h"
 #include "security/AuditLog.h"
+#include "security/StaffAccess.h"
 #include "storage/ActivityRepository.h"
 #include "storage/DirectoryRepository.h"
 #include "storage/SqlQuery.h"
@@ -130,6 +131,9 @@ std::optional<Question> QuestionService::askAsContact(qint64 contactId, qint64 c
 bool QuestionService::answerAsStaff(qint64 questionId, const QString &answer, const Actor &actor,
                                     ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::AnswerQuestions, error)) {
+        return false;
+    }
     const QString text = answer.trimmed();
     if (text.isEmpty() || text.size() > kMaxLength) {
         ServiceError::set(error, ServiceError::Kind::Invalid,

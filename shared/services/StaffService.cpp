@@ -61,7 +61,7 @@ bool StaffService::keepsAnAdmin(const StaffMember &member, bool staysAdmin,
         return true;
     }
     QString dbError;
-    const int admins = StaffRepository(m_db).activeAdminCount(member.workspaceId, &dbError);
+    const int admins = StaffRepository(m_db).lockActiveAdmins(member.workspaceId, &dbError);
     if (admins < 0) {
         ServiceError::internal(error);
         return false;

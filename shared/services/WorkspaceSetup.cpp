@@ -193,9 +193,9 @@ bool WorkspaceSetup::ensureDemo(DemoCredentials *credentials, bool *created, QSt
     OnboardingService onboardings(m_db, m_clock);
     ServiceError serviceError;
     const QDate start = QDateTime::fromMSecsSinceEpoch(now).date().addDays(-7);
+    const Actor admin(Actor::Kind::Staff, demo.adminEmail, QStringLiteral("Dana Admin"));
     const qint64 onboardingId = onboardings.createFromTemplate(
-        companyId, templates.first().id, QString(), start,
-        Actor(Actor::Kind::Staff, demo.adminEmail, QStringLiteral("Dana Admin")), &serviceError);
+        companyId, templates.first().id, QString(), start, admin, &serviceError);
     if (onboardingId == 0) {
         if (error) {
             *error = serviceError.message;
@@ -208,8 +208,8 @@ bool WorkspaceSetup::ensureDemo(DemoCredentials *credentials, bool *created, QSt
                                             "LIMIT 1"));
     firstTask << onboardingId;
     if (!firstTask.exec(error) || !firstTask.next()
-        || !onboardings.setStatusAsStaff(firstTask.int64(0), TaskStatus::Completed,
-                                         QStringLiteral("Dana Admin"), &serviceError)) {
+        || !onboardings.setStatusAsStaff(firstTask.int64(0), TaskStatus::Completed, admin,
+                                         &serviceError)) {
         if (error && error->isEmpty()) {
             *error = serviceError.message;
         }

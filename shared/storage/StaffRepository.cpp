@@ -1,5 +1,6 @@
 #include "StaffRepository.h"
 
+#include "Database.h"
 #include "DirectoryRepository.h"
 #include "SqlQuery.h"
 
@@ -46,15 +47,24 @@ std::optional<StaffMember> StaffRepository::byEmail(qint64 workspaceId, const QS
                        query.value(6).toBool()};
 }
 
-int StaffRepository::activeAdminCount(qint64 workspaceId, QString *error) const
+int StaffRepository::lockActiveAdmins(qint64 workspaceId, QString *error)
 {
-    SqlQuery query(m_db, QStringLiteral("SELECT COUNT(*) FROM staff WHERE workspace_id = ? "
-                                        "AND role = 'admin' AND active = 1"));
+    // Rows, not COUNT(*): PostgreSQL locks no rows for an aggregate. In id order, so two
+    // transactions lock them in the same order and cannot deadlock.
+    const QString lock
+        = m_db.engine() == Engine::Postgres ? QStringLiteral(" FOR UPDATE") : QString();
+    SqlQuery query(m_db, QStringLiteral("SELECT id FROM staff WHERE workspace_id = ? "
+                                        "AND role = 'admin' AND active = 1 ORDER BY id")
+                             + lock);
     query << workspaceId;
-    if (!query.exec(error) || !query.next()) {
+    if (!query.exec(error)) {
         return -1;
     }
-    return query.value(0).toInt();
+    int admins = 0;
+    while (query.next()) {
+        ++admins;
+    }
+    return admins;
 }
 
 bool StaffRepository::update(const QString &sql, const QVariant &value, qint64 staffId,

@@ -32,7 +32,11 @@ public:
     // The member with this address in the workspace, active or not.
     std::optional<StaffMember> byEmail(qint64 workspaceId, const QString &email,
                                        QString *error) const;
-    int activeAdminCount(qint64 workspaceId, QString *error) const;
+    // How many active administrators the workspace has, inside the caller's transaction, with
+    // their rows locked until it ends on PostgreSQL: two administrators demoting each other at
+    // once then count one after the other, and the second sees the first's change. (SQLite's
+    // transactions already take the write lock when they begin.) -1 on a database error.
+    int lockActiveAdmins(qint64 workspaceId, QString *error);
 
     [[nodiscard]] bool setRole(qint64 staffId, const QString &role, QString *error);
     [[nodiscard]] bool setActive(qint64 staffId, bool active, QString *error);

@@ -4,6 +4,7 @@
 // Also which video links a training accepts.
 #include "MimeReader.h"
 #include "TestDatabase.h"
+#include "TestStaff.h"
 
 #include "core/Clock.h"
 #include "domain/MeetingSchedule.h"
@@ -21,6 +22,7 @@
 #include <QTest>
 
 using namespace Gatehouse;
+using Gatehouse::Testing::staffActor;
 using Gatehouse::Testing::TestDatabase;
 namespace MimeReader = Gatehouse::Testing::MimeReader;
 
@@ -312,16 +314,18 @@ void TestTaskSetup::trainingIsSetAndCompletedByTheRightSide()
     QVERIFY2(serviceError.message.contains(QLatin1String("in person")),
              qPrintable(serviceError.message));
     QCOMPARE(state(), before);
-    QVERIFY(onboarding.setStatusAsStaff(training, TaskStatus::Completed, QStringLiteral("Alex"),
-                                        &serviceError));
+    QVERIFY(onboarding.setStatusAsStaff(
+        training, TaskStatus::Completed,
+        staffActor(m_test->db(), StaffRole::Technician, QStringLiteral("Alex")), &serviceError));
     QCOMPARE(OnboardingRepository(m_test->db())
                  .taskForCompany(training, m_contact.companyId, &error)
                  ->status,
              TaskStatus::Completed);
 
     // A video: stored as its privacy-enhanced embed address; the contact completes it.
-    QVERIFY(onboarding.setStatusAsStaff(training, TaskStatus::Pending, QStringLiteral("Alex"),
-                                        &serviceError));
+    QVERIFY(onboarding.setStatusAsStaff(
+        training, TaskStatus::Pending,
+        staffActor(m_test->db(), StaffRole::Technician, QStringLiteral("Alex")), &serviceError));
     QVERIFY(setup.setTraining(training,
                               TrainingSpec::video(QStringLiteral("https://youtu.be/dQw4w9WgXcQ")),
                               QStringLiteral("Alex Admin"), &serviceError));

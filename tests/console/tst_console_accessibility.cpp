@@ -280,7 +280,8 @@ void TestConsoleAccessibility::openWindowWithOnboarding()
     const qint64 onboardingId
         = OnboardingService(m_test->db(), Clock::system())
               .createFromTemplate(m_fixture.acmeId, templates.first().id, QString(),
-                                  QDate::currentDate(), QStringLiteral("Sam"), &error);
+                                  QDate::currentDate(), Actor::system(QStringLiteral("Sam")),
+                                  &error);
     QVERIFY2(onboardingId != 0, qPrintable(error.message));
     m_window->showPage(MainWindow::OnboardingsPage);
     OnboardingsView *view = m_window->onboardingsView();

@@ -80,9 +80,10 @@ qint64 TestConsoleDatabaseLost::createOnboardingElsewhere(const Database &db, co
         return 0;
     }
     ServiceError error;
-    const qint64 id = OnboardingService(db, Clock::system())
-                          .createFromTemplate(m_fixture.acmeId, templates.first().id, name,
-                                              QDate(2030, 1, 7), QStringLiteral("Sam"), &error);
+    const qint64 id
+        = OnboardingService(db, Clock::system())
+              .createFromTemplate(m_fixture.acmeId, templates.first().id, name, QDate(2030, 1, 7),
+                                  Actor::system(QStringLiteral("Sam")), &error);
     if (id == 0) {
         qWarning().noquote() << error.message;
     }

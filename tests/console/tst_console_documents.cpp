@@ -100,7 +100,8 @@ void TestConsoleDocuments::staffReviewWhatClientsSend()
     const qint64 onboardingId
         = OnboardingService(m_test->db(), Clock::system())
               .createFromTemplate(m_fixture.acmeId, templates.first().id, QString(),
-                                  QDate::currentDate(), QStringLiteral("Sam"), &error);
+                                  QDate::currentDate(), Actor::system(QStringLiteral("Sam")),
+                                  &error);
     QVERIFY2(onboardingId != 0, qPrintable(error.message));
     const std::optional<Onboarding> onboarding
         = OnboardingRepository(m_test->db()).get(onboardingId, &dbError);
@@ -230,7 +231,8 @@ void TestConsoleDocuments::staffAnswerAndKeepInternalNotes()
     const qint64 onboardingId
         = OnboardingService(m_test->db(), Clock::system())
               .createFromTemplate(m_fixture.acmeId, templates.first().id, QString(),
-                                  QDate::currentDate(), QStringLiteral("Sam"), &error);
+                                  QDate::currentDate(), Actor::system(QStringLiteral("Sam")),
+                                  &error);
     QVERIFY(onboardingId);
     const std::optional<Onboarding> onboarding
         = OnboardingRepository(m_test->db()).get(onboardingId, &dbError);
@@ -284,7 +286,8 @@ void TestConsoleDocuments::staffVerifySignatures()
     const qint64 onboardingId
         = OnboardingService(m_test->db(), Clock::system())
               .createFromTemplate(m_fixture.acmeId, templates.first().id, QString(),
-                                  QDate::currentDate(), QStringLiteral("Sam"), &error);
+                                  QDate::currentDate(), Actor::system(QStringLiteral("Sam")),
+                                  &error);
     const std::optional<Onboarding> onboarding
         = OnboardingRepository(m_test->db()).get(onboardingId, &dbError);
     qint64 taskId = 0;

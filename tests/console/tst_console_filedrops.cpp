@@ -86,7 +86,8 @@ void TestConsoleFileDrops::saveDecryptedAndSetExpiry()
     const qint64 onboardingId
         = OnboardingService(m_test->db(), Clock::system())
               .createFromTemplate(m_fixture.acmeId, templates.first().id, QString(),
-                                  QDate::currentDate(), QStringLiteral("Sam"), &error);
+                                  QDate::currentDate(), Actor::system(QStringLiteral("Sam")),
+                                  &error);
     QVERIFY2(onboardingId != 0, qPrintable(error.message));
     const qint64 taskId
         = value(QStringLiteral("SELECT MIN(id) FROM task WHERE onboarding_id = %1 AND "

@@ -87,7 +87,7 @@ void TestConsoleForms::init()
               .createFromTemplate(
                   m_fixture.acmeId,
                   TemplateRepository(db()).list(m_fixture.workspaceId, &dbError).first().id,
-                  QString(), QDate::currentDate(), QStringLiteral("Sam"), &error);
+                  QString(), QDate::currentDate(), Actor::system(QStringLiteral("Sam")), &error);
     QVERIFY2(m_onboardingId > 0, qPrintable(error.message));
     SqlQuery form(db(), QStringLiteral("SELECT MIN(id) FROM task WHERE onboarding_id = ? AND "
                                        "evidence_type = 'form'"));

@@ -72,7 +72,7 @@ qint64 TestConsoleModels::createOnboarding(qint64 companyId, const QString &name
     ServiceError error;
     const qint64 id = OnboardingService(m_test->db(), Clock::system())
                           .createFromTemplate(companyId, m_templateId, name, QDate(2030, 1, 7),
-                                              QStringLiteral("Sam"), &error);
+                                              Actor::system(QStringLiteral("Sam")), &error);
     if (id == 0) {
         qWarning().noquote() << error.message;
     }
@@ -261,7 +261,8 @@ void TestConsoleModels::outboxModel()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     ServiceError serviceError;
     InviteService invites(m_test->db(), Clock::system(), QStringLiteral("http://127.0.0.1:1"));
-    QVERIFY(invites.invite(m_fixture.acmeContactId, QStringLiteral("Sam"), true, &serviceError));
+    QVERIFY(invites.invite(m_fixture.acmeContactId, Actor::system(QStringLiteral("Sam")), true,
+                           &serviceError));
     QString error;
     OutboxRepository outbox(m_test->db());
     model.setRows(outbox.recent(200, &error));
@@ -282,7 +283,8 @@ void TestConsoleModels::outboxModel()
     model.setRows(outbox.recent(200, &error));
     QCOMPARE(model.index(0, OutboxModel::StatusColumn).data().toString(), QStringLiteral("Sent"));
 
-    QVERIFY(invites.invite(m_fixture.birchContactId, QStringLiteral("Sam"), true, &serviceError));
+    QVERIFY(invites.invite(m_fixture.birchContactId, Actor::system(QStringLiteral("Sam")), true,
+                           &serviceError));
     model.setRows(outbox.recent(200, &error));
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.index(0, OutboxModel::ToColumn).data().toString(),
@@ -346,8 +348,10 @@ void TestConsoleModels::watcherAnnouncesOnlyNewActivity()
     watcher.setIntervalMs(20);
     ServiceError error;
     InviteService invites(m_test->db(), Clock::system(), QStringLiteral("http://127.0.0.1:1"));
-    QVERIFY(invites.invite(m_fixture.acmeContactId, QStringLiteral("Sam"), false, &error));
-    QVERIFY(invites.invite(m_fixture.birchContactId, QStringLiteral("Sam"), false, &error));
+    QVERIFY(invites.invite(m_fixture.acmeContactId, Actor::system(QStringLiteral("Sam")), false,
+                           &error));
+    QVERIFY(invites.invite(m_fixture.birchContactId, Actor::system(QStringLiteral("Sam")), false,
+                           &error));
     auto announced = [&spy] {
         int count = 0;
         for (const QList<QVariant> &signal : std::as_const(spy)) {

@@ -115,7 +115,7 @@ void TestConsoleReview::everythingWaitingIsHandledFromTheQueue()
               .createFromTemplate(
                   m_fixture.acmeId,
                   TemplateRepository(m_test->db()).list(m_fixture.workspaceId, &dbError).first().id,
-                  QString(), QDate::currentDate(), QStringLiteral("Sam"), &error);
+                  QString(), QDate::currentDate(), Actor::system(QStringLiteral("Sam")), &error);
     const std::optional<Onboarding> onboarding
         = OnboardingRepository(m_test->db()).get(onboardingId, &dbError);
     QVERIFY(onboarding);

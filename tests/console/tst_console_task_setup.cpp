@@ -79,7 +79,8 @@ void TestConsoleTaskSetup::init()
     ServiceError error;
     m_onboardingId = OnboardingService(m_test->db(), Clock::system())
                          .createFromTemplate(m_fixture.acmeId, templates.first().id, QString(),
-                                             QDate::currentDate(), QStringLiteral("Sam"), &error);
+                                             QDate::currentDate(),
+                                             Actor::system(QStringLiteral("Sam")), &error);
     QVERIFY2(m_onboardingId != 0, qPrintable(error.message));
     m_detail = std::make_unique<OnboardingDetailView>(m_fixture.context);
     m_detail->resize(900, 600);

@@ -138,7 +138,8 @@ void TestConsoleVault::init()
     ServiceError error;
     QVERIFY2(OnboardingService(m_test->db(), Clock::system())
                  .createFromTemplate(m_fixture.acmeId, templates.first().id, QString(),
-                                     QDate::currentDate(), QStringLiteral("Sam"), &error),
+                                     QDate::currentDate(), Actor::system(QStringLiteral("Sam")),
+                                     &error),
              qPrintable(error.message));
     m_window = openMainWindow(m_fixture.context);
     QVERIFY(m_window);

@@ -104,7 +104,8 @@ void TestConsoleViews::staffSetTheStatusOfTheirOwnTasksOnly()
     const qint64 onboardingId
         = OnboardingService(m_test->db(), Clock::system())
               .createFromTemplate(m_fixture.acmeId, templates.first().id, QString(),
-                                  QDate::currentDate(), QStringLiteral("Sam"), &error);
+                                  QDate::currentDate(), Actor::system(QStringLiteral("Sam")),
+                                  &error);
     QVERIFY2(onboardingId != 0, qPrintable(error.message));
     OnboardingsView *view = window.onboardingsView();
     QTRY_COMPARE(view->model()->rowCount(), 1); // arrives through the activity feed

@@ -124,7 +124,7 @@ void TestChecklistServices::init()
     const qint64 templateId = TemplateRepository(db()).list(workspaceId, &error).first().id;
     QVERIFY(OnboardingService(db(), m_clock)
                 .createFromTemplate(otherCompany, templateId, QString(), QDate(2027, 1, 1),
-                                    QStringLiteral("Dana Admin"), &serviceError)
+                                    Actor::system(QStringLiteral("Dana Admin")), &serviceError)
             > 0);
 }
 

@@ -263,7 +263,8 @@ void TestMail::smtpOutageLosesNothing()
     ServiceError serviceError;
     const std::optional<QString> link
         = InviteService(test->db(), clock, kPublicUrl)
-              .invite(contacts.first().id, QStringLiteral("test"), true, &serviceError);
+              .invite(contacts.first().id, Actor::system(QStringLiteral("test")), true,
+                      &serviceError);
     QVERIFY2(link, qPrintable(serviceError.message));
     QVERIFY(PortalAuthService(test->db(), clock, kPublicUrl)
                 .startFromInvite(link->section(QLatin1Char('/'), -1), &serviceError));

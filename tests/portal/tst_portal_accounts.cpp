@@ -147,8 +147,8 @@ qint64 TestPortalAccounts::addCompany(const QString &name, const QString &email,
         = OnboardingService(m_portal.db(), m_portal.clock())
               .createFromTemplate(
                   company, TemplateRepository(m_portal.db()).list(workspaceId, &error).first().id,
-                  name + QStringLiteral(" onboarding"), QDate(2027, 1, 1), QStringLiteral("test"),
-                  &serviceError);
+                  name + QStringLiteral(" onboarding"), QDate(2027, 1, 1),
+                  Actor::system(QStringLiteral("test")), &serviceError);
     if (onboarding == 0) {
         qWarning("no onboarding: %s", qPrintable(serviceError.message));
     }

@@ -461,7 +461,7 @@ void TestPortalApi::tenantsCannotReachEachOther()
         = OnboardingService(m_portal.db(), m_portal.clock())
               .createFromTemplate(otherCompany, templates.first().id,
                                   QStringLiteral("Other onboarding"), QDate(2027, 1, 1),
-                                  QStringLiteral("test"), &serviceError);
+                                  Actor::system(QStringLiteral("test")), &serviceError);
     QVERIFY2(otherOnboarding > 0, qPrintable(serviceError.message));
 
     PortalClient first(m_portal.port());

@@ -333,7 +333,8 @@ void TestPortalAuth::badInvitesAreRefused()
         token += QLatin1Char('A');
     } else if (kind == QLatin1String("revoked")) {
         QVERIFY(InviteService(m_portal.db(), m_portal.clock(), publicUrl())
-                    .revoke(m_portal.contact().id, QStringLiteral("test"), &serviceError));
+                    .revoke(m_portal.contact().id, Actor::system(QStringLiteral("test")),
+                            &serviceError));
     } else if (kind == QLatin1String("superseded")) {
         QVERIFY(Tokens::looksLikeToken(m_portal.inviteToken(m_portal.contact().id)));
     } else if (kind == QLatin1String("expired")) {
@@ -410,7 +411,7 @@ void TestPortalAuth::revokingAccessEndsLiveSessions()
 
     ServiceError error;
     QVERIFY(InviteService(m_portal.db(), m_portal.clock(), publicUrl())
-                .revoke(m_portal.contact().id, QStringLiteral("test"), &error));
+                .revoke(m_portal.contact().id, Actor::system(QStringLiteral("test")), &error));
 
     // The very next request is refused; nothing that was handed out works any more.
     const qint64 task = m_portal.taskId(m_portal.contact().companyId, OwnerSide::Client,

@@ -5,6 +5,7 @@
 #include "PortalClient.h"
 #include "PortalFixture.h"
 #include "TestDatabase.h"
+#include "TestStaff.h"
 
 #include "security/Tokens.h"
 #include "services/CommentService.h"
@@ -276,12 +277,10 @@ void TestPortalComments::questionsReachStaffAndAnswersComeBack()
     const qint64 questionId
         = asked.json()[QStringLiteral("question")][QStringLiteral("id")].toInteger();
     QuestionService service(m_portal.db(), m_portal.clock(), PortalFixture::publicUrl());
-    QVERIFY(!service.answerAsStaff(questionId, QStringLiteral(" "), QStringLiteral("Sam Staff"),
-                                   &error));
-    QVERIFY(service.answerAsStaff(questionId, QStringLiteral("Yes, May works."),
-                                  QStringLiteral("Sam Staff"), &error));
-    QVERIFY(!service.answerAsStaff(questionId, QStringLiteral("Again"), QStringLiteral("Sam Staff"),
-                                   &error));
+    const Actor sam = staffActor(m_portal.db(), StaffRole::Technician, QStringLiteral("Sam Staff"));
+    QVERIFY(!service.answerAsStaff(questionId, QStringLiteral(" "), sam, &error));
+    QVERIFY(service.answerAsStaff(questionId, QStringLiteral("Yes, May works."), sam, &error));
+    QVERIFY(!service.answerAsStaff(questionId, QStringLiteral("Again"), sam, &error));
     QCOMPARE(error.kind, ServiceError::Kind::Conflict);
     const MailMessage answerMail = m_portal.lastMailTo(m_portal.contact().email);
     QVERIFY(answerMail.text.contains(QStringLiteral("Yes, May works.")));

@@ -3,6 +3,7 @@
 #include "PortalClient.h"
 #include "PortalFixture.h"
 #include "TestDatabase.h"
+#include "TestStaff.h"
 
 #include "security/Tokens.h"
 #include "services/OnboardingService.h"
@@ -140,8 +141,10 @@ void TestPortalConditional::homeFollowsChangesMadeElsewhere()
     QVERIFY(mspTask > 0);
     ServiceError error;
     QVERIFY(OnboardingService(m_portal.db(), m_portal.clock())
-                .setStatusAsStaff(mspTask, TaskStatus::Completed, QStringLiteral("Dana Admin"),
-                                  &error));
+                .setStatusAsStaff(
+                    mspTask, TaskStatus::Completed,
+                    staffActor(m_portal.db(), StaffRole::Technician, QStringLiteral("Dana Admin")),
+                    &error));
     const HttpReply after = browser.get(QStringLiteral("/api/v1/home"));
     QVERIFY2(after.status == 200, after.describe());
     const QByteArray completed = "\"status\":\"completed\"";

@@ -296,8 +296,8 @@ void TestPortalCredentials::scopedToTheContactsCompany()
                 .createFromTemplate(
                     otherCompany,
                     TemplateRepository(m_portal.db()).list(workspaceId, &error).first().id,
-                    QStringLiteral("Other onboarding"), QDate(2027, 1, 1), QStringLiteral("test"),
-                    &serviceError)
+                    QStringLiteral("Other onboarding"), QDate(2027, 1, 1),
+                    Actor::system(QStringLiteral("test")), &serviceError)
             > 0);
 
     PortalClient first(m_portal.port());

@@ -5,6 +5,7 @@
 #include "PortalClient.h"
 #include "PortalFixture.h"
 #include "TestDatabase.h"
+#include "TestStaff.h"
 
 #include "security/Tokens.h"
 #include "services/DocumentService.h"
@@ -147,13 +148,13 @@ void TestPortalDocuments::uploadReviewAndDownload()
 
     // Staff reject it with a note: the task opens again and the contact sees why.
     DocumentService staff(m_portal.db(), m_portal.clock());
+    const Actor sam = staffActor(m_portal.db(), StaffRole::Technician, QStringLiteral("Sam Staff"));
     ServiceError error;
     const qint64 fileId = file[QStringLiteral("id")].toInteger();
-    QVERIFY(!staff.review(fileId, false, QStringLiteral("  "), QStringLiteral("Sam Staff"),
+    QVERIFY(!staff.review(fileId, false, QStringLiteral("  "), sam,
                           &error)); // a rejection needs a reason
     QCOMPARE(error.kind, ServiceError::Kind::Invalid);
-    QVERIFY2(staff.review(fileId, false, QStringLiteral("Page 2 is missing."),
-                          QStringLiteral("Sam Staff"), &error),
+    QVERIFY2(staff.review(fileId, false, QStringLiteral("Page 2 is missing."), sam, &error),
              qPrintable(error.message));
     QCOMPARE(taskStatus(m_uploadTask), QStringLiteral("pending"));
     const HttpReply documents = browser.get(QStringLiteral("/api/v1/documents"));
@@ -171,7 +172,7 @@ void TestPortalDocuments::uploadReviewAndDownload()
     QCOMPARE(again.json()[QStringLiteral("file")][QStringLiteral("mediaType")].toString(),
              QStringLiteral("image/png"));
     QVERIFY2(staff.review(again.json()[QStringLiteral("file")][QStringLiteral("id")].toInteger(),
-                          true, QString(), QStringLiteral("Sam Staff"), &error),
+                          true, QString(), sam, &error),
              qPrintable(error.message));
     QCOMPARE(taskStatus(m_uploadTask), QStringLiteral("completed"));
     const HttpReply late = upload(browser, m_uploadTask, QStringLiteral("late.pdf"), pdfBytes("x"));
@@ -278,9 +279,12 @@ void TestPortalDocuments::reviewedFilesCannotBeTakenBack()
     QCOMPARE(taskStatus(m_uploadTask), QStringLiteral("in_progress"));
 
     ServiceError error;
-    QVERIFY(DocumentService(m_portal.db(), m_portal.clock())
-                .review(second.json()[QStringLiteral("file")][QStringLiteral("id")].toInteger(),
-                        true, QString(), QStringLiteral("Sam Staff"), &error));
+    QVERIFY(
+        DocumentService(m_portal.db(), m_portal.clock())
+            .review(second.json()[QStringLiteral("file")][QStringLiteral("id")].toInteger(), true,
+                    QString(),
+                    staffActor(m_portal.db(), StaffRole::Technician, QStringLiteral("Sam Staff")),
+                    &error));
     const QStringList before = state();
     const HttpReply refused = browser.send("DELETE", secondUrl, {}, {}, {{"Origin", kOwnOrigin}});
     QVERIFY2(refused.status == 409, refused.describe());
@@ -304,8 +308,8 @@ void TestPortalDocuments::otherCompaniesCannotReachFiles()
                 .createFromTemplate(
                     otherCompany,
                     TemplateRepository(m_portal.db()).list(workspaceId, &error).first().id,
-                    QStringLiteral("Other onboarding"), QDate(2027, 1, 1), QStringLiteral("test"),
-                    &serviceError)
+                    QStringLiteral("Other onboarding"), QDate(2027, 1, 1),
+                    Actor::system(QStringLiteral("test")), &serviceError)
             > 0);
 
     PortalClient own(m_portal.port());
@@ -380,9 +384,11 @@ void TestPortalDocuments::approvalsAreDecidedOnceWithAReasonToReject()
     QCOMPARE(taskStatus(approval), QStringLiteral("blocked"));
     QCOMPARE(browser.post(decision, {{QStringLiteral("approve"), true}}, origin).status, 409);
     ServiceError error;
-    QVERIFY(
-        OnboardingService(m_portal.db(), m_portal.clock())
-            .setStatusAsStaff(approval, TaskStatus::Pending, QStringLiteral("Sam Staff"), &error));
+    QVERIFY(OnboardingService(m_portal.db(), m_portal.clock())
+                .setStatusAsStaff(
+                    approval, TaskStatus::Pending,
+                    staffActor(m_portal.db(), StaffRole::Technician, QStringLiteral("Sam Staff")),
+                    &error));
 
     const HttpReply approved = browser.post(decision, {{QStringLiteral("approve"), true}}, origin);
     QVERIFY2(approved.status == 200, approved.describe());

@@ -326,8 +326,8 @@ void TestPortalFileDrops::scopedToTheContactsCompany()
                 .createFromTemplate(
                     otherCompany,
                     TemplateRepository(m_portal.db()).list(workspaceId, &error).first().id,
-                    QStringLiteral("Other onboarding"), QDate(2027, 1, 1), QStringLiteral("test"),
-                    &serviceError)
+                    QStringLiteral("Other onboarding"), QDate(2027, 1, 1),
+                    Actor::system(QStringLiteral("test")), &serviceError)
             > 0);
     PortalClient first(m_portal.port());
     PortalClient other(m_portal.port());

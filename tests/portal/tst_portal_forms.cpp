@@ -104,7 +104,7 @@ void TestPortalForms::init()
         = TemplateRepository(m_portal.db()).list(workspaceId, &error).first().id;
     QVERIFY(OnboardingService(m_portal.db(), m_portal.clock())
                 .createFromTemplate(other, templateId, QString(), QDate(2027, 1, 1),
-                                    QStringLiteral("Dana Admin"), &serviceError)
+                                    Actor::system(QStringLiteral("Dana Admin")), &serviceError)
             > 0);
 
     m_browser = std::make_unique<PortalClient>(m_portal.port());

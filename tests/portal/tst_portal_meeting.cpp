@@ -83,7 +83,7 @@ qint64 TestPortalMeeting::otherCompanysContact(qint64 *otherCompany)
         || OnboardingService(m_portal.db(), m_portal.clock())
                    .createFromTemplate(*otherCompany, templates.first().id,
                                        QStringLiteral("Other onboarding"), QDate(2027, 1, 1),
-                                       QStringLiteral("test"), &serviceError)
+                                       Actor::system(QStringLiteral("test")), &serviceError)
                == 0) {
         return 0;
     }

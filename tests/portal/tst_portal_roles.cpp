@@ -8,6 +8,7 @@
 #include "PortalClient.h"
 #include "PortalFixture.h"
 #include "TestDatabase.h"
+#include "TestStaff.h"
 
 #include "domain/PortalRole.h"
 #include "security/Tokens.h"
@@ -42,6 +43,8 @@ private Q_SLOTS:
     void newContactsGetTheDefaultRole();
 
 private:
+    // Portal roles are a lead's to change.
+    Actor lead() { return staffActor(m_portal.db(), StaffRole::Lead, QStringLiteral("Dana Lead")); }
     qint64 addContact(const QString &name, const QString &email);
     void setRole(qint64 contactId, qint64 roleId);
     qint64 builtIn(BuiltInRole role);
@@ -91,8 +94,8 @@ void TestPortalRoles::init()
                 .createFromTemplate(
                     m_companyB,
                     TemplateRepository(m_portal.db()).list(workspaceId, &error).first().id,
-                    QStringLiteral("Other onboarding"), QDate(2027, 1, 1), QStringLiteral("test"),
-                    &serviceError)
+                    QStringLiteral("Other onboarding"), QDate(2027, 1, 1),
+                    Actor::system(QStringLiteral("test")), &serviceError)
             > 0);
 
     // Objects with ids of their own: a document, a form entry, a file drop.
@@ -147,7 +150,7 @@ void TestPortalRoles::setRole(qint64 contactId, qint64 roleId)
 {
     ServiceError error;
     QVERIFY2(PortalRoleService(m_portal.db(), m_portal.clock())
-                 .setContactRole(contactId, roleId, QStringLiteral("Dana Admin"), &error),
+                 .setContactRole(contactId, roleId, lead(), &error),
              qPrintable(error.message));
 }
 
@@ -247,9 +250,8 @@ void TestPortalRoles::idorMatrixFromTheRouteTable()
     QVERIFY(lee > 0);
     ServiceError serviceError;
     PortalRoleService roles(m_portal.db(), m_portal.clock());
-    const std::optional<qint64> lesser
-        = roles.createRole(QStringLiteral("All but one"), PortalRole::everything(),
-                           QStringLiteral("Dana Admin"), &serviceError);
+    const std::optional<qint64> lesser = roles.createRole(
+        QStringLiteral("All but one"), PortalRole::everything(), lead(), &serviceError);
     QVERIFY2(lesser, qPrintable(serviceError.message));
     setRole(lee, *lesser);
     PortalClient leeBrowser(m_portal.port());
@@ -279,8 +281,8 @@ void TestPortalRoles::idorMatrixFromTheRouteTable()
         // role changes between requests of one session: each change applies at once.
         const PortalPermission needed = *PortalRole::permissionFromKey(operation.permission);
         QVERIFY(roles.updateRole(*lesser, QStringLiteral("All but one"),
-                                 PortalRole::everything() & ~PortalPermissions(needed),
-                                 QStringLiteral("Dana Admin"), &serviceError));
+                                 PortalRole::everything() & ~PortalPermissions(needed), lead(),
+                                 &serviceError));
         const QStringList withRoleChange = snapshot();
         const HttpReply lacking = call(leeBrowser, operation);
         QVERIFY2(lacking.status == 403, qPrintable(operation.describe() + QLatin1Char(' ')
@@ -353,7 +355,7 @@ void TestPortalRoles::customRoleGrantsWhatItLists()
               .createRole(QStringLiteral("Talks only"),
                           PortalPermissions(PortalPermission::ViewOnboarding)
                               | PortalPermission::ReadComments | PortalPermission::WriteComments,
-                          QStringLiteral("Dana Admin"), &error);
+                          lead(), &error);
     QVERIFY2(talker, qPrintable(error.message));
     const qint64 tia = addContact(QStringLiteral("Tia Talker"), QStringLiteral("tia@example.test"));
     setRole(tia, *talker);
@@ -385,7 +387,7 @@ void TestPortalRoles::taskKindNeedsItsOwnPermission()
               .createRole(QStringLiteral("Doer"),
                           PortalPermissions(PortalPermission::ViewOnboarding)
                               | PortalPermission::CompleteTasks,
-                          QStringLiteral("Dana Admin"), &error);
+                          lead(), &error);
     QVERIFY(doer);
     const qint64 dee = addContact(QStringLiteral("Dee Doer"), QStringLiteral("dee@example.test"));
     setRole(dee, *doer);
@@ -435,8 +437,7 @@ void TestPortalRoles::newContactsGetTheDefaultRole()
 {
     ServiceError error;
     QVERIFY(PortalRoleService(m_portal.db(), m_portal.clock())
-                .setNewContactsRole(builtIn(BuiltInRole::ReadOnly), QStringLiteral("Dana Admin"),
-                                    &error));
+                .setNewContactsRole(builtIn(BuiltInRole::ReadOnly), lead(), &error));
     const qint64 nia = addContact(QStringLiteral("Nia New"), QStringLiteral("nia@example.test"));
     QString dbError;
     PortalRoleRepository roles(m_portal.db());

@@ -150,12 +150,12 @@ void TestAuditServices::invitesAndRevocationsAreRecorded()
     QCOMPARE(event.subject, QStringLiteral("contact:%1").arg(m_contact.id));
     QVERIFY(event.detail.contains(m_contact.email));
 
-    // An older caller that names only the member of staff.
-    QVERIFY(invites.revoke(m_contact.id, QStringLiteral("command line"), &error));
+    // The command line acts as the system.
+    QVERIFY(invites.revoke(m_contact.id, Actor::system(QStringLiteral("command line")), &error));
     event = latest();
     QCOMPARE(event.action, QStringLiteral("access.revoked"));
     QCOMPARE(event.actor, QStringLiteral("command line"));
-    QCOMPARE(event.actorKind, QStringLiteral("staff"));
+    QCOMPARE(event.actorKind, QStringLiteral("system"));
 }
 
 void TestAuditServices::portalSignInIsRecorded()
@@ -183,7 +183,7 @@ void TestAuditServices::portalSignInIsRecorded()
     // The magic link, after an invitation (the portal passes no address there yet).
     const std::optional<QString> invite
         = InviteService(m_test->db(), m_clock, QStringLiteral("https://portal.example"))
-              .invite(m_contact.id, QStringLiteral("Sam"), false, &error);
+              .invite(m_contact.id, Actor::system(QStringLiteral("test")), false, &error);
     QVERIFY(invite);
     QVERIFY(auth.startFromInvite(invite->section(QLatin1Char('/'), -1), &error));
     QVERIFY(
@@ -270,7 +270,10 @@ void TestAuditServices::refusalsWithoutAChangeRecordNothingElse()
     QVERIFY(!auth.startFromEmail(QStringLiteral("not an address"), &error));
     QVERIFY(!auth.startFromInvite(QStringLiteral("not-a-token"), &error));
     QVERIFY(!InviteService(m_test->db(), m_clock, QStringLiteral("https://portal.example"))
-                 .invite(999999, QStringLiteral("Sam"), true, &error));
+                 .invite(999999,
+                         Actor(Actor::Kind::Staff, m_demo.adminEmail, QStringLiteral("Dana Admin")),
+                         true, &error));
+    QCOMPARE(error.kind, ServiceError::Kind::NotFound);
     QVERIFY(!OnboardingService(m_test->db(), m_clock)
                  .completeAsContact(999999, m_contact.id, m_contact.companyId, QString(), &error));
     QCOMPARE(actionsAfter(before), QStringList());

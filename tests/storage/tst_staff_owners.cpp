@@ -3,6 +3,7 @@
 // owning something means everyone hears, refusals change nothing; and an onboarding started
 // from a template that already schedules a meeting invites the client to it.
 #include "TestDatabase.h"
+#include "TestStaff.h"
 
 #include "core/Clock.h"
 #include "domain/MeetingSchedule.h"
@@ -20,6 +21,7 @@
 #include <QTest>
 
 using namespace Gatehouse;
+using Gatehouse::Testing::staffActor;
 using Gatehouse::Testing::TestDatabase;
 
 class TestStaffOwners : public QObject
@@ -135,13 +137,15 @@ void TestStaffOwners::startingAnOnboardingOwnsIt()
              QStringList{WorkspaceSetup::demoCredentials().adminEmail});
     const qint64 templateId = TemplateRepository(db()).list(m_workspaceId, &error).first().id;
     ServiceError serviceError;
-    const qint64 started
-        = TaskSetupService(db(), m_clock, QStringLiteral("https://p.example"))
-              .startOnboarding(m_contact.companyId, templateId, QString(), QDate(2027, 1, 4),
-                               Actor::staff(*DirectoryRepository(db()).staff(m_sam, &error)),
-                               &serviceError);
+    // Starting onboardings is a lead's.
+    const Actor lead = staffActor(db(), StaffRole::Lead, QStringLiteral("Lou Lead"));
+    const qint64 leadId = DirectoryRepository(db()).staffIdByEmail(m_workspaceId, lead.id, &error);
+    QVERIFY(leadId > 0);
+    const qint64 started = TaskSetupService(db(), m_clock, QStringLiteral("https://p.example"))
+                               .startOnboarding(m_contact.companyId, templateId, QString(),
+                                                QDate(2027, 1, 4), lead, &serviceError);
     QVERIFY2(started > 0, qPrintable(serviceError.message));
-    QCOMPARE(OnboardingRepository(db()).get(started, &error)->ownerStaffId, m_sam);
+    QCOMPARE(OnboardingRepository(db()).get(started, &error)->ownerStaffId, leadId);
 }
 
 void TestStaffOwners::handingATaskOn()

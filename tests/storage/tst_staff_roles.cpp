@@ -23,6 +23,9 @@
 
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
 
 using namespace Gatehouse;
 using Gatehouse::Testing::TestDatabase;
@@ -59,6 +62,7 @@ private Q_SLOTS:
     void technicianIsRefusedAndNothingChanges();
     void leadEditsTemplatesButNotSettings();
     void lastAdminStays();
+    void adminsDemotingEachOtherAtOnceKeepOne();
     void deactivatedMemberCannotSignInOrAct();
     void changesAreAudited();
     void newMemberMustChooseAPassword();
@@ -279,6 +283,59 @@ void TestStaffRoles::lastAdminStays()
              qPrintable(error.message));
     QVERIFY(!staff().setRole(other, StaffRole::Lead, actorOf(other), &error));
     QCOMPARE(error.kind, ServiceError::Kind::Conflict);
+}
+
+void TestStaffRoles::adminsDemotingEachOtherAtOnceKeepOne()
+{
+    QFETCH_GLOBAL(QString, engine);
+    if (engine != QLatin1String("postgresql")) {
+        QSKIP("SQLite takes the write lock when a transaction begins: writers never overlap.");
+    }
+    const qint64 otherId = add(QStringLiteral("Olu Other"), QStringLiteral("olu@northwind.example"),
+                               StaffRole::Admin);
+    const Actor dana = admin();
+    const Actor olu = actorOf(otherId);
+    const Actor setup = Actor::system(QStringLiteral("test"));
+    const Database &db = m_test->db();
+    // The race needs both to count before either writes; enough rounds make that likely.
+    constexpr int kRounds = 25;
+    int bothDemoted = 0;
+    for (int round = 0; round < kRounds; ++round) {
+        ServiceError error;
+        QVERIFY(staff().setRole(m_adminId, StaffRole::Admin, setup, &error));
+        QVERIFY(staff().setRole(otherId, StaffRole::Admin, setup, &error));
+        std::atomic<int> ready{0};
+        std::atomic<int> demoted{0};
+        const auto demote = [&](qint64 target, const Actor &actor) {
+            return QThread::create([&, target, actor] {
+                QString openError;
+                if (!db.open(&openError)) { // each thread's own connection, opened before the start
+                    qWarning().noquote() << openError;
+                }
+                for (++ready; ready.load() < 2;) {
+                    QThread::yieldCurrentThread();
+                }
+                ServiceError refusal;
+                if (StaffService(db, m_clock)
+                        .setRole(target, StaffRole::Technician, actor, &refusal)) {
+                    ++demoted;
+                }
+            });
+        };
+        std::unique_ptr<QThread> first(demote(otherId, dana));
+        std::unique_ptr<QThread> second(demote(m_adminId, olu));
+        first->start();
+        second->start();
+        QVERIFY(first->wait(60000));
+        QVERIFY(second->wait(60000));
+        bothDemoted += demoted.load() == 2 ? 1 : 0;
+        QVERIFY2(count(QStringLiteral("SELECT COUNT(*) FROM staff WHERE role = 'admin' AND "
+                                      "active = 1"))
+                     >= 1,
+                 qPrintable(QStringLiteral("no administrator left after round %1").arg(round)));
+        QCOMPARE(demoted.load(), 1);
+    }
+    QCOMPARE(bothDemoted, 0);
 }
 
 void TestStaffRoles::deactivatedMemberCannotSignInOrAct()

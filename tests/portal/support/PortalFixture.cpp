@@ -123,7 +123,7 @@ QString PortalFixture::inviteToken(qint64 contactId)
     ServiceError error;
     const std::optional<QString> link
         = InviteService(db(), *m_clock, publicUrl(m_transport))
-              .invite(contactId, QStringLiteral("test"), false, &error);
+              .invite(contactId, Actor::system(QStringLiteral("test")), false, &error);
     return link ? link->section(QLatin1Char('/'), -1) : QString();
 }
 
