@@ -651,6 +651,14 @@
         <source>Switched company in the portal</source>
         <translation>Firma im Portal gewechselt</translation>
     </message>
+    <message>
+        <source>Company added</source>
+        <translation>Firma angelegt</translation>
+    </message>
+    <message>
+        <source>Contact added</source>
+        <translation>Kontakt angelegt</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::BackupChecks</name>
@@ -759,6 +767,14 @@
     <message>
         <source>Save the branding</source>
         <translation>Branding speichern</translation>
+    </message>
+    <message>
+        <source>Show pre&amp;view</source>
+        <translation>&amp;Vorschau zeigen</translation>
+    </message>
+    <message>
+        <source>Show the portal&apos;s sign-in page with this branding, as it is typed and before it is saved</source>
+        <translation>Die Anmeldeseite des Portals mit diesem Branding zeigen, schon beim Tippen und vor dem Speichern</translation>
     </message>
 </context>
 <context>
@@ -1355,6 +1371,21 @@
     <message>
         <source>The contact&apos;s portal role could not be changed: %1</source>
         <translation>Die Portalrolle des Kontakts konnte nicht geändert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ContactService</name>
+    <message>
+        <source>The company could not be added.</source>
+        <translation>Die Firma konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>There is no such company.</source>
+        <translation>Diese Firma gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>The contact could not be added.</source>
+        <translation>Der Kontakt konnte nicht angelegt werden.</translation>
     </message>
 </context>
 <context>
@@ -3448,6 +3479,13 @@ Einladungslinks verweisen auf %2.</translation>
     </message>
 </context>
 <context>
+    <name>Gatehouse::MemorySocket</name>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>Die Verbindung ist geschlossen.</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::NewCompanyDialog</name>
     <message>
         <source>New company</source>
@@ -4186,6 +4224,49 @@ Einladungslinks verweisen auf %2.</translation>
     <message>
         <source>Saved. Clients now reach the portal at %1; restart Gatehouse to use the new settings.</source>
         <translation>Gespeichert. Kunden erreichen das Portal jetzt unter %1; starten Sie Gatehouse neu, um die neuen Einstellungen zu verwenden.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::PortalPreview</name>
+    <message>
+        <source>the page&apos;s process ended (exit code %1)</source>
+        <translation>der Prozess der Seite wurde beendet (Exitcode %1)</translation>
+    </message>
+    <message>
+        <source>the page&apos;s process ended abnormally (exit code %1)</source>
+        <translation>der Prozess der Seite wurde unerwartet beendet (Exitcode %1)</translation>
+    </message>
+    <message>
+        <source>the page&apos;s process crashed</source>
+        <translation>der Prozess der Seite ist abgestürzt</translation>
+    </message>
+    <message>
+        <source>the page&apos;s process was killed</source>
+        <translation>der Prozess der Seite wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>Starting the preview…</source>
+        <translation>Vorschau wird gestartet …</translation>
+    </message>
+    <message>
+        <source>Portal preview</source>
+        <translation>Portalvorschau</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s sign-in page as clients will see it with this branding, before it is saved. Arrow and page keys scroll it.</source>
+        <translation>Die Anmeldeseite des Portals, wie Kunden sie mit diesem Branding sehen werden, vor dem Speichern. Pfeil- und Bildtasten blättern.</translation>
+    </message>
+    <message>
+        <source>No preview: %1 The branding can still be edited and saved.</source>
+        <translation>Keine Vorschau: %1 Das Branding kann trotzdem bearbeitet und gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>The preview could not show the portal&apos;s page.</source>
+        <translation>Die Vorschau konnte die Seite des Portals nicht anzeigen.</translation>
+    </message>
+    <message>
+        <source>The preview stopped: %1. The branding can still be edited and saved.</source>
+        <translation>Die Vorschau wurde beendet: %1. Das Branding kann trotzdem bearbeitet und gespeichert werden.</translation>
     </message>
 </context>
 <context>
@@ -5547,6 +5628,10 @@ Markieren Sie sie als erledigt, sobald sie stattgefunden hat.</translation>
     <message>
         <source>Only a lead or an administrator can %1.</source>
         <translation>Nur ein Teamleiter oder ein Administrator kann %1.</translation>
+    </message>
+    <message>
+        <source>Only a member of staff can %1.</source>
+        <translation>Nur ein Mitarbeiter kann %1.</translation>
     </message>
 </context>
 <context>
@@ -6978,6 +7063,17 @@ SHA-256 des Nachweises: %8</translation>
     <message>
         <source>See the portal as this contact sees it (Ctrl+Shift+V)</source>
         <translation>Das Portal so sehen, wie dieser Kontakt es sieht (Strg+Umschalt+V)</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::WebEngineAvailability</name>
+    <message>
+        <source>Qt WebEngine is not fully installed: its helper program QtWebEngineProcess was not found.</source>
+        <translation>Qt WebEngine ist nicht vollständig installiert: das Hilfsprogramm QtWebEngineProcess wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Qt WebEngine does not start for the root user with its sandbox on. Run the console as a regular user (or set QTWEBENGINE_DISABLE_SANDBOX=1).</source>
+        <translation>Qt WebEngine startet für den Benutzer root nicht mit eingeschalteter Sandbox. Starten Sie die Konsole als normaler Benutzer (oder setzen Sie QTWEBENGINE_DISABLE_SANDBOX=1).</translation>
     </message>
 </context>
 <context>

@@ -651,6 +651,14 @@
         <source>Switched company in the portal</source>
         <translation>Changement d’entreprise dans le portail</translation>
     </message>
+    <message>
+        <source>Company added</source>
+        <translation>Entreprise ajoutée</translation>
+    </message>
+    <message>
+        <source>Contact added</source>
+        <translation>Contact ajouté</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::BackupChecks</name>
@@ -759,6 +767,14 @@
     <message>
         <source>Save the branding</source>
         <translation>Enregistrer l’identité visuelle</translation>
+    </message>
+    <message>
+        <source>Show pre&amp;view</source>
+        <translation>Afficher l’a&amp;perçu</translation>
+    </message>
+    <message>
+        <source>Show the portal&apos;s sign-in page with this branding, as it is typed and before it is saved</source>
+        <translation>Afficher la page de connexion du portail avec cette identité visuelle, pendant la saisie et avant l’enregistrement</translation>
     </message>
 </context>
 <context>
@@ -1355,6 +1371,21 @@
     <message>
         <source>The contact&apos;s portal role could not be changed: %1</source>
         <translation>Impossible de modifier le rôle du contact dans le portail&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::ContactService</name>
+    <message>
+        <source>The company could not be added.</source>
+        <translation>Impossible d’ajouter l’entreprise.</translation>
+    </message>
+    <message>
+        <source>There is no such company.</source>
+        <translation>Cette entreprise n’existe pas.</translation>
+    </message>
+    <message>
+        <source>The contact could not be added.</source>
+        <translation>Impossible d’ajouter le contact.</translation>
     </message>
 </context>
 <context>
@@ -3448,6 +3479,13 @@ Les liens d’invitation pointent vers %2.</translation>
     </message>
 </context>
 <context>
+    <name>Gatehouse::MemorySocket</name>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>La connexion est fermée.</translation>
+    </message>
+</context>
+<context>
     <name>Gatehouse::NewCompanyDialog</name>
     <message>
         <source>New company</source>
@@ -4186,6 +4224,49 @@ Les liens d’invitation pointent vers %2.</translation>
     <message>
         <source>Saved. Clients now reach the portal at %1; restart Gatehouse to use the new settings.</source>
         <translation>Enregistré. Les clients accèdent désormais au portail à l’adresse %1&#xa0;; redémarrez Gatehouse pour appliquer les nouveaux paramètres.</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::PortalPreview</name>
+    <message>
+        <source>the page&apos;s process ended (exit code %1)</source>
+        <translation>le processus de la page s’est terminé (code de sortie %1)</translation>
+    </message>
+    <message>
+        <source>the page&apos;s process ended abnormally (exit code %1)</source>
+        <translation>le processus de la page s’est terminé anormalement (code de sortie %1)</translation>
+    </message>
+    <message>
+        <source>the page&apos;s process crashed</source>
+        <translation>le processus de la page a planté</translation>
+    </message>
+    <message>
+        <source>the page&apos;s process was killed</source>
+        <translation>le processus de la page a été tué</translation>
+    </message>
+    <message>
+        <source>Starting the preview…</source>
+        <translation>Démarrage de l’aperçu…</translation>
+    </message>
+    <message>
+        <source>Portal preview</source>
+        <translation>Aperçu du portail</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s sign-in page as clients will see it with this branding, before it is saved. Arrow and page keys scroll it.</source>
+        <translation>La page de connexion du portail telle que les clients la verront avec cette identité visuelle, avant l’enregistrement. Les touches fléchées et de page la font défiler.</translation>
+    </message>
+    <message>
+        <source>No preview: %1 The branding can still be edited and saved.</source>
+        <translation>Pas d’aperçu : %1 L’identité visuelle peut tout de même être modifiée et enregistrée.</translation>
+    </message>
+    <message>
+        <source>The preview could not show the portal&apos;s page.</source>
+        <translation>L’aperçu n’a pas pu afficher la page du portail.</translation>
+    </message>
+    <message>
+        <source>The preview stopped: %1. The branding can still be edited and saved.</source>
+        <translation>L’aperçu s’est arrêté : %1. L’identité visuelle peut tout de même être modifiée et enregistrée.</translation>
     </message>
 </context>
 <context>
@@ -5547,6 +5628,10 @@ Marquez-la comme terminée une fois qu’elle a eu lieu.</translation>
     <message>
         <source>Only a lead or an administrator can %1.</source>
         <translation>Seul un responsable ou un administrateur peut %1.</translation>
+    </message>
+    <message>
+        <source>Only a member of staff can %1.</source>
+        <translation>Seul un membre de l’équipe peut %1.</translation>
     </message>
 </context>
 <context>
@@ -6978,6 +7063,17 @@ SHA-256 de la preuve&#xa0;: %8</translation>
     <message>
         <source>See the portal as this contact sees it (Ctrl+Shift+V)</source>
         <translation>Voir le portail tel que ce contact le voit (Ctrl+Maj+V)</translation>
+    </message>
+</context>
+<context>
+    <name>Gatehouse::WebEngineAvailability</name>
+    <message>
+        <source>Qt WebEngine is not fully installed: its helper program QtWebEngineProcess was not found.</source>
+        <translation>Qt WebEngine n’est pas entièrement installé : son programme auxiliaire QtWebEngineProcess est introuvable.</translation>
+    </message>
+    <message>
+        <source>Qt WebEngine does not start for the root user with its sandbox on. Run the console as a regular user (or set QTWEBENGINE_DISABLE_SANDBOX=1).</source>
+        <translation>Qt WebEngine ne démarre pas pour l’utilisateur root avec son bac à sable activé. Lancez la console en tant qu’utilisateur ordinaire (ou définissez QTWEBENGINE_DISABLE_SANDBOX=1).</translation>
     </message>
 </context>
 <context>
