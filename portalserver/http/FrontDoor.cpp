@@ -1,8 +1,6 @@
 #include "FrontDoor.h"
 
 #include "FrontDoorConnection.h"
-#include "InnerPair.h"
-#include "LoopbackPairListener.h"
 
 #include <QCoreApplication>
 #include <QTcpSocket>
@@ -43,13 +41,7 @@ void FrontDoor::incomingConnection(qintptr socketDescriptor)
     connect(connection, &FrontDoorConnection::finished, this,
             [this, address] { release(address); });
     // QTcpServer announces it (pendingConnectionAvailable), and QHttpServer takes it from there.
-    connect(connection, &FrontDoorConnection::relayReady, this,
-            [this, connection] { addPendingConnection(connection->takeRelay()); });
-    const InnerPair::Kind kind = InnerPair::kindFor(m_limits.tcpInnerPair);
-    if (kind == InnerPair::Kind::LoopbackTcp && !m_loopback) {
-        m_loopback = new LoopbackPairListener(this);
-    }
-    connection->openRelay(kind, m_loopback);
+    addPendingConnection(connection->openRelay());
 }
 
 void FrontDoor::release(const QHostAddress &address)

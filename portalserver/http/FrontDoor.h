@@ -14,14 +14,13 @@
 namespace Gatehouse {
 
 class FrontDoorConnection;
-class LoopbackPairListener;
 class TransferRegistry;
 
 // Gatehouse's own listening socket, handed to QHttpServer with bind(). QHttpServer 6.4 reads
 // whatever a client sends, for as long as it likes, into memory. So every client connection
 // ends here instead: a FrontDoorConnection reads it under the limits and hands only acceptable
-// requests on, through a local socket pair (InnerPair), to the socket QHttpServer gets from
-// nextPendingConnection(). Responses travel back the same way.
+// requests on, through an in-process socket pair (MemorySocket), to the socket QHttpServer gets
+// from nextPendingConnection(). Responses travel back the same way.
 class FrontDoor : public QTcpServer
 {
     Q_OBJECT
@@ -54,7 +53,6 @@ private:
     std::optional<QSslConfiguration> m_tls;
     TransferRegistry *m_transfers = nullptr;
     LargeBodyAdmission m_admission;
-    LoopbackPairListener *m_loopback = nullptr; // made for the first loopback inner pair
     QHash<QHostAddress, int> m_perAddress;
     int m_total = 0;
 };

@@ -1,6 +1,7 @@
 #include "FrontDoorConnection.h"
 
 #include "FrontDoorRefusal.h"
+#include "MemorySocket.h"
 #include "SocketCalls.h"
 #include "UploadSpool.h"
 
@@ -82,23 +83,11 @@ FrontDoorConnection::FrontDoorConnection(qintptr socketDescriptor, const FrontDo
     m_writeStall.start();
 }
 
-void FrontDoorConnection::openRelay(InnerPair::Kind kind, LoopbackPairListener *listener)
+QTcpSocket *FrontDoorConnection::openRelay()
 {
-    m_pair = new InnerPair(this);
-    connect(m_pair, &InnerPair::ready, this, &FrontDoorConnection::relayReady);
-    connect(m_pair, &InnerPair::failed, this, [this] {
-        qCWarning(lcFrontDoor) << "cannot connect the inner pair:" << m_inner->errorString();
-        m_wire->abort();
-        finish();
-    });
-    QString error;
-    if (!m_pair->open(kind, listener, &error)) {
-        qCWarning(lcFrontDoor).noquote() << "cannot open the inner pair:" << error;
-        m_wire->abort();
-        finish();
-        return;
-    }
-    m_inner = m_pair->inner();
+    const auto [inner, relay] = MemorySocket::createPair();
+    inner->setParent(this);
+    m_inner = inner;
     connect(m_inner, &QTcpSocket::readyRead, this, &FrontDoorConnection::readFromServer);
     connect(m_inner, &QTcpSocket::disconnected, this, [this] {
         if (m_closing || m_finished) {
@@ -111,16 +100,13 @@ void FrontDoorConnection::openRelay(InnerPair::Kind kind, LoopbackPairListener *
             m_wire->disconnectFromHost();
         }
     });
+    relay->setClient(m_wire->peerAddress(), m_wire->peerPort());
+    return relay;
 }
 
 FrontDoorConnection::~FrontDoorConnection()
 {
     dropSpools(); // also when the server stops with the connection open
-}
-
-QTcpSocket *FrontDoorConnection::takeRelay()
-{
-    return m_pair->takeRelay(m_wire->peerAddress(), m_wire->peerPort(), parent());
 }
 
 QHostAddress FrontDoorConnection::peerAddress() const
@@ -367,8 +353,8 @@ void FrontDoorConnection::finish()
     m_ticker.stop();
     m_download.reset();
     dropSpools();
-    if (m_pair) {
-        m_pair->close();
+    if (m_inner) {
+        m_inner->disconnectFromHost();
     }
     Q_EMIT finished();
     deleteLater();

@@ -2,7 +2,6 @@
 
 #include "FrontDoor.h"
 #include "FrontDoorLimits.h"
-#include "InnerPair.h"
 #include "RequestGate.h"
 #include "TransferRegistry.h"
 
@@ -21,11 +20,10 @@ class QTcpSocket;
 
 namespace Gatehouse {
 
-class LoopbackPairListener;
 class UploadSpool;
 
 // One client connection through the front door: the client's socket (the wire) on one side,
-// a local socket pair (InnerPair) to QHttpServer on the other. Requests go in only as the
+// an in-process socket pair (MemorySocket) to QHttpServer on the other. Requests go in only as the
 // RequestGate lets them; responses come back unchanged. Enforces the timeouts and honours
 // Connection: close. Two things bypass QHttpServer, which holds bodies whole in memory: the bodies
 // of spooled routes go to an encrypted spool file as they arrive (the request reaches QHttpServer
@@ -44,10 +42,9 @@ public:
     ~FrontDoorConnection() override;
 
     bool isValid() const { return m_valid; }
-    // Makes the pair to QHttpServer; relayReady() says when takeRelay() has the socket meant
-    // for it. A pair that cannot be made ends the connection.
-    void openRelay(InnerPair::Kind kind, LoopbackPairListener *listener);
-    QTcpSocket *takeRelay();
+    // Makes the pair to QHttpServer and returns its end, showing the client's address, for
+    // QHttpServer to take over.
+    QTcpSocket *openRelay();
     QHostAddress peerAddress() const;
 
     // Answers with status and closes at once, e.g. when there are too many connections.
@@ -56,7 +53,6 @@ public:
                         const QByteArray &code = {});
 
 Q_SIGNALS:
-    void relayReady();
     void finished();
 
 private:
@@ -100,8 +96,7 @@ private:
     QSslSocket *m_tlsWire = nullptr; // the same socket when it speaks TLS
     const FrontDoor::LargeBodyAdmission *m_admission = nullptr;
     bool m_valid = false;
-    InnerPair *m_pair = nullptr;
-    QTcpSocket *m_inner = nullptr; // our end of m_pair
+    QTcpSocket *m_inner = nullptr; // our end of the pair to QHttpServer
     QTimer m_ticker;
     QElapsedTimer m_since;         // start of the current head, idle spell or body window
     qint64 m_windowBytes = 0;      // body bytes in the current window

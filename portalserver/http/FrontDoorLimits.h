@@ -49,9 +49,6 @@ struct FrontDoorLimits
     // lost packet's retransmission) does not count against it.
     int sendRateWindowMs = 10 * 1000;
     qint64 minSendBytesPerWindow = 10 * 1024;
-    // The inner pair to QHttpServer as a loopback TCP connection instead of a socketpair: always
-    // so on Windows, which has no socketpair; elsewhere for tests of that path.
-    bool tcpInnerPair = false;
     int maxConnectionsPerAddress = 32; // a trusted reverse proxy is not held to it
     int maxConnections = 1024;
     // Reverse proxies (address, prefix length) whose X-Forwarded-For is believed.

@@ -5,7 +5,7 @@
 
 namespace Gatehouse {
 
-// The socket QHttpServer reads from: the server end of a connection's inner pair, showing the
+// The socket QHttpServer reads from: the server end of a connection's pair, showing the
 // client's own address so the request knows who sent it.
 class RelaySocket : public QTcpSocket
 {

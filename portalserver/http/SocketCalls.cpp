@@ -3,7 +3,6 @@
 #ifdef Q_OS_WIN
 #include <winsock2.h>
 #else
-#include <fcntl.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #endif
@@ -50,27 +49,5 @@ bool resetOnClose(qintptr socket)
     return ::setsockopt(int(socket), SOL_SOCKET, SO_LINGER, &option, sizeof option) == 0;
 #endif
 }
-
-#ifndef Q_OS_WIN
-bool openSocketPair(qintptr pair[2])
-{
-    int fds[2] = {-1, -1};
-#ifdef SOCK_CLOEXEC
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) {
-        return false;
-    }
-#else
-    // macOS: no SOCK_CLOEXEC.
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, fds) != 0) {
-        return false;
-    }
-    ::fcntl(fds[0], F_SETFD, FD_CLOEXEC);
-    ::fcntl(fds[1], F_SETFD, FD_CLOEXEC);
-#endif
-    pair[0] = fds[0];
-    pair[1] = fds[1];
-    return true;
-}
-#endif
 
 } // namespace Gatehouse::SocketCalls

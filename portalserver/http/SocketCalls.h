@@ -16,9 +16,4 @@ qint64 unsentBytes(qintptr socket);
 // queued for the kernel to deliver: for a client that is dropped for not reading it.
 bool resetOnClose(qintptr socket);
 
-#ifndef Q_OS_WIN
-// A connected pair of local stream sockets (AF_UNIX), closed on exec.
-bool openSocketPair(qintptr pair[2]);
-#endif
-
 } // namespace Gatehouse::SocketCalls

@@ -2,8 +2,7 @@
 // heads, lying and huge bodies, slow clients, idle and surplus connections. Each case runs
 // over a real socket, byte for byte, once over plain HTTP and once over TLS (the global rows
 // "http" and "https"), since over TLS the door reads decrypted bytes and its timers include
-// the handshake. With GATEHOUSE_TEST_TCP_PAIR set (the ctest run tst_front_door_tcp_pair) the
-// door reaches QHttpServer over loopback TCP pairs, as on Windows, instead of socketpairs.
+// the handshake.
 #include "Loopback.h"
 #include "PortalFixture.h"
 #include "RawClient.h"
@@ -92,7 +91,6 @@ void TestFrontDoor::initTestCase()
     m_limits.minBodyBytesPerWindow = 1024;
     m_limits.maxConnectionsPerAddress = 4;
     m_limits.writeTimeoutMs = 400;
-    m_limits.tcpInnerPair = qEnvironmentVariableIsSet("GATEHOUSE_TEST_TCP_PAIR");
     QString error;
     QVERIFY2(m_plain.start(QStringLiteral("sqlite"), &error, m_limits), qPrintable(error));
     QVERIFY2(m_tls.start(QStringLiteral("sqlite"), &error, m_limits, Transport::Https),
@@ -343,7 +341,6 @@ void TestFrontDoor::aClientVanishingMidBodyHarmsNoOne()
 bool TestFrontDoor::startSendRatePortal(PortalFixture &portal)
 {
     FrontDoorLimits limits;
-    limits.tcpInnerPair = m_limits.tcpInnerPair;
     limits.writeTimeoutMs = 60 * 1000; // only the rate decides here
     limits.sendRateWindowMs = 1000;
     limits.minSendBytesPerWindow = 32 * 1024;
