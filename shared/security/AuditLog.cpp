@@ -1,5 +1,6 @@
 #include "AuditLog.h"
 
+#include "storage/CommitOrder.h"
 #include "storage/Database.h"
 #include "storage/SqlQuery.h"
 #include "storage/Transaction.h"
@@ -15,7 +16,6 @@ namespace {
 
 // Serialises appenders on PostgreSQL. Any number will do that nothing else locks (schema
 // migrations take 7262024).
-constexpr qint64 kChainLockKey = 7262025;
 constexpr int kPageSize = 1000;
 constexpr char kCanonicalVersion[] = "gatehouse-audit-v1";
 
@@ -166,11 +166,8 @@ bool AuditLog::append(const AuditEvent &event, QString *error)
         setError(error, transaction.error());
         return false;
     }
-    if (m_db.engine() == Engine::Postgres) {
-        SqlQuery lock(m_db, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kChainLockKey));
-        if (!lock.exec(error)) {
-            return false;
-        }
+    if (!CommitOrder::lock(m_db, error)) {
+        return false;
     }
     SqlQuery newest(m_db, QStringLiteral("SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1"));
     if (!newest.exec(error)) {

@@ -28,7 +28,7 @@ struct AuditFilter
 //
 // append() belongs inside the caller's transaction, so that an event and the change it records
 // are committed together. Appenders never fork the chain: SQLite's writer lock (every
-// Transaction begins IMMEDIATE) serialises them, on PostgreSQL an advisory lock does.
+// Transaction begins IMMEDIATE) serialises them, on PostgreSQL the CommitOrder lock does.
 class AuditLog
 {
 public:

@@ -1,5 +1,6 @@
 #include "ActivityRepository.h"
 
+#include "CommitOrder.h"
 #include "Database.h"
 #include "SqlQuery.h"
 
@@ -8,6 +9,9 @@ namespace Gatehouse {
 bool ActivityRepository::append(qint64 workspaceId, const ActivityEvent &event, qint64 nowMs,
                                 QString *error)
 {
+    if (!CommitOrder::lock(m_db, error)) {
+        return false;
+    }
     SqlQuery query(m_db,
                    QStringLiteral("INSERT INTO activity (workspace_id, company_id, onboarding_id, "
                                   "task_id, kind, actor, summary, created_at) "
