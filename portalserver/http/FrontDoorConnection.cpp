@@ -211,7 +211,18 @@ void FrontDoorConnection::writeToClient(const QByteArray &bytes)
     if (pendingOutput() == 0) {
         m_writeStall.restart();
     }
+    if (!m_heldHead.isEmpty()) {
+        m_wire->write(std::exchange(m_heldHead, {}) + bytes);
+        return;
+    }
     m_wire->write(bytes);
+}
+
+void FrontDoorConnection::flushHead()
+{
+    if (!m_heldHead.isEmpty()) {
+        writeToClient({});
+    }
 }
 
 void FrontDoorConnection::check()

@@ -74,6 +74,10 @@ private:
     // Sends the offered file's next chunks while the client keeps up.
     void pump();
     void writeToClient(const QByteArray &bytes);
+    // A response's head waits for the first bytes of its body, so that both leave in one write
+    // (one segment for a small response instead of two); flushHead() sends it alone.
+    void holdHead(const QByteArray &head) { m_heldHead = head; }
+    void flushHead();
     // What we wrote and the client has not taken yet (for TLS: plaintext and ciphertext).
     qint64 pendingOutput() const;
     void dropSpools();
@@ -115,6 +119,7 @@ private:
     // Response framing
     QByteArray m_fromServer; // read from the server, not relayed yet
     QByteArray m_responseHead;
+    QByteArray m_heldHead;
     qint64 m_responseRemaining = 0;
     bool m_responseInBody = false;
     bool m_responseUntilClose = false;

@@ -26,6 +26,7 @@ void FrontDoorConnection::readFromServer()
             m_fromServer = m_inner->read(qMin(m_inner->bytesAvailable(), kMaxPendingOutputBytes));
         }
         relayResponses();
+        flushHead(); // a head whose body has not come yet, or has none
         if (m_closing) {
             return;
         }
@@ -94,7 +95,7 @@ void FrontDoorConnection::startResponse(const QByteArray &head)
         finish();
         return;
     }
-    writeToClient(ResponseHead::rewrite(head, download ? download->size : -1));
+    holdHead(ResponseHead::rewrite(head, download ? download->size : -1));
     if (parsed.contentLength < 0) {
         m_responseUntilClose = true;
         return;
@@ -143,6 +144,7 @@ void FrontDoorConnection::pump()
 
 bool FrontDoorConnection::responseDone()
 {
+    flushHead(); // a response without a body
     const int request = m_responsesDone++;
     // The handler has answered: the body it was given is read and can go.
     const QByteArray spool = m_spoolOfRequest.take(request);
