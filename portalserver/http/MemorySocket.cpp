@@ -151,12 +151,17 @@ void MemorySocket::announceReadable()
         Qt::QueuedConnection);
 }
 
+void MemorySocket::connectNotify(const QMetaMethod &signal)
+{
+    if (signal == QMetaMethod::fromSignal(&QIODevice::bytesWritten)) {
+        m_writtenWanted = true;
+    }
+    RelaySocket::connectNotify(signal);
+}
+
 void MemorySocket::announceWritten(qint64 bytes)
 {
-    // Neither QHttpServer nor the front door listens for it on these sockets; posting it for
-    // nobody would cost an event per write.
-    static const QMetaMethod signal = QMetaMethod::fromSignal(&QIODevice::bytesWritten);
-    if (!isSignalConnected(signal)) {
+    if (!m_writtenWanted) {
         return;
     }
     const bool posted = m_writtenUnannounced > 0;

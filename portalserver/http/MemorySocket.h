@@ -31,6 +31,7 @@ public:
     void close() override;
 
 protected:
+    void connectNotify(const QMetaMethod &signal) override;
     qint64 readData(char *data, qint64 maxSize) override;
     qint64 writeData(const char *data, qint64 size) override;
 
@@ -48,6 +49,9 @@ private:
     qsizetype m_inputRead = 0;
     bool m_readablePosted = false;
     qint64 m_writtenUnannounced = 0;
+    // Whether anyone ever listened for bytesWritten: neither QHttpServer nor the front door
+    // does, and posting it for nobody would cost an event per write.
+    bool m_writtenWanted = false;
 };
 
 } // namespace Gatehouse

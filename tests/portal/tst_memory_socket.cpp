@@ -28,6 +28,7 @@ private Q_SLOTS:
 
     void whatOneEndWritesTheOtherReads();
     void readyReadComesFromTheEventLoopOnceForManyWrites();
+    void bytesWrittenComesFromTheEventLoopToWhoeverListens();
     void aReaderTakingALittleAtATimeGetsEverythingInOrder();
     void transactionsAndPeekWorkAsQHttpServerUsesThem();
     void closingLetsThePeerReadWhatCameFirstThenDisconnects();
@@ -63,6 +64,17 @@ void TestMemorySocket::readyReadComesFromTheEventLoopOnceForManyWrites()
     QCoreApplication::processEvents();
     QCOMPARE(readable.count(), 1);
     QCOMPARE(m_b->readAll(), QByteArray("one two three"));
+}
+
+void TestMemorySocket::bytesWrittenComesFromTheEventLoopToWhoeverListens()
+{
+    QSignalSpy written(m_a.get(), &QIODevice::bytesWritten);
+    m_a->write("12345");
+    m_a->write("678");
+    QCOMPARE(written.count(), 0);
+    QVERIFY(written.wait(1000));
+    QCOMPARE(written.count(), 1);
+    QCOMPARE(written.first().first().toLongLong(), 8);
 }
 
 void TestMemorySocket::aReaderTakingALittleAtATimeGetsEverythingInOrder()
