@@ -180,19 +180,21 @@ QString userAgent(const QHttpServerRequest &request)
 
 void addSecurityHeaders(QHttpServerResponse &response, bool secureTransport)
 {
-    // Frames only from the three video hosts a training may embed (TrainingSpec).
-    QByteArray policy = QByteArrayLiteral("default-src 'self'; script-src 'self'; "
-                                          "style-src 'self'; img-src 'self' data:; "
-                                          "connect-src 'self'; frame-src ")
-                        + TrainingSpec::embedOrigins().join(QLatin1Char(' ')).toLatin1()
-                        + QByteArrayLiteral("; frame-ancestors 'none'; "
-                                            "base-uri 'none'; form-action 'self'; "
-                                            "object-src 'none'");
+    // Frames only from the three video hosts a training may embed (TrainingSpec). Built once:
+    // this is on every response.
+    static const QByteArray policy
+        = QByteArrayLiteral("default-src 'self'; script-src 'self'; "
+                            "style-src 'self'; img-src 'self' data:; "
+                            "connect-src 'self'; frame-src ")
+          + TrainingSpec::embedOrigins().join(QLatin1Char(' ')).toLatin1()
+          + QByteArrayLiteral("; frame-ancestors 'none'; "
+                              "base-uri 'none'; form-action 'self'; "
+                              "object-src 'none'");
     // A file served for download runs nothing even where a browser shows it instead.
-    if (response.hasHeader(QByteArrayLiteral("Content-Disposition"))) {
-        policy += "; sandbox";
-    }
-    response.setHeader(QByteArrayLiteral("Content-Security-Policy"), policy);
+    static const QByteArray sandboxed = policy + "; sandbox";
+    response.setHeader(QByteArrayLiteral("Content-Security-Policy"),
+                       response.hasHeader(QByteArrayLiteral("Content-Disposition")) ? sandboxed
+                                                                                    : policy);
     response.setHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
     response.setHeader(QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer"));
     response.setHeader(QByteArrayLiteral("X-Frame-Options"), QByteArrayLiteral("DENY"));
