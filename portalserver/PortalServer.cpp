@@ -266,11 +266,15 @@ QString PortalServer::publicUrl() const
 void PortalServer::registerRoutes()
 {
     const PortalContext &context = *m_context;
+    // QHttpServer 6.4 tries the rules in this order, a regular expression each, until one
+    // matches: the routes a signed-in client calls most (home, a task) go first. No two files
+    // register the same path and method, so the order changes nothing else; the static files'
+    // catch-all stays last.
+    OnboardingApi::registerRoutes(*m_http, context);
     AuthApi::registerRoutes(*m_http, context);
     TotpApi::registerRoutes(*m_http, context);
     ImpersonationApi::registerRoutes(*m_http, context);
     AccountApi::registerRoutes(*m_http, context);
-    OnboardingApi::registerRoutes(*m_http, context);
     DocumentApi::registerRoutes(*m_http, context);
     CommentApi::registerRoutes(*m_http, context);
     ApprovalApi::registerRoutes(*m_http, context);
