@@ -41,7 +41,10 @@ void FrontDoor::incomingConnection(qintptr socketDescriptor)
     connect(connection, &FrontDoorConnection::finished, this,
             [this, address] { release(address); });
     // QTcpServer announces it (pendingConnectionAvailable), and QHttpServer takes it from there.
-    addPendingConnection(connection->openRelay());
+    // Ours, like any socket a QTcpServer hands out, so that it goes with the server at the end.
+    QTcpSocket *relay = connection->openRelay();
+    relay->setParent(this);
+    addPendingConnection(relay);
 }
 
 void FrontDoor::release(const QHostAddress &address)
