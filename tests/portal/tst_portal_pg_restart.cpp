@@ -12,6 +12,7 @@
 #include "services/InviteService.h"
 #include "services/WorkspaceSetup.h"
 #include "storage/DirectoryRepository.h"
+#include "storage/Transaction.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -29,8 +30,11 @@ private Q_SLOTS:
     void initTestCase() { QVERIFY(Tokens::initialise()); }
 
     void everyThreadAndTheOutboxRecover();
+    void aTransactionCutShortIsNotContinued();
 
 private:
+    // A migrated database of its own on server; null (and a failed check) when it cannot be.
+    static std::unique_ptr<TestDatabase> createOn(const PrivatePostgres &server, QString *error);
     // GET /api/v1/me on a connection of its own, so that the kernel may hand it to either
     // server; which one answered is told by their request counters.
     int requestMe(PortalHost &host, const QString &session, int *server);
@@ -67,25 +71,38 @@ QStringList TestPortalPgRestart::mailboxTexts(const QString &mailbox)
     return texts;
 }
 
-void TestPortalPgRestart::everyThreadAndTheOutboxRecover()
+std::unique_ptr<TestDatabase> TestPortalPgRestart::createOn(const PrivatePostgres &server,
+                                                            QString *error)
 {
-    QString error;
-    if (!Database::isAvailable(Engine::Postgres, &error)) {
-        QSKIP(qPrintable(error));
-    }
-    if (!PrivatePostgres::isAvailable()) {
-        QSKIP("GATEHOUSE_TEST_PG_BINDIR does not name a PostgreSQL installation");
-    }
-    if (!PortalServer::canSharePort()) {
-        QSKIP("this platform cannot share a port between servers");
-    }
-    PrivatePostgres server;
-    QVERIFY2(server.create(&error), qPrintable(error));
     // TestDatabase makes its database on whichever server this names.
     const QByteArray shared = qgetenv("GATEHOUSE_TEST_PG_URL");
     qputenv("GATEHOUSE_TEST_PG_URL", server.adminUrl().toUtf8());
-    std::unique_ptr<TestDatabase> test = TestDatabase::create(Engine::Postgres, &error);
+    std::unique_ptr<TestDatabase> test = TestDatabase::create(Engine::Postgres, error);
     qputenv("GATEHOUSE_TEST_PG_URL", shared);
+    return test;
+}
+
+#define SKIP_WITHOUT_PRIVATE_POSTGRES()                                                            \
+    do {                                                                                           \
+        QString why;                                                                               \
+        if (!Database::isAvailable(Engine::Postgres, &why)) {                                      \
+            QSKIP(qPrintable(why));                                                                \
+        }                                                                                          \
+        if (!PrivatePostgres::isAvailable()) {                                                     \
+            QSKIP("GATEHOUSE_TEST_PG_BINDIR does not name a PostgreSQL installation");             \
+        }                                                                                          \
+    } while (false)
+
+void TestPortalPgRestart::everyThreadAndTheOutboxRecover()
+{
+    SKIP_WITHOUT_PRIVATE_POSTGRES();
+    if (!PortalServer::canSharePort()) {
+        QSKIP("this platform cannot share a port between servers");
+    }
+    QString error;
+    PrivatePostgres server;
+    QVERIFY2(server.create(&error), qPrintable(error));
+    std::unique_ptr<TestDatabase> test = createOn(server, &error);
     QVERIFY2(test, qPrintable(error));
     QVERIFY2(WorkspaceSetup(test->db(), Clock::system()).ensureDemo(nullptr, nullptr, &error),
              qPrintable(error));
@@ -186,6 +203,58 @@ void TestPortalPgRestart::everyThreadAndTheOutboxRecover()
 
     host.stop();
     // The test's database is dropped on the private server while it still runs.
+    test.reset();
+}
+
+// The connection goes in the middle of a transaction: nothing of it is kept, none of its later
+// statements runs on the new connection (where each would commit on its own), and the first
+// statement after it works.
+void TestPortalPgRestart::aTransactionCutShortIsNotContinued()
+{
+    SKIP_WITHOUT_PRIVATE_POSTGRES();
+    QString error;
+    PrivatePostgres server;
+    QVERIFY2(server.create(&error), qPrintable(error));
+    std::unique_ptr<TestDatabase> test = createOn(server, &error);
+    QVERIFY2(test, qPrintable(error));
+    const Database &db = test->db();
+    const auto queue = [&db](const QString &subject, QString *why) {
+        MailMessage message;
+        message.to = QStringLiteral("someone@example.test");
+        message.subject = subject;
+        message.text = subject;
+        return OutboxRepository(db).enqueue(message, QDateTime::currentMSecsSinceEpoch(), why) != 0;
+    };
+    {
+        Transaction transaction(db);
+        QVERIFY2(transaction.isActive(), qPrintable(transaction.error()));
+        QVERIFY2(queue(QStringLiteral("before"), &error), qPrintable(error));
+        QVERIFY2(server.restart(&error), qPrintable(error));
+        QVERIFY(!queue(QStringLiteral("cut"), &error));
+        QVERIFY(!queue(QStringLiteral("after the cut"), &error));
+        {
+            // Nor does one begun inside it begin on a new connection.
+            Transaction inner(db);
+            QVERIFY(!inner.isActive());
+        }
+        QVERIFY(!transaction.commit(&error));
+        QVERIFY2(error.contains(QStringLiteral("lost")), qPrintable(error));
+    }
+    QVERIFY2(queue(QStringLiteral("next"), &error), qPrintable(error));
+    {
+        Transaction transaction(db);
+        QVERIFY2(transaction.isActive(), qPrintable(transaction.error()));
+        QVERIFY2(queue(QStringLiteral("in a new transaction"), &error), qPrintable(error));
+        QVERIFY2(transaction.commit(&error), qPrintable(error));
+    }
+    const QList<MailMessage> kept = OutboxRepository(db).recent(10, &error);
+    QStringList subjects;
+    for (const MailMessage &message : kept) {
+        subjects.append(message.subject);
+    }
+    subjects.sort();
+    QCOMPARE(subjects,
+             QStringList({QStringLiteral("in a new transaction"), QStringLiteral("next")}));
     test.reset();
 }
 
