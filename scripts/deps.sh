@@ -14,7 +14,7 @@ GATEHOUSE_BUILD_PACKAGES=(
     qt6-webengine-dev qt6-pdf-dev qt6-svg-dev qt6-charts-dev libqt6sql6-sqlite libqt6sql6-psql
     qtkeychain-qt6-dev
     libssl-dev libsodium-dev libzip-dev libcmark-dev libcurl4-openssl-dev libqrencode-dev
-    libsqlite3-dev libgl-dev shared-mime-info fonts-dejavu-core
+    libsqlite3-dev libpq-dev libgl-dev shared-mime-info fonts-dejavu-core
 )
 
 GATEHOUSE_TEST_PACKAGES=(

@@ -1,6 +1,8 @@
 #include "ViewPortalAsAction.h"
 
 #include "ImpersonationDialog.h"
+#include "core/MessageBox.h"
+#include "core/WebEngineAvailability.h"
 
 #include <QWidget>
 
@@ -28,6 +30,14 @@ void ViewPortalAsAction::setContact(const std::optional<Contact> &contact)
 ImpersonationDialog *ViewPortalAsAction::openDialog()
 {
     if (!isEnabled() || !m_contact) {
+        return nullptr;
+    }
+    // The view is a QWebEngineView: where Chromium cannot start it would end the whole console,
+    // so say why before anything (a reason asked, a view recorded) begins.
+    const QString problem = WebEngineAvailability::problem();
+    if (!problem.isEmpty()) {
+        MessageBox::warning(qobject_cast<QWidget *>(parent()), tr("View portal as…"),
+                            tr("The portal cannot be shown here. %1").arg(problem));
         return nullptr;
     }
     auto *dialog

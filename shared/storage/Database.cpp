@@ -2,43 +2,27 @@
 
 #include "Migrations.h"
 #include "SqlQuery.h"
+#include "ThreadConnection.h"
 #include "core/Logging.h"
 
 #include <QAtomicInteger>
-#include <QCache>
 #include <QFileInfo>
 #include <QHash>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QStringList>
 #include <QThread>
 #include <QThreadStorage>
+
+#include <libpq-fe.h>
 
 #include <memory>
 #include <unordered_map>
 
 namespace Gatehouse {
 
-constexpr int kStatementCacheSize = 256;
-
-// One thread's connection to one database, with the statements prepared on it.
-struct ThreadConnection
-{
-    QSqlDatabase db;
-    // SQL text -> a statement prepared for it and free to use (at most kStatementCacheSize, the
-    // least recently used dropped first). Preparing is most of the cost of a small query: SQLite
-    // parses and plans the SQL again, and PostgreSQL spends two extra round trips (PREPARE,
-    // then DEALLOCATE) besides the EXECUTE.
-    QCache<QString, QSqlQuery> statements{kStatementCacheSize};
-    // Counts the times the statements were dropped; a statement handed out before cannot come
-    // back after, as it belongs to a connection that was closed.
-    quint64 generation = 0;
-
-    void dropStatements()
-    {
-        statements.clear();
-        ++generation;
-    }
-};
+// While PostgreSQL cannot be reached, each thread tries to reconnect at most this often.
+constexpr int kReconnectIntervalMs = 1000;
 
 namespace {
 
@@ -49,26 +33,62 @@ namespace {
 // Held in QThreadStorage rather than thread_local: Qt destroys it while the QThread is finishing,
 // before QThread::wait() returns. A thread_local would be destroyed after that, as the thread
 // exits, and could race the process's own exit tearing down Qt SQL's connection registry.
+// Closes the connection and lets go of its driver, then of the statements prepared on it: with
+// their driver gone they do not each try to DEALLOCATE (closing frees them on the server
+// anyway), which on a connection PostgreSQL cut would be a warning apiece.
+void release(ThreadConnection &connection)
+{
+    const QString name = connection.db.connectionName();
+    connection.db.close();
+    connection.db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(name);
+    connection.dropStatements();
+}
+
 struct ThreadConnections
 {
     std::unordered_map<quint64, ThreadConnection> byInstance;
     ~ThreadConnections()
     {
-        QStringList names;
         for (auto &[id, connection] : byInstance) {
-            connection.dropStatements();
-            names.append(connection.db.connectionName());
-            connection.db.close();
+            release(connection);
         }
-        byInstance.clear(); // drop our handles before the connections go
-        for (const QString &name : std::as_const(names)) {
-            QSqlDatabase::removeDatabase(name);
-        }
+        byInstance.clear();
     }
 };
 
 QThreadStorage<ThreadConnections> t_connections;
 QAtomicInteger<quint64> s_nextInstance = 0;
+
+QString driverName(Engine engine)
+{
+    return engine == Engine::Sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
+}
+
+QString lostMessage()
+{
+    return QStringLiteral("The connection to the database is lost; it is being reopened.");
+}
+
+// After a failed statement: whether libpq itself says the server is gone. Qt's driver keeps
+// such a connection, only its isOpen() turns false. A server shutting down sends its FATAL
+// error and closes the socket; libpq notices the close when it reads on, so it is asked to.
+bool serverGone(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    // Qt 6 names the type as the compiler spells it (the struct behind the typedef).
+    if (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0) {
+        return false;
+    }
+    PGconn *connection = *static_cast<PGconn *const *>(handle.constData());
+    if (connection == nullptr) {
+        return false; // closed on purpose
+    }
+    if (PQstatus(connection) == CONNECTION_OK) {
+        (void)PQconsumeInput(connection); // never blocks; on end of input it marks the status
+    }
+    return PQstatus(connection) == CONNECTION_BAD;
+}
 
 } // namespace
 
@@ -88,18 +108,14 @@ Database::~Database()
     auto &connections = t_connections.localData().byInstance;
     const auto found = connections.find(m_id);
     if (found != connections.end()) {
-        found->second.dropStatements();
-        const QString name = found->second.db.connectionName();
-        found->second.db.close();
+        release(found->second);
         connections.erase(found);
-        QSqlDatabase::removeDatabase(name);
     }
 }
 
 bool Database::isAvailable(Engine engine, QString *error)
 {
-    const QString driver
-        = engine == Engine::Sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
+    const QString driver = driverName(engine);
     if (QSqlDatabase::isDriverAvailable(driver)) {
         return true;
     }
@@ -174,22 +190,106 @@ ThreadConnection &Database::threadConnection() const
     if (found != connections.end()) {
         return found->second;
     }
-    const QString driver
-        = m_config.engine == Engine::Sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
     ThreadConnection &connection = connections[m_id];
-    connection.db = QSqlDatabase::addDatabase(driver, connectionNameForThisThread());
+    connection.db
+        = QSqlDatabase::addDatabase(driverName(m_config.engine), connectionNameForThisThread());
     QString error;
     if (!configure(connection.db, &error)) {
         qCDebug(lcStorage).noquote() << error; // open() reports it to whoever asked
+        if (m_config.engine == Engine::Postgres) {
+            // A portal thread started while the server was down tries again later by itself.
+            connection.db.close();
+            connection.lost = true;
+            connection.retryAt.setRemainingTime(kReconnectIntervalMs);
+        }
     }
     return connection;
 }
 
-QSqlQuery Database::takeStatement(const QString &sql, quint64 *generation,
-                                  QString *prepareError) const
+ThreadConnection &Database::usableConnection() const
 {
     ThreadConnection &connection = threadConnection();
+    if (Q_UNLIKELY(connection.lost)) {
+        tryToRecover(connection);
+    }
+    return connection;
+}
+
+void Database::abandon(ThreadConnection &connection) const
+{
+    const QString name = connection.db.connectionName();
+    release(connection);
+    connection.db = QSqlDatabase::addDatabase(driverName(m_config.engine), name);
+}
+
+void Database::tryToRecover(ThreadConnection &connection) const
+{
+    // A transaction on the lost connection is gone with it: its remaining statements fail, and
+    // none of them may run on a new connection outside it.
+    if (connection.transactionDepth > 0 || !connection.retryAt.hasExpired()) {
+        return;
+    }
+    connection.retryAt.setRemainingTime(kReconnectIntervalMs);
+    QString error;
+    if (configure(connection.db, &error)) {
+        connection.lost = false;
+        qCInfo(lcStorage).noquote() << "reconnected to the database" << m_config.describe();
+        return;
+    }
+    connection.db.close();
+    qCWarning(lcStorage).noquote() << error << "(trying again in a second)";
+}
+
+bool Database::noteFailure(ThreadConnection &connection, const QString &failure) const
+{
+    if (m_config.engine != Engine::Postgres || connection.lost || !serverGone(connection.db)) {
+        return false;
+    }
+    qCWarning(lcStorage).noquote() << "the connection to the database was lost:" << failure;
+    connection.lost = true;
+    connection.retryAt = QDeadlineTimer();
+    abandon(connection);
+    tryToRecover(connection);
+    return true;
+}
+
+bool Database::execDirect(ThreadConnection &connection, const QString &sql, QString *error) const
+{
+    QString message;
+    if (connection.lost) {
+        message = lostMessage();
+    } else {
+        QSqlQuery query(connection.db);
+        if (query.exec(sql)) {
+            return true;
+        }
+        message = query.lastError().text();
+    }
+    if (!connection.lost) {
+        (void)noteFailure(connection, message + QStringLiteral(" in ") + sql);
+    }
+    if (error) {
+        *error = QStringLiteral("Database error: %1").arg(message);
+    }
+    return false;
+}
+
+QString Database::lostConnectionMessage()
+{
+    return lostMessage();
+}
+
+QSqlQuery Database::takeStatement(const QString &sql, ThreadConnection **connectionOut,
+                                  quint64 *generation, QString *prepareError) const
+{
+    ThreadConnection &connection = usableConnection();
+    *connectionOut = &connection;
     *generation = connection.generation;
+    if (Q_UNLIKELY(connection.lost)) {
+        // Nothing is sent: the statement fails at once until the connection is back.
+        *prepareError = lostMessage();
+        return QSqlQuery(connection.db);
+    }
     if (std::unique_ptr<QSqlQuery> cached{connection.statements.take(sql)}) {
         return std::move(*cached);
     }
@@ -228,7 +328,11 @@ bool Database::open(QString *error) const
         return true;
     }
     connection.dropStatements();
-    return configure(connection.db, error);
+    if (!configure(connection.db, error)) {
+        return false;
+    }
+    connection.lost = false;
+    return true;
 }
 
 bool Database::sqliteFileMissing() const
@@ -246,9 +350,21 @@ bool Database::reconnect(QString *error) const
         return false;
     }
     ThreadConnection &connection = threadConnection();
-    connection.dropStatements();
-    connection.db.close();
+    releaseConnection(connection);
     return configure(connection.db, error);
+}
+
+void Database::releaseConnection(ThreadConnection &connection) const
+{
+    if (m_config.engine == Engine::Postgres) {
+        abandon(connection);
+    } else {
+        connection.dropStatements();
+        connection.db.close();
+    }
+    // Whoever closes it deliberately decides when it opens again; no transaction survives.
+    connection.lost = false;
+    connection.transactionDepth = 0;
 }
 
 void Database::closeConnection() const
@@ -259,8 +375,7 @@ void Database::closeConnection() const
     auto &connections = t_connections.localData().byInstance;
     const auto found = connections.find(m_id);
     if (found != connections.end()) {
-        found->second.dropStatements();
-        found->second.db.close();
+        releaseConnection(found->second);
     }
 }
 
@@ -272,10 +387,8 @@ QSqlDatabase Database::openSeparateConnection(const QString &purpose, QString *e
         }
         return {};
     }
-    const QString driver
-        = m_config.engine == Engine::Sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
     const QString name = m_prefix + purpose;
-    QSqlDatabase db = QSqlDatabase::addDatabase(driver, name);
+    QSqlDatabase db = QSqlDatabase::addDatabase(driverName(m_config.engine), name);
     if (!configure(db, error)) {
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(name);

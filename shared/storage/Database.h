@@ -49,12 +49,31 @@ public:
 
 private:
     friend class SqlQuery;
+    friend class Transaction;
     ThreadConnection &threadConnection() const;
+    // The calling thread's connection, opened again first when PostgreSQL went away under it
+    // (outside a transaction, at most about once a second). It may still be lost after.
+    ThreadConnection &usableConnection() const;
     // A statement prepared for sql on the calling thread's connection: a free one from the
     // cache, or a new one. SqlQuery hands it back when done; generation tells whether the
-    // connection it was prepared on is still the one open.
-    QSqlQuery takeStatement(const QString &sql, quint64 *generation, QString *prepareError) const;
+    // connection it was prepared on is still the one open. On a lost connection nothing is
+    // prepared and prepareError says so.
+    QSqlQuery takeStatement(const QString &sql, ThreadConnection **connection, quint64 *generation,
+                            QString *prepareError) const;
     void returnStatement(const QString &sql, quint64 generation, QSqlQuery &&query) const;
+    // After a statement on connection failed: when the PostgreSQL connection under it is gone,
+    // marks it lost (one warning with failure) and replaces it (at once outside a
+    // transaction). True when it was gone.
+    bool noteFailure(ThreadConnection &connection, const QString &failure) const;
+    // Runs sql unprepared on connection (transaction control), noting a lost connection.
+    [[nodiscard]] bool execDirect(ThreadConnection &connection, const QString &sql,
+                                  QString *error) const;
+    // Lets go of the connection's driver and puts a new, unopened one in its place.
+    void abandon(ThreadConnection &connection) const;
+    // Closes it on purpose (reconnect(), closeConnection()): statements and transactions go.
+    void releaseConnection(ThreadConnection &connection) const;
+    static QString lostConnectionMessage();
+    void tryToRecover(ThreadConnection &connection) const;
 
     QString connectionNameForThisThread() const;
     bool sqliteFileMissing() const;

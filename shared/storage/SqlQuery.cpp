@@ -1,6 +1,7 @@
 #include "SqlQuery.h"
 
 #include "Database.h"
+#include "ThreadConnection.h"
 #include "core/Logging.h"
 
 #include <QSqlError>
@@ -10,7 +11,7 @@ namespace Gatehouse {
 SqlQuery::SqlQuery(const Database &db, const QString &sql)
     : m_db(db)
     , m_sql(sql)
-    , m_query(db.takeStatement(sql, &m_generation, &m_prepareError))
+    , m_query(db.takeStatement(sql, &m_connection, &m_generation, &m_prepareError))
 {}
 
 SqlQuery::~SqlQuery()
@@ -32,16 +33,33 @@ SqlQuery &SqlQuery::operator<<(const QVariant &value)
     return *this;
 }
 
+bool SqlQuery::next()
+{
+    // A statement from before its connection was replaced has no driver left to fetch with.
+    return m_connection->generation == m_generation && m_query.next();
+}
+
 bool SqlQuery::exec(QString *error)
 {
     QString message = m_prepareError;
-    if (message.isEmpty() && !m_query.exec()) {
-        message = m_query.lastError().text();
+    if (message.isEmpty()) {
+        if (Q_UNLIKELY(m_connection->generation != m_generation)) {
+            message = QStringLiteral("The connection this statement was prepared on was closed.");
+        } else if (!m_query.exec()) {
+            message = m_query.lastError().text();
+        }
     }
     if (message.isEmpty()) {
         return true;
     }
-    qCWarning(lcStorage).noquote() << "query failed:" << message << "in" << m_sql.simplified();
+    if (message == Database::lostConnectionMessage()) {
+        // Not sent: the reconnect attempts say what is wrong, once a second at most.
+        qCDebug(lcStorage).noquote() << "query not run:" << message << "in" << m_sql.simplified();
+    } else if (m_connection->generation != m_generation
+               || !m_db.noteFailure(*m_connection,
+                                    message + QStringLiteral(" in ") + m_sql.simplified())) {
+        qCWarning(lcStorage).noquote() << "query failed:" << message << "in" << m_sql.simplified();
+    }
     if (error) {
         *error = QStringLiteral("Database error: %1").arg(message);
     }

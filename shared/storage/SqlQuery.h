@@ -7,6 +7,7 @@
 namespace Gatehouse {
 
 class Database;
+struct ThreadConnection;
 
 // A prepared statement with positional '?' bindings whose every failure is reported.
 // Usage: SqlQuery q(db, "SELECT ..."); q << a << b; if (!q.exec(error)) return false;
@@ -23,7 +24,7 @@ public:
     SqlQuery &bind(const QVariant &value) { return *this << value; }
 
     [[nodiscard]] bool exec(QString *error);
-    bool next() { return m_query.next(); }
+    bool next();
     QVariant value(int index) const { return m_query.value(index); }
     qint64 int64(int index) const { return m_query.value(index).toLongLong(); }
     QString text(int index) const { return m_query.value(index).toString(); }
@@ -36,7 +37,8 @@ private:
     const Database &m_db;
     QString m_sql;
     QString m_prepareError;
-    quint64 m_generation = 0;
+    ThreadConnection *m_connection = nullptr;
+    quint64 m_generation = 0; // of m_connection when the statement was taken
     QSqlQuery m_query;
 };
 

@@ -11,6 +11,7 @@
 #include "PortalServer.h"
 #include "companies/CompaniesView.h"
 #include "core/MessageBox.h"
+#include "core/WebEngineAvailability.h"
 #include "impersonation/ImpersonationDialog.h"
 #include "impersonation/ImpersonationWindow.h"
 #include "impersonation/ViewPortalAsAction.h"
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void cleanup();
 
     void blankReasonStartsNothing();
+    void withoutWebEngineNothingStarts();
     void startedWithAReasonAndEndedOnExpiry();
     void closingTheWindowEndsTheView();
     void onlyAdministratorsMayClearReadOnly();
@@ -109,6 +111,7 @@ void TestConsoleImpersonation::init()
 
 void TestConsoleImpersonation::cleanup()
 {
+    WebEngineAvailability::setProblemForTesting(QString());
     // Windows of views still open end with the main window, before the database goes.
     m_window.reset();
     m_portal.reset();
@@ -189,6 +192,26 @@ void TestConsoleImpersonation::blankReasonStartsNothing()
     QCOMPARE(one(QStringLiteral("SELECT COUNT(*) FROM impersonation")), QStringLiteral("0"));
     QCOMPARE(one(QStringLiteral("SELECT COUNT(*) FROM portal_session")), QStringLiteral("0"));
     QVERIFY(!m_window->findChild<ImpersonationWindow *>());
+}
+
+// Where Chromium cannot start (say, as root with its sandbox on) the console says why instead
+// of opening a view that would end it; no reason is asked and no view is recorded.
+void TestConsoleImpersonation::withoutWebEngineNothingStarts()
+{
+    WebEngineAvailability::setProblemForTesting(QStringLiteral("Chromium is not here."));
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    QVERIFY(!openDialog());
+    QVERIFY2(MessageBox::lastText().contains(QStringLiteral("Chromium is not here.")),
+             qPrintable(MessageBox::lastText()));
+    QVERIFY(!m_window->findChild<ImpersonationWindow *>());
+    QCOMPARE(one(QStringLiteral("SELECT COUNT(*) FROM impersonation")), QStringLiteral("0"));
+    QCOMPARE(one(QStringLiteral("SELECT COUNT(*) FROM portal_session")), QStringLiteral("0"));
+
+    // With Chromium back, the same shortcut asks for the reason.
+    WebEngineAvailability::setProblemForTesting(QString());
+    ImpersonationDialog *dialog = openDialog();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
 }
 
 void TestConsoleImpersonation::startedWithAReasonAndEndedOnExpiry()

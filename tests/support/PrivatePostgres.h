@@ -23,6 +23,8 @@ public:
     // Stops it ("fast": clients are disconnected) and starts it again on the same port.
     [[nodiscard]] bool stop(QString *error);
     [[nodiscard]] bool start(QString *error);
+    // pg_ctl restart -m fast: every client connection is cut, the server is back on return.
+    [[nodiscard]] bool restart(QString *error);
 
     // postgresql://postgres@127.0.0.1:<port>/postgres
     QString adminUrl() const;

@@ -131,6 +131,17 @@ bool PrivatePostgres::stop(QString *error)
     return true;
 }
 
+bool PrivatePostgres::restart(QString *error)
+{
+    return run(QStringLiteral("pg_ctl"),
+               {QStringLiteral("-D"), m_dir.filePath(QStringLiteral("data")), QStringLiteral("-l"),
+                m_dir.filePath(QStringLiteral("server.log")), QStringLiteral("-o"),
+                QStringLiteral("-p %1").arg(m_port), QStringLiteral("-m"), QStringLiteral("fast"),
+                QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"),
+                QStringLiteral("restart")},
+               error);
+}
+
 QString PrivatePostgres::adminUrl() const
 {
     return QStringLiteral("postgresql://postgres@127.0.0.1:%1/postgres").arg(m_port);
