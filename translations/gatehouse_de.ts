@@ -7064,6 +7064,10 @@ SHA-256 des Nachweises: %8</translation>
         <source>See the portal as this contact sees it (Ctrl+Shift+V)</source>
         <translation>Das Portal so sehen, wie dieser Kontakt es sieht (Strg+Umschalt+V)</translation>
     </message>
+    <message>
+        <source>The portal cannot be shown here. %1</source>
+        <translation>Das Portal kann hier nicht angezeigt werden. %1</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::WebEngineAvailability</name>

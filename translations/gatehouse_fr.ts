@@ -7064,6 +7064,10 @@ SHA-256 de la preuve&#xa0;: %8</translation>
         <source>See the portal as this contact sees it (Ctrl+Shift+V)</source>
         <translation>Voir le portail tel que ce contact le voit (Ctrl+Maj+V)</translation>
     </message>
+    <message>
+        <source>The portal cannot be shown here. %1</source>
+        <translation>Le portail ne peut pas être affiché ici. %1</translation>
+    </message>
 </context>
 <context>
     <name>Gatehouse::WebEngineAvailability</name>
