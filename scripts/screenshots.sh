@@ -51,6 +51,11 @@ GATEHOUSE_PORTAL_BIN="$portal" node scripts/portal-screenshot.mjs "$data" "$out/
 
 echo "screenshots: console pages" >&2
 # The embedded portal on any free port, under a stable address for the status bar.
+# Chromium (the Branding tab's portal preview) will not start as root with its sandbox on;
+# these pages show only the demo workspace made above.
+if [ "$(id -u)" = 0 ]; then
+    export QTWEBENGINE_DISABLE_SANDBOX=1
+fi
 xvfb-run -a -s "-screen 0 1440x900x24" \
     "$console" --demo --data-dir "$data" --portal-port 0 \
     --public-url https://portal.example.com --screenshots "$out" 2>"$work/console.log" || {

@@ -22,6 +22,7 @@ namespace {
 
 // Long enough for the pages' deferred refreshes (Home's charts) to have drawn.
 constexpr int kSettleMs = 500;
+constexpr int kPreviewSettleMs = 4000;
 
 void selectFirstRow(QAbstractItemView *view)
 {
@@ -100,7 +101,9 @@ void ScreenshotTour::prepare(const QString &shot)
         Q_EMIT finished(false, tr("There is no screenshot called \"%1\".").arg(shot));
         return;
     }
-    QTimer::singleShot(kSettleMs, this, &ScreenshotTour::capture);
+    // The branding preview starts Chromium and loads the portal's page first.
+    const int settleMs = shot == QLatin1String("settings-branding") ? kPreviewSettleMs : kSettleMs;
+    QTimer::singleShot(settleMs, this, &ScreenshotTour::capture);
 }
 
 void ScreenshotTour::capture()
