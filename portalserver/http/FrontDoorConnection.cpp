@@ -218,10 +218,26 @@ void FrontDoorConnection::writeToClient(const QByteArray &bytes)
     m_wire->write(bytes);
 }
 
+void FrontDoorConnection::writeToClient(QByteArrayView bytes)
+{
+    if (!m_heldHead.isEmpty()) {
+        // Head and body in one buffer, copied once.
+        QByteArray out;
+        out.reserve(m_heldHead.size() + bytes.size());
+        out.append(std::exchange(m_heldHead, {})).append(bytes);
+        writeToClient(out);
+        return;
+    }
+    if (pendingOutput() == 0) {
+        m_writeStall.restart();
+    }
+    m_wire->write(bytes.data(), bytes.size());
+}
+
 void FrontDoorConnection::flushHead()
 {
     if (!m_heldHead.isEmpty()) {
-        writeToClient({});
+        writeToClient(QByteArray());
     }
 }
 

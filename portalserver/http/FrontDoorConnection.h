@@ -74,6 +74,7 @@ private:
     // Sends the offered file's next chunks while the client keeps up.
     void pump();
     void writeToClient(const QByteArray &bytes);
+    void writeToClient(QByteArrayView bytes);
     // A response's head waits for the first bytes of its body, so that both leave in one write
     // (one segment for a small response instead of two); flushHead() sends it alone.
     void holdHead(const QByteArray &head) { m_heldHead = head; }

@@ -38,29 +38,40 @@ void FrontDoorConnection::relayResponses()
     qsizetype at = 0;
     while (at < m_fromServer.size() && !m_download && !m_closing && !m_finished) {
         if (m_responseUntilClose) {
-            writeToClient(m_fromServer.sliced(at));
+            writeToClient(QByteArrayView(m_fromServer).sliced(at));
             at = m_fromServer.size();
             break;
         }
         if (m_responseInBody) {
             const qsizetype take
                 = qsizetype(qMin<qint64>(m_responseRemaining, m_fromServer.size() - at));
-            writeToClient(m_fromServer.sliced(at, take));
+            writeToClient(QByteArrayView(m_fromServer).sliced(at, take));
             at += take;
             m_responseRemaining -= take;
         } else {
             // A head is held until it is complete, to be looked at before the client gets it.
+            // Usually it is whole in what was read, and only the head is copied out of it.
             const qsizetype before = m_responseHead.size();
-            m_responseHead.append(m_fromServer.sliced(at));
             const qsizetype end
-                = m_responseHead.indexOf("\r\n\r\n", qMax<qsizetype>(0, before - 3));
+                = before == 0 ? m_fromServer.indexOf("\r\n\r\n", at)
+                              : m_responseHead.append(QByteArrayView(m_fromServer).sliced(at))
+                                    .indexOf("\r\n\r\n", qMax<qsizetype>(0, before - 3));
             if (end < 0) {
+                if (before == 0) {
+                    m_responseHead = m_fromServer.sliced(at);
+                }
                 at = m_fromServer.size();
                 break;
             }
-            at += end + 4 - before;
-            const QByteArray head = m_responseHead.left(end + 4);
-            m_responseHead.clear();
+            QByteArray head;
+            if (before == 0) {
+                head = m_fromServer.sliced(at, end + 4 - at);
+                at = end + 4;
+            } else {
+                at += end + 4 - before;
+                head = m_responseHead.left(end + 4);
+                m_responseHead.clear();
+            }
             // What is consumed goes first: sending a small file to its end relays what follows
             // from within startResponse().
             m_fromServer.remove(0, at);
