@@ -55,6 +55,11 @@ BrandingPanel::BrandingPanel(const ConsoleContext &context, QWidget *parent)
     m_sample->setFocusPolicy(Qt::NoFocus);
     m_sample->setToolTip(tr("How buttons look in the portal"));
     m_contrast->setWordWrap(true);
+    // A wrapped label in a nested layout can be measured at its minimum width and be given room
+    // for a word per line: a wide gap under the colour. It takes only the height it needs.
+    m_contrast->setMinimumWidth(m_contrast->fontMetrics().averageCharWidth() * 40);
+    m_contrast->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    m_contrast->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_welcome->setPlaceholderText(tr("Shown to clients on their home page"));
     m_welcome->setTabChangesFocus(true);
     m_welcome->setMaximumHeight(m_welcome->fontMetrics().lineSpacing() * 5);
