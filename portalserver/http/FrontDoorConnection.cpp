@@ -208,36 +208,33 @@ qint64 FrontDoorConnection::pendingOutput() const
 
 void FrontDoorConnection::writeToClient(const QByteArray &bytes)
 {
+    if (!m_heldHead.isEmpty()) {
+        writeToClient(QByteArrayView(bytes));
+        return;
+    }
     if (pendingOutput() == 0) {
         m_writeStall.restart();
     }
-    if (!m_heldHead.isEmpty()) {
-        m_wire->write(std::exchange(m_heldHead, {}) + bytes);
-        return;
-    }
-    m_wire->write(bytes);
+    m_wire->write(bytes); // shared with the socket's buffer, not copied
 }
 
 void FrontDoorConnection::writeToClient(QByteArrayView bytes)
 {
-    if (!m_heldHead.isEmpty()) {
-        // Head and body in one buffer, copied once.
-        QByteArray out;
-        out.reserve(m_heldHead.size() + bytes.size());
-        out.append(std::exchange(m_heldHead, {})).append(bytes);
-        writeToClient(out);
+    if (m_heldHead.isEmpty()) {
+        writeToClient(bytes.toByteArray());
         return;
     }
-    if (pendingOutput() == 0) {
-        m_writeStall.restart();
-    }
-    m_wire->write(bytes.data(), bytes.size());
+    // Head and body in one buffer, copied once.
+    QByteArray out;
+    out.reserve(m_heldHead.size() + bytes.size());
+    out.append(std::exchange(m_heldHead, {})).append(bytes);
+    writeToClient(out);
 }
 
 void FrontDoorConnection::flushHead()
 {
     if (!m_heldHead.isEmpty()) {
-        writeToClient(QByteArray());
+        writeToClient(QByteArrayView());
     }
 }
 

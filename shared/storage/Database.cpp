@@ -26,13 +26,6 @@ constexpr int kReconnectIntervalMs = 1000;
 
 namespace {
 
-// This thread's connections by database instance, closed and removed when the thread ends.
-// Looking one up is a hash probe: no connection name is built and no global lock is taken, which
-// matters because every query asks for its connection.
-//
-// Held in QThreadStorage rather than thread_local: Qt destroys it while the QThread is finishing,
-// before QThread::wait() returns. A thread_local would be destroyed after that, as the thread
-// exits, and could race the process's own exit tearing down Qt SQL's connection registry.
 // Closes the connection and lets go of its driver, then of the statements prepared on it: with
 // their driver gone they do not each try to DEALLOCATE (closing frees them on the server
 // anyway), which on a connection PostgreSQL cut would be a warning apiece.
@@ -45,6 +38,13 @@ void release(ThreadConnection &connection)
     connection.dropStatements();
 }
 
+// This thread's connections by database instance, closed and removed when the thread ends.
+// Looking one up is a hash probe: no connection name is built and no global lock is taken, which
+// matters because every query asks for its connection.
+//
+// Held in QThreadStorage rather than thread_local: Qt destroys it while the QThread is finishing,
+// before QThread::wait() returns. A thread_local would be destroyed after that, as the thread
+// exits, and could race the process's own exit tearing down Qt SQL's connection registry.
 struct ThreadConnections
 {
     std::unordered_map<quint64, ThreadConnection> byInstance;
@@ -274,11 +274,6 @@ bool Database::execDirect(ThreadConnection &connection, const QString &sql, QStr
     return false;
 }
 
-QString Database::lostConnectionMessage()
-{
-    return lostMessage();
-}
-
 QSqlQuery Database::takeStatement(const QString &sql, ThreadConnection **connectionOut,
                                   quint64 *generation, QString *prepareError) const
 {
@@ -301,21 +296,15 @@ QSqlQuery Database::takeStatement(const QString &sql, ThreadConnection **connect
     return query;
 }
 
-void Database::returnStatement(const QString &sql, quint64 generation, QSqlQuery &&query) const
+void Database::returnStatement(ThreadConnection &connection, const QString &sql, quint64 generation,
+                               QSqlQuery &&query)
 {
     // Let go of the result first: an SQLite statement not reset would hold its read snapshot
     // (and block a commit); a PostgreSQL one would keep the connection busy.
     query.finish();
-    if (!t_connections.hasLocalData()) {
-        return;
+    if (connection.generation == generation && connection.db.isOpen()) {
+        connection.statements.insert(sql, new QSqlQuery(std::move(query)));
     }
-    auto &connections = t_connections.localData().byInstance;
-    const auto found = connections.find(m_id);
-    if (found == connections.end() || found->second.generation != generation
-        || !found->second.db.isOpen()) {
-        return;
-    }
-    found->second.statements.insert(sql, new QSqlQuery(std::move(query)));
 }
 
 bool Database::open(QString *error) const

@@ -60,7 +60,9 @@ private:
     // prepared and prepareError says so.
     QSqlQuery takeStatement(const QString &sql, ThreadConnection **connection, quint64 *generation,
                             QString *prepareError) const;
-    void returnStatement(const QString &sql, quint64 generation, QSqlQuery &&query) const;
+    // Back into connection's cache, unless the connection was replaced since it was taken.
+    static void returnStatement(ThreadConnection &connection, const QString &sql,
+                                quint64 generation, QSqlQuery &&query);
     // After a statement on connection failed: when the PostgreSQL connection under it is gone,
     // marks it lost (one warning with failure) and replaces it (at once outside a
     // transaction). True when it was gone.
@@ -72,7 +74,6 @@ private:
     void abandon(ThreadConnection &connection) const;
     // Closes it on purpose (reconnect(), closeConnection()): statements and transactions go.
     void releaseConnection(ThreadConnection &connection) const;
-    static QString lostConnectionMessage();
     void tryToRecover(ThreadConnection &connection) const;
 
     QString connectionNameForThisThread() const;

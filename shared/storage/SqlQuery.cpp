@@ -12,12 +12,13 @@ SqlQuery::SqlQuery(const Database &db, const QString &sql)
     : m_db(db)
     , m_sql(sql)
     , m_query(db.takeStatement(sql, &m_connection, &m_generation, &m_prepareError))
+    , m_notSent(m_connection->lost)
 {}
 
 SqlQuery::~SqlQuery()
 {
     if (m_prepareError.isEmpty()) {
-        m_db.returnStatement(m_sql, m_generation, std::move(m_query));
+        Database::returnStatement(*m_connection, m_sql, m_generation, std::move(m_query));
     }
 }
 
@@ -52,7 +53,7 @@ bool SqlQuery::exec(QString *error)
     if (message.isEmpty()) {
         return true;
     }
-    if (message == Database::lostConnectionMessage()) {
+    if (m_notSent) {
         // Not sent: the reconnect attempts say what is wrong, once a second at most.
         qCDebug(lcStorage).noquote() << "query not run:" << message << "in" << m_sql.simplified();
     } else if (m_connection->generation != m_generation

@@ -40,6 +40,8 @@ private:
     ThreadConnection *m_connection = nullptr;
     quint64 m_generation = 0; // of m_connection when the statement was taken
     QSqlQuery m_query;
+    // Set from m_query's taking: the connection was lost, nothing was prepared or will be sent.
+    bool m_notSent = false;
 };
 
 // NULL for an empty optional id or time, the value otherwise.
