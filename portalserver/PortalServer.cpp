@@ -199,7 +199,7 @@ bool PortalServer::start(QString *error)
     }
     m_context = std::make_unique<PortalContext>(
         PortalContext{m_db, m_clock, publicUrl, origin, parsed.scheme() == QLatin1String("https"),
-                      m_config.limits.trustedProxies, std::make_shared<HomeCache>(), m_transfers});
+                      m_config.limits.trustedProxies, m_transfers});
     registerRoutes();
     // On this thread, with this server's database connection: one session lookup per large body.
     m_listener->setLargeBodyAdmission([context = m_context.get()](const QByteArray &head) {

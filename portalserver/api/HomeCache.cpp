@@ -1,6 +1,24 @@
 #include "HomeCache.h"
 
+#include "storage/ActivityRepository.h"
+
 namespace Gatehouse {
+
+qint64 HomeCache::activityMark(const Database &db, const std::optional<ChangeStamp> &checkedAt,
+                               QString *error)
+{
+    if (checkedAt && checkedAt == m_markStamp) {
+        return m_mark;
+    }
+    const qint64 mark = ActivityRepository(db).latestId(error);
+    if (mark < 0) {
+        m_markStamp.reset();
+        return -1;
+    }
+    m_markStamp = checkedAt;
+    m_mark = mark;
+    return mark;
+}
 
 std::optional<Http::JsonEntity> HomeCache::find(qint64 companyId, qint64 activityMark) const
 {

@@ -3,7 +3,6 @@
 #include "PortalContext.h"
 #include "http/HttpHelpers.h"
 #include "services/OnboardingService.h"
-#include "storage/ActivityRepository.h"
 #include "storage/OnboardingRepository.h"
 
 #include <QHttpServer>
@@ -75,8 +74,10 @@ void OnboardingApi::registerRoutes(QHttpServer &server, const PortalContext &con
                 return refusal;
             }
             QString error;
-            // One cheap query decides whether the body built last time is still true.
-            const qint64 mark = ActivityRepository(context.db).latestId(&error);
+            // Whether the body built last time is still true: one cheap query at most, none
+            // while the database is unchanged.
+            const qint64 mark
+                = context.homeCache->activityMark(context.db, session->checkedAt, &error);
             if (const auto cached = context.homeCache->find(session->companyId, mark)) {
                 return Http::conditional(request, *cached);
             }

@@ -117,6 +117,7 @@ std::optional<PortalSession> PortalContext::lookUpSession(const QHttpServerReque
 {
     ServiceError error;
     PortalAuthService auth(db, clock, publicUrl);
+    auth.useSessionCache(sessionCache.get());
     std::optional<PortalSession> session
         = auth.session(sessionToken(request), clientIp(request), Http::userAgent(request), &error);
     if (!session) {

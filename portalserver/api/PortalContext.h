@@ -26,16 +26,21 @@ struct StoredFile;
 // (links and Origin checks come from configuration, never from the request's Host).
 struct PortalContext
 {
+    static constexpr qsizetype kSessionCacheEntries = 10000;
+
     const Database &db;
     const Clock &clock;
     QString publicUrl;
     QString publicOrigin;
     bool secure = false;
     QList<QPair<QHostAddress, int>> trustedProxies;
-    std::shared_ptr<HomeCache> homeCache = std::make_shared<HomeCache>();
     // Spooled request bodies and files the front door sends (the server's; may be null in a
     // context without a front door).
     std::shared_ptr<TransferRegistry> transfers;
+    // What this server thread read and may use again while the database is unchanged.
+    std::shared_ptr<SessionCache> sessionCache
+        = std::make_shared<SessionCache>(kSessionCacheEntries);
+    std::shared_ptr<HomeCache> homeCache = std::make_shared<HomeCache>();
 
     QString clientIp(const QHttpServerRequest &request) const;
 

@@ -8,6 +8,7 @@
 #include "security/Tokens.h"
 #include "storage/AccessRepository.h"
 #include "storage/ActivityRepository.h"
+#include "storage/Database.h"
 #include "storage/DirectoryRepository.h"
 #include "storage/Transaction.h"
 
@@ -342,14 +343,30 @@ std::optional<PortalSession> PortalAuthService::session(const QString &sessionTo
         ServiceError::set(error, ServiceError::Kind::Unauthorized, tr("Please sign in."));
         return std::nullopt;
     }
-    AccessRepository access(m_db);
+    const QString tokenHash = Tokens::hash(sessionToken);
     QString dbError;
     const qint64 now = m_clock.nowMs();
-    const std::optional<SessionRecord> record
-        = access.liveSession(Tokens::hash(sessionToken), now, &dbError);
-    if (!dbError.isEmpty()) {
-        ServiceError::internal(error);
-        return std::nullopt;
+    std::optional<ChangeStamp> stamp;
+    std::optional<SessionRecord> record;
+    if (m_sessions) {
+        // Read before the session, so that what is cached under it is at least as new.
+        stamp = m_db.changeStamp(&dbError);
+        m_sessions->sync(stamp);
+        const SessionRecord *cached = m_sessions->find(tokenHash);
+        if (cached && cached->expiresAtMs > now) {
+            record = *cached;
+        }
+    }
+    if (!record) {
+        dbError.clear(); // without a stamp the session is simply read
+        record = AccessRepository(m_db).liveSession(tokenHash, now, &dbError);
+        if (!dbError.isEmpty()) {
+            ServiceError::internal(error);
+            return std::nullopt;
+        }
+        if (record && m_sessions) {
+            m_sessions->insert(tokenHash, *record);
+        }
     }
     if (!record) {
         ServiceError::set(error, ServiceError::Kind::Unauthorized,
@@ -365,9 +382,15 @@ std::optional<PortalSession> PortalAuthService::session(const QString &sessionTo
         && !recordUse(*record, now, ip, userAgent, &dbError)) {
         qCWarning(lcSecurity).noquote() << "could not extend session:" << dbError;
     }
-    return PortalSession{
-        record->id,          record->contactId, record->companyId,       record->stage,
-        record->permissions, record->proof,     record->impersonationId, record->readOnly};
+    return PortalSession{record->id,
+                         record->contactId,
+                         record->companyId,
+                         record->stage,
+                         record->permissions,
+                         record->proof,
+                         record->impersonationId,
+                         record->readOnly,
+                         stamp};
 }
 
 bool PortalAuthService::recordUse(const SessionRecord &record, qint64 now, const QString &ip,

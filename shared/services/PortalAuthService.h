@@ -5,6 +5,7 @@
 #include "domain/Directory.h"
 #include "domain/PortalRole.h"
 #include "storage/AccessRepository.h"
+#include "storage/StampedCache.h"
 
 #include <QString>
 
@@ -28,7 +29,13 @@ struct PortalSession
     // change nothing. 0 for the contact's own session.
     qint64 impersonationId = 0;
     bool readOnly = false;
+    // Where the database stood when the session was checked, when the engine can tell (see
+    // ChangeStamp): what the request reads may be cached against it.
+    std::optional<ChangeStamp> checkedAt;
 };
+
+// Live sessions by token hash, as a portal thread last read them.
+using SessionCache = StampedCache<QString, SessionRecord>;
 
 struct PendingLogin
 {
@@ -102,6 +109,10 @@ public:
     {
         return session(sessionToken, QString(), QString(), error);
     }
+    // Lets session() answer from cache (the calling thread's own) while nothing in the database
+    // changed since it read the session: a session revoked, a contact's access or role changed,
+    // or any other commit anywhere makes it read again on the very next request.
+    void useSessionCache(SessionCache *cache) { m_sessions = cache; }
     [[nodiscard]] bool logout(const QString &sessionToken, ServiceError *error);
 
     static QString maskEmail(const QString &email);
@@ -125,6 +136,7 @@ private:
     const Database &m_db;
     const Clock &m_clock;
     QString m_publicUrl;
+    SessionCache *m_sessions = nullptr;
 };
 
 } // namespace Gatehouse

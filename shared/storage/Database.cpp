@@ -2,6 +2,7 @@
 
 #include "Migrations.h"
 #include "SqlQuery.h"
+#include "SqliteHandle.h"
 #include "ThreadConnection.h"
 #include "core/Logging.h"
 
@@ -15,6 +16,7 @@
 #include <QThreadStorage>
 
 #include <libpq-fe.h>
+#include <sqlite3.h>
 
 #include <memory>
 #include <unordered_map>
@@ -181,6 +183,25 @@ bool Database::configure(QSqlDatabase &db, QString *error) const
 QSqlDatabase Database::connection() const
 {
     return threadConnection().db;
+}
+
+std::optional<ChangeStamp> Database::changeStamp(QString *error) const
+{
+    if (m_config.engine != Engine::Sqlite) {
+        return std::nullopt;
+    }
+    // A read transaction that touches no table: it makes the connection look at the write-ahead
+    // log's header, which is where another connection's commit shows.
+    SqlQuery query(*this, QStringLiteral("PRAGMA data_version"));
+    if (!query.exec(error) || !query.next()) {
+        return std::nullopt;
+    }
+    const ThreadConnection &connection = threadConnection();
+    sqlite3 *handle = sqliteHandle(connection.db);
+    if (handle == nullptr) {
+        return std::nullopt;
+    }
+    return ChangeStamp{connection.generation, query.int64(0), sqlite3_total_changes64(handle)};
 }
 
 ThreadConnection &Database::threadConnection() const

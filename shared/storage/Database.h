@@ -1,10 +1,13 @@
 #pragma once
 
+#include "ChangeStamp.h"
 #include "DatabaseConfig.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+
+#include <optional>
 
 namespace Gatehouse {
 
@@ -30,6 +33,12 @@ public:
     int schemaVersion() const;
 
     QSqlDatabase connection() const;
+
+    // Where the calling thread's connection stands in the database's history, for deciding
+    // cheaply whether what it read before still holds (see ChangeStamp). SQLite only: on
+    // PostgreSQL, and when the stamp cannot be read (error says why), there is none, and
+    // callers read afresh.
+    std::optional<ChangeStamp> changeStamp(QString *error) const;
 
     // Closes the calling thread's connection and opens it again, after the server went away or
     // the SQLite file was moved. A missing SQLite file is an error here, not a new empty

@@ -2,12 +2,12 @@
 
 #include "BackupChecks.h"
 #include "Database.h"
+#include "SqliteHandle.h"
 #include "security/AuditLog.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -40,17 +40,6 @@ bool fail(QString *error, const QString &message)
         *error = message;
     }
     return false;
-}
-
-// The sqlite3 handle behind a QSQLITE connection: the very library Qt's plugin uses, as long
-// as both link the system's libsqlite3 (Debian's libqt6sql6-sqlite does).
-sqlite3 *handleOf(const QSqlDatabase &db)
-{
-    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
-        return nullptr;
-    }
-    return *static_cast<sqlite3 *const *>(handle.constData());
 }
 
 // A connection of our own to a file, closed when it goes.
@@ -223,7 +212,7 @@ bool SqliteBackup::backup(const Database &db, const QString &file, const BackupC
         return false;
     }
     const QSqlDatabase live = db.connection();
-    sqlite3 *source = handleOf(live);
+    sqlite3 *source = sqliteHandle(live);
     if (!source) {
         return fail(error, tr("The SQLite driver does not give access to its connection."));
     }
@@ -281,7 +270,7 @@ bool SqliteBackup::restore(const Database &db, const QString &file, const Backup
     if (!db.open(error)) {
         return false;
     }
-    sqlite3 *live = handleOf(db.connection());
+    sqlite3 *live = sqliteHandle(db.connection());
     if (!live) {
         return fail(error, tr("The SQLite driver does not give access to its connection."));
     }
@@ -310,7 +299,7 @@ bool SqliteBackup::restore(const Database &db, const QString &file, const Backup
         return false;
     }
     control.report(0.3);
-    return copyPages(live, handleOf(staged.connection()), control, 0.3, 1.0,
+    return copyPages(live, sqliteHandle(staged.connection()), control, 0.3, 1.0,
                      tr("The database is in use: another program (a portal server?) kept it "
                         "locked. Nothing was changed; try again, or stop that program first."),
                      error);

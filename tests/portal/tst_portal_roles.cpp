@@ -5,6 +5,7 @@
 // contact is not refused. An operation without x-permission fails the test, so a new route
 // cannot forget it. Role changes apply to the very next request; /me lists the permissions.
 #include "OpenApiOperations.h"
+#include "OtherConnection.h"
 #include "PortalClient.h"
 #include "PortalFixture.h"
 #include "TestDatabase.h"
@@ -148,10 +149,15 @@ qint64 TestPortalRoles::addContact(const QString &name, const QString &email)
 
 void TestPortalRoles::setRole(qint64 contactId, qint64 roleId)
 {
+    // As staff change it in the console: through a connection other than the portal's.
     ServiceError error;
-    QVERIFY2(PortalRoleService(m_portal.db(), m_portal.clock())
-                 .setContactRole(contactId, roleId, lead(), &error),
-             qPrintable(error.message));
+    bool changed = false;
+    const Actor actor = lead();
+    onOtherConnection([&] {
+        changed = PortalRoleService(m_portal.db(), m_portal.clock())
+                      .setContactRole(contactId, roleId, actor, &error);
+    });
+    QVERIFY2(changed, qPrintable(error.message));
 }
 
 qint64 TestPortalRoles::builtIn(BuiltInRole role)
