@@ -54,20 +54,12 @@ struct FrontDoorLimits
     // Reverse proxies (address, prefix length) whose X-Forwarded-For is believed.
     QList<QPair<QHostAddress, int>> trustedProxies;
 
-    qint64 bodyLimitFor(const QByteArray &target) const
-    {
-        const RouteBodyLimit *route = routeFor(target);
-        return route ? route->maxBytes : maxBodyBytes;
-    }
-    bool spoolsBodyOf(const QByteArray &target) const
-    {
-        const RouteBodyLimit *route = routeFor(target);
-        return route && route->spool;
-    }
-    const RouteBodyLimit *routeFor(const QByteArray &target) const
+    // The limit of the route a request target (path, then maybe a query) goes to; null for
+    // every other route, which is held to maxBodyBytes and not spooled.
+    const RouteBodyLimit *routeFor(QByteArrayView target) const
     {
         const qsizetype query = target.indexOf('?');
-        const QString path = QString::fromLatin1(query < 0 ? target : target.left(query));
+        const QString path = QString::fromLatin1(query < 0 ? target : target.first(query));
         for (const RouteBodyLimit &route : routeBodyLimits) {
             if (route.path.match(path).hasMatch()) {
                 return &route;

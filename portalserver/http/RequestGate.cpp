@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QVarLengthArray>
 
 #include <algorithm>
 
@@ -45,11 +46,27 @@ bool hasControlCharacters(QByteArrayView text)
     return false;
 }
 
+// Header names and the few values compared are case-insensitive.
+bool is(QByteArrayView text, QByteArrayView wanted)
+{
+    return text.compare(wanted, Qt::CaseInsensitive) == 0;
+}
+
+bool startsWithNoCase(QByteArrayView text, QByteArrayView prefix)
+{
+    return text.size() >= prefix.size() && is(text.first(prefix.size()), prefix);
+}
+
+QByteArrayView withoutCr(QByteArrayView line)
+{
+    return line.endsWith('\r') ? line.chopped(1) : line;
+}
+
 // Comma-separated tokens of a header such as Connection, lower-cased.
-QList<QByteArray> tokens(const QByteArray &value)
+QList<QByteArray> tokens(QByteArrayView value)
 {
     QList<QByteArray> result;
-    for (const QByteArray &part : value.split(',')) {
+    for (const QByteArray &part : value.toByteArray().split(',')) {
         const QByteArray token = part.trimmed().toLower();
         if (!token.isEmpty()) {
             result.append(token);
@@ -242,18 +259,33 @@ bool RequestGate::chunkSizeLine(const QByteArray &line)
 
 bool RequestGate::headComplete(Sink &sink)
 {
-    // Each line keeps its "\r"; the empty line that ends the head is dropped.
-    QList<QByteArray> lines = m_head.chopped(2).split('\n');
-    lines.removeLast();
-    const QByteArray requestLine = lines.first().chopped(lines.first().endsWith('\r') ? 1 : 0);
-    const QList<QByteArray> parts = requestLine.split(' ');
-    const QByteArray version = parts.size() == 3 ? parts.at(2) : QByteArray();
+    // The head's lines, read in place, each still with its "\r"; the empty line that ends the
+    // head is left off.
+    const QByteArrayView head = QByteArrayView(m_head).chopped(2);
+    QVarLengthArray<QByteArrayView, 32> lines;
+    for (qsizetype at = 0; at < head.size();) {
+        qsizetype end = head.indexOf('\n', at);
+        end = end < 0 ? head.size() : end;
+        lines.append(head.sliced(at, end - at));
+        at = end + 1;
+    }
+    const QByteArrayView requestLine = withoutCr(lines.first());
+    // Exactly three parts, one space apart.
+    const qsizetype firstSpace = requestLine.indexOf(' ');
+    const qsizetype secondSpace = firstSpace < 0 ? -1 : requestLine.indexOf(' ', firstSpace + 1);
+    const bool threeParts = secondSpace >= 0 && requestLine.indexOf(' ', secondSpace + 1) < 0;
+    const QByteArrayView method = threeParts ? requestLine.first(firstSpace) : QByteArrayView();
+    const QByteArrayView target
+        = threeParts ? requestLine.sliced(firstSpace + 1, secondSpace - firstSpace - 1)
+                     : QByteArrayView();
+    const QByteArrayView version
+        = threeParts ? requestLine.sliced(secondSpace + 1) : QByteArrayView();
     if (version.startsWith("HTTP/") && version != "HTTP/1.1" && version != "HTTP/1.0") {
         return refuse(505, "HTTP Version Not Supported", tr("Use HTTP/1.1."));
     }
-    if (parts.size() != 3 || !isToken(parts.at(0)) || hasControlCharacters(parts.at(1))
+    if (!threeParts || !isToken(method) || hasControlCharacters(target)
         || !version.startsWith("HTTP/")
-        || !(parts.at(1).startsWith('/') || (parts.at(0) == "OPTIONS" && parts.at(1) == "*"))) {
+        || !(target.startsWith('/') || (method == "OPTIONS" && target == "*"))) {
         return refuse(400, "Bad Request", tr("The request line is malformed."));
     }
     if (lines.size() - 1 > m_limits.maxHeaderFields) {
@@ -265,33 +297,39 @@ bool RequestGate::headComplete(Sink &sink)
     bool hasHost = false;
     bool close = version == "HTTP/1.0";
     m_expectContinue = false;
-    const bool spool = m_limits.spoolsBodyOf(parts.at(1));
+    const FrontDoorLimits::RouteBodyLimit *route = m_limits.routeFor(target);
+    const bool spool = route && route->spool;
     // A spooled request's head as the server gets it: no body announced, nothing to continue.
-    QByteArray spooledHead = lines.first() + '\n';
+    QByteArray spooledHead;
+    if (spool) {
+        spooledHead.append(lines.first()).append('\n');
+    }
     for (qsizetype i = 1; i < lines.size(); ++i) {
-        QByteArray line = lines.at(i);
-        if (!line.endsWith('\r')) {
+        if (!lines.at(i).endsWith('\r')) {
             return refuse(400, "Bad Request", tr("A header line is malformed."));
         }
-        line.chop(1);
+        const QByteArrayView line = lines.at(i).chopped(1);
         const qsizetype colon = line.indexOf(':');
         // No obsolete line folding, no space before the colon (RFC 9112, 5.1 and 5.2).
-        if (colon <= 0 || !isToken(QByteArrayView(line).first(colon))
-            || hasControlCharacters(QByteArrayView(line).sliced(colon + 1))) {
+        if (colon <= 0 || !isToken(line.first(colon))
+            || hasControlCharacters(line.sliced(colon + 1))) {
             return refuse(400, "Bad Request", tr("A header line is malformed."));
         }
-        const QByteArray name = line.left(colon).toLower();
-        const QByteArray value = line.mid(colon + 1).trimmed();
+        const QByteArrayView name = line.first(colon);
+        const QByteArrayView value = line.sliced(colon + 1).trimmed();
         // Only the front door names a spool or a file to send; a client cannot.
-        if (name.startsWith(kInternalHeaderPrefix)) {
+        if (startsWithNoCase(name, kInternalHeaderPrefix)) {
             return refuse(400, "Bad Request",
                           tr("The request carries a header reserved for the "
                              "server."));
         }
-        if (name != "content-length" && name != "transfer-encoding" && name != "expect") {
-            spooledHead += lines.at(i) + '\n';
+        const bool isLength = is(name, "content-length");
+        const bool isEncoding = is(name, "transfer-encoding");
+        const bool isExpect = is(name, "expect");
+        if (spool && !isLength && !isEncoding && !isExpect) {
+            spooledHead.append(lines.at(i)).append('\n');
         }
-        if (name == "content-length") {
+        if (isLength) {
             bool ok = false;
             const qint64 length = value.toLongLong(&ok);
             const bool digitsOnly = !value.isEmpty()
@@ -301,26 +339,26 @@ bool RequestGate::headComplete(Sink &sink)
                 return refuse(400, "Bad Request", tr("The Content-Length header is invalid."));
             }
             contentLength = length;
-        } else if (name == "transfer-encoding") {
+        } else if (isEncoding) {
             if (tokens(value) != QList<QByteArray>{QByteArrayLiteral("chunked")} || chunked) {
                 return refuse(501, "Not Implemented",
                               tr("Only the chunked transfer encoding is supported."));
             }
             chunked = true;
-        } else if (name == "host") {
+        } else if (is(name, "host")) {
             if (hasHost) {
                 return refuse(400, "Bad Request", tr("The request has two Host headers."));
             }
             hasHost = true;
-        } else if (name == "connection") {
+        } else if (is(name, "connection")) {
             const QList<QByteArray> options = tokens(value);
             if (options.contains("close")) {
                 close = true;
             } else if (options.contains("keep-alive")) {
                 close = false;
             }
-        } else if (name == "expect") {
-            if (value.toLower() != "100-continue") {
+        } else if (isExpect) {
+            if (!is(value, "100-continue")) {
                 return refuse(417, "Expectation Failed", tr("Unsupported expectation."));
             }
             m_expectContinue = version == "HTTP/1.1";
@@ -334,11 +372,11 @@ bool RequestGate::headComplete(Sink &sink)
     if (!hasHost && version == "HTTP/1.1") {
         return refuse(400, "Bad Request", tr("The request has no Host header."));
     }
-    m_bodyLimit = m_limits.bodyLimitFor(parts.at(1));
+    m_bodyLimit = route ? route->maxBytes : m_limits.maxBodyBytes;
     if (contentLength > m_bodyLimit) {
         return refuse(413, "Payload Too Large", tr("The request body is too large."));
     }
-    if ((chunked || contentLength > 0) && m_limits.routeFor(parts.at(1))) {
+    if ((chunked || contentLength > 0) && route) {
         if (std::optional<Refusal> refusal = sink.admitLargeBody(m_head)) {
             m_state = State::Refused;
             m_refusal = *refusal;

@@ -3,16 +3,48 @@
 #include "RequestGate.h"
 #include "TransferRegistry.h"
 
-#include <QList>
-
 namespace Gatehouse {
 
 namespace {
 
-QByteArray nameOf(const QByteArray &line)
+struct HeaderLine
 {
-    const qsizetype colon = line.indexOf(':');
-    return colon < 0 ? QByteArray() : line.left(colon).trimmed().toLower();
+    QByteArrayView line;  // with its line end, as it came
+    QByteArrayView name;  // trimmed
+    QByteArrayView value; // trimmed
+};
+
+bool nameIs(QByteArrayView name, QByteArrayView wanted)
+{
+    return name.compare(wanted, Qt::CaseInsensitive) == 0;
+}
+
+// Calls visit for each header of head (the status line and headers through the blank line),
+// reading head in place: a response passes here once on its way to the client.
+template<typename Visit>
+void forEachHeader(QByteArrayView head, Visit visit)
+{
+    qsizetype at = head.indexOf('\n');
+    at = at < 0 ? head.size() : at + 1;
+    while (at < head.size()) {
+        qsizetype end = head.indexOf('\n', at);
+        end = end < 0 ? head.size() : end + 1;
+        const QByteArrayView line = head.sliced(at, end - at);
+        const qsizetype colon = line.indexOf(':');
+        if (colon >= 0) {
+            visit(HeaderLine{line, line.first(colon).trimmed(), line.sliced(colon + 1).trimmed()});
+        } else {
+            visit(HeaderLine{line, QByteArrayView(), QByteArrayView()});
+        }
+        at = end;
+    }
+}
+
+void appendContentLength(QByteArray &out, qint64 contentLength)
+{
+    out += "Content-Length: ";
+    out += QByteArray::number(contentLength);
+    out += "\r\n";
 }
 
 } // namespace
@@ -20,18 +52,20 @@ QByteArray nameOf(const QByteArray &line)
 ResponseHead ResponseHead::parse(const QByteArray &head)
 {
     ResponseHead parsed;
-    const QList<QByteArray> lines = head.trimmed().split('\n');
-    parsed.status = lines.first().split(' ').value(1).toInt();
-    const QByteArray fileHeader = QByteArray(TransferRegistry::kFileHeader).toLower();
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray name = nameOf(lines.at(i));
-        const QByteArray value = lines.at(i).mid(lines.at(i).indexOf(':') + 1).trimmed();
-        if (name == "content-length") {
-            parsed.contentLength = value.toLongLong();
-        } else if (name == fileHeader) {
-            parsed.fileToken = value;
-        }
+    const QByteArrayView statusLine = QByteArrayView(head).first(qMax(head.indexOf('\n'), 0));
+    const qsizetype space = statusLine.indexOf(' ');
+    if (space >= 0) {
+        const QByteArrayView rest = statusLine.sliced(space + 1);
+        const qsizetype end = rest.indexOf(' ');
+        parsed.status = (end < 0 ? rest : rest.first(end)).trimmed().toInt();
     }
+    forEachHeader(head, [&parsed](const HeaderLine &header) {
+        if (nameIs(header.name, "content-length")) {
+            parsed.contentLength = header.value.toLongLong();
+        } else if (nameIs(header.name, TransferRegistry::kFileHeader)) {
+            parsed.fileToken = header.value.toByteArray();
+        }
+    });
     if (parsed.status == 204 || parsed.status == 304) {
         parsed.contentLength = 0;
     }
@@ -40,34 +74,34 @@ ResponseHead ResponseHead::parse(const QByteArray &head)
 
 QByteArray ResponseHead::rewrite(const QByteArray &head, qint64 contentLength)
 {
-    QList<QByteArray> lines = head.split('\n');
     QByteArray out;
-    out.reserve(head.size() + 16);
+    out.reserve(head.size() + 32);
+    const qsizetype statusEnd = head.indexOf('\n');
+    out += QByteArrayView(head).first(statusEnd < 0 ? head.size() : statusEnd + 1);
     bool lengthGiven = false;
-    for (const QByteArray &line : lines) {
-        if (line.isEmpty()) {
-            continue; // the end of the last "\r\n"
+    forEachHeader(head, [&](const HeaderLine &header) {
+        const QByteArrayView prefix = RequestGate::kInternalHeaderPrefix;
+        if (header.line.trimmed().isEmpty()) {
+            return; // the blank line, put back below
         }
-        const QByteArray name = nameOf(line);
-        if (name.startsWith(RequestGate::kInternalHeaderPrefix)) {
-            continue;
+        if (header.name.size() >= prefix.size()
+            && nameIs(header.name.first(prefix.size()), prefix)) {
+            return;
         }
-        if (name == "content-length" && contentLength >= 0) {
+        if (nameIs(header.name, "content-length") && contentLength >= 0) {
             if (!lengthGiven) {
-                out += "Content-Length: " + QByteArray::number(contentLength) + "\r\n";
+                appendContentLength(out, contentLength);
             }
             lengthGiven = true;
-            continue;
+            return;
         }
-        if (line == "\r") {
-            continue; // the blank line, put back below
-        }
-        out += line + '\n';
-    }
+        out += header.line;
+    });
     if (!lengthGiven && contentLength >= 0) {
-        out += "Content-Length: " + QByteArray::number(contentLength) + "\r\n";
+        appendContentLength(out, contentLength);
     }
-    return out + "\r\n";
+    out += "\r\n";
+    return out;
 }
 
 } // namespace Gatehouse
