@@ -150,6 +150,14 @@ void TestFrontDoor::refusals_data()
     QTest::addRow("two different content lengths")
         << "POST / HTTP/1.1\r\n" + host + "Content-Length: 3\r\nContent-Length: 4\r\n\r\nabcd"
         << 400;
+    QTest::addRow("content length and chunked, in capitals")
+        << "POST /api/v1/auth/login HTTP/1.1\r\n" + host
+               + "CONTENT-LENGTH: 5\r\nTRANSFER-ENCODING: Chunked\r\n\r\n0\r\n\r\n"
+        << 400;
+    QTest::addRow("unsupported expectation")
+        << "POST /api/v1/auth/login HTTP/1.1\r\n" + host
+               + "Content-Length: 2\r\nExpect: 200-ok\r\n\r\n{}"
+        << 417;
     QTest::addRow("unknown transfer encoding")
         << "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: gzip, chunked\r\n\r\n"
         << 501;
@@ -160,6 +168,9 @@ void TestFrontDoor::refusals_data()
     QTest::addRow("folded header") << "GET / HTTP/1.1\r\n" + host + "X-A: one\r\n two\r\n\r\n"
                                    << 400;
     QTest::addRow("space before colon") << "GET / HTTP/1.1\r\n" + host + "X-A : one\r\n\r\n" << 400;
+    QTest::addRow("two spaces in the request line") << "GET  / HTTP/1.1\r\n" + host + "\r\n" << 400;
+    QTest::addRow("four parts in the request line") << "GET / HTTP/1.1 more\r\n" + host + "\r\n"
+                                                    << 400;
     QTest::addRow("absolute form target") << "GET http://evil.example/ HTTP/1.1\r\n" + host + "\r\n"
                                           << 400;
     QTest::addRow("lying content length")
