@@ -106,9 +106,7 @@ void OnboardingApi::registerRoutes(QHttpServer &server, const PortalContext &con
                 return refusal;
             }
             QString error;
-            const std::optional<Task> task
-                = OnboardingRepository(context.db)
-                      .taskForCompany(taskId, session->companyId, &error);
+            const std::optional<Task> task = context.companyTask(*session, taskId, &error);
             if (!error.isEmpty()) {
                 return Http::internalError();
             }

@@ -207,8 +207,7 @@ std::optional<PortalSession> PortalContext::requireTask(const QHttpServerRequest
         return std::nullopt;
     }
     QString error;
-    const std::optional<Task> task
-        = OnboardingRepository(db).taskForCompany(taskId, session->companyId, &error);
+    const std::optional<Task> task = companyTask(*session, taskId, &error);
     if (!error.isEmpty()) {
         *refusal = Http::internalError();
         return std::nullopt;
@@ -225,6 +224,22 @@ std::optional<PortalSession> PortalContext::requireTask(const QHttpServerRequest
         return std::nullopt;
     }
     return session;
+}
+
+std::optional<Task> PortalContext::companyTask(const PortalSession &session, qint64 taskId,
+                                               QString *error) const
+{
+    const QPair<qint64, qint64> key{taskId, session.companyId};
+    taskCache->sync(session.checkedAt);
+    if (const Task *cached = taskCache->find(key)) {
+        return *cached;
+    }
+    std::optional<Task> task
+        = OnboardingRepository(db).taskForCompany(taskId, session.companyId, error);
+    if (task) {
+        taskCache->insert(key, *task);
+    }
+    return task;
 }
 
 bool PortalContext::checkCsrf(const QHttpServerRequest &request, QHttpServerResponse *refusal) const

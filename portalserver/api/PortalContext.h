@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HomeCache.h"
+#include "domain/Onboarding.h"
 #include "services/PortalAuthService.h"
 
 #include <QHostAddress>
@@ -27,6 +28,7 @@ struct StoredFile;
 struct PortalContext
 {
     static constexpr qsizetype kSessionCacheEntries = 10000;
+    static constexpr qsizetype kTaskCacheEntries = 10000;
 
     const Database &db;
     const Clock &clock;
@@ -41,6 +43,9 @@ struct PortalContext
     std::shared_ptr<SessionCache> sessionCache
         = std::make_shared<SessionCache>(kSessionCacheEntries);
     std::shared_ptr<HomeCache> homeCache = std::make_shared<HomeCache>();
+    // Tasks by (task, company), as the task routes read them.
+    using TaskCache = StampedCache<QPair<qint64, qint64>, Task>;
+    std::shared_ptr<TaskCache> taskCache = std::make_shared<TaskCache>(kTaskCacheEntries);
 
     QString clientIp(const QHttpServerRequest &request) const;
 
@@ -85,6 +90,11 @@ struct PortalContext
     std::optional<PortalSession> requireTaskAction(const QHttpServerRequest &request, qint64 taskId,
                                                    PortalPermission permission,
                                                    QHttpServerResponse *refusal) const;
+    // The task, when it is one of the session's company's (else none, and error stays empty),
+    // as the database stood when the session was checked: read again only when it changed
+    // since. Not for reading back what the request itself has changed.
+    std::optional<Task> companyTask(const PortalSession &session, qint64 taskId,
+                                    QString *error) const;
     // The file of an upload route (application/octet-stream from our own origin, else refused
     // in *refusal) to read: the front door's spool of it, decrypted as it is read, or the body
     // QHttpServer holds where the route is not spooled. bytesAvailable() is its size. A 400

@@ -8,6 +8,8 @@
 
 #include "security/Tokens.h"
 #include "services/OnboardingService.h"
+#include "storage/DirectoryRepository.h"
+#include "storage/SqlQuery.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -31,6 +33,7 @@ private Q_SLOTS:
     void noneMatchComparesWeakly_data();
     void noneMatchComparesWeakly();
     void homeFollowsChangesMadeElsewhere();
+    void aTaskFollowsChangesMadeElsewhere();
 
 private:
     PortalFixture m_portal;
@@ -154,6 +157,55 @@ void TestPortalConditional::homeFollowsChangesMadeElsewhere()
     const QByteArray completed = "\"status\":\"completed\"";
     QCOMPARE(after.body.count(completed), before.body.count(completed) + 1);
     QVERIFY(after.header("ETag") != before.header("ETag"));
+}
+
+// The server keeps the tasks it read while the database is unchanged; a task completed by staff
+// through another connection, or moved out of the company's reach, shows so at once.
+void TestPortalConditional::aTaskFollowsChangesMadeElsewhere()
+{
+    const Actor staff
+        = staffActor(m_portal.db(), StaffRole::Technician, QStringLiteral("Dana Admin"));
+    const qint64 mspTask = m_portal.taskId(m_portal.contact().companyId, OwnerSide::Msp,
+                                           EvidenceType::Standard, TaskStatus::Pending);
+    QVERIFY(mspTask > 0);
+    PortalClient browser(m_portal.port());
+    QString why;
+    QVERIFY2(m_portal.signIn(browser, m_portal.contact().id, &why), qPrintable(why));
+    const QString path = QStringLiteral("/api/v1/tasks/%1").arg(mspTask);
+    const HttpReply before = browser.get(path);
+    QVERIFY2(before.status == 200, before.describe());
+    QCOMPARE(browser.get(path).body, before.body);
+
+    bool changed = false;
+    onOtherConnection([&] {
+        ServiceError error;
+        changed = OnboardingService(m_portal.db(), m_portal.clock())
+                      .setStatusAsStaff(mspTask, TaskStatus::Completed, staff, &error);
+    });
+    QVERIFY(changed);
+    const HttpReply after = browser.get(path);
+    QVERIFY2(after.status == 200, after.describe());
+    QCOMPARE(after.json()[QStringLiteral("task")][QStringLiteral("status")].toString(),
+             QStringLiteral("completed"));
+
+    // The task's onboarding handed to another company: no longer this contact's to see.
+    bool moved = false;
+    onOtherConnection([&] {
+        QString error;
+        DirectoryRepository directory(m_portal.db());
+        const std::optional<Workspace> workspace = directory.workspace(&error);
+        const qint64 other
+            = workspace ? directory.createCompany(workspace->id, QStringLiteral("Another Client"),
+                                                  m_portal.clock().nowMs(), &error)
+                        : 0;
+        SqlQuery move(m_portal.db(),
+                      QStringLiteral("UPDATE onboarding SET company_id = ? WHERE id = "
+                                     "(SELECT onboarding_id FROM task WHERE id = ?)"));
+        move << other << mspTask;
+        moved = other > 0 && move.exec(&error) && move.rowsAffected() == 1;
+    });
+    QVERIFY(moved);
+    QCOMPARE(browser.get(path).status, 404);
 }
 
 QTEST_GUILESS_MAIN(TestPortalConditional)
