@@ -2,6 +2,7 @@
 
 #include "TaskEvents.h"
 #include "core/Clock.h"
+#include "security/StaffAccess.h"
 #include "storage/ChecklistRepository.h"
 #include "storage/DirectoryRepository.h"
 #include "storage/OnboardingRepository.h"
@@ -169,6 +170,9 @@ std::optional<ChecklistState> ChecklistService::tickAsStaff(qint64 taskId, const
                                                             bool ticked, const Actor &actor,
                                                             ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::WorkOnboardings, error)) {
+        return std::nullopt;
+    }
     QString dbError;
     qint64 companyId = 0;
     const std::optional<Task> task

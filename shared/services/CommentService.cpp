@@ -2,6 +2,7 @@
 
 #include "TaskEvents.h"
 #include "core/Clock.h"
+#include "security/StaffAccess.h"
 #include "storage/DirectoryRepository.h"
 #include "storage/OnboardingRepository.h"
 #include "storage/SqlQuery.h"
@@ -67,6 +68,9 @@ std::optional<TaskComment> CommentService::addAsStaff(qint64 taskId, const QStri
                                                       bool internal, const Actor &actor,
                                                       ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::WorkOnboardings, error)) {
+        return std::nullopt;
+    }
     QString dbError;
     const qint64 companyId = OnboardingRepository(m_db).companyOfTask(taskId, &dbError);
     if (companyId == 0) {

@@ -138,6 +138,9 @@ std::optional<TaskFile> DocumentService::attachAsStaff(qint64 taskId, const QStr
                                                        const QByteArray &bytes, const Actor &actor,
                                                        ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::WorkOnboardings, error)) {
+        return std::nullopt;
+    }
     QString dbError;
     const std::optional<Workspace> workspace = DirectoryRepository(m_db).workspace(&dbError);
     const qint64 companyId = OnboardingRepository(m_db).companyOfTask(taskId, &dbError);

@@ -4,6 +4,7 @@
 #include "TaskEvents.h"
 #include "core/Clock.h"
 #include "core/Logging.h"
+#include "security/StaffAccess.h"
 #include "storage/Database.h"
 #include "storage/DirectoryRepository.h"
 #include "storage/FileStore.h"
@@ -274,6 +275,9 @@ std::optional<QList<FileDrop>> FileDropService::listForTask(qint64 taskId,
 bool FileDropService::setExpiryDays(qint64 taskId, int days, const Actor &actor,
                                     ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::WorkOnboardings, error)) {
+        return false;
+    }
     if (days < kMinExpiryDays || days > kMaxExpiryDays) {
         ServiceError::set(
             error, ServiceError::Kind::Invalid,
@@ -362,6 +366,9 @@ bool FileDropService::download(const SecureBytes &vaultKey, const Actor &actor, 
                                const QString &reason, QIODevice &sink, ServiceError *error,
                                const Progress &progress)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::WorkOnboardings, error)) {
+        return false;
+    }
     const QString why = reason.simplified();
     if (why.size() > kMaxReasonLength) {
         ServiceError::set(

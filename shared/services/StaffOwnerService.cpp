@@ -2,6 +2,7 @@
 
 #include "core/Clock.h"
 #include "security/AuditLog.h"
+#include "security/StaffAccess.h"
 #include "storage/ActivityRepository.h"
 #include "storage/DirectoryRepository.h"
 #include "storage/OnboardingRepository.h"
@@ -29,6 +30,9 @@ StaffOwnerService::StaffOwnerService(const Database &db, const Clock &clock)
 bool StaffOwnerService::assignTask(qint64 taskId, qint64 staffId, const Actor &actor,
                                    ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::WorkOnboardings, error)) {
+        return false;
+    }
     QString dbError;
     qint64 companyId = 0;
     OnboardingRepository onboardings(m_db);
@@ -82,6 +86,9 @@ bool StaffOwnerService::assignTask(qint64 taskId, qint64 staffId, const Actor &a
 bool StaffOwnerService::assignOnboarding(qint64 onboardingId, qint64 staffId, const Actor &actor,
                                          ServiceError *error)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::WorkOnboardings, error)) {
+        return false;
+    }
     QString dbError;
     OnboardingRepository onboardings(m_db);
     DirectoryRepository directory(m_db);

@@ -2,6 +2,7 @@
 
 #include "core/Clock.h"
 #include "security/AuditLog.h"
+#include "security/StaffAccess.h"
 #include "storage/ActivityRepository.h"
 #include "storage/DirectoryRepository.h"
 #include "storage/OnboardingRepository.h"
@@ -34,6 +35,9 @@ bool saveTaskSettings(const Database &db, const Clock &clock, qint64 taskId, Evi
                       const QString &eventKind, const std::function<QString(const Task &)> &summary,
                       ServiceError *error)
 {
+    if (!StaffAccess::require(db, actor, StaffPermission::WorkOnboardings, error)) {
+        return false;
+    }
     QString dbError;
     qint64 companyId = 0;
     const std::optional<Task> task

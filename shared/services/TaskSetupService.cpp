@@ -7,6 +7,7 @@
 #include "mail/MailComposer.h"
 #include "mail/OutboxRepository.h"
 #include "security/AuditLog.h"
+#include "security/StaffAccess.h"
 #include "services/OnboardingService.h"
 #include "storage/ActivityRepository.h"
 #include "storage/DirectoryRepository.h"
@@ -60,6 +61,9 @@ bool TaskSetupService::scheduleMeeting(qint64 taskId, const MeetingSchedule &req
                                        const Actor &actor, ServiceError *error,
                                        FieldErrors *fieldErrors)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::WorkOnboardings, error)) {
+        return false;
+    }
     const FieldErrors found = requested.validate();
     if (!found.isEmpty()) {
         return refuseFields(found, error, fieldErrors);
@@ -202,6 +206,9 @@ qint64 TaskSetupService::startOnboarding(qint64 companyId, qint64 templateId, co
 bool TaskSetupService::setTraining(qint64 taskId, const TrainingSpec &requested, const Actor &actor,
                                    ServiceError *error, FieldErrors *fieldErrors)
 {
+    if (!StaffAccess::require(m_db, actor, StaffPermission::WorkOnboardings, error)) {
+        return false;
+    }
     TrainingSpec spec = requested;
     const FieldErrors found = spec.normalise();
     if (!found.isEmpty()) {

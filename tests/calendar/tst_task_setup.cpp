@@ -148,6 +148,8 @@ qint64 TestTaskSetup::taskOfKind(EvidenceType type)
 
 void TestTaskSetup::schedulingWritesConfigActivityAuditAndMail()
 {
+    const Actor staff
+        = staffActor(m_test->db(), StaffRole::Technician, QStringLiteral("Alex Admin"));
     QString error;
     DirectoryRepository directory(m_test->db());
     // A second contact who may use the portal, and one who may not: only two mails go out.
@@ -169,9 +171,8 @@ void TestTaskSetup::schedulingWritesConfigActivityAuditAndMail()
     TaskSetupService service(m_test->db(), *m_clock, kPublicUrl);
     ServiceError serviceError;
     m_clock->advanceMs(60'000);
-    QVERIFY2(
-        service.scheduleMeeting(taskId, kickOff(), QStringLiteral("Alex Admin"), &serviceError),
-        qPrintable(serviceError.message));
+    QVERIFY2(service.scheduleMeeting(taskId, kickOff(), staff, &serviceError),
+             qPrintable(serviceError.message));
 
     const std::optional<Task> task
         = OnboardingRepository(m_test->db()).taskForCompany(taskId, m_contact.companyId, &error);
@@ -214,13 +215,12 @@ void TestTaskSetup::schedulingWritesConfigActivityAuditAndMail()
 
     // The same schedule again changes and sends nothing; a new time is a new version.
     const QStringList before = state();
-    QVERIFY(
-        service.scheduleMeeting(taskId, kickOff(), QStringLiteral("Alex Admin"), &serviceError));
+    QVERIFY(service.scheduleMeeting(taskId, kickOff(), staff, &serviceError));
     QCOMPARE(state(), before);
     MeetingSchedule later = kickOff();
     later.time = QTime(16, 30);
     m_clock->advanceMs(60'000);
-    QVERIFY(service.scheduleMeeting(taskId, later, QStringLiteral("Alex Admin"), &serviceError));
+    QVERIFY(service.scheduleMeeting(taskId, later, staff, &serviceError));
     QCOMPARE(outbox.pendingCount(&error), mailBefore + 4);
     const QByteArray moved = *service.meetingCalendar(taskId, m_contact.companyId, &serviceError);
     QVERIFY(moved.contains("DTSTART:20270310T153000Z"));
@@ -235,6 +235,8 @@ void TestTaskSetup::schedulingWritesConfigActivityAuditAndMail()
 
 void TestTaskSetup::badSetupChangesNothing()
 {
+    const Actor staff
+        = staffActor(m_test->db(), StaffRole::Technician, QStringLiteral("Alex Admin"));
     const qint64 meeting = taskOfKind(EvidenceType::Meeting);
     const qint64 training = taskOfKind(EvidenceType::Training);
     const qint64 standard = taskOfKind(EvidenceType::Standard);
@@ -244,39 +246,41 @@ void TestTaskSetup::badSetupChangesNothing()
 
     ServiceError error;
     FieldErrors fields;
-    QVERIFY(!service.scheduleMeeting(standard, kickOff(), QStringLiteral("a"), &error, &fields));
+    QVERIFY(!service.scheduleMeeting(standard, kickOff(), staff, &error, &fields));
     QCOMPARE(error.kind, ServiceError::Kind::Invalid);
     QVERIFY2(error.message.contains(QLatin1String("meeting")), qPrintable(error.message));
-    QVERIFY(!service.setTraining(meeting, TrainingSpec::inPerson(QStringLiteral("Room 4")),
-                                 QStringLiteral("a"), &error));
+    QVERIFY(!service.setTraining(meeting, TrainingSpec::inPerson(QStringLiteral("Room 4")), staff,
+                                 &error));
     QCOMPARE(error.kind, ServiceError::Kind::Invalid);
-    QVERIFY(!service.scheduleMeeting(987654321, kickOff(), QStringLiteral("a"), &error));
+    QVERIFY(!service.scheduleMeeting(987654321, kickOff(), staff, &error));
     QCOMPARE(error.kind, ServiceError::Kind::NotFound);
 
     MeetingSchedule bad = kickOff();
     bad.url = QStringLiteral("http://meet.example.com/");
     bad.durationMinutes = 2;
     bad.timeZone = QStringLiteral("Nowhere/Special");
-    QVERIFY(!service.scheduleMeeting(meeting, bad, QStringLiteral("a"), &error, &fields));
+    QVERIFY(!service.scheduleMeeting(meeting, bad, staff, &error, &fields));
     QCOMPARE(error.kind, ServiceError::Kind::Invalid);
     QCOMPARE(fields.keys(), (names({"durationMinutes", "timeZone", "url"})));
     QVERIFY(error.message.contains(fields.value(QStringLiteral("url"))));
 
     QVERIFY(!service.setTraining(training,
                                  TrainingSpec::video(QStringLiteral("https://evil.example/embed")),
-                                 QStringLiteral("a"), &error, &fields));
+                                 staff, &error, &fields));
     QCOMPARE(fields.keys(), names({"videoUrl"}));
     QVERIFY2(
         fields.value(QStringLiteral("videoUrl")).contains(QLatin1String("YouTube, Vimeo or Loom")),
         qPrintable(fields.value(QStringLiteral("videoUrl"))));
-    QVERIFY(!service.setTraining(training, TrainingSpec::inPerson(QStringLiteral("   ")),
-                                 QStringLiteral("a"), &error, &fields));
+    QVERIFY(!service.setTraining(training, TrainingSpec::inPerson(QStringLiteral("   ")), staff,
+                                 &error, &fields));
     QCOMPARE(fields.keys(), names({"instructions"}));
     QCOMPARE(state(), before);
 }
 
 void TestTaskSetup::trainingIsSetAndCompletedByTheRightSide()
 {
+    const Actor staff
+        = staffActor(m_test->db(), StaffRole::Technician, QStringLiteral("Alex Admin"));
     const qint64 training = taskOfKind(EvidenceType::Training);
     const qint64 meeting = taskOfKind(EvidenceType::Meeting);
     QString error;
@@ -302,7 +306,7 @@ void TestTaskSetup::trainingIsSetAndCompletedByTheRightSide()
     // In person: the contact may not complete it, staff may.
     QVERIFY(setup.setTraining(training,
                               TrainingSpec::inPerson(QStringLiteral("Room 4, bring a laptop")),
-                              QStringLiteral("Alex Admin"), &serviceError));
+                              staff, &serviceError));
     QCOMPARE(rows(QStringLiteral("SELECT kind FROM activity ORDER BY id DESC LIMIT 1")),
              QStringList{QStringLiteral("task.training_set")});
     QCOMPARE(rows(QStringLiteral("SELECT action FROM audit_event ORDER BY id DESC LIMIT 1")),
@@ -328,7 +332,7 @@ void TestTaskSetup::trainingIsSetAndCompletedByTheRightSide()
         staffActor(m_test->db(), StaffRole::Technician, QStringLiteral("Alex")), &serviceError));
     QVERIFY(setup.setTraining(training,
                               TrainingSpec::video(QStringLiteral("https://youtu.be/dQw4w9WgXcQ")),
-                              QStringLiteral("Alex Admin"), &serviceError));
+                              staff, &serviceError));
     const std::optional<Task> video
         = OnboardingRepository(m_test->db()).taskForCompany(training, m_contact.companyId, &error);
     QCOMPARE(video->config.value(QStringLiteral("embedUrl")).toString(),
@@ -337,7 +341,7 @@ void TestTaskSetup::trainingIsSetAndCompletedByTheRightSide()
                                          &serviceError));
 
     // A scheduled meeting is completed by the contact too.
-    QVERIFY(setup.scheduleMeeting(meeting, kickOff(), QStringLiteral("Alex Admin"), &serviceError));
+    QVERIFY(setup.scheduleMeeting(meeting, kickOff(), staff, &serviceError));
     QVERIFY2(onboarding.completeAsContact(meeting, m_contact.id, m_contact.companyId, QString(),
                                           &serviceError),
              qPrintable(serviceError.message));

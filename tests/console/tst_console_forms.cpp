@@ -3,6 +3,7 @@
 #include "ConsoleFixture.h"
 #include "ConsoleTestHelpers.h"
 #include "TestDatabase.h"
+#include "TestStaff.h"
 
 #include "models/OnboardingTreeModel.h"
 #include "onboardings/ChecklistDialog.h"
@@ -199,6 +200,7 @@ void TestConsoleForms::aBadFormIsExplainedAndNotSaved()
 
 void TestConsoleForms::staffSeeTheEntries()
 {
+    const Actor staff = staffActor(db(), StaffRole::Technician, QStringLiteral("Sam"));
     FormDefinition definition;
     definition.fields = {{QStringLiteral("name"),
                           QStringLiteral("Company name"),
@@ -214,7 +216,7 @@ void TestConsoleForms::staffSeeTheEntries()
                           {}}};
     FormService forms(db(), *context().clock);
     ServiceError error;
-    QVERIFY(forms.setDefinition(m_form, definition, QStringLiteral("Sam"), &error));
+    QVERIFY(forms.setDefinition(m_form, definition, staff, &error));
     const QString payload = QStringLiteral("<b>Acme</b> & Co");
     QVERIFY2(forms.saveEntry(m_form, 0,
                              {{QStringLiteral("name"), payload}, {QStringLiteral("backup"), true}},
@@ -267,12 +269,13 @@ void TestConsoleForms::editAChecklist()
 
 void TestConsoleForms::staffTickAndSeeWhoTicked()
 {
+    const Actor staff = staffActor(db(), StaffRole::Technician, QStringLiteral("Sam"));
     ChecklistDefinition items;
     items.items = {{QStringLiteral("a"), QStringLiteral("Backups checked")},
                    {QStringLiteral("b"), QStringLiteral("Firewall rules sent")}};
     ChecklistService checklists(db(), *context().clock);
     ServiceError error;
-    QVERIFY(checklists.setItems(m_checklist, items, QStringLiteral("Sam"), &error));
+    QVERIFY(checklists.setItems(m_checklist, items, staff, &error));
     QVERIFY(checklists.tickAsContact(m_checklist, QStringLiteral("a"), true,
                                      m_fixture.acmeContactId, m_fixture.acmeId, QString(), &error));
 

@@ -1,6 +1,7 @@
 // ChecklistService on both engines: ticks by contacts and staff with who and when, progress and
 // completion, and what is refused (and then left unchanged).
 #include "TestDatabase.h"
+#include "TestStaff.h"
 
 #include "core/Clock.h"
 #include "security/AuditLog.h"
@@ -18,6 +19,7 @@
 #include <QTest>
 
 using namespace Gatehouse;
+using Gatehouse::Testing::staffActor;
 using Gatehouse::Testing::TestDatabase;
 
 class TestChecklistServices : public QObject
@@ -35,6 +37,11 @@ private Q_SLOTS:
     void contactsOfOtherCompaniesCannotTick();
 
 private:
+    // A member of staff to act as (the services check the staff table).
+    Actor technician()
+    {
+        return staffActor(db(), StaffRole::Technician, QStringLiteral("Dana Admin"));
+    }
     Database &db() { return m_test->db(); }
     QString one(const QString &sql)
     {
@@ -89,8 +96,7 @@ private:
                        {QStringLiteral("fw"), QStringLiteral("Firewall rules sent")},
                        {QStringLiteral("av"), QStringLiteral("Old antivirus removed")}};
         ServiceError error;
-        if (!ChecklistService(db(), m_clock)
-                 .setItems(taskId, items, QStringLiteral("Dana Admin"), &error)) {
+        if (!ChecklistService(db(), m_clock).setItems(taskId, items, technician(), &error)) {
             qWarning("setItems: %s", qPrintable(error.message));
         }
         return taskId;
@@ -195,12 +201,12 @@ void TestChecklistServices::checklistTicksCompleteTheTask()
 
 void TestChecklistServices::staffTickAndReopen()
 {
+    const Actor staff = staffActor(db(), StaffRole::Technician, QStringLiteral("Dana Admin"));
     const qint64 taskId = defineChecklist();
     ChecklistService checklists(db(), m_clock);
     ServiceError error;
     for (const char *item : {"backup", "fw", "av"}) {
-        QVERIFY(checklists.tickAsStaff(taskId, QLatin1String(item), true,
-                                       QStringLiteral("Dana Admin"), &error));
+        QVERIFY(checklists.tickAsStaff(taskId, QLatin1String(item), true, staff, &error));
     }
     QCOMPARE(statusOf(taskId), TaskStatus::Completed);
     std::optional<ChecklistState> state
@@ -208,8 +214,7 @@ void TestChecklistServices::staffTickAndReopen()
     QCOMPARE(state->items.at(1).byKind, QStringLiteral("staff"));
     QCOMPARE(state->items.at(1).byName, QStringLiteral("Dana Admin"));
     // Staff may untick a completed checklist, which reopens it.
-    state = checklists.tickAsStaff(taskId, QStringLiteral("fw"), false,
-                                   QStringLiteral("Dana Admin"), &error);
+    state = checklists.tickAsStaff(taskId, QStringLiteral("fw"), false, staff, &error);
     QVERIFY(state);
     QCOMPARE(state->task.status, TaskStatus::InProgress);
     QCOMPARE(state->tickedCount(), 2);
@@ -217,6 +222,7 @@ void TestChecklistServices::staffTickAndReopen()
 
 void TestChecklistServices::checklistRefusals()
 {
+    const Actor staff = staffActor(db(), StaffRole::Technician, QStringLiteral("Dana Admin"));
     const qint64 taskId = defineChecklist();
     ChecklistService checklists(db(), m_clock);
     ServiceError error;
@@ -230,7 +236,7 @@ void TestChecklistServices::checklistRefusals()
     ChecklistDefinition bad;
     bad.items
         = {{QStringLiteral("a"), QStringLiteral("A")}, {QStringLiteral("a"), QStringLiteral("B")}};
-    QVERIFY(!checklists.setItems(taskId, bad, QStringLiteral("Dana Admin"), &error));
+    QVERIFY(!checklists.setItems(taskId, bad, staff, &error));
     QCOMPARE(error.kind, ServiceError::Kind::Invalid);
     QCOMPARE(snapshot(), before);
     QCOMPARE(checklists.stateForStaff(taskId, &error)->items.size(), 3);

@@ -1,6 +1,7 @@
 // FormService on both engines: what contacts and staff do, what is
 // refused (and then left unchanged), and that every change reaches the feed and the audit trail.
 #include "TestDatabase.h"
+#include "TestStaff.h"
 
 #include "core/Clock.h"
 #include "security/AuditLog.h"
@@ -19,6 +20,7 @@
 #include <QTest>
 
 using namespace Gatehouse;
+using Gatehouse::Testing::staffActor;
 using Gatehouse::Testing::TestDatabase;
 
 class TestFormServices : public QObject
@@ -39,6 +41,11 @@ private Q_SLOTS:
     void wrongKindAndSideAreRefused();
 
 private:
+    // A member of staff to act as (the services check the staff table).
+    Actor technician()
+    {
+        return staffActor(db(), StaffRole::Technician, QStringLiteral("Dana Admin"));
+    }
     Database &db() { return m_test->db(); }
     QString one(const QString &sql)
     {
@@ -106,8 +113,7 @@ private:
         const qint64 taskId = taskOf("form");
         ServiceError error;
         if (!FormService(db(), m_clock)
-                 .setDefinition(taskId, questionnaire(multiple), QStringLiteral("Dana Admin"),
-                                &error)) {
+                 .setDefinition(taskId, questionnaire(multiple), technician(), &error)) {
             qWarning("setDefinition: %s", qPrintable(error.message));
         }
         return taskId;
@@ -165,6 +171,7 @@ void TestFormServices::cleanup()
 
 void TestFormServices::staffDefineAForm()
 {
+    const Actor staff = staffActor(db(), StaffRole::Technician, QStringLiteral("Dana Admin"));
     const qint64 taskId = taskOf("form");
     SqlQuery setOther(db(), QStringLiteral("UPDATE task SET config = ? WHERE id = ?"));
     setOther << QStringLiteral(R"({"note": "kept"})") << taskId;
@@ -173,7 +180,7 @@ void TestFormServices::staffDefineAForm()
     const QString before = one(QStringLiteral("SELECT COUNT(*) FROM audit_event"));
     ServiceError error;
     FormService forms(db(), m_clock);
-    QVERIFY2(forms.setDefinition(taskId, questionnaire(true), QStringLiteral("Dana Admin"), &error),
+    QVERIFY2(forms.setDefinition(taskId, questionnaire(true), staff, &error),
              qPrintable(error.message));
     const std::optional<FormState> state = forms.stateForStaff(taskId, &error);
     QVERIFY(state);
@@ -186,14 +193,13 @@ void TestFormServices::staffDefineAForm()
     // A bad definition is refused with its reason and leaves the old one.
     FormDefinition bad = questionnaire(false);
     bad.fields[1].id = bad.fields[0].id;
-    QVERIFY(!forms.setDefinition(taskId, bad, QStringLiteral("Dana Admin"), &error));
+    QVERIFY(!forms.setDefinition(taskId, bad, staff, &error));
     QCOMPARE(error.kind, ServiceError::Kind::Invalid);
     QVERIFY2(error.message.contains(QStringLiteral("Two fields have the id")),
              qPrintable(error.message));
     QVERIFY(forms.stateForStaff(taskId, &error)->definition == questionnaire(true));
     // Only form tasks have a form.
-    QVERIFY(!forms.setDefinition(taskOf("standard"), questionnaire(false),
-                                 QStringLiteral("Dana Admin"), &error));
+    QVERIFY(!forms.setDefinition(taskOf("standard"), questionnaire(false), staff, &error));
     QCOMPARE(error.message, QStringLiteral("This task is not a form."));
 }
 
@@ -361,6 +367,7 @@ void TestFormServices::contactsAreScopedToTheirCompany()
 
 void TestFormServices::wrongKindAndSideAreRefused()
 {
+    const Actor staff = staffActor(db(), StaffRole::Technician, QStringLiteral("Dana Admin"));
     defineForm(false);
     FormService forms(db(), m_clock);
     ServiceError error;
@@ -373,7 +380,7 @@ void TestFormServices::wrongKindAndSideAreRefused()
     query << msp;
     QString dbError;
     QVERIFY(query.exec(&dbError));
-    QVERIFY(forms.setDefinition(msp, questionnaire(false), QStringLiteral("Dana Admin"), &error));
+    QVERIFY(forms.setDefinition(msp, questionnaire(false), staff, &error));
     const QString before = snapshot();
     QVERIFY(!forms.saveEntry(msp, 0, {{QStringLiteral("company"), QStringLiteral("x")}},
                              m_contact.id, m_contact.companyId, QString(), nullptr, &error));

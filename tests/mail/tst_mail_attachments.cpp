@@ -5,6 +5,7 @@
 #include "MimeReader.h"
 #include "SmtpSink.h"
 #include "TestDatabase.h"
+#include "TestStaff.h"
 
 #include "core/Clock.h"
 #include "domain/MeetingSchedule.h"
@@ -30,6 +31,7 @@
 using namespace Gatehouse;
 using Gatehouse::Testing::ReadMail;
 using Gatehouse::Testing::SmtpSink;
+using Gatehouse::Testing::staffActor;
 using Gatehouse::Testing::TestDatabase;
 namespace MimeReader = Gatehouse::Testing::MimeReader;
 
@@ -236,9 +238,9 @@ void TestMailAttachments::meetingInvitationCarriesTheIcsThroughSmtp()
     const MeetingSchedule schedule = aSchedule();
     TaskSetupService service(test->db(), clock, kPublicUrl);
     ServiceError serviceError;
-    QVERIFY2(
-        service.scheduleMeeting(meeting, schedule, QStringLiteral("Alex Admin"), &serviceError),
-        qPrintable(serviceError.message));
+    const Actor staff = staffActor(test->db(), StaffRole::Technician, QStringLiteral("Alex Admin"));
+    QVERIFY2(service.scheduleMeeting(meeting, schedule, staff, &serviceError),
+             qPrintable(serviceError.message));
     const QByteArray ics = *service.meetingCalendar(meeting, contact.companyId, &serviceError);
 
     // The SMTP server is down for the first attempt; the retry carries the file all the same.
@@ -287,10 +289,11 @@ void TestMailAttachments::workspaceLogoShownInline()
     const QByteArray storedLogo = *FileStore(test->db()).readAll(workspace.logoFileId, &error);
 
     // A mail with a file (the meeting's .ics) and one without: both show the logo.
-    QVERIFY2(TaskSetupService(test->db(), clock, kPublicUrl)
-                 .scheduleMeeting(demoMeeting(test->db(), contact), aSchedule(),
-                                  QStringLiteral("Dana Admin"), &serviceError),
-             qPrintable(serviceError.message));
+    const Actor staff = staffActor(test->db(), StaffRole::Technician, QStringLiteral("Dana Admin"));
+    QVERIFY2(
+        TaskSetupService(test->db(), clock, kPublicUrl)
+            .scheduleMeeting(demoMeeting(test->db(), contact), aSchedule(), staff, &serviceError),
+        qPrintable(serviceError.message));
     OutboxRepository outbox(test->db());
     QVERIFY(
         outbox.enqueue(MailComposer::invitation(workspace, contact, kPublicUrl), kStartMs, &error)

@@ -97,6 +97,8 @@ QStringList TestPortalComments::state()
 
 void TestPortalComments::contactsAndStaffTalkOnATask()
 {
+    const Actor staff
+        = staffActor(m_portal.db(), StaffRole::Technician, QStringLiteral("Sam Staff"));
     PortalClient browser(m_portal.port());
     QString why;
     QVERIFY2(m_portal.signIn(browser, m_portal.contact().id, &why), qPrintable(why));
@@ -110,8 +112,7 @@ void TestPortalComments::contactsAndStaffTalkOnATask()
     QVERIFY2(asked.status == 201, asked.describe());
     ServiceError error;
     QVERIFY(CommentService(m_portal.db(), m_portal.clock())
-                .addAsStaff(m_task, QStringLiteral("Yes, all three."), false,
-                            QStringLiteral("Sam Staff"), &error));
+                .addAsStaff(m_task, QStringLiteral("Yes, all three."), false, staff, &error));
 
     const QJsonArray comments = browser.get(thread).json()[QStringLiteral("comments")].toArray();
     QCOMPARE(comments.size(), 2);
@@ -157,6 +158,8 @@ void TestPortalComments::badMessagesAreRefusedAndChangeNothing()
 
 void TestPortalComments::internalNotesNeverLeaveTheConsole()
 {
+    const Actor staff
+        = staffActor(m_portal.db(), StaffRole::Technician, QStringLiteral("Sam Staff"));
     const qint64 uploadTask = m_portal.taskId(m_portal.contact().companyId, OwnerSide::Client,
                                               EvidenceType::Upload, TaskStatus::Pending);
     ServiceError error;
@@ -167,11 +170,10 @@ void TestPortalComments::internalNotesNeverLeaveTheConsole()
     const QList<Task> tasks = m_portal.tasksOf(m_portal.contact().companyId);
     CommentService comments(m_portal.db(), m_portal.clock());
     for (const Task &task : tasks) {
-        QVERIFY2(comments.addAsStaff(task.id, kPlanted, true, QStringLiteral("Sam Staff"), &error),
+        QVERIFY2(comments.addAsStaff(task.id, kPlanted, true, staff, &error),
                  qPrintable(error.message));
     }
-    QVERIFY(comments.addAsStaff(m_task, QStringLiteral("A public reply"), false,
-                                QStringLiteral("Sam Staff"), &error));
+    QVERIFY(comments.addAsStaff(m_task, QStringLiteral("A public reply"), false, staff, &error));
     QString dbError;
     QCOMPARE(comments.forStaff(m_task, &dbError).size(), 2); // staff see both
 

@@ -6,6 +6,7 @@
 #include "PortalClient.h"
 #include "PortalFixture.h"
 #include "TestDatabase.h"
+#include "TestStaff.h"
 
 #include "security/Tokens.h"
 #include "services/FileDropService.h"
@@ -271,14 +272,16 @@ void TestPortalFileDrops::tooLargeIsRefused()
 
 void TestPortalFileDrops::expiredDropsShowAsExpired()
 {
+    const Actor staff
+        = staffActor(m_portal.db(), StaffRole::Technician, QStringLiteral("Dana Admin"));
     PortalClient browser(m_portal.port());
     QString why;
     QVERIFY2(m_portal.signIn(browser, m_portal.contact().id, &why), qPrintable(why));
     QVERIFY(browser.learnCsrfToken());
     const qint64 taskId = fileDropTask(m_portal.contact().companyId);
     ServiceError error;
-    QVERIFY(FileDropService(m_portal.db(), m_portal.clock())
-                .setExpiryDays(taskId, 3, QStringLiteral("Dana Admin"), &error));
+    QVERIFY(
+        FileDropService(m_portal.db(), m_portal.clock()).setExpiryDays(taskId, 3, staff, &error));
     QCOMPARE(browser.get(dropsPath(taskId)).json()[QStringLiteral("expiryDays")].toInt(), 3);
     const HttpReply sent = browser.send("POST", dropsPath(taskId, QStringLiteral("old.txt")), "old",
                                         "application/octet-stream");

@@ -3,6 +3,7 @@
 #include "PortalClient.h"
 #include "PortalFixture.h"
 #include "TestDatabase.h"
+#include "TestStaff.h"
 
 #include "services/ChecklistService.h"
 #include "services/FormService.h"
@@ -88,8 +89,10 @@ void TestPortalForms::init()
     items.items = {{QStringLiteral("backup"), QStringLiteral("Backups checked")},
                    {QStringLiteral("fw"), QStringLiteral("Firewall rules sent")}};
     ServiceError serviceError;
+    const Actor staff
+        = staffActor(m_portal.db(), StaffRole::Technician, QStringLiteral("Dana Admin"));
     QVERIFY(ChecklistService(m_portal.db(), m_portal.clock())
-                .setItems(m_checklist, items, QStringLiteral("Dana Admin"), &serviceError));
+                .setItems(m_checklist, items, staff, &serviceError));
 
     // Olga, of another company with an onboarding of its own.
     DirectoryRepository directory(m_portal.db());
@@ -113,6 +116,8 @@ void TestPortalForms::init()
 
 void TestPortalForms::setFormMultiple(bool multiple)
 {
+    const Actor staff
+        = staffActor(m_portal.db(), StaffRole::Technician, QStringLiteral("Dana Admin"));
     QString error;
     const std::optional<FormDefinition> definition
         = FormDefinition::fromConfig(QJsonDocument::fromJson(R"({"fields": [
@@ -130,7 +135,7 @@ void TestPortalForms::setFormMultiple(bool multiple)
     form.multipleEntries = multiple;
     ServiceError serviceError;
     QVERIFY2(FormService(m_portal.db(), m_portal.clock())
-                 .setDefinition(m_form, form, QStringLiteral("Dana Admin"), &serviceError),
+                 .setDefinition(m_form, form, staff, &serviceError),
              qPrintable(serviceError.message));
 }
 

@@ -5,6 +5,7 @@
 #include "PortalClient.h"
 #include "PortalFixture.h"
 #include "TestDatabase.h"
+#include "TestStaff.h"
 
 #include "domain/MeetingSchedule.h"
 #include "domain/TrainingSpec.h"
@@ -92,6 +93,8 @@ qint64 TestPortalMeeting::otherCompanysContact(qint64 *otherCompany)
 
 void TestPortalMeeting::calendarFileIsTheCompanysOwn()
 {
+    const Actor staff
+        = staffActor(m_portal.db(), StaffRole::Technician, QStringLiteral("Alex Admin"));
     const qint64 company = m_portal.contact().companyId;
     const qint64 meeting
         = m_portal.taskId(company, OwnerSide::Msp, EvidenceType::Meeting, TaskStatus::Completed);
@@ -113,8 +116,7 @@ void TestPortalMeeting::calendarFileIsTheCompanysOwn()
         QLatin1String("not been scheduled")));
 
     ServiceError error;
-    QVERIFY2(setup().scheduleMeeting(meeting, kickOff(), QStringLiteral("Alex Admin"), &error),
-             qPrintable(error.message));
+    QVERIFY2(setup().scheduleMeeting(meeting, kickOff(), staff, &error), qPrintable(error.message));
     const HttpReply ics = browser.get(path);
     QVERIFY2(ics.status == 200, ics.describe());
     QVERIFY(ics.header("Content-Type").startsWith("text/calendar"));
@@ -151,7 +153,7 @@ void TestPortalMeeting::calendarFileIsTheCompanysOwn()
     const qint64 theirs
         = m_portal.taskId(otherCompany, OwnerSide::Msp, EvidenceType::Meeting, TaskStatus::Pending);
     QVERIFY(theirs > 0);
-    QVERIFY(setup().scheduleMeeting(theirs, kickOff(), QStringLiteral("Alex Admin"), &error));
+    QVERIFY(setup().scheduleMeeting(theirs, kickOff(), staff, &error));
     QCOMPARE(stranger.get(QStringLiteral("/api/v1/tasks/%1/meeting.ics").arg(theirs)).status, 200);
     QCOMPARE(browser.get(QStringLiteral("/api/v1/tasks/%1/meeting.ics").arg(theirs)).status, 404);
 }
@@ -182,6 +184,8 @@ void TestPortalMeeting::framesOnlyTheThreeVideoHosts()
 
 void TestPortalMeeting::trainingsAreCompletedByTheRightSide()
 {
+    const Actor staff
+        = staffActor(m_portal.db(), StaffRole::Technician, QStringLiteral("Alex Admin"));
     const qint64 company = m_portal.contact().companyId;
     const qint64 training
         = m_portal.taskId(company, OwnerSide::Client, EvidenceType::Training, TaskStatus::Pending);
@@ -193,7 +197,7 @@ void TestPortalMeeting::trainingsAreCompletedByTheRightSide()
 
     ServiceError error;
     QVERIFY(setup().setTraining(training, TrainingSpec::inPerson(QStringLiteral("Room 4 at 9")),
-                                QStringLiteral("Alex Admin"), &error));
+                                staff, &error));
     const QStringList before = m_portal.state();
     const HttpReply refused = browser.post(complete, {{QStringLiteral("note"), QString()}});
     QVERIFY2(refused.status == 409, refused.describe());
@@ -206,7 +210,7 @@ void TestPortalMeeting::trainingsAreCompletedByTheRightSide()
     // Staff switch it to a video: now the contact completes it.
     QVERIFY(setup().setTraining(training,
                                 TrainingSpec::video(QStringLiteral("https://vimeo.com/76979871")),
-                                QStringLiteral("Alex Admin"), &error));
+                                staff, &error));
     const HttpReply read = browser.get(QStringLiteral("/api/v1/tasks/%1").arg(training));
     QCOMPARE(
         read.json()[QStringLiteral("task")][QStringLiteral("config")][QStringLiteral("embedUrl")]

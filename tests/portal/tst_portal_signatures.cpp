@@ -4,6 +4,7 @@
 #include "PortalClient.h"
 #include "PortalFixture.h"
 #include "TestDatabase.h"
+#include "TestStaff.h"
 
 #include "security/Tokens.h"
 #include "services/BrandingService.h"
@@ -107,6 +108,8 @@ QStringList TestPortalSignatures::state()
 
 void TestPortalSignatures::signedVerifiedAndTamperCaught()
 {
+    const Actor staff
+        = staffActor(m_portal.db(), StaffRole::Technician, QStringLiteral("Dana Admin"));
     PortalClient browser(m_portal.port());
     QString why;
     QVERIFY2(m_portal.signIn(browser, m_portal.contact().id, &why), qPrintable(why));
@@ -126,7 +129,7 @@ void TestPortalSignatures::signedVerifiedAndTamperCaught()
     QVERIFY2(owner > 0, qPrintable(dbError));
     ServiceError assignError;
     QVERIFY2(StaffOwnerService(m_portal.db(), m_portal.clock())
-                 .assignTask(m_task, owner, QStringLiteral("Dana Admin"), &assignError),
+                 .assignTask(m_task, owner, staff, &assignError),
              qPrintable(assignError.message));
     const int mails = m_portal.rows(QStringLiteral("SELECT COUNT(*) FROM outbox")).first().toInt();
 
@@ -179,11 +182,12 @@ void TestPortalSignatures::signedVerifiedAndTamperCaught()
 
 void TestPortalSignatures::attachedDocumentIsWhatIsSigned()
 {
+    const Actor staff
+        = staffActor(m_portal.db(), StaffRole::Technician, QStringLiteral("Sam Staff"));
     ServiceError error;
     const auto attached = DocumentService(m_portal.db(), m_portal.clock())
                               .attachAsStaff(m_task, QStringLiteral("Agreement.pdf"),
-                                             "%PDF-1.4\n% the agreement\n%%EOF\n",
-                                             QStringLiteral("Sam Staff"), &error);
+                                             "%PDF-1.4\n% the agreement\n%%EOF\n", staff, &error);
     QVERIFY2(attached, qPrintable(error.message));
     PortalClient browser(m_portal.port());
     QString why;

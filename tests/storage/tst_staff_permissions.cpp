@@ -6,16 +6,25 @@
 #include "TestStaff.h"
 
 #include "core/Clock.h"
+#include "domain/MeetingSchedule.h"
 #include "domain/PortalRole.h"
 #include "domain/StaffRole.h"
+#include "domain/TrainingSpec.h"
+#include "forms/ChecklistDefinition.h"
+#include "forms/FormDefinition.h"
 #include "security/AuditLog.h"
+#include "services/ChecklistService.h"
+#include "services/CommentService.h"
 #include "services/ContactService.h"
 #include "services/DocumentService.h"
+#include "services/FileDropService.h"
+#include "services/FormService.h"
 #include "services/InviteService.h"
 #include "services/OnboardingService.h"
 #include "services/PortalAccessService.h"
 #include "services/PortalRoleService.h"
 #include "services/QuestionService.h"
+#include "services/StaffOwnerService.h"
 #include "services/StaffService.h"
 #include "services/TaskSetupService.h"
 #include "services/WorkspaceSetup.h"
@@ -37,8 +46,9 @@ const QString kPublicUrl = QStringLiteral("https://portal.example");
 
 // Everything an entry point below could write.
 const char *const kTables[]
-    = {"company",  "contact",     "onboarding",  "phase",     "task",      "invite",  "outbox",
-       "activity", "audit_event", "portal_role", "workspace", "task_file", "question"};
+    = {"company",   "contact",   "onboarding", "phase",        "task",
+       "invite",    "outbox",    "activity",   "audit_event",  "portal_role",
+       "workspace", "task_file", "question",   "task_comment", "checklist_tick"};
 
 } // namespace
 
@@ -70,6 +80,7 @@ private:
     void entryPoints();
     // Calls the entry point as the actor; whether it did what was asked.
     bool call(const QString &entry, const Actor &actor, ServiceError *error);
+    static ChecklistDefinition checklist();
     // Refused: a contact where every role has the permission, else the role just below it.
     Actor refusedFor(StaffPermission permission);
     QStringList snapshot();
@@ -84,6 +95,10 @@ private:
     qint64 m_questionId = 0;
     qint64 m_customRoleId = 0;
     qint64 m_readOnlyRoleId = 0;
+    qint64 m_onboardingId = 0;
+    qint64 m_ownerStaffId = 0;
+    // A task of each kind the technicians' entry points set up or act on.
+    QMap<EvidenceType, qint64> m_taskOfKind;
 };
 
 void TestStaffPermissions::init()
@@ -140,6 +155,41 @@ void TestStaffPermissions::init()
         = PortalRoleRepository(db).builtIn(BuiltInRole::ReadOnly, &error);
     QVERIFY(readOnly);
     m_readOnlyRoleId = readOnly->id;
+
+    // Tasks made into the kinds below (the demo's own are kept as they are).
+    m_onboardingId = onboardingId;
+    // Someone to hand tasks to, who owns nothing yet.
+    const Actor owner = staffActor(db, StaffRole::Technician, QStringLiteral("Olli Owner"));
+    m_ownerStaffId = directory.staffIdByEmail(workspace->id, owner.id, &error);
+    QVERIFY(m_ownerStaffId > 0);
+    SqlQuery spare(db, QStringLiteral("SELECT id FROM task WHERE id <> ? AND id <> ? "
+                                      "ORDER BY id DESC"));
+    spare << m_mspTaskId << uploadTask;
+    QVERIFY2(spare.exec(&error), qPrintable(error));
+    for (const EvidenceType kind :
+         {EvidenceType::Checklist, EvidenceType::Form, EvidenceType::Meeting,
+          EvidenceType::Training, EvidenceType::Signature, EvidenceType::FileDrop}) {
+        QVERIFY(spare.next());
+        m_taskOfKind.insert(kind, spare.int64(0));
+    }
+    for (auto it = m_taskOfKind.cbegin(); it != m_taskOfKind.cend(); ++it) {
+        SqlQuery change(db, QStringLiteral("UPDATE task SET evidence_type = ?, config = '{}' "
+                                           "WHERE id = ?"));
+        change << toKey(it.key()) << it.value();
+        QVERIFY2(change.exec(&error), qPrintable(error));
+    }
+    QVERIFY2(ChecklistService(db, m_clock)
+                 .setItems(m_taskOfKind.value(EvidenceType::Checklist), checklist(), m_admin,
+                           &serviceError),
+             qPrintable(serviceError.message));
+}
+
+ChecklistDefinition TestStaffPermissions::checklist()
+{
+    ChecklistDefinition definition;
+    definition.items = {{QStringLiteral("backup"), QStringLiteral("Backups checked")},
+                        {QStringLiteral("fw"), QStringLiteral("Firewall rules sent")}};
+    return definition;
 }
 
 void TestStaffPermissions::entryPoints()
@@ -165,6 +215,16 @@ void TestStaffPermissions::entryPoints()
     row("OnboardingService::setStatusAsStaff", StaffPermission::WorkOnboardings);
     row("DocumentService::review", StaffPermission::ReviewDocuments);
     row("QuestionService::answerAsStaff", StaffPermission::AnswerQuestions);
+    row("ChecklistService::setItems", StaffPermission::WorkOnboardings);
+    row("ChecklistService::tickAsStaff", StaffPermission::WorkOnboardings);
+    row("FormService::setDefinition", StaffPermission::WorkOnboardings);
+    row("CommentService::addAsStaff", StaffPermission::WorkOnboardings);
+    row("DocumentService::attachAsStaff", StaffPermission::WorkOnboardings);
+    row("FileDropService::setExpiryDays", StaffPermission::WorkOnboardings);
+    row("StaffOwnerService::assignTask", StaffPermission::WorkOnboardings);
+    row("StaffOwnerService::assignOnboarding", StaffPermission::WorkOnboardings);
+    row("TaskSetupService::scheduleMeeting", StaffPermission::WorkOnboardings);
+    row("TaskSetupService::setTraining", StaffPermission::WorkOnboardings);
 }
 
 bool TestStaffPermissions::call(const QString &entry, const Actor &actor, ServiceError *error)
@@ -240,6 +300,66 @@ bool TestStaffPermissions::call(const QString &entry, const Actor &actor, Servic
     if (entry == QLatin1String("QuestionService::answerAsStaff")) {
         return QuestionService(db, m_clock, kPublicUrl)
             .answerAsStaff(m_questionId, QStringLiteral("Next Monday."), actor, error);
+    }
+    if (entry == QLatin1String("ChecklistService::setItems")) {
+        ChecklistDefinition definition = checklist();
+        definition.items.append({QStringLiteral("av"), QStringLiteral("Old antivirus removed")});
+        return ChecklistService(db, m_clock)
+            .setItems(m_taskOfKind.value(EvidenceType::Checklist), definition, actor, error);
+    }
+    if (entry == QLatin1String("ChecklistService::tickAsStaff")) {
+        return ChecklistService(db, m_clock)
+            .tickAsStaff(m_taskOfKind.value(EvidenceType::Checklist), QStringLiteral("backup"),
+                         true, actor, error)
+            .has_value();
+    }
+    if (entry == QLatin1String("FormService::setDefinition")) {
+        FormDefinition form;
+        form.fields = {{QStringLiteral("company"),
+                        QStringLiteral("Company name"),
+                        FormFieldType::ShortText,
+                        true,
+                        {},
+                        {}}};
+        return FormService(db, m_clock)
+            .setDefinition(m_taskOfKind.value(EvidenceType::Form), form, actor, error);
+    }
+    if (entry == QLatin1String("CommentService::addAsStaff")) {
+        return CommentService(db, m_clock)
+            .addAsStaff(m_mspTaskId, QStringLiteral("Done on our side."), false, actor, error)
+            .has_value();
+    }
+    if (entry == QLatin1String("DocumentService::attachAsStaff")) {
+        return DocumentService(db, m_clock)
+            .attachAsStaff(m_taskOfKind.value(EvidenceType::Signature),
+                           QStringLiteral("Agreement.pdf"),
+                           QByteArray("%PDF-1.4\n% agreement\n%%EOF\n"), actor, error)
+            .has_value();
+    }
+    if (entry == QLatin1String("FileDropService::setExpiryDays")) {
+        return FileDropService(db, m_clock)
+            .setExpiryDays(m_taskOfKind.value(EvidenceType::FileDrop), 3, actor, error);
+    }
+    if (entry == QLatin1String("StaffOwnerService::assignTask")) {
+        return StaffOwnerService(db, m_clock).assignTask(m_mspTaskId, m_ownerStaffId, actor, error);
+    }
+    if (entry == QLatin1String("StaffOwnerService::assignOnboarding")) {
+        return StaffOwnerService(db, m_clock)
+            .assignOnboarding(m_onboardingId, m_ownerStaffId, actor, error);
+    }
+    if (entry == QLatin1String("TaskSetupService::scheduleMeeting")) {
+        MeetingSchedule meeting;
+        meeting.date = QDate(2027, 3, 10);
+        meeting.time = QTime(15, 0);
+        meeting.timeZone = QStringLiteral("Europe/Berlin");
+        meeting.url = QStringLiteral("https://meet.example.com/kick-off");
+        return TaskSetupService(db, m_clock, kPublicUrl)
+            .scheduleMeeting(m_taskOfKind.value(EvidenceType::Meeting), meeting, actor, error);
+    }
+    if (entry == QLatin1String("TaskSetupService::setTraining")) {
+        return TaskSetupService(db, m_clock, kPublicUrl)
+            .setTraining(m_taskOfKind.value(EvidenceType::Training),
+                         TrainingSpec::inPerson(QStringLiteral("Room 4")), actor, error);
     }
     qFatal("unknown entry point %s", qPrintable(entry));
 }
@@ -322,6 +442,8 @@ void TestStaffPermissions::aDeactivatedMemberIsRefused()
     QCOMPARE(error.kind, ServiceError::Kind::Forbidden);
     QCOMPARE(error.message, QStringLiteral("Only an active member of staff can do this."));
     QVERIFY(!call(QStringLiteral("OnboardingService::setStatusAsStaff"), lead, &error));
+    QCOMPARE(error.kind, ServiceError::Kind::Forbidden);
+    QVERIFY(!call(QStringLiteral("CommentService::addAsStaff"), lead, &error));
     QCOMPARE(error.kind, ServiceError::Kind::Forbidden);
     QCOMPARE(snapshot(), before);
 }

@@ -1,6 +1,7 @@
 // Secure file drops as a service, on both engines: a multi-frame file dropped and downloaded
 // byte for byte, no planted plaintext anywhere in the stored bytes, altered or cut ciphertext
 // refused without a record, delete before and after download, and expiry purged on time.
+#include "TestStaff.h"
 #include "VaultFixture.h"
 
 #include "security/Tokens.h"
@@ -57,6 +58,11 @@ private Q_SLOTS:
     void badDropsChangeNothing();
 
 private:
+    // A member of staff to act as (the services check the staff table).
+    Actor technician()
+    {
+        return staffActor(db(), StaffRole::Technician, QStringLiteral("Dana Admin"));
+    }
     // The demo's first client "standard" task, turned into a file drop.
     qint64 makeFileDropTask()
     {
@@ -86,7 +92,7 @@ private:
         QBuffer buffer(out);
         buffer.open(QIODevice::WriteOnly);
         return FileDropService(db(), m_clock)
-            .download(unlockAdmin(), QStringLiteral("Dana Admin"), dropId, reason, buffer, error);
+            .download(unlockAdmin(), technician(), dropId, reason, buffer, error);
     }
     QString taskStatus()
     {
@@ -107,6 +113,7 @@ private:
 
 void TestVaultFileDrops::roundTripByteForByte()
 {
+    const Actor staff = staffActor(db(), StaffRole::Technician, QStringLiteral("Dana Admin"));
     // Three full frames and a part: the frames and the final tag are all exercised.
     const QByteArray file = randomBytes(3 * FileDropService::kFrameBytes + 12345);
     ServiceError error;
@@ -139,8 +146,8 @@ void TestVaultFileDrops::roundTripByteForByte()
     QBuffer sink(&plain);
     sink.open(QIODevice::WriteOnly);
     QVERIFY2(FileDropService(db(), m_clock)
-                 .download(unlockAdmin(), QStringLiteral("Dana Admin"), dropped->id,
-                           QStringLiteral("  import   payroll "), sink, &error,
+                 .download(unlockAdmin(), staff, dropped->id, QStringLiteral("  import   payroll "),
+                           sink, &error,
                            [&](qint64 done, qint64 total) {
                                ++calls;
                                lastDone = done;
@@ -168,8 +175,8 @@ void TestVaultFileDrops::roundTripByteForByte()
     QBuffer partialSink(&partial);
     partialSink.open(QIODevice::WriteOnly);
     QVERIFY(!FileDropService(db(), m_clock)
-                 .download(unlockAdmin(), QStringLiteral("Dana Admin"), dropped->id, QString(),
-                           partialSink, &error, [](qint64, qint64) { return false; }));
+                 .download(unlockAdmin(), staff, dropped->id, QString(), partialSink, &error,
+                           [](qint64, qint64) { return false; }));
     QCOMPARE(actionsAfter(before), QStringList());
 }
 
@@ -300,9 +307,9 @@ void TestVaultFileDrops::tamperedCiphertextIsRefused()
     const std::optional<KeyPair> stranger = VaultCrypto::generateKeyPair();
     QBuffer sink;
     sink.open(QIODevice::WriteOnly);
-    QVERIFY(!FileDropService(db(), m_clock)
-                 .download(stranger->secretKey, QStringLiteral("Mallory"), dropped->id, QString(),
-                           sink, &error));
+    QVERIFY(
+        !FileDropService(db(), m_clock)
+             .download(stranger->secretKey, technician(), dropped->id, QString(), sink, &error));
     QCOMPARE(error.kind, ServiceError::Kind::Invalid);
 }
 
@@ -360,21 +367,21 @@ void TestVaultFileDrops::deleteBeforeAndAfterDownload()
 
 void TestVaultFileDrops::expiryPurgesOnTime()
 {
+    const Actor staff = staffActor(db(), StaffRole::Technician, QStringLiteral("Dana Admin"));
     FileDropService drops(db(), m_clock);
     ServiceError error;
     for (int days : {0, 91, -3}) {
-        QVERIFY(!drops.setExpiryDays(m_task, days, QStringLiteral("Dana Admin"), &error));
+        QVERIFY(!drops.setExpiryDays(m_task, days, staff, &error));
         QCOMPARE(error.kind, ServiceError::Kind::Invalid);
     }
-    QVERIFY2(drops.setExpiryDays(m_task, 2, QStringLiteral("Dana Admin"), &error),
-             qPrintable(error.message));
+    QVERIFY2(drops.setExpiryDays(m_task, 2, staff, &error), qPrintable(error.message));
     QCOMPARE(rows(QStringLiteral("SELECT config FROM task WHERE id = %1").arg(m_task)),
              QStringList{QStringLiteral("{\"expiryDays\":2}")});
     const std::optional<FileDrop> dropped = dropBytes("expiring", QStringLiteral("e.txt"), &error);
     QVERIFY(dropped);
     QCOMPARE(dropped->expiresAtMs, kStartMs + 2 * kDayMs);
     // A drop made later under a longer expiry outlives it.
-    QVERIFY(drops.setExpiryDays(m_task, 30, QStringLiteral("Dana Admin"), &error));
+    QVERIFY(drops.setExpiryDays(m_task, 30, staff, &error));
     const std::optional<FileDrop> later = dropBytes("staying", QStringLiteral("s.txt"), &error);
     QVERIFY(later);
 
