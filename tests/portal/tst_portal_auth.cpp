@@ -72,6 +72,7 @@ private Q_SLOTS:
     void logoutEndsTheSession();
     void revokingAccessEndsLiveSessions();
     void sessionsSlideAndExpire();
+    void aSessionKeptInMemoryStillExpires();
     void mailLinksIgnoreTheHostHeader_data();
     void mailLinksIgnoreTheHostHeader();
 
@@ -464,6 +465,23 @@ void TestPortalAuth::sessionsSlideAndExpire()
     const HttpReply expired = browser.get(QStringLiteral("/api/v1/me"));
     QVERIFY2(expired.status == 401, expired.describe());
     QCOMPARE(expired.json()[QStringLiteral("code")].toString(), QStringLiteral("unauthorized"));
+}
+
+// The server keeps a live session while nothing in the database changes; time alone must still
+// end it, and not slide it back to life.
+void TestPortalAuth::aSessionKeptInMemoryStillExpires()
+{
+    PortalClient browser(m_portal.endpoint());
+    QString why;
+    QVERIFY2(m_portal.signIn(browser, m_portal.contact().id, &why), qPrintable(why));
+    QCOMPARE(browser.get(QStringLiteral("/api/v1/me")).status, 200);
+    QCOMPARE(browser.get(QStringLiteral("/api/v1/me")).status, 200);
+    m_portal.clock().advanceMs(PortalAuthService::kSessionLifetimeMs + kMinuteMs);
+    QCOMPARE(browser.get(QStringLiteral("/api/v1/me")).status, 401);
+    QCOMPARE(m_portal.rows(QStringLiteral("SELECT COUNT(*) FROM portal_session WHERE "
+                                          "expires_at > %1")
+                               .arg(m_portal.clock().nowMs())),
+             QStringList{QStringLiteral("0")});
 }
 
 void TestPortalAuth::mailLinksIgnoreTheHostHeader_data()
