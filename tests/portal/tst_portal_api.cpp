@@ -27,17 +27,6 @@ constexpr qint64 kMinuteMs = 60 * 1000;
 constexpr qint64 kUnknownTask = 987654321;
 const QByteArray kOwnOrigin = PortalFixture::ownOrigin();
 
-// The attributes of a Set-Cookie header: "Path=/", "HttpOnly", ...
-QStringList cookieAttributes(const QByteArray &setCookie)
-{
-    QStringList attributes;
-    const QList<QByteArray> parts = setCookie.split(';');
-    for (qsizetype i = 1; i < parts.size(); ++i) {
-        attributes.append(QString::fromLatin1(parts.at(i).trimmed()));
-    }
-    return attributes;
-}
-
 } // namespace
 
 class TestPortalApi : public QObject

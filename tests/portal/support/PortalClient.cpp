@@ -139,6 +139,17 @@ void PortalClient::setCookie(const QByteArray &name, const QByteArray &value)
     m_nam.cookieJar()->setCookiesFromUrl({QNetworkCookie(name, value)}, QUrl(m_base));
 }
 
+// The attributes of a Set-Cookie header: "Path=/", "HttpOnly", ...
+QStringList cookieAttributes(const QByteArray &setCookie)
+{
+    QStringList attributes;
+    const QList<QByteArray> parts = setCookie.split(';');
+    for (qsizetype i = 1; i < parts.size(); ++i) {
+        attributes.append(QString::fromLatin1(parts.at(i).trimmed()));
+    }
+    return attributes;
+}
+
 HttpReply rawRequest(quint16 port, const QByteArray &request)
 {
     return rawRequest(PortalEndpoint{port, Transport::Http, {}}, request);

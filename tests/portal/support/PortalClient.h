@@ -8,6 +8,7 @@
 #include <QNetworkAccessManager>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 
 class QNetworkReply;
 
@@ -69,6 +70,9 @@ private:
     QString m_csrfSession; // the session cookie m_csrfToken belongs to
     bool m_sendsCsrfToken = true;
 };
+
+// The attributes of a Set-Cookie header: "Path=/", "HttpOnly", ...
+QStringList cookieAttributes(const QByteArray &setCookie);
 
 // A request written byte for byte, for what QNetworkAccessManager would tidy up (dot segments
 // in paths, the Host header). Waits for the whole answer.
