@@ -187,8 +187,21 @@ QSqlDatabase Database::connection() const
 
 std::optional<ChangeStamp> Database::changeStamp(QString *error) const
 {
-    if (m_config.engine != Engine::Sqlite) {
+    // Inside a transaction the connection sees its own snapshot, not where the database stands.
+    if (threadConnection().transactionDepth > 0) {
         return std::nullopt;
+    }
+    if (m_config.engine == Engine::Postgres) {
+        // Its own implicit transaction, so a snapshot taken now (PostgreSQL 13 or later; an
+        // older server has no stamp, and callers read afresh).
+        SqlQuery query(*this, QStringLiteral("SELECT pg_current_snapshot()::text"));
+        if (!query.exec(error) || !query.next()) {
+            return std::nullopt;
+        }
+        ChangeStamp stamp;
+        stamp.connection = threadConnection().generation;
+        stamp.snapshot = query.text(0).toLatin1();
+        return stamp;
     }
     // A read transaction that touches no table: it makes the connection look at the write-ahead
     // log's header, which is where another connection's commit shows.

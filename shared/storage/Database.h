@@ -35,9 +35,8 @@ public:
     QSqlDatabase connection() const;
 
     // Where the calling thread's connection stands in the database's history, for deciding
-    // cheaply whether what it read before still holds (see ChangeStamp). SQLite only: on
-    // PostgreSQL, and when the stamp cannot be read (error says why), there is none, and
-    // callers read afresh.
+    // cheaply whether what it read before still holds (see ChangeStamp). There is none inside
+    // a transaction, or when it cannot be read (error says why): callers then read afresh.
     std::optional<ChangeStamp> changeStamp(QString *error) const;
 
     // Closes the calling thread's connection and opens it again, after the server went away or
