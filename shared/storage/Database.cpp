@@ -187,8 +187,9 @@ QSqlDatabase Database::connection() const
 
 std::optional<ChangeStamp> Database::changeStamp(QString *error) const
 {
+    const ThreadConnection &connection = threadConnection();
     // Inside a transaction the connection sees its own snapshot, not where the database stands.
-    if (threadConnection().transactionDepth > 0) {
+    if (connection.transactionDepth > 0) {
         return std::nullopt;
     }
     if (m_config.engine == Engine::Postgres) {
@@ -199,7 +200,7 @@ std::optional<ChangeStamp> Database::changeStamp(QString *error) const
             return std::nullopt;
         }
         ChangeStamp stamp;
-        stamp.connection = threadConnection().generation;
+        stamp.connection = connection.generation; // after the query: it may have reconnected
         stamp.snapshot = query.text(0).toLatin1();
         return stamp;
     }
@@ -209,7 +210,6 @@ std::optional<ChangeStamp> Database::changeStamp(QString *error) const
     if (!query.exec(error) || !query.next()) {
         return std::nullopt;
     }
-    const ThreadConnection &connection = threadConnection();
     sqlite3 *handle = sqliteHandle(connection.db);
     if (handle == nullptr) {
         return std::nullopt;
